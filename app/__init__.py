@@ -1,0 +1,1 @@
+"""User-facing entry points: Gradio chat, HTTP API and command line."""

@@ -1,0 +1,235 @@
+"""The ``partyqa`` command line: index, search, ask, eval and serve.
+
+Every option falls back to a ``PARTYQA_*`` environment variable (see
+:class:`partyqa.config.Config`).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from app.serialize import answer_json, hit_json
+from partyqa.config import Config
+
+
+def _config(ctx: click.Context) -> Config:
+    """The config object shared by subcommands."""
+    return ctx.obj
+
+
+def _progress_bar():
+    """A ``progress(stage, done, total)`` callback drawing tqdm bars on stderr."""
+    from tqdm import tqdm
+
+    bars: dict[str, tqdm] = {}
+    labels = {"read": "读取文章", "embed": "生成向量", "index": "写入索引"}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        bar = bars.get(stage)
+        if bar is None:
+            bar = bars[stage] = tqdm(total=total, desc=labels.get(stage, stage), unit="项", file=sys.stderr,
+                                     leave=True, disable=None)
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+        if done >= total:
+            bar.close()
+
+    return progress
+
+
+def _fail(message: str) -> None:
+    """Print an error and exit with status 2."""
+    click.echo(f"错误 / error: {message}", err=True)
+    sys.exit(2)
+
+
+def _engine(cfg: Config, build_if_missing: bool = False):
+    """Open the engine, turning known errors into clear messages."""
+    from index.embedder import EmbedderError
+    from index.store import IndexLoadError
+    from retrieval.engine import Engine
+
+    try:
+        return Engine.open(cfg, build_if_missing=build_if_missing, progress=_progress_bar())
+    except (IndexLoadError, EmbedderError) as exc:
+        _fail(str(exc))
+
+
+@click.group()
+@click.option("--data-dir", type=click.Path(path_type=Path), envvar="PARTYQA_DATA_DIR",
+              help="Working directory (index, model cache, uploads).")
+@click.option("--model", envvar="PARTYQA_MODEL", help="Embedding model name or path.")
+@click.version_option(package_name="partyqa")
+@click.pass_context
+def cli(ctx: click.Context, data_dir: Path | None, model: str | None) -> None:
+    """partyqa: ask questions about party-building news articles and get cited answers."""
+    try:
+        ctx.obj = Config.from_env(data_dir=data_dir, model=model)
+    except ValueError as exc:
+        _fail(str(exc))
+
+
+@cli.command("index")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--rebuild", is_flag=True, help="Ignore the existing index and embed everything again.")
+@click.pass_context
+def index_cmd(ctx: click.Context, paths: tuple[Path, ...], rebuild: bool) -> None:
+    """Index the articles under PATHS (default: the bundled data/articles)."""
+    from index.build import build_index
+    from index.embedder import EmbedderError, get_embedder
+
+    cfg = _config(ctx)
+    try:
+        embedder = get_embedder(cfg.model, cfg.models_dir, device=cfg.device, batch_size=cfg.batch_size,
+                                threads=cfg.threads)
+    except EmbedderError as exc:
+        _fail(str(exc))
+    report = build_index(list(paths) or [cfg.articles_dir], cfg, embedder, rebuild=rebuild,
+                         progress=_progress_bar())
+    for err in report.errors:
+        click.echo(f"跳过 / skipped: {err}", err=True)
+    for dup in report.duplicates:
+        click.echo(f"重复 / duplicate ({dup['kind']}): {dup['duplicate']} ≈ {dup['kept']}", err=True)
+    click.echo(
+        f"索引完成 / indexed {report.articles} articles, {report.chunks} chunks "
+        f"(new/changed files {len(report.added)}, unchanged {len(report.unchanged)}, removed {len(report.removed)}; "
+        f"embedded {report.embedded}, reused {report.reused}) → {report.index_path}"
+    )
+
+
+def _read_jsonl(field: str):
+    """Yield (line number, value of ``field`` or an error) for JSON lines on stdin."""
+    for no, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            if not isinstance(obj, dict):
+                raise ValueError("expected a JSON object")
+            yield no, obj, None
+        except ValueError as exc:
+            yield no, None, f"line {no}: {exc}"
+
+
+@cli.command("search")
+@click.argument("query", required=False)
+@click.option("--top-k", "-k", default=5, show_default=True, type=int)
+@click.option("--jsonl", is_flag=True, help="Read {\"query\": ...} lines on stdin, write one JSON line each.")
+@click.option("--district", help="Only passages about this district/place.")
+@click.option("--publisher", help="Only articles from this publisher.")
+@click.pass_context
+def search_cmd(ctx, query, top_k, jsonl, district, publisher) -> None:
+    """Search passages for QUERY."""
+    from retrieval.filters import FilterError
+    from retrieval.search import QueryError
+
+    engine = _engine(_config(ctx))
+    filters = {k: v for k, v in (("district", district), ("publisher", publisher)) if v}
+    if jsonl:
+        for _, obj, err in _read_jsonl("query"):
+            try:
+                if err:
+                    raise QueryError(err)
+                hits = engine.search(obj.get("query", ""), top_k=int(obj.get("top_k", top_k)),
+                                     filters=obj.get("filters") or filters)
+                out = {"hits": [hit_json(h) for h in hits]}
+            except (QueryError, FilterError, ValueError, TypeError) as exc:
+                out = {"error": str(exc)}
+            click.echo(json.dumps(out, ensure_ascii=False))
+        return
+    if query is None:
+        _fail("give a query, or use --jsonl")
+    try:
+        hits = engine.search(query, top_k=top_k, filters=filters)
+    except (QueryError, FilterError) as exc:
+        _fail(str(exc))
+    for i, h in enumerate(hits, 1):
+        meta = "，".join(p for p in (h.publisher, h.date, h.section or h.district, h.source) if p)
+        click.echo(f"[{i}] {h.score:.3f} 《{h.title}》（{meta}）\n    {h.text}\n")
+
+
+@cli.command("ask")
+@click.argument("question", required=False)
+@click.option("--jsonl", is_flag=True, help="Read {\"question\": ..., \"history\": [...]} lines on stdin.")
+@click.option("--district", help="Only passages about this district/place.")
+@click.pass_context
+def ask_cmd(ctx, question, jsonl, district) -> None:
+    """Answer QUESTION with numbered sources."""
+    from retrieval.filters import FilterError
+    from retrieval.search import QueryError
+
+    engine = _engine(_config(ctx))
+    filters = {"district": district} if district else None
+    if jsonl:
+        for _, obj, err in _read_jsonl("question"):
+            try:
+                if err:
+                    raise QueryError(err)
+                ans = engine.ask(obj.get("question", ""), history=obj.get("history") or (),
+                                 filters=obj.get("filters") or filters)
+                out = answer_json(ans)
+            except (QueryError, FilterError, ValueError, TypeError) as exc:
+                out = {"error": str(exc)}
+            click.echo(json.dumps(out, ensure_ascii=False))
+        return
+    if question is None:
+        _fail("give a question, or use --jsonl")
+    try:
+        ans = engine.ask(question, filters=filters)
+    except (QueryError, FilterError) as exc:
+        _fail(str(exc))
+    if ans.resolved_question != question:
+        click.echo(f"（理解为：{ans.resolved_question}）")
+    click.echo(ans.text)
+    if ans.citations:
+        click.echo("\n来源：")
+        for c in ans.citations:
+            meta = "，".join(p for p in (c.publisher, c.date, c.section or c.district, c.source) if p)
+            click.echo(f"[{c.n}] 《{c.title}》（{meta}）\n    …{c.text[c.start:c.end]}…")
+
+
+@cli.command("eval")
+@click.option("--set", "set_path", type=click.Path(exists=True, path_type=Path),
+              help="Labelled set (JSON lines); default tests/eval/questions.jsonl.")
+@click.option("--retriever", type=click.Choice(["bm25", "dense", "hybrid", "all"]), default="hybrid",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the JSON report here.")
+@click.pass_context
+def eval_cmd(ctx, set_path, retriever, output) -> None:
+    """Score retrieval and answers against a labelled question set."""
+    from retrieval.evaluate import DEFAULT_SET, format_report, run_eval
+
+    engine = _engine(_config(ctx), build_if_missing=True)
+    names = ("bm25", "dense", "hybrid") if retriever == "all" else (retriever,)
+    report = run_eval(engine, set_path or DEFAULT_SET, names)
+    click.echo(format_report(report))
+    target = output or (_config(ctx).data_dir / "eval-report.json")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    click.echo(f"\nJSON report: {target}")
+
+
+@cli.command("serve")
+@click.option("--host", envvar="PARTYQA_HOST", default=None, help="Address to listen on (default 127.0.0.1).")
+@click.option("--port", envvar="PARTYQA_PORT", default=None, type=int, help="Port (default 7860).")
+@click.pass_context
+def serve_cmd(ctx, host, port) -> None:
+    """Start the chat UI and the HTTP API; builds the index from data/articles on first start."""
+    from app.server import serve
+
+    cfg = _config(ctx).replace(**{k: v for k, v in (("host", host), ("port", port)) if v})
+    serve(cfg)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="partyqa")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Ingest → clean → chunk → embed → persist: building the searchable index."""

@@ -1,0 +1,75 @@
+"""Near-duplicate detection with MinHash over character shingles of normalized text."""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+import numpy as np
+
+from index.normalize import normalize
+
+_NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
+_PRIME = (1 << 61) - 1
+_RNG = np.random.default_rng(20240601)
+_NUM_PERM = 64
+_A = _RNG.integers(1, _PRIME, size=_NUM_PERM, dtype=np.uint64)
+_B = _RNG.integers(0, _PRIME, size=_NUM_PERM, dtype=np.uint64)
+
+
+def shingles(text: str, size: int = 4) -> set[int]:
+    """Hashes of the character ``size``-grams of normalized ``text`` (punctuation and spaces dropped)."""
+    clean = _NOISE.sub("", normalize(text))
+    if len(clean) <= size:
+        return {zlib.crc32(clean.encode("utf-8"))} if clean else set()
+    return {zlib.crc32(clean[i : i + size].encode("utf-8")) for i in range(len(clean) - size + 1)}
+
+
+def jaccard(a: set[int], b: set[int]) -> float:
+    """Jaccard similarity of two shingle sets (0 for two empty sets)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def containment(a: set[int], b: set[int]) -> float:
+    """Share of the smaller set contained in the larger one."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def minhash(text: str) -> np.ndarray:
+    """A 64-value MinHash signature of ``text``; similar texts agree in many positions."""
+    sh = shingles(text)
+    if not sh:
+        return np.full(_NUM_PERM, _PRIME, dtype=np.uint64)
+    values = np.fromiter(sh, dtype=np.uint64)
+    hashed = (values[:, None] * _A[None, :] + _B[None, :]) % np.uint64(_PRIME)
+    return hashed.min(axis=0)
+
+
+def estimated_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
+    """Jaccard similarity estimated from two MinHash signatures."""
+    return float(np.mean(sig_a == sig_b))
+
+
+def near_duplicate_pairs(texts: dict[str, str], threshold: float = 0.8) -> list[tuple[str, str, float]]:
+    """Find pairs of near-duplicate texts (e.g. the same story reprinted on two sites).
+
+    Args:
+        texts: Mapping of id to text.
+        threshold: Minimum estimated Jaccard similarity of 4-character shingles.
+
+    Returns:
+        ``(kept_id, duplicate_id, similarity)`` triples; the first id in mapping order is kept.
+    """
+    ids = list(texts)
+    sigs = [minhash(texts[i]) for i in ids]
+    pairs = []
+    for i in range(len(ids)):
+        for j in range(i + 1, len(ids)):
+            sim = estimated_jaccard(sigs[i], sigs[j])
+            if sim >= threshold:
+                pairs.append((ids[i], ids[j], sim))
+    return pairs

@@ -1,0 +1,1 @@
+"""Search, fusion and answers with citations over a persisted index."""

@@ -1,0 +1,175 @@
+"""Extractive answers: the best 1–4 source sentences, each followed by its citation ``[n]``.
+
+No language model is needed. Sentences of the top passages are scored against the
+question (idf-weighted term overlap, the passage's search rank, a bonus for numbers when
+the question asks for a quantity); redundant sentences are dropped; each distinct
+passage gets one citation number. When the evidence is weak (too little of the question
+is covered, or the question names a place or year the passage does not mention), the
+answer says so and lists the closest passages instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.chunker import split_sentences
+from index.dedup import jaccard, shingles
+from index.normalize import normalize
+from index.tokenize import tokenize
+from retrieval.followup import places_in
+from retrieval.records import Answer, Citation, Hit
+
+_QUANTITY = re.compile(r"多少|几[个名家项次人条万亿年]|几|比例|比重|占比|百分|覆盖率|增长|总额|金额|面积|数量|规模|人数|投入|资金")
+_YEAR = re.compile(r"(\d{4})\s*年")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass
+class AnswerParams:
+    """Tunable knobs of the extractive answerer.
+
+    Attributes:
+        passages: How many top hits are mined for sentences.
+        max_sentences: Most sentences in an answer.
+        keep_ratio: A sentence is kept if its score is at least this share of the best.
+        min_coverage: Least idf-weighted share of question terms that the best passage
+            must contain for the answer to count as found.
+        min_sentence_coverage: Least share of question terms in the best sentence.
+    """
+
+    passages: int = 5
+    max_sentences: int = 3
+    keep_ratio: float = 0.75
+    min_coverage: float = 0.55
+    min_sentence_coverage: float = 0.25
+
+
+@dataclass
+class _Scored:
+    """A candidate sentence."""
+
+    hit_rank: int
+    start: int
+    end: int
+    score: float
+    coverage: float
+
+
+class Answerer:
+    """Turns search hits into an :class:`Answer`."""
+
+    def __init__(self, idf: dict[str, float], params: AnswerParams | None = None):
+        self.idf = idf
+        self.params = params or AnswerParams()
+        self._max_idf = max(idf.values(), default=1.0)
+
+    def weights(self, question: str) -> dict[str, float]:
+        """Question terms with their idf weights (terms unseen in the corpus weigh most)."""
+        return {t: self.idf.get(t, self._max_idf * 1.2) for t in set(tokenize(question))}
+
+    def coverage(self, weights: dict[str, float], text: str) -> float:
+        """idf-weighted share of the question terms present in ``text``."""
+        total = sum(weights.values())
+        if total <= 0:
+            return 0.0
+        norm = normalize(text)
+        return sum(w for t, w in weights.items() if t in norm) / total
+
+    def answer(self, question: str, resolved: str, hits: list[Hit]) -> Answer:
+        """Build the answer to ``resolved`` (the question after follow-up resolution)."""
+        weights = self.weights(resolved)
+        if not hits or not weights:
+            return self._not_found(question, resolved, hits)
+        best = hits[0]
+        context = " ".join([best.text, best.title, best.section, best.district])
+        passage_cov = self.coverage(weights, context)
+        sentences = self._candidates(resolved, weights, hits)
+        if not sentences or passage_cov < self.params.min_coverage or self._mismatch(resolved, hits[0]):
+            return self._not_found(question, resolved, hits)
+        chosen = self._select(sentences, hits)
+        if not chosen or chosen[0].coverage < self.params.min_sentence_coverage:
+            return self._not_found(question, resolved, hits)
+        return self._compose(question, resolved, hits, chosen)
+
+    def _candidates(self, question: str, weights: dict[str, float], hits: list[Hit]) -> list[_Scored]:
+        """Score every sentence of the top passages."""
+        wants_number = bool(_QUANTITY.search(normalize(question)))
+        top_score = max(hits[0].score, 1e-6)
+        out = []
+        for rank, hit in enumerate(hits[: self.params.passages]):
+            prior = max(hit.score, 0.0) / top_score
+            for span in split_sentences(hit.text):
+                sentence = hit.text[span.start : span.end]
+                if len(sentence) < 6:
+                    continue
+                cov = self.coverage(weights, sentence)
+                score = 0.65 * cov + 0.35 * prior
+                if wants_number and _DIGIT.search(sentence):
+                    score += 0.15
+                out.append(_Scored(rank, span.start, span.end, score, cov))
+        return sorted(out, key=lambda s: -s.score)
+
+    def _select(self, sentences: list[_Scored], hits: list[Hit]) -> list[_Scored]:
+        """The best sentence plus close runners-up that add something new."""
+        best = sentences[0]
+        chosen = [best]
+        seen = [shingles(hits[best.hit_rank].text[best.start : best.end])]
+        for cand in sentences[1:]:
+            if len(chosen) >= self.params.max_sentences or cand.score < self.params.keep_ratio * best.score:
+                break
+            sh = shingles(hits[cand.hit_rank].text[cand.start : cand.end])
+            if any(jaccard(sh, s) > 0.5 for s in seen):
+                continue
+            chosen.append(cand)
+            seen.append(sh)
+        return chosen
+
+    def _mismatch(self, question: str, hit: Hit) -> bool:
+        """True if the question names a place or year that the passage does not support."""
+        where = normalize(" ".join([hit.text, hit.section, hit.district, hit.title]))
+        for place in places_in(question):
+            if place not in where:
+                return True
+        years = _YEAR.findall(normalize(question))
+        return any(y not in where and not hit.date.startswith(y) for y in years)
+
+    def _compose(self, question: str, resolved: str, hits: list[Hit], chosen: list[_Scored]) -> Answer:
+        """Assemble the answer text with one citation number per passage."""
+        numbers: dict[int, int] = {}
+        spans: dict[int, list[_Scored]] = {}
+        parts = []
+        for s in sorted(chosen, key=lambda c: (c.hit_rank, c.start)):
+            n = numbers.setdefault(s.hit_rank, len(numbers) + 1)
+            spans.setdefault(s.hit_rank, []).append(s)
+            parts.append(f"{hits[s.hit_rank].text[s.start:s.end].strip()}[{n}]")
+        citations = []
+        for rank, n in sorted(numbers.items(), key=lambda kv: kv[1]):
+            hit = hits[rank]
+            group = spans[rank]
+            citations.append(citation_for(n, hit, min(g.start for g in group), max(g.end for g in group)))
+        return Answer(question=question, resolved_question=resolved, text="".join(parts), found=True,
+                      citations=citations, hits=hits)
+
+    def _not_found(self, question: str, resolved: str, hits: list[Hit]) -> Answer:
+        """The refusal: say plainly that the articles do not contain it, list closest passages."""
+        text = f"资料中没有找到关于“{resolved}”的内容。"
+        if hits:
+            lines = [f"{i}. 《{h.title}》{_where(h)}" for i, h in enumerate(hits[:3], 1)]
+            text += "最接近的段落来自：\n" + "\n".join(lines)
+        return Answer(question=question, resolved_question=resolved, text=text, found=False, hits=hits)
+
+
+def _where(hit: Hit) -> str:
+    """``（publisher，date，section）`` for a hit, leaving out empty parts."""
+    parts = [p for p in (hit.publisher, hit.date, hit.section or hit.district) if p]
+    return f"（{'，'.join(parts)}）" if parts else ""
+
+
+def citation_for(n: int, hit: Hit, start: int, end: int) -> Citation:
+    """A citation of ``hit.text[start:end]``."""
+    return Citation(
+        n=n, doc_id=hit.doc_id, chunk_id=hit.chunk_id, title=hit.title, publisher=hit.publisher,
+        date=hit.date, text=hit.text, start=start, end=end, section=hit.section,
+        district=hit.district, source=hit.source, passage_start=hit.start, passage_end=hit.end,
+    )

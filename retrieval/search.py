@@ -1,0 +1,198 @@
+"""Hybrid search: dense (FAISS) and keyword (BM25) candidates fused into one ranking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.dedup import containment, shingles
+from index.normalize import normalize
+from index.records import Chunk
+from index.store import IndexData
+from retrieval.filters import Filters
+from retrieval.records import Hit
+
+MAX_TOP_K = 50
+
+
+class QueryError(ValueError):
+    """The query is empty, too long or otherwise unusable."""
+
+
+@dataclass
+class FusionParams:
+    """How dense and keyword scores are combined.
+
+    The fused score is ``alpha * dense + (1 - alpha) * keyword``, where each component is
+    rescaled to [0, 1] over the candidate set (dense: cosine mapped from
+    ``[dense_floor, best]``; keyword: BM25 divided by the best BM25 score).
+
+    Attributes:
+        method: ``convex`` (weighted sum of rescaled scores), ``rrf``, ``dense`` or ``bm25``.
+        alpha: Weight of the dense score in ``convex``.
+        rrf_k: Constant of reciprocal-rank fusion.
+        candidates: Candidates taken from each retriever before fusion.
+    """
+
+    method: str = "convex"
+    alpha: float = 0.5
+    rrf_k: int = 60
+    candidates: int = 50
+
+
+def check_query(query: str, max_chars: int) -> str:
+    """Return the stripped query or raise :class:`QueryError`."""
+    if not isinstance(query, str):
+        raise QueryError("the question must be text")
+    text = query.strip()
+    if not text:
+        raise QueryError("the question is empty")
+    if len(text) > max_chars:
+        raise QueryError(f"the question is too long ({len(text)} characters; the limit is {max_chars})")
+    return text
+
+
+class Searcher:
+    """Searches one loaded index with one embedding model."""
+
+    def __init__(self, data: IndexData, embedder, fusion: FusionParams | None = None, max_chars: int = 2000):
+        self.data = data
+        self.embedder = embedder
+        self.fusion = fusion or FusionParams()
+        self.max_chars = max_chars
+        self._shingles: dict[int, set[int]] = {}
+
+    @property
+    def chunks(self) -> list[Chunk]:
+        """Chunks in row order."""
+        return self.data.chunks
+
+    def search(self, query: str, top_k: int = 5, filters: dict | Filters | None = None,
+               method: str | None = None) -> list[Hit]:
+        """Find the passages that best answer ``query``.
+
+        Args:
+            query: Question or keywords, in simplified or traditional script.
+            top_k: Number of hits (1–50).
+            filters: Filter mapping (see :class:`retrieval.filters.Filters`) or parsed filters.
+            method: Override the fusion method (``convex``, ``rrf``, ``dense``, ``bm25``).
+
+        Returns:
+            Hits, best first, with no two near-duplicate passages.
+
+        Raises:
+            QueryError: If the query is empty or too long, or ``top_k`` is out of range.
+            FilterError: If a filter is unknown or malformed.
+        """
+        text = check_query(query, self.max_chars)
+        if not isinstance(top_k, int) or not 1 <= top_k <= MAX_TOP_K:
+            raise QueryError(f"top_k must be an integer from 1 to {MAX_TOP_K}")
+        flt = filters if isinstance(filters, Filters) else Filters.parse(filters)
+        if not self.chunks:
+            return []
+        allowed = self._allowed_rows(flt)
+        if allowed is not None and not len(allowed):
+            return []
+        ranked = self.rank(text, allowed, method or self.fusion.method)
+        return self._dedup_hits(ranked, top_k)
+
+    def rank(self, query: str, allowed: np.ndarray | None, method: str) -> list[tuple[int, float, float, float]]:
+        """Candidates as ``(row, fused, dense, keyword)`` sorted by fused score."""
+        norm = normalize(query)
+        n_cand = self.fusion.candidates
+        dense = self._dense(norm, allowed, n_cand) if method != "bm25" else {}
+        keyword = self._keyword(norm, allowed, n_cand) if method != "dense" else {}
+        rows = set(dense) | set(keyword)
+        if not rows:
+            return []
+        fused = self._fuse(rows, dense, keyword, method)
+        order = sorted(rows, key=lambda r: (-fused[r], r))
+        return [(r, fused[r], dense.get(r, 0.0), keyword.get(r, 0.0)) for r in order]
+
+    def _fuse(self, rows: set[int], dense: dict[int, float], keyword: dict[int, float], method: str) -> dict[int, float]:
+        """Combine component scores into one score per row."""
+        if method == "dense":
+            return {r: dense.get(r, 0.0) for r in rows}
+        if method == "bm25":
+            return {r: keyword.get(r, 0.0) for r in rows}
+        if method == "rrf":
+            k = self.fusion.rrf_k
+            rank_d = {r: i for i, r in enumerate(sorted(dense, key=lambda r: -dense[r]))}
+            rank_k = {r: i for i, r in enumerate(sorted(keyword, key=lambda r: -keyword[r]))}
+            return {
+                r: (1 / (k + rank_d[r] + 1) if r in rank_d else 0.0) + (1 / (k + rank_k[r] + 1) if r in rank_k else 0.0)
+                for r in rows
+            }
+        best_k = max(keyword.values(), default=0.0)
+        d_vals = list(dense.values())
+        d_hi = max(d_vals, default=0.0)
+        d_lo = min(d_vals, default=0.0)
+        span = max(d_hi - d_lo, 1e-6)
+        alpha = self.fusion.alpha
+        out = {}
+        for r in rows:
+            d = (dense[r] - d_lo) / span if r in dense else 0.0
+            kw = keyword.get(r, 0.0) / best_k if best_k > 0 else 0.0
+            out[r] = alpha * d + (1 - alpha) * kw
+        return out
+
+    def _allowed_rows(self, flt: Filters) -> np.ndarray | None:
+        """Rows passing the filters, or None when no filter is set."""
+        if not flt.active:
+            return None
+        return np.asarray([i for i, c in enumerate(self.chunks) if flt.accepts(c)], dtype=np.int64)
+
+    def query_vector(self, norm_query: str) -> np.ndarray:
+        """Embed a normalized query."""
+        return np.asarray(self.embedder.encode_queries([norm_query]), dtype=np.float32)[0]
+
+    def _dense(self, norm: str, allowed: np.ndarray | None, k: int) -> dict[int, float]:
+        """Top-``k`` rows by cosine similarity (exact over the allowed rows when filtered)."""
+        qv = self.query_vector(norm)
+        if allowed is not None:
+            sims = self.data.vectors[allowed] @ qv
+            top = np.argsort(-sims)[:k]
+            return {int(allowed[i]): float(sims[i]) for i in top}
+        scores, ids = self.data.ann.search(qv[None, :], k)
+        return {int(i): float(s) for s, i in zip(scores[0], ids[0]) if i >= 0}
+
+    def _keyword(self, norm: str, allowed: np.ndarray | None, k: int) -> dict[int, float]:
+        """Top-``k`` rows by BM25 (only rows with a positive score)."""
+        scores = self.data.bm25.scores(norm)
+        if allowed is not None:
+            mask = np.zeros_like(scores, dtype=bool)
+            mask[allowed] = True
+            scores = np.where(mask, scores, 0.0)
+        top = np.argsort(-scores)[:k]
+        return {int(i): float(scores[i]) for i in top if scores[i] > 0}
+
+    def _shingle(self, row: int) -> set[int]:
+        """Cached shingles of a chunk."""
+        if row not in self._shingles:
+            self._shingles[row] = shingles(self.chunks[row].search_text)
+        return self._shingles[row]
+
+    def _dedup_hits(self, ranked, top_k: int) -> list[Hit]:
+        """Turn ranked rows into hits, skipping passages that nearly repeat a kept one."""
+        hits: list[Hit] = []
+        kept: list[int] = []
+        for row, fused, dense, kw in ranked:
+            sh = self._shingle(row)
+            if any(containment(sh, self._shingle(k)) >= 0.8 for k in kept):
+                continue
+            kept.append(row)
+            hits.append(make_hit(self.chunks[row], fused, dense, kw))
+            if len(hits) >= top_k:
+                break
+        return hits
+
+
+def make_hit(chunk: Chunk, score: float, dense: float = 0.0, keyword: float = 0.0) -> Hit:
+    """Build a :class:`Hit` from a chunk and its scores."""
+    return Hit(
+        chunk_id=chunk.id, doc_id=chunk.doc_id, title=chunk.title, publisher=chunk.publisher,
+        date=chunk.date, section=chunk.section, text=chunk.text, score=round(float(score), 6),
+        start=chunk.start, end=chunk.end, district=chunk.district, source=chunk.source,
+        dense_score=round(float(dense), 6), keyword_score=round(float(keyword), 6),
+    )

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Create .venv and install partyqa with everything it needs (CPU-only PyTorch first).
+# Usage: scripts/setup.sh [--browser]   (--browser also installs Debian's chromium for UI tests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+. .venv/bin/activate
+python -m pip install --quiet --upgrade pip
+# The CPU build of PyTorch must come first: a bare "torch" requirement would pull a multi-GB CUDA build.
+python -c "import torch" 2>/dev/null || python -m pip install --quiet torch==2.13.0
+python -m pip install --quiet -e '.[test]'
+if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = "0" ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+fi
