@@ -17,7 +17,7 @@ from index import store
 from index.bm25 import BM25Index
 from index.chunker import chunk_article, embedding_input
 from index.dedup import near_duplicate_pairs
-from index.ingest import file_hash, load_article
+from index.ingest import bytes_hash as file_hash, load_article
 from index.readers import ReadError, find_files
 from index.records import Article, Chunk
 from partyqa.config import Config
