@@ -142,7 +142,8 @@ def chunk_article(
     text = article.text
     regions = _regions(article)
     chunks: list[Chunk] = []
-    main_place = article.places[0] if article.places else ""
+    # A bulletin about several districts has no single main place; its sections carry theirs.
+    main_place = article.places[0] if article.places and not article.sections else ""
     for start, end, heading, district in regions:
         units = _units(text, start, end, max_chars)
         spans = _merge_short_tail(pack(units, target, max_chars), min_chars, max_chars)

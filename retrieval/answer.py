@@ -41,8 +41,8 @@ class AnswerParams:
     passages: int = 5
     max_sentences: int = 3
     keep_ratio: float = 0.75
-    min_coverage: float = 0.55
-    min_sentence_coverage: float = 0.25
+    min_coverage: float = 0.1
+    min_sentence_coverage: float = 0.0
 
 
 @dataclass
@@ -79,6 +79,7 @@ class Answerer:
     def answer(self, question: str, resolved: str, hits: list[Hit]) -> Answer:
         """Build the answer to ``resolved`` (the question after follow-up resolution)."""
         weights = self.weights(resolved)
+        hits = self._prefer_places(resolved, hits)
         if not hits or not weights:
             return self._not_found(question, resolved, hits)
         best = hits[0]
@@ -95,7 +96,7 @@ class Answerer:
     def _candidates(self, question: str, weights: dict[str, float], hits: list[Hit]) -> list[_Scored]:
         """Score every sentence of the top passages."""
         wants_number = bool(_QUANTITY.search(normalize(question)))
-        top_score = max(hits[0].score, 1e-6)
+        top_score = max(max(h.score for h in hits), 1e-6)
         out = []
         for rank, hit in enumerate(hits[: self.params.passages]):
             prior = max(hit.score, 0.0) / top_score
@@ -124,6 +125,14 @@ class Answerer:
             chosen.append(cand)
             seen.append(sh)
         return chosen
+
+    def _prefer_places(self, question: str, hits: list[Hit]) -> list[Hit]:
+        """Move passages that mention every place of the question to the front (stable)."""
+        places = places_in(question)
+        if not places:
+            return hits
+        return sorted(hits, key=lambda h: not all(p in normalize(" ".join([h.text, h.section, h.district, h.title]))
+                                                  for p in places))
 
     def _mismatch(self, question: str, hit: Hit) -> bool:
         """True if the question names a place or year that the passage does not support."""

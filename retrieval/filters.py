@@ -21,7 +21,8 @@ class Filters:
     """Validated filters; empty fields do not filter.
 
     Attributes:
-        places: The passage's district, or a place named by its article, must match one.
+        places: The passage's district or section, or a place the passage itself names,
+            must match one of these.
         publisher: Substring of the publisher (either script).
         date_from / date_to: Inclusive ``YYYY-MM-DD`` bounds; undated articles are excluded
             when a bound is set.
@@ -84,8 +85,7 @@ class Filters:
             own = [normalize(chunk.district)] if chunk.district else []
             if chunk.section:
                 own.append(normalize(chunk.section))
-            else:
-                own.extend(normalize(p) for p in chunk.places)
+            own.extend(n for n in (normalize(p) for p in chunk.places) if n in chunk.search_text)
             if not any(p in o or o in p for p in self.places for o in own if o):
                 return False
         if self.publisher and self.publisher not in normalize(chunk.publisher):

@@ -13,31 +13,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from index.metadata import extract_places
 from index.normalize import normalize
 
-PLACE = re.compile(
-    r"[\u4e00-\u9fff]{1,6}?(?:示范区|新区|开发区|自治县|街道|社区|区|县|市|镇|乡|村)"
-)
 _LEAD = re.compile(r"^(?:那么|那|还有|另外|再问一下|再问|请问|那请问)[，,、\s]*")
 _TAIL = re.compile(r"(?:呢|怎么样|如何|的情况|情况)?[？?。.!！\s]*$")
 _QWORDS = ("多少", "几", "什么", "哪些", "哪个", "哪里", "如何", "怎样", "怎么", "是否", "有没有", "谁", "何时", "吗")
 _PRONOUN = re.compile(r"^(?:其中|它们?|他们|她们|这个|那个|该|此|这些|那些|这里|那里)")
-_GENERIC_PLACES = {"全区", "本区", "该区", "城区", "辖区", "社区", "园区", "小区", "地区", "全市", "本市", "示范区", "新区"}
 
 
 def places_in(text: str) -> list[str]:
-    """Place names (districts, counties, streets …) in ``text``, in order, without generic words."""
-    found = []
-    for m in PLACE.finditer(normalize(text)):
-        name = _trim_place(m.group())
-        if name and name not in _GENERIC_PLACES and name not in found:
-            found.append(name)
-    return found
-
-
-def _trim_place(name: str) -> str:
-    """Drop leading function words the place regex may swallow (``在天桥区`` → ``天桥区``)."""
-    return re.sub(r"^(?:在|从|对|与|和|及|于|那|请问|今年|去年)+", "", name)
+    """Place names (districts, counties, streets …) in ``text``, in simplified script."""
+    return extract_places(text)
 
 
 @lru_cache(maxsize=1)
