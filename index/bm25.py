@@ -35,7 +35,7 @@ class BM25Index:
         self.idf = np.log1p((n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
 
     @classmethod
-    def build(cls, texts: list[str], k1: float = 1.2, b: float = 0.75) -> "BM25Index":
+    def build(cls, texts: list[str], k1: float = 1.2, b: float = 0.75) -> BM25Index:
         """Index normalized ``texts`` (one per chunk)."""
         vocab: dict[str, int] = {}
         rows, cols, vals = [], [], []
@@ -78,7 +78,7 @@ class BM25Index:
         sparse.save_npz(directory / MATRIX_FILE, self.tf.tocsr(), compressed=True)
 
     @classmethod
-    def load(cls, directory: Path) -> "BM25Index":
+    def load(cls, directory: Path) -> BM25Index:
         """Load an index written by :meth:`save`."""
         meta = json.loads((directory / VOCAB_FILE).read_text(encoding="utf-8"))
         tf = sparse.load_npz(directory / MATRIX_FILE)

@@ -7,9 +7,10 @@ embedded. ``rebuild=True`` starts from nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Protocol
+from typing import Protocol
 
 import numpy as np
 
@@ -17,7 +18,8 @@ from index import store
 from index.bm25 import BM25Index
 from index.chunker import chunk_article, embedding_input
 from index.dedup import near_duplicate_pairs
-from index.ingest import bytes_hash as file_hash, load_article
+from index.ingest import bytes_hash as file_hash
+from index.ingest import load_article
 from index.readers import ReadError, find_files
 from index.records import Article, Chunk
 from partyqa.config import Config

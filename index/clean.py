@@ -378,7 +378,7 @@ def classify_line(line: str) -> str:
         return "junk"
     if _OTHER_ARTICLE_LINK.match(s):
         return "nav"
-    if _PAGE_LABEL.match(s) or ISSUE_LABEL.match(s):
+    if _PAGE_LABEL.match(s):
         return "page"
     if _is_nav_bar(s):
         return "nav"
@@ -387,9 +387,31 @@ def classify_line(line: str) -> str:
         return "nav"
     if _DATE_BANNER.match(rest) or (rest != s and _DATE_ONLY.match(rest)):
         return "date"
-    if _is_label_value_line(s):
+    if _is_label_value_line(s) and not _is_publication_line(s):
         return "meta"
     return ""
+
+
+_PUBLICATION_LABEL = re.compile(
+    r"^(?:(?:信息|文章|稿件|新闻|新聞)(?:来源|來源)|(?:发布|發布|发表|發表)(?:日期|时间|時間))\s*[:：]\s*(\S.*)$"
+)
+
+
+def _is_publication_line(line: str) -> bool:
+    """Tell whether a label line states where or when the article was published.
+
+    ``發布日期:2020-06-30`` and ``信息來源:濟南日報`` are kept as article content: readers
+    ask about them and answers must be able to cite them. Lines with several labels or an
+    empty value (``来源：办公室 作者：``) are not.
+
+    Args:
+        line: A stripped line.
+
+    Returns:
+        True for a single publication label with a value.
+    """
+    match = _PUBLICATION_LABEL.match(line.strip())
+    return bool(match) and len(list(_LABEL_VALUE_LINE.finditer(line))) == 1
 
 
 def _is_nav_bar(line: str) -> bool:
@@ -438,7 +460,7 @@ def strip_debris(text: str) -> str:
 
     Removes navigation (``上一版/下一版/上一期/下一期/上一篇/下一篇`` links, links to other
     articles, ``PDF版``, ``【打印】``/``【关闭】`` buttons, pipe-separated navigation bars,
-    ``版面导航``), page and issue labels (``010版:栾川新闻``, ``第22期``), image
+    ``版面导航``), page labels (``010版:栾川新闻``), image
     placeholders (``阴影``), date/weekday banners, editor/source/author label lines and
     lines without any letter, digit or CJK character (lone ``?``, bullets ``•``). A
     list of other headlines between navigation lines (the other articles of a newspaper

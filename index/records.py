@@ -61,7 +61,7 @@ class Article:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Article":
+    def from_dict(cls, data: dict) -> Article:
         """Rebuild an article from :meth:`to_dict` output."""
         data = dict(data)
         data["sections"] = [Section(**s) for s in data.get("sections", [])]
@@ -108,6 +108,6 @@ class Chunk:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Chunk":
+    def from_dict(cls, data: dict) -> Chunk:
         """Rebuild a chunk from :meth:`to_dict` output."""
         return cls(**data)

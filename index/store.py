@@ -223,8 +223,7 @@ def _write_text(path: Path, text: str) -> None:
 def _write_jsonl(path: Path, rows) -> None:
     """Write dicts as JSON lines and fsync."""
     with open(path, "w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
         fh.flush()
         os.fsync(fh.fileno())
 

@@ -31,7 +31,7 @@ class VectorBackend:
         self.params = params or {}
 
     @classmethod
-    def build(cls, vectors: np.ndarray, **params) -> "VectorBackend":
+    def build(cls, vectors: np.ndarray, **params) -> VectorBackend:
         """Build the backend over ``vectors`` (row i gets id i)."""
         raise NotImplementedError
 
@@ -63,7 +63,7 @@ class ExactBackend(VectorBackend):
     kind = "flat"
 
     @classmethod
-    def build(cls, vectors: np.ndarray, **params) -> "ExactBackend":
+    def build(cls, vectors: np.ndarray, **params) -> ExactBackend:
         faiss = _faiss()
         dim = vectors.shape[1]
         index = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
@@ -82,7 +82,7 @@ class HNSWBackend(VectorBackend):
     kind = "hnsw"
 
     @classmethod
-    def build(cls, vectors: np.ndarray, m: int = 32, ef_construction: int = 80, ef_search: int = 96, **_) -> "HNSWBackend":
+    def build(cls, vectors: np.ndarray, m: int = 32, ef_construction: int = 80, ef_search: int = 96, **_) -> HNSWBackend:
         faiss = _faiss()
         dim = vectors.shape[1]
         index = faiss.IndexHNSWFlat(dim, m, faiss.METRIC_INNER_PRODUCT)

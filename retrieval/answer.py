@@ -22,7 +22,15 @@ from retrieval.records import Answer, Citation, Hit
 
 _QUANTITY = re.compile(r"多少|几[个名家项次人条万亿年]|几|比例|比重|占比|百分|覆盖率|增长|总额|金额|面积|数量|规模|人数|投入|资金")
 _YEAR = re.compile(r"(\d{4})\s*年")
-_DIGIT = re.compile(r"\d")
+_UNITS = "个|名|人次|人|户|处|件|次|本|项|家|间|所|条|位|天|亿元|万元|元|平方米|㎡|亩|%|期|级|批|号线"
+_ASKED_UNIT = re.compile(rf"(?:多少|几)({_UNITS})")
+# A counted number: digits (optionally with 余/多/万/亿) followed by a unit, not a date part.
+_COUNTED = re.compile(rf"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?\s*(?:{_UNITS}|[个名人户处件次本项家间])")
+_MONEY = re.compile(r"资金|经费|钱|花费|投入|投资|补偿|拨款|基金|预算")
+_AREA = re.compile(r"面积")
+_SHARE = re.compile(r"比例|比重|占比|百分|覆盖率|多大比")
+_EQUIVALENT = {"人": "人|名", "名": "名|人|位", "位": "位|名|人", "个": "个", "人次": "人次", "元": "元|万|亿"}
+_NUMERAL = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千]+)"
 
 
 @dataclass
@@ -41,7 +49,7 @@ class AnswerParams:
     passages: int = 5
     max_sentences: int = 3
     keep_ratio: float = 0.75
-    min_coverage: float = 0.1
+    min_coverage: float = 0.05
     min_sentence_coverage: float = 0.0
 
 
@@ -85,13 +93,20 @@ class Answerer:
         best = hits[0]
         context = " ".join([best.text, best.title, best.section, best.district])
         passage_cov = self.coverage(weights, context)
-        sentences = self._candidates(resolved, weights, hits)
-        if not sentences or passage_cov < self.params.min_coverage or self._mismatch(resolved, hits[0]):
+        if passage_cov < self.params.min_coverage or self._mismatch(resolved, best):
             return self._not_found(question, resolved, hits)
-        chosen = self._select(sentences, hits)
+        # Only passages that support the question's places and years may contribute.
+        usable = [h for h in hits if not self._mismatch(resolved, h)]
+        sentences = self._candidates(resolved, weights, usable)
+        unit = asked_unit(resolved)
+        if unit is not None:
+            sentences = [s for s in sentences if _has_quantity(usable[s.hit_rank].text[s.start : s.end], unit)]
+        if not sentences:
+            return self._not_found(question, resolved, hits)
+        chosen = self._select(sentences, usable)
         if not chosen or chosen[0].coverage < self.params.min_sentence_coverage:
             return self._not_found(question, resolved, hits)
-        return self._compose(question, resolved, hits, chosen)
+        return self._compose(question, resolved, usable, chosen)
 
     def _candidates(self, question: str, weights: dict[str, float], hits: list[Hit]) -> list[_Scored]:
         """Score every sentence of the top passages."""
@@ -106,7 +121,7 @@ class Answerer:
                     continue
                 cov = self.coverage(weights, sentence)
                 score = 0.65 * cov + 0.35 * prior
-                if wants_number and _DIGIT.search(sentence):
+                if wants_number and _COUNTED.search(normalize(sentence)):
                     score += 0.15
                 out.append(_Scored(rank, span.start, span.end, score, cov))
         return sorted(out, key=lambda s: -s.score)
@@ -167,6 +182,36 @@ class Answerer:
             lines = [f"{i}. 《{h.title}》{_where(h)}" for i, h in enumerate(hits[:3], 1)]
             text += "最接近的段落来自：\n" + "\n".join(lines)
         return Answer(question=question, resolved_question=resolved, text=text, found=False, hits=hits)
+
+
+def asked_unit(question: str) -> str | None:
+    """What kind of quantity a question asks for.
+
+    Returns:
+        A unit regex alternative (``"个"``, ``"名|人"``, ``"元"``, ``"%"`` …), ``""`` for a
+        number of any unit, or None when the question does not ask for a quantity.
+    """
+    q = normalize(question)
+    if _SHARE.search(q):
+        return "%"
+    if _MONEY.search(q) and re.search(r"多少|多大|几", q):
+        return _EQUIVALENT["元"]
+    if _AREA.search(q):
+        return "平方米|㎡|亩"
+    m = _ASKED_UNIT.search(q)
+    if m:
+        return _EQUIVALENT.get(m.group(1), m.group(1))
+    if re.search(r"多少|几[^乎]", q):
+        return ""
+    return None
+
+
+def _has_quantity(sentence: str, unit: str) -> bool:
+    """True if ``sentence`` states a number of the asked ``unit`` (any unit when empty)."""
+    norm = normalize(sentence)
+    if not unit:
+        return bool(_COUNTED.search(norm))
+    return bool(re.search(rf"{_NUMERAL}\s*(?:余|多)?\s*(?:万|亿)?\s*(?:{unit})", norm))
 
 
 def _where(hit: Hit) -> str:

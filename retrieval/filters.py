@@ -36,7 +36,7 @@ class Filters:
     doc_ids: list[str] = field(default_factory=list)
 
     @classmethod
-    def parse(cls, raw: dict | None) -> "Filters":
+    def parse(cls, raw: dict | None) -> Filters:
         """Validate a filter mapping such as ``{"district": "天桥区", "date_from": "2020-01-01"}``.
 
         Raises:

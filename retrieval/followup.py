@@ -33,21 +33,13 @@ def _posseg():
     from index.tokenize import _jieba
 
     _jieba()
-    import jieba.posseg as posseg
+    from jieba import posseg
 
     return posseg
 
 
-def topic_of(question: str) -> str:
-    """The subject noun phrase of a question: its place plus its content nouns, in order."""
-    words = []
-    for pair in _posseg().cut(normalize(question)):
-        word, flag = pair.word, pair.flag
-        if any(q in word for q in _QWORDS) or flag.startswith(("m", "q", "r", "u", "p", "c", "y", "x", "d")):
-            continue
-        if flag.startswith(("n", "vn", "j", "nz", "l")) or word in places_in(question):
-            words.append(word)
-    return "".join(words)
+_ATTRIBUTE = re.compile(r"(?:覆盖率|比例|比重|占比|人数|数量|数目|面积|金额|总额|规模|增幅|增长率|增速|百分比)$")
+_OBJECT_AFTER_QWORD = re.compile(r"(多少|几)([个名位人户处件次本项家间所条])?([^？?。]*?)([？?。]*)$")
 
 
 def is_followup(question: str) -> bool:
@@ -57,7 +49,46 @@ def is_followup(question: str) -> bool:
         return False
     if _LEAD.match(q) or re.search(r"呢[？?]?$", q) or _PRONOUN.match(q):
         return True
-    return not places_in(q) and len(q) <= 12
+    return not places_in(q) and len(q) <= 16
+
+
+_TIME = re.compile(
+    r"^(?:\d{4}年|今年|去年|前?[一二三四五六七八九十\d]+个月(?:内)?|第?[一二三四1-4]季度|\d+(?:-|到|至)\d+月|\d+月|同期)+"
+)
+_TIMEISH = ("去年", "今年", "同期", "其中", "一天", "期间", "时候", "当时", "最多", "一共")
+
+
+def _nouns(text: str) -> list[str]:
+    """Content nouns of ``text`` (no question words, places, times or numbers)."""
+    places = set(places_in(text))
+    out = []
+    for pair in _posseg().cut(normalize(text)):
+        if pair.word in places or any(q in pair.word for q in _QWORDS) or any(t in pair.word for t in _TIMEISH):
+            continue
+        if pair.flag.startswith(("n", "vn", "j", "l")) and not pair.flag.startswith(("nr", "ns", "nt")):
+            out.append(pair.word)
+    return out
+
+
+def subject_of(question: str) -> str:
+    """What a question is about, without place, time or question words.
+
+    ``天桥区建立了多少个非公企业党组织？`` → ``非公企业党组织``;
+    ``涧西区一季度财政一般预算收入多少？`` → ``财政一般预算收入``;
+    ``天桥区的区委书记是谁？`` → ``区委书记``.
+    """
+    q = re.sub(r"[？?。！!\s]+$", "", normalize(question))
+    for place in places_in(q):
+        q = q.replace(place, "")
+    m = re.search(r"(?:多少|几)[个名位人户处件次本项家间所条]?", q)
+    if m and q[m.end():].strip():
+        subject = q[m.end():]
+    else:
+        subject = q[: m.start()] if m else q
+        subject = re.sub(r"(?:是谁|是什么|是哪[个些家天年]?|有哪些|在哪里?|如何|怎样|怎么样)$", "", subject)
+        subject = re.sub(r"(?:是|有|为|达到|共有|一共|共|总共)$", "", subject)
+    subject = _TIME.sub("", subject.lstrip("的在"))
+    return _ATTRIBUTE.sub("", subject.strip("的，, "))
 
 
 def resolve(question: str, history: list[dict] | tuple = ()) -> str:
@@ -78,28 +109,50 @@ def resolve(question: str, history: list[dict] | tuple = ()) -> str:
     core = _TAIL.sub("", _LEAD.sub("", normalize(question))).strip("，, ")
     new_places = places_in(core)
     old_places = places_in(previous)
-    if new_places and core in new_places[0] + "的" or (new_places and len(core) <= len(new_places[0]) + 2):
+    if new_places and len(core.replace("的", "")) <= len(new_places[0]) + 1:
         # "那涧西区呢？": same question, new subject.
         if old_places:
             return previous.replace(old_places[0], new_places[0], 1)
         return f"{new_places[0]}{previous}"
     core = _PRONOUN.sub("", core)
-    topic = topic_of(previous)
-    if not topic:
-        return question
-    place = new_places[0] if new_places else (old_places[0] if old_places else "")
-    nouns = topic.replace(old_places[0], "", 1) if old_places else topic
-    core = core.replace(place, "") if place else core
-    if core.startswith("的"):
-        # "荷塘区的覆盖率呢？": an attribute of the previous subject in a new place.
-        return f"{place}{nouns}{core[1:]}是多少？"
-    if not any(q in core for q in _QWORDS):
+    place = new_places[0] if new_places else _recent_place(history)
+    if place:
+        core = core.replace(place, "", 1).lstrip("的")
+    base = previous.replace(old_places[0], place, 1) if old_places and place else previous
+    topic = subject_of(previous)
+    own = _nouns(core)
+    asks = any(q in core for q in _QWORDS)
+    if own and all(_ATTRIBUTE.search(n) for n in own):
+        # "覆盖率呢？" / "覆盖率是多少？": an attribute of the previous subject.
+        return f"{place}{topic}{core if asks else core + '是多少'}？"
+    if not asks:
         # "社会组织党组织呢？": the previous question about a new object.
-        base = previous.replace(old_places[0], place, 1) if old_places and place else previous
-        if nouns and nouns in base:
-            return base.replace(nouns, core, 1)
+        m = _OBJECT_AFTER_QWORD.search(base)
+        if m and m.group(3).strip():
+            return base[: m.start(3)] + core + m.group(4)
+        if asks_quantity(previous):
+            return f"{place}{core}是多少？"
         return f"{place}{core}的情况如何？"
-    return f"{place}{nouns}{core}？"
+    if own:
+        # "党群活动服务中心建在哪里？": a new question about the same place.
+        return f"{place}{core}？"
+    # "比去年同期增长了多少？": a new question about the previous subject.
+    return f"{place}{topic}{core}？"
+
+
+def asks_quantity(question: str) -> bool:
+    """True if ``question`` asks for a number."""
+    return bool(re.search(r"多少|几", normalize(question)))
+
+
+def _recent_place(history) -> str:
+    """The place named by the most recent question in ``history`` that names one."""
+    for turn in reversed(list(history or ())):
+        q = turn.get("question", "") if isinstance(turn, dict) else (str(turn[0]) if turn else "")
+        places = places_in(q)
+        if places:
+            return places[0]
+    return ""
 
 
 def _last_question(history) -> str:

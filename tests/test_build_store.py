@@ -8,7 +8,6 @@ import json
 import shutil
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from index import store
@@ -154,7 +153,7 @@ def test_engine_upload_and_delete(corpus, config):
     build_index([corpus], config, FakeEmbedder())
     engine = Engine(config, FakeEmbedder())
     engine.reload()
-    report = engine.add_files([("new.txt", "云龙示范区打造300个党员示范户。".encode("utf-8"))])
+    report = engine.add_files([("new.txt", "云龙示范区打造300个党员示范户。".encode())])
     assert report.articles == 4
     doc = [d for d in engine.documents() if d["source"] == "new.txt"][0]
     assert doc["chunks"] == 1
@@ -188,7 +187,7 @@ def test_failed_upload_loses_nothing(corpus, config, monkeypatch):
 
     monkeypatch.setattr(engine.embedder, "encode_passages", boom)
     with pytest.raises(RuntimeError):
-        engine.add_files([("new.txt", "新上传的文章内容，关于党建。".encode("utf-8"))])
+        engine.add_files([("new.txt", "新上传的文章内容，关于党建。".encode())])
     assert engine.documents() == before
     assert not (engine.uploads_dir / "new.txt").exists()
     engine.reload()

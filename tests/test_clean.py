@@ -155,12 +155,10 @@ def test_cleaning_is_idempotent(cleaned):
         "PDF版",
         "第A03版:要闻",
         "第5版",
-        "第22期",
         "阴影 阴影 阴影",
         "责任编辑：王五",
         "（编辑：李四）",
         "来源：本站 作者：",
-        "发布时间：2020-06-30 10:20",
         "2024年12月19日 星期四",
         "•",
         "？",
@@ -170,6 +168,16 @@ def test_cleaning_is_idempotent(cleaned):
 def test_debris_lines(line):
     assert classify_line(line)
     assert strip_debris(f"正文第一段。\n{line}\n正文第二段。") == "正文第一段。\n正文第二段。"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["第22期", "發布日期:2020-06-30", "发布时间：2020-06-30 10:20", "信息來源:濟南日報", "信息来源：洛阳日报"],
+)
+def test_publication_lines_are_content(line):
+    # Readers ask when and where an article was published; answers must be able to cite it.
+    assert classify_line(line) == ""
+    assert line in strip_debris(f"正文第一段。\n{line}\n正文第二段。")
 
 
 @pytest.mark.parametrize(
