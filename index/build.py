@@ -26,6 +26,10 @@ from partyqa.config import Config
 
 Progress = Callable[[str, int, int], None]
 
+# Bump when reading, cleaning or metadata extraction changes: articles of older builds are
+# then read again instead of reused (their vectors are still reused where text is unchanged).
+INGEST_VERSION = 2
+
 
 class EmbedderLike(Protocol):
     """What the pipeline needs from an embedding model."""
@@ -101,7 +105,8 @@ def build_index(
     roots = [Path(p).resolve() for p in paths]
     prev = _previous(config, embedder, rebuild)
     excluded_set = set(excluded if excluded is not None else (prev.manifest.get("excluded", []) if prev else []))
-    prev_by_source = {a.source: a for a in prev.articles.values()} if prev else {}
+    same_ingest = prev is not None and prev.manifest.get("ingest_version") == INGEST_VERSION
+    prev_by_source = {a.source: a for a in prev.articles.values()} if same_ingest else {}
     report = BuildReport(index_path=config.index_dir)
 
     files = [f for f in find_files(roots) if _source_name(f, roots) not in excluded_set]
@@ -125,7 +130,8 @@ def build_index(
             continue
         articles[article.doc_id] = article
     progress("read", len(files), len(files))
-    report.removed = sorted(set(prev_by_source) - seen_sources)
+    prev_sources = {a.source for a in prev.articles.values()} if prev else set()
+    report.removed = sorted(prev_sources - seen_sources)
 
     by_id = {doc_id: a.text for doc_id, a in articles.items()}
     for kept, dup, sim in near_duplicate_pairs(by_id):
@@ -154,6 +160,7 @@ def build_index(
         excluded=sorted(excluded_set),
         duplicates=report.duplicates,
     )
+    manifest["ingest_version"] = INGEST_VERSION
     data = store.IndexData(manifest, articles, chunks, vectors, ann, bm25)
     report.index_path = store.save(data, config.index_dir)
     progress("index", 1, 1)

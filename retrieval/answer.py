@@ -22,7 +22,7 @@ from retrieval.records import Answer, Citation, Hit
 
 _QUANTITY = re.compile(r"多少|几[个名家项次人条万亿年]|几|比例|比重|占比|百分|覆盖率|增长|总额|金额|面积|数量|规模|人数|投入|资金")
 _YEAR = re.compile(r"(\d{4})\s*年")
-_UNITS = "个|名|人次|人|户|处|件|次|本|项|家|间|所|条|位|天|亿元|万元|元|平方米|㎡|亩|%|期|级|批|号线"
+_UNITS = "个|名|人次|人|户|处|件|次|本|项|家|间|所|条|位|天|分钟|小时|周|亿元|万元|元|平方米|㎡|亩|%|期|级|批|号线|岁"
 _ASKED_UNIT = re.compile(rf"(?:多少|几)({_UNITS})")
 # A counted number: digits (optionally with 余/多/万/亿) followed by a unit, not a date part.
 _COUNTED = re.compile(rf"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?\s*(?:{_UNITS}|[个名人户处件次本项家间])")
@@ -117,7 +117,7 @@ class Answerer:
             prior = max(hit.score, 0.0) / top_score
             for span in split_sentences(hit.text):
                 sentence = hit.text[span.start : span.end]
-                if len(sentence) < 6:
+                if len(sentence) < 3:
                     continue
                 cov = self.coverage(weights, sentence)
                 score = 0.65 * cov + 0.35 * prior

@@ -167,6 +167,13 @@ class Searcher:
         top = np.argsort(-scores)[:k]
         return {int(i): float(scores[i]) for i in top if scores[i] > 0}
 
+    def lead_hit(self, doc_id: str, score: float) -> Hit | None:
+        """The first passage of an article (its headline and publication lines) as a hit."""
+        for chunk in self.chunks:
+            if chunk.doc_id == doc_id and chunk.ordinal == 0:
+                return make_hit(chunk, score)
+        return None
+
     def _shingle(self, row: int) -> set[int]:
         """Cached shingles of a chunk."""
         if row not in self._shingles:

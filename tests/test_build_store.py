@@ -192,3 +192,16 @@ def test_failed_upload_loses_nothing(corpus, config, monkeypatch):
     assert not (engine.uploads_dir / "new.txt").exists()
     engine.reload()
     assert engine.documents() == before
+
+
+def test_changed_ingest_version_rereads_articles_but_reuses_vectors(corpus, config, monkeypatch):
+    import index.build as build_mod
+
+    emb = FakeEmbedder()
+    build_index([corpus], config, emb)
+    emb.embedded.clear()
+    monkeypatch.setattr(build_mod, "INGEST_VERSION", build_mod.INGEST_VERSION + 1)
+    report = build_index([corpus], config, emb)
+    assert sorted(report.added) == ["a.txt", "b.md", "c.txt"] and not report.unchanged
+    assert report.embedded == 0 and emb.embedded == []
+    assert store.read_manifest(config.index_dir)["ingest_version"] == build_mod.INGEST_VERSION
