@@ -13,12 +13,12 @@ from retrieval.evaluate import DEFAULT_SET, format_report, run_eval
 pytestmark = pytest.mark.e2e
 
 FLOORS = {
-    "hybrid_hit@1": 0.88,
-    "hybrid_hit@5": 0.96,
-    "answer_accuracy": 0.90,
-    "citation_precision": 0.86,
-    "refusal_accuracy": 0.92,
-    "unanswerable_refusal": 0.59,
+    "hybrid_hit@1": 0.90,
+    "hybrid_hit@5": 0.98,
+    "answer_accuracy": 0.93,
+    "citation_precision": 0.88,
+    "refusal_accuracy": 0.91,
+    "unanswerable_refusal": 0.50,
 }
 
 
