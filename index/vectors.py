@@ -82,7 +82,7 @@ class HNSWBackend(VectorBackend):
     kind = "hnsw"
 
     @classmethod
-    def build(cls, vectors: np.ndarray, m: int = 32, ef_construction: int = 80, ef_search: int = 96, **_) -> HNSWBackend:
+    def build(cls, vectors: np.ndarray, m: int = 32, ef_construction: int = 80, ef_search: int = 256, **_) -> HNSWBackend:
         faiss = _faiss()
         dim = vectors.shape[1]
         index = faiss.IndexHNSWFlat(dim, m, faiss.METRIC_INNER_PRODUCT)
