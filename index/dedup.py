@@ -54,22 +54,31 @@ def estimated_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
     return float(np.mean(sig_a == sig_b))
 
 
-def near_duplicate_pairs(texts: dict[str, str], threshold: float = 0.8) -> list[tuple[str, str, float]]:
+def near_duplicate_pairs(texts: dict[str, str], threshold: float = 0.8, bands: int = 16) -> list[tuple[str, str, float]]:
     """Find pairs of near-duplicate texts (e.g. the same story reprinted on two sites).
+
+    Signatures are split into ``bands`` bands (LSH); only texts sharing a whole band are
+    compared, so the cost grows with the number of texts, not with its square.
 
     Args:
         texts: Mapping of id to text.
         threshold: Minimum estimated Jaccard similarity of 4-character shingles.
+        bands: Number of LSH bands (must divide the signature length, 64).
 
     Returns:
         ``(kept_id, duplicate_id, similarity)`` triples; the first id in mapping order is kept.
     """
     ids = list(texts)
     sigs = [minhash(texts[i]) for i in ids]
+    rows = _NUM_PERM // bands
+    buckets: dict[tuple[int, bytes], list[int]] = {}
+    for n, sig in enumerate(sigs):
+        for b in range(bands):
+            buckets.setdefault((b, sig[b * rows : (b + 1) * rows].tobytes()), []).append(n)
+    candidates = {(i, j) for members in buckets.values() for k, i in enumerate(members) for j in members[k + 1 :]}
     pairs = []
-    for i in range(len(ids)):
-        for j in range(i + 1, len(ids)):
-            sim = estimated_jaccard(sigs[i], sigs[j])
-            if sim >= threshold:
-                pairs.append((ids[i], ids[j], sim))
+    for i, j in sorted(candidates):
+        sim = estimated_jaccard(sigs[i], sigs[j])
+        if sim >= threshold:
+            pairs.append((ids[i], ids[j], sim))
     return pairs
