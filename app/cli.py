@@ -86,7 +86,7 @@ def index_cmd(ctx: click.Context, paths: tuple[Path, ...], rebuild: bool) -> Non
     cfg = _config(ctx)
     try:
         embedder = get_embedder(cfg.model, cfg.models_dir, device=cfg.device, batch_size=cfg.batch_size,
-                                threads=cfg.threads)
+                                threads=cfg.threads, backend=cfg.backend)
     except EmbedderError as exc:
         _fail(str(exc))
     report = build_index(list(paths) or [cfg.articles_dir], cfg, embedder, rebuild=rebuild,

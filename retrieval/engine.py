@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from index import store
 from index.build import BuildReport, build_index
+from index.normalize import normalize
 from index.readers import SUPPORTED_SUFFIXES
 from partyqa.config import Config
 from retrieval.answer import Answerer, AnswerParams
@@ -18,6 +19,7 @@ from retrieval.followup import resolve
 from retrieval.records import Answer, Hit
 from retrieval.search import FusionParams, QueryError, Searcher, check_query
 
+_ABOUT_ARTICLE = re.compile(r"(?:发布|刊发|印发|发表)(?:日期|时间|于)?|哪天(?:发|印)|信息来源|来源|哪家(?:报|媒体)|记者|作者|通讯员|第几期|哪一期")
 _SAFE_NAME = re.compile(r"^[^/\\\x00]{1,200}$")
 
 
@@ -53,7 +55,7 @@ class Engine:
     # ------------------------------------------------------------------ loading
     @classmethod
     def open(cls, config: Config, embedder=None, build_if_missing: bool = False,
-             progress: Callable[[str, int, int], None] | None = None) -> "Engine":
+             progress: Callable[[str, int, int], None] | None = None) -> Engine:
         """Load the model and the index, building the index from ``articles_dir`` if asked.
 
         Raises:
@@ -64,7 +66,7 @@ class Engine:
             from index.embedder import get_embedder
 
             embedder = get_embedder(config.model, config.models_dir, device=config.device,
-                                    batch_size=config.batch_size, threads=config.threads)
+                                    batch_size=config.batch_size, threads=config.threads, backend=config.backend)
         engine = cls(config, embedder)
         try:
             engine.reload()
@@ -111,6 +113,11 @@ class Engine:
         resolved = resolve(question, _check_history(history))
         state = self.state
         hits = state.searcher.search(resolved, top_k=max(top_k, state.answerer.params.passages), filters=flt)
+        if hits and _ABOUT_ARTICLE.search(normalize(resolved)):
+            # "这篇报道的发布日期/来源/记者/第几期": the answer is in the article's header.
+            lead = state.searcher.lead_hit(hits[0].doc_id, hits[0].score)
+            if lead is not None and lead.chunk_id not in {h.chunk_id for h in hits}:
+                hits.insert(0, lead)
         extractive = state.answerer.answer(question, resolved, hits)
         if self.config.llm_base_url and extractive.found:
             from retrieval.generate import generate_answer
