@@ -5,9 +5,11 @@ Measures, in one process (so both backends see the same machine load):
 * passages/s on the bundled corpus (``data/articles``, chunked as ``index.build`` does),
   several interleaved repetitions, median;
 * passages/s on a synthetic corpus of ~200-character passages (shuffled sentences of
-  the bundled articles, every number altered): int8 on all of it, fp32 on a sample
-  (``--fp32-cap``), int8 on that same sample for the ratio;
-* int8 throughput per batch size on a sample (``--batch-sizes``);
+  the bundled articles, every number altered): int8 on all of it, and fp32 and int8 on a
+  sample (``--fp32-cap``) in alternating chunks of ``--chunk`` passages, so both see the
+  same background load, for the ratio;
+* int8 throughput per embedder batch size (``--batch-sizes``) and per ONNX token budget
+  (``--token-budgets``, padded tokens per forward pass) on a sample;
 * single-query latency, median of the eval questions (at least 50) for each backend;
 * cosine between the int8 and fp32 embeddings of every passage embedded by both.
 
@@ -33,9 +35,10 @@ import re
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any
 
 import numpy as np
 
@@ -43,12 +46,12 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from index.chunker import chunk_article, embedding_input, split_sentences  # noqa: E402
-from index.embedder import Embedder, load_embedder  # noqa: E402
-from index.ingest import load_article  # noqa: E402
-from index.normalize import normalize  # noqa: E402
-from index.readers import find_files  # noqa: E402
-from partyqa.config import DEFAULT_MODEL, Config  # noqa: E402
+from index.chunker import chunk_article, embedding_input, split_sentences
+from index.embedder import Embedder, load_embedder
+from index.ingest import load_article
+from index.normalize import normalize
+from index.readers import find_files
+from partyqa.config import DEFAULT_MODEL, Config
 
 ARTICLES = REPO / "data" / "articles"
 QUESTIONS = REPO / "tests" / "eval" / "questions.jsonl"
@@ -83,11 +86,11 @@ class Timing:
         return self.items / max(self.cpu_s, 1e-9) * threads
 
 
-def timed(label: str, items: int, run: Callable[[], object]) -> Timing:
-    """Run ``run`` once and time it."""
+def timed(label: str, items: int, run: Callable[[], Any]) -> tuple[Timing, Any]:
+    """Run ``run`` once and time it; returns the timing and what ``run`` returned."""
     wall, cpu = time.perf_counter(), time.process_time()
-    run()
-    return Timing(label, items, time.perf_counter() - wall, time.process_time() - cpu, os.getloadavg()[0])
+    result = run()
+    return Timing(label, items, time.perf_counter() - wall, time.process_time() - cpu, os.getloadavg()[0]), result
 
 
 def bundled_passages() -> list[str]:
@@ -182,16 +185,38 @@ def _with_batch(embedder: Embedder, batch_size: int) -> Callable[[list[str]], np
 def bench_bundled(fp32: Embedder, int8: Embedder, passages: list[str], repeats: int) -> dict:
     """Interleaved repeated runs on the bundled corpus; median throughput per backend."""
     runs: dict[str, list[Timing]] = {"fp32": [], "int8": []}
-    vectors = {}
+    vectors: dict[str, np.ndarray] = {}
     for _ in range(repeats):
         for name, embedder in (("fp32", fp32), ("int8", int8)):
-            holder = {}
-            runs[name].append(timed(name, len(passages), lambda e=embedder: holder.update(v=e.encode_passages(passages))))
-            vectors[name] = holder["v"]
+            timing, vectors[name] = timed(name, len(passages), lambda e=embedder: e.encode_passages(passages))
+            runs[name].append(timing)
     cos = cosines(vectors["int8"], vectors["fp32"])
     return {"passages": len(passages), "mean_chars": statistics.mean(map(len, passages)),
             "runs": {k: [asdict(t) | {"per_s": t.per_s} for t in v] for k, v in runs.items()},
             "cosine_min": float(cos.min()), "cosine_mean": float(cos.mean()), "_runs": runs}
+
+
+def interleaved(fp32: Embedder, int8: Embedder, texts: list[str], chunk: int) -> tuple[Timing, Timing, np.ndarray]:
+    """Embed ``texts`` with both backends, alternating every ``chunk`` texts.
+
+    Alternating keeps both backends under the same background load, so their ratio is
+    meaningful on a shared machine.
+
+    Returns:
+        ``(fp32 timing, int8 timing, cosine per text)``, timings summed over the chunks.
+    """
+    totals = {"fp32": [0.0, 0.0], "int8": [0.0, 0.0]}
+    vectors: dict[str, list[np.ndarray]] = {"fp32": [], "int8": []}
+    for start in range(0, len(texts), chunk):
+        part = texts[start : start + chunk]
+        for name, embedder in (("fp32", fp32), ("int8", int8)):
+            t, v = timed(name, len(part), lambda e=embedder, texts=part: e.encode_passages(texts))
+            totals[name][0] += t.wall_s
+            totals[name][1] += t.cpu_s
+            vectors[name].append(v)
+    load = os.getloadavg()[0]
+    timings = [Timing(name, len(texts), wall, cpu, load) for name, (wall, cpu) in totals.items()]
+    return timings[0], timings[1], cosines(np.vstack(vectors["int8"]), np.vstack(vectors["fp32"]))
 
 
 def summarize(runs: list[Timing], threads: int) -> dict:
@@ -211,7 +236,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--synthetic", type=int, default=10_000, help="synthetic passages for int8")
     parser.add_argument("--fp32-cap", type=int, default=1000, help="synthetic passages for fp32")
     parser.add_argument("--repeats", type=int, default=3, help="repetitions on the bundled corpus")
+    parser.add_argument("--chunk", type=int, default=100, help="texts per alternation of fp32 and int8")
     parser.add_argument("--batch-sizes", default="8,16,32,64", help="int8 batch sizes to compare")
+    parser.add_argument("--token-budgets", default="512,1024,2048,8192",
+                        help="int8 padded tokens per forward pass to compare")
     parser.add_argument("--tune-sample", type=int, default=400)
     parser.add_argument("--out", type=Path, default=None, help="JSON report")
     return parser.parse_args(argv)
@@ -223,7 +251,7 @@ def main(argv: list[str] | None = None) -> dict:
     from index.onnx_backend import default_threads
 
     threads = args.threads or default_threads()
-    common = dict(batch_size=args.batch_size, threads=args.threads)
+    common = {"batch_size": args.batch_size, "threads": args.threads}
     fp32 = load_embedder(args.model, args.models_dir, backend="torch", **common)
     int8 = load_embedder(args.model, args.models_dir, backend="onnx", **common)
     report: dict = {"model": args.model, "threads": threads, "batch_size": args.batch_size,
@@ -241,11 +269,8 @@ def main(argv: list[str] | None = None) -> dict:
 
     synth = synthetic_passages(args.synthetic)
     sample = synth[: args.fp32_cap]
-    holder: dict = {}
-    t_fp32 = timed("fp32", len(sample), lambda: holder.update(fp32=fp32.encode_passages(sample)))
-    t_int8_sample = timed("int8", len(sample), lambda: holder.update(int8=int8.encode_passages(sample)))
-    t_int8_all = timed("int8", len(synth), lambda: int8.encode_passages(synth))
-    cos = cosines(holder["int8"], holder["fp32"])
+    t_fp32, t_int8_sample, cos = interleaved(fp32, int8, sample, args.chunk)
+    t_int8_all, _ = timed("int8", len(synth), lambda: int8.encode_passages(synth))
     report["synthetic"] = {
         "passages": len(synth), "fp32_sample": len(sample), "mean_chars": statistics.mean(map(len, synth)),
         "fp32_sample_run": asdict(t_fp32) | summarize([t_fp32], threads),
@@ -259,9 +284,17 @@ def main(argv: list[str] | None = None) -> dict:
     report["batch_sizes"] = {}
     for size in [int(s) for s in args.batch_sizes.split(",") if s.strip()]:
         run = _with_batch(int8, size)
-        t = timed(f"int8 bs{size}", len(tune), lambda r=run: r(tune))
+        t, _ = timed(f"int8 bs{size}", len(tune), lambda r=run: r(tune))
         report["batch_sizes"][size] = summarize([t], threads)
     print("batch sizes", json.dumps(report["batch_sizes"]), flush=True)
+    report["token_budgets"] = {}
+    saved = int8.model.max_batch_tokens
+    for budget in [int(s) for s in args.token_budgets.split(",") if s.strip()]:
+        int8.model.max_batch_tokens = budget
+        t, _ = timed(f"int8 budget{budget}", len(tune), lambda: int8.encode_passages(tune))
+        report["token_budgets"][budget] = summarize([t], threads)
+    int8.model.max_batch_tokens = saved
+    print("token budgets", json.dumps(report["token_budgets"]), flush=True)
     report["load_at_end"] = os.getloadavg()[0]
 
     if args.out:

@@ -31,9 +31,9 @@ next to it. This module reproduces that path with the libraries underneath it:
   carry a handful of channels ~10x larger than the rest (33, 14, 12, ..., 65 against <= 5
   in multilingual-e5-small), and one per-tensor dynamic scale over such a tensor wastes
   most of the 8 bits. Measured on the bundled eval set, plain int8 loses 1-3 questions of
-  hybrid hit@1 (0.926 -> 0.904-0.919, depending on batch size); with the split it loses at
-  most one, at ~5 % of the speed (keeping the whole down-projections float32 instead costs
-  ~20 %);
+  hybrid hit@1 (fp32 0.926 -> 0.904-0.919, depending on batch size); with the split it
+  scores 0.919-0.934, for ~8 % of the speed (keeping the whole down-projections float32
+  instead costs ~23 %). See ``bench/RESULTS-embed.md``;
 * file: ``<model dir>/onnx/model_qint8_avx2.onnx``, named like sentence-transformers'
   exports (``model_{weights dtype}_{target}.onnx``).
 
@@ -63,6 +63,9 @@ QUANT_CONFIG = "avx2"
 QUANT_FILENAME = f"model_qint8_{QUANT_CONFIG}.onnx"
 #: Bump when the export or quantization changes, so cached files are rebuilt.
 EXPORT_VERSION = 1
+#: Padded tokens per forward pass. Small passes keep the activations in cache: on two
+#: AVX2 cores, 4-8 passages of ~150 tokens per pass ran 10-20 % faster than 32.
+MAX_BATCH_TOKENS = 1024
 #: Input channels of each FFN down-projection kept in float32 (see the module docstring).
 OUTLIER_CHANNELS = 4
 #: Texts whose activations locate the outlier channels (they are a property of the model,
@@ -523,6 +526,27 @@ def pool(hidden: np.ndarray, mask: np.ndarray, mode: str) -> np.ndarray:
     return ((hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)).astype(np.float32)
 
 
+def token_batches(lengths: np.ndarray, budget: int) -> list[np.ndarray]:
+    """Group texts into sub-batches of similar length whose padded size fits a budget.
+
+    Args:
+        lengths: Tokens per text.
+        budget: Largest ``texts x longest text`` per sub-batch (a longer text goes alone).
+
+    Returns:
+        Row indices of each sub-batch, longest texts first.
+    """
+    order = np.argsort(-np.asarray(lengths), kind="stable")
+    groups: list[np.ndarray] = []
+    start = 0
+    while start < len(order):
+        longest = max(int(lengths[order[start]]), 1)
+        size = max(1, budget // longest)
+        groups.append(order[start : start + size])
+        start += size
+    return groups
+
+
 class OnnxEncoder:
     """An int8 ONNX model with the subset of ``SentenceTransformer``'s API the embedder uses."""
 
@@ -542,6 +566,7 @@ class OnnxEncoder:
         self._layout = layout
         self._inputs = {i.name for i in session.get_inputs()}
         self.path = path
+        self.max_batch_tokens = MAX_BATCH_TOKENS
         self.max_seq_length = layout.max_seq_length
         self.prompts = dict(layout.prompts)
 
@@ -583,10 +608,18 @@ class OnnxEncoder:
         return out
 
     def _run(self, texts: list[str]) -> np.ndarray:
-        """Tokenize one batch, run the model and pool."""
+        """Tokenize one batch, then run the model on token-budgeted sub-batches and pool."""
         encodings = self._tokenizer.encode_batch(texts)
         ids = np.asarray([e.ids for e in encodings], dtype=np.int64)
         mask = np.asarray([e.attention_mask for e in encodings], dtype=np.int64)
+        out = np.zeros((len(texts), self._layout.dim), dtype=np.float32)
+        for rows in token_batches(mask.sum(axis=1), self.max_batch_tokens):
+            width = int(mask[rows].sum(axis=1).max())  # padding is on the right
+            out[rows] = self._forward(ids[rows, :width], mask[rows, :width])
+        return out
+
+    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """Run the model on one padded sub-batch and pool."""
         feed = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feed["token_type_ids"] = np.zeros_like(ids)
@@ -631,7 +664,7 @@ def _open_if_current(path: Path, stamp: str, threads: int) -> Any | None:
         return None
     try:
         session = make_session(path, threads)
-    except Exception as exc:  # a corrupt or foreign file is rebuilt
+    except (RuntimeError, OSError, ValueError) as exc:  # a corrupt or foreign file is rebuilt
         log.warning("rebuilding %s: cannot open it (%s)", path, exc)
         return None
     if session_stamp(session) != stamp:

