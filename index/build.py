@@ -22,6 +22,7 @@ from index.ingest import bytes_hash as file_hash
 from index.ingest import load_article
 from index.readers import ReadError, find_files
 from index.records import Article, Chunk
+from index.vectors import build_backend
 from partyqa.config import Config
 
 Progress = Callable[[str, int, int], None]
@@ -146,7 +147,7 @@ def build_index(
     vectors = _embed(chunks, embedder, prev, report, progress)
     progress("index", 0, 1)
     bm25 = BM25Index.build([c.search_text for c in chunks])
-    ann = store.build_ann(vectors, config.exact_max_vectors)
+    ann = build_backend(vectors, config.exact_max_vectors)
     manifest = store.make_manifest(
         model=embedder.name,
         dim=embedder.dim,

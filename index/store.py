@@ -24,7 +24,7 @@ import numpy as np
 
 from index.bm25 import BM25Index
 from index.records import Article, Chunk
-from index.vectors import VectorBackend, build_backend, load_backend
+from index.vectors import VectorBackend, load_backend
 from partyqa import __version__
 
 FORMAT_VERSION = 1
@@ -196,11 +196,6 @@ def check_compatible(manifest: dict, model: str | None, fingerprint: str | None)
             f"the index was built with different weights of model {model!r} "
             f"(fingerprint {manifest.get('model_fingerprint')} ≠ {fingerprint}); {how}"
         )
-
-
-def build_ann(vectors: np.ndarray, exact_max: int) -> VectorBackend:
-    """Build the vector backend appropriate for the number of vectors."""
-    return build_backend(vectors, exact_max)
 
 
 def _remove_stale(index_dir: Path, keep: set[str]) -> None:
