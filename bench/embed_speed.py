@@ -8,8 +8,7 @@ Measures, in one process (so both backends see the same machine load):
   the bundled articles, every number altered): int8 on all of it, and fp32 and int8 on a
   sample (``--fp32-cap``) in alternating chunks of ``--chunk`` passages, so both see the
   same background load, for the ratio;
-* int8 throughput per embedder batch size (``--batch-sizes``) and per ONNX token budget
-  (``--token-budgets``, padded tokens per forward pass) on a sample;
+* int8 throughput per embedder batch size (``--batch-sizes``) on a sample;
 * single-query latency, median of the eval questions (at least 50) for each backend;
 * cosine between the int8 and fp32 embeddings of every passage embedded by both.
 
@@ -238,8 +237,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeats", type=int, default=3, help="repetitions on the bundled corpus")
     parser.add_argument("--chunk", type=int, default=100, help="texts per alternation of fp32 and int8")
     parser.add_argument("--batch-sizes", default="8,16,32,64", help="int8 batch sizes to compare")
-    parser.add_argument("--token-budgets", default="512,1024,2048,8192",
-                        help="int8 padded tokens per forward pass to compare")
     parser.add_argument("--tune-sample", type=int, default=400)
     parser.add_argument("--out", type=Path, default=None, help="JSON report")
     return parser.parse_args(argv)
@@ -287,14 +284,6 @@ def main(argv: list[str] | None = None) -> dict:
         t, _ = timed(f"int8 bs{size}", len(tune), lambda r=run: r(tune))
         report["batch_sizes"][size] = summarize([t], threads)
     print("batch sizes", json.dumps(report["batch_sizes"]), flush=True)
-    report["token_budgets"] = {}
-    saved = int8.model.max_batch_tokens
-    for budget in [int(s) for s in args.token_budgets.split(",") if s.strip()]:
-        int8.model.max_batch_tokens = budget
-        t, _ = timed(f"int8 budget{budget}", len(tune), lambda: int8.encode_passages(tune))
-        report["token_budgets"][budget] = summarize([t], threads)
-    int8.model.max_batch_tokens = saved
-    print("token budgets", json.dumps(report["token_budgets"]), flush=True)
     report["load_at_end"] = os.getloadavg()[0]
 
     if args.out:

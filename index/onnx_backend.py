@@ -34,6 +34,16 @@ next to it. This module reproduces that path with the libraries underneath it:
   hybrid hit@1 (fp32 0.926 -> 0.904-0.919, depending on batch size); with the split it
   scores 0.919-0.934, for ~8 % of the speed (keeping the whole down-projections float32
   instead costs ~23 %). See ``bench/RESULTS-embed.md``;
+* activation: an exact (erf) GELU is exported as its tanh approximation (``gelu_new``,
+  the form of the original BERT code), which ONNX Runtime runs as one ``FastGelu``
+  kernel; the two differ by < 1e-3 and the embeddings' cosine to float32 is unchanged;
+* running: one single-threaded session; every text is its own forward pass, without
+  padding, and passes run concurrently, one per core, on Python threads (``run`` releases
+  the GIL). A text's vector therefore does not depend on the texts batched with it
+  (dynamic quantization scales are computed per pass), and one text per pass measured as
+  fast as 2-3 per pass and 10-20 % faster than 6-13. Denormal floats are flushed to zero
+  and ONNX Runtime's ``SkipLayerNormalization`` fusion is turned off; both were measured,
+  see :func:`make_session`;
 * file: ``<model dir>/onnx/model_qint8_avx2.onnx``, named like sentence-transformers'
   exports (``model_{weights dtype}_{target}.onnx``).
 
@@ -50,6 +60,7 @@ import os
 import shutil
 import tempfile
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,10 +73,14 @@ ONNX_DIRNAME = "onnx"
 QUANT_CONFIG = "avx2"
 QUANT_FILENAME = f"model_qint8_{QUANT_CONFIG}.onnx"
 #: Bump when the export or quantization changes, so cached files are rebuilt.
-EXPORT_VERSION = 1
-#: Padded tokens per forward pass. Small passes keep the activations in cache: on two
-#: AVX2 cores, 4-8 passages of ~150 tokens per pass ran 10-20 % faster than 32.
-MAX_BATCH_TOKENS = 1024
+EXPORT_VERSION = 2
+#: Exact (erf) GELU activations exported as their tanh approximation, which ONNX Runtime
+#: fuses into one ``FastGelu`` kernel ~1.6x faster than its erf ``Gelu`` (see the module
+#: docstring).
+TANH_GELU = {"gelu": "gelu_new"}
+#: ONNX Runtime graph fusions left out: its fused ``SkipLayerNormalization`` kernel took
+#: ~4x as long as the ``Add`` + ``LayerNormalization`` it replaces (same result).
+DISABLED_OPTIMIZERS = ("SkipLayerNormFusion",)
 #: Input channels of each FFN down-projection kept in float32 (see the module docstring).
 OUTLIER_CHANNELS = 4
 #: Texts whose activations locate the outlier channels (they are a property of the model,
@@ -228,7 +243,11 @@ def export_fp32(transformer_dir: Path, dest: Path) -> None:
     import torch
     from transformers import AutoModel
 
-    model = AutoModel.from_pretrained(str(transformer_dir), attn_implementation="eager").eval()
+    config = _read_json(transformer_dir / "config.json") or {}
+    overrides = {}
+    if config.get("hidden_act") in TANH_GELU:
+        overrides["hidden_act"] = TANH_GELU[config["hidden_act"]]
+    model = AutoModel.from_pretrained(str(transformer_dir), attn_implementation="eager", **overrides).eval()
 
     class _Hidden(torch.nn.Module):
         """Returns only the last hidden state, as Optimum's feature-extraction export does."""
@@ -455,12 +474,20 @@ def default_threads() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def make_session(path: Path, threads: int) -> Any:
-    """Open an ONNX Runtime CPU session.
+def make_session(path: Path) -> Any:
+    """Open a single-threaded ONNX Runtime CPU session.
+
+    Cores are used by running several passes at once (:class:`OnnxEncoder`), not by
+    splitting each operator across threads: a pass is ~400 small operators, and with
+    intra-op threads every one of them ends in a synchronization. Measured on 2 AVX2
+    cores, two concurrent single-threaded passes embed 6-10 % more passages per second
+    than one two-threaded pass (``bench/RESULTS-embed.md``). ``run`` is thread-safe and
+    releases the GIL, so one session serves all workers (and concurrent queries).
+
+    The fusions in :data:`DISABLED_OPTIMIZERS` are turned off because they measured slower.
 
     Args:
         path: The ``.onnx`` file.
-        threads: Intra-op threads; 0 means one per available core.
 
     Returns:
         The ``onnxruntime.InferenceSession``.
@@ -468,14 +495,17 @@ def make_session(path: Path, threads: int) -> Any:
     import onnxruntime as ort
 
     options = ort.SessionOptions()
-    options.intra_op_num_threads = threads if threads > 0 else default_threads()
+    options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    # Idle worker threads sleep instead of spinning: no CPU burnt between queries, and
-    # other processes on a small machine keep their cores.
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    # Denormal floats (e.g. softmax weights of ~1e-40) are computed as zero; without this
+    # the passes ran ~25 % slower on the AVX2 machine. ONNX Runtime sets the flags on the
+    # thread that calls ``run``; they only affect numbers below 1.2e-38.
+    options.add_session_config_entry("session.set_denormal_as_zero", "1")
+    return ort.InferenceSession(
+        str(path), options, providers=["CPUExecutionProvider"], disabled_optimizers=list(DISABLED_OPTIMIZERS),
+    )
 
 
 def session_stamp(session: Any) -> str | None:
@@ -526,47 +556,27 @@ def pool(hidden: np.ndarray, mask: np.ndarray, mode: str) -> np.ndarray:
     return ((hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)).astype(np.float32)
 
 
-def token_batches(lengths: np.ndarray, budget: int) -> list[np.ndarray]:
-    """Group texts into sub-batches of similar length whose padded size fits a budget.
-
-    Args:
-        lengths: Tokens per text.
-        budget: Largest ``texts x longest text`` per sub-batch (a longer text goes alone).
-
-    Returns:
-        Row indices of each sub-batch, longest texts first.
-    """
-    order = np.argsort(-np.asarray(lengths), kind="stable")
-    groups: list[np.ndarray] = []
-    start = 0
-    while start < len(order):
-        longest = max(int(lengths[order[start]]), 1)
-        size = max(1, budget // longest)
-        groups.append(order[start : start + size])
-        start += size
-    return groups
-
-
 class OnnxEncoder:
     """An int8 ONNX model with the subset of ``SentenceTransformer``'s API the embedder uses."""
 
     backend = "onnx"
 
-    def __init__(self, session: Any, tokenizer: Any, layout: ModelLayout, path: Path):
+    def __init__(self, session: Any, tokenizer: Any, layout: ModelLayout, path: Path, workers: int = 1):
         """Wrap an open session.
 
         Args:
-            session: ``onnxruntime.InferenceSession`` of the quantized model.
+            session: Single-threaded ``onnxruntime.InferenceSession`` of the quantized model.
             tokenizer: The configured ``tokenizers.Tokenizer``.
             layout: The model layout.
             path: The ``.onnx`` file (for display).
+            workers: Texts embedded at once (one core each); see :func:`make_session`.
         """
         self._session = session
         self._tokenizer = tokenizer
         self._layout = layout
         self._inputs = {i.name for i in session.get_inputs()}
         self.path = path
-        self.max_batch_tokens = MAX_BATCH_TOKENS
+        self.workers = max(1, int(workers))
         self.max_seq_length = layout.max_seq_length
         self.prompts = dict(layout.prompts)
 
@@ -608,14 +618,25 @@ class OnnxEncoder:
         return out
 
     def _run(self, texts: list[str]) -> np.ndarray:
-        """Tokenize one batch, then run the model on token-budgeted sub-batches and pool."""
+        """Tokenize one batch, then run the model on each text alone and pool.
+
+        Texts run concurrently on :attr:`workers` threads, each writing its own row.
+        """
         encodings = self._tokenizer.encode_batch(texts)
-        ids = np.asarray([e.ids for e in encodings], dtype=np.int64)
-        mask = np.asarray([e.attention_mask for e in encodings], dtype=np.int64)
         out = np.zeros((len(texts), self._layout.dim), dtype=np.float32)
-        for rows in token_batches(mask.sum(axis=1), self.max_batch_tokens):
-            width = int(mask[rows].sum(axis=1).max())  # padding is on the right
-            out[rows] = self._forward(ids[rows, :width], mask[rows, :width])
+
+        def run_one(row: int) -> None:
+            mask = np.asarray(encodings[row].attention_mask, dtype=np.int64)
+            width = max(1, int(mask.sum()))  # padding is on the right
+            ids = np.asarray(encodings[row].ids[:width], dtype=np.int64)[None, :]
+            out[row] = self._forward(ids, mask[None, :width])[0]
+
+        if self.workers > 1 and len(texts) > 1:
+            with ThreadPoolExecutor(min(self.workers, len(texts)), thread_name_prefix="partyqa-onnx") as pool:
+                list(pool.map(run_one, range(len(texts))))  # list() re-raises a worker's exception
+        else:
+            for row in range(len(texts)):
+                run_one(row)
         return out
 
     def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -636,7 +657,7 @@ def load_encoder(model_dir: Path, fingerprint: str, threads: int = 0) -> OnnxEnc
     Args:
         model_dir: Local sentence-transformers directory.
         fingerprint: The embedder fingerprint (part of the staleness stamp).
-        threads: ONNX Runtime intra-op threads; 0 means one per available core.
+        threads: Texts embedded at once, one core each; 0 means one per available core.
 
     Returns:
         A warm :class:`OnnxEncoder` (one short text already run through it).
@@ -649,21 +670,22 @@ def load_encoder(model_dir: Path, fingerprint: str, threads: int = 0) -> OnnxEnc
     layout = read_layout(Path(model_dir))
     stamp = source_stamp(layout, fingerprint)
     path = quantized_path(layout.root)
-    session = _open_if_current(path, stamp, threads)
+    session = _open_if_current(path, stamp)
     if session is None:
         path = build_quantized(layout, stamp)
-        session = make_session(path, threads)
-    encoder = OnnxEncoder(session, load_tokenizer(layout), layout, path)
+        session = make_session(path)
+    workers = threads if threads > 0 else default_threads()
+    encoder = OnnxEncoder(session, load_tokenizer(layout), layout, path, workers)
     encoder.encode(["warm-up"])
     return encoder
 
 
-def _open_if_current(path: Path, stamp: str, threads: int) -> Any | None:
+def _open_if_current(path: Path, stamp: str) -> Any | None:
     """Open ``path`` if it exists and was built from the current weights, else None."""
     if not path.is_file():
         return None
     try:
-        session = make_session(path, threads)
+        session = make_session(path)
     except (RuntimeError, OSError, ValueError) as exc:  # a corrupt or foreign file is rebuilt
         log.warning("rebuilding %s: cannot open it (%s)", path, exc)
         return None

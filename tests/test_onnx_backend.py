@@ -154,7 +154,7 @@ def test_cached_model_loads_without_torch(onnx_embedder, models_dir):
 
 def test_stale_quantized_model_is_not_used(onnx_embedder):
     path = onnx_embedder.model.path
-    assert onnx_backend._open_if_current(path, "other weights", threads=1) is None
+    assert onnx_backend._open_if_current(path, "other weights") is None
 
 
 def test_auto_falls_back_to_torch_once_with_a_warning(models_dir, torch_embedder, monkeypatch, caplog):
@@ -215,3 +215,12 @@ def test_outlier_split_keeps_the_function_and_the_fp32_side_small(tmp_path):
     assert 7 in index and len(index) == 4  # min(4, 32 // 8)
     after = ort.InferenceSession(model.SerializeToString()).run(None, {"x": x})[0]
     np.testing.assert_allclose(after, before, rtol=1e-4, atol=1e-3)
+
+
+def test_a_text_gets_the_same_vector_alone_or_in_a_batch(onnx_embedder, passages):
+    encoder = onnx_embedder.model
+    assert encoder.workers == 2
+    texts = [f"passage: {p}" for p in passages[:24]] + ["passage: 短文本", "query: 天桥区有多少个党组织？"]
+    together = encoder.encode(texts, batch_size=len(texts))
+    alone = np.vstack([encoder.encode([t]) for t in texts])
+    np.testing.assert_allclose(together, alone, rtol=0, atol=1e-6)  # input order kept, no batch effects
