@@ -61,7 +61,7 @@ class BM25Index:
         if not self.size:
             return out
         norm = self.k1 * (1 - self.b + self.b * self.doc_len / max(self.avg_len, 1e-9))
-        for term, qcount in Counter(tokenize(query)).items():
+        for term in dict.fromkeys(tokenize(query)):  # each distinct query term once
             col = self.vocab.get(term)
             if col is None:
                 continue

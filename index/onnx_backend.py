@@ -13,8 +13,9 @@ sentence-transformers 6.x requires ``transformers>=5``, so the extra cannot be i
 next to it. This module reproduces that path with the libraries underneath it:
 
 * export: ``torch.onnx.export`` (TorchScript exporter) of the model's ``AutoModel``,
-  inputs ``input_ids`` and ``attention_mask``, output ``last_hidden_state``, dynamic batch
-  and sequence axes - what Optimum's ``feature-extraction`` export produces;
+  output ``last_hidden_state``, dynamic batch and sequence axes - what Optimum's
+  ``feature-extraction`` export produces, except that the only input is ``input_ids``:
+  texts are never padded here (see "running" below), so there is no attention mask;
 * quantization: ``onnxruntime.quantization.quantize_dynamic`` with the settings Optimum's
   ``AutoQuantizationConfig`` presets share (QOperator format, IntegerOps mode, every
   integer-op type, uint8 asymmetric activations, symmetric per-channel weights) and the
@@ -73,7 +74,7 @@ ONNX_DIRNAME = "onnx"
 QUANT_CONFIG = "avx2"
 QUANT_FILENAME = f"model_qint8_{QUANT_CONFIG}.onnx"
 #: Bump when the export or quantization changes, so cached files are rebuilt.
-EXPORT_VERSION = 2
+EXPORT_VERSION = 3
 #: Exact (erf) GELU activations exported as their tanh approximation, which ONNX Runtime
 #: fuses into one ``FastGelu`` kernel ~1.6x faster than its erf ``Gelu`` (see the module
 #: docstring).
@@ -236,6 +237,9 @@ def source_stamp(layout: ModelLayout, fingerprint: str) -> str:
 def export_fp32(transformer_dir: Path, dest: Path) -> None:
     """Export a Hugging Face encoder to an fp32 ONNX file (imports torch lazily).
 
+    The graph has no attention-mask input: texts are always run alone and unpadded
+    (:class:`OnnxEncoder`), so masking would only add zeros to every attention score.
+
     Args:
         transformer_dir: Directory with ``config.json`` and the weights.
         dest: The ``.onnx`` file to write.
@@ -256,18 +260,17 @@ def export_fp32(transformer_dir: Path, dest: Path) -> None:
             super().__init__()
             self.inner = inner
 
-        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-            return self.inner(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        def forward(self, input_ids: torch.Tensor) -> torch.Tensor:
+            return self.inner(input_ids=input_ids).last_hidden_state
 
-    ids = torch.tensor([[0, 10, 11, 12, 2], [0, 13, 14, 2, 1]], dtype=torch.long)
-    mask = (ids != 1).long()
+    ids = torch.tensor([[0, 10, 11, 12, 2]], dtype=torch.long)
     axes = {0: "batch_size", 1: "sequence_length"}
     with torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         torch.onnx.export(
-            _Hidden(model), (ids, mask), str(dest),
-            input_names=["input_ids", "attention_mask"], output_names=["last_hidden_state"],
-            dynamic_axes={"input_ids": axes, "attention_mask": axes, "last_hidden_state": axes},
+            _Hidden(model), (ids,), str(dest),
+            input_names=["input_ids"], output_names=["last_hidden_state"],
+            dynamic_axes={"input_ids": axes, "last_hidden_state": axes},
             opset_version=OPSET, do_constant_folding=True, dynamo=False,
         )
 
@@ -310,17 +313,16 @@ def calibrate(model: Any, tensors: list[str], layout: ModelLayout, workdir: Path
         for _ in extra:
             model.graph.output.pop()
     session = ort.InferenceSession(str(probe_path), providers=["CPUExecutionProvider"])
-    encodings = load_tokenizer(layout).encode_batch(list(CALIBRATION_TEXTS))
-    ids = np.asarray([e.ids for e in encodings], dtype=np.int64)
-    mask = np.asarray([e.attention_mask for e in encodings], dtype=np.int64)
-    feed = {"input_ids": ids, "attention_mask": mask}
-    if "token_type_ids" in {i.name for i in session.get_inputs()}:
-        feed["token_type_ids"] = np.zeros_like(ids)
-    values = session.run(tensors, feed)
+    tokenizer = load_tokenizer(layout)
+    peaks: dict[str, np.ndarray] = {}
+    for text in CALIBRATION_TEXTS:  # one at a time and unpadded, as the encoder runs them
+        ids = np.asarray([tokenizer.encode(text).ids], dtype=np.int64)
+        for name, value in zip(tensors, session.run(tensors, {"input_ids": ids})):
+            peak = np.abs(value[0]).max(axis=0)
+            peaks[name] = np.maximum(peaks[name], peak) if name in peaks else peak
     del session
     probe_path.unlink()
-    real = mask.astype(bool)
-    return {name: np.abs(value[real]).max(axis=0) for name, value in zip(tensors, values)}
+    return peaks
 
 
 def split_outlier_channels(model: Any, peaks: dict[str, np.ndarray], count: int = OUTLIER_CHANNELS) -> list[str]:
@@ -574,7 +576,6 @@ class OnnxEncoder:
         self._session = session
         self._tokenizer = tokenizer
         self._layout = layout
-        self._inputs = {i.name for i in session.get_inputs()}
         self.path = path
         self.workers = max(1, int(workers))
         self.max_seq_length = layout.max_seq_length
@@ -626,10 +627,8 @@ class OnnxEncoder:
         out = np.zeros((len(texts), self._layout.dim), dtype=np.float32)
 
         def run_one(row: int) -> None:
-            mask = np.asarray(encodings[row].attention_mask, dtype=np.int64)
-            width = max(1, int(mask.sum()))  # padding is on the right
-            ids = np.asarray(encodings[row].ids[:width], dtype=np.int64)[None, :]
-            out[row] = self._forward(ids, mask[None, :width])[0]
+            width = max(1, sum(encodings[row].attention_mask))  # padding is on the right
+            out[row] = self._forward(np.asarray([encodings[row].ids[:width]], dtype=np.int64))[0]
 
         if self.workers > 1 and len(texts) > 1:
             with ThreadPoolExecutor(min(self.workers, len(texts)), thread_name_prefix="partyqa-onnx") as pool:
@@ -639,13 +638,10 @@ class OnnxEncoder:
                 run_one(row)
         return out
 
-    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        """Run the model on one padded sub-batch and pool."""
-        feed = {"input_ids": ids, "attention_mask": mask}
-        if "token_type_ids" in self._inputs:
-            feed["token_type_ids"] = np.zeros_like(ids)
-        hidden = self._session.run(None, feed)[0]
-        return pool(hidden, mask, self._layout.pooling)
+    def _forward(self, ids: np.ndarray) -> np.ndarray:
+        """Run the model on unpadded token ids ``(1, tokens)`` and pool."""
+        hidden = self._session.run(None, {"input_ids": ids})[0]
+        return pool(hidden, np.ones(ids.shape, dtype=np.int64), self._layout.pooling)
 
     def __repr__(self) -> str:
         return f"OnnxEncoder(path={str(self.path)!r})"
