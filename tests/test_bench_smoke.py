@@ -116,3 +116,17 @@ def test_run_size_plumbing(tmp_path):
     ivf = size["results"][1]["sweep"]
     assert ivf[-1]["recall_at_10"] == 1.0
     assert "Flat (exact)" in vector_scale.markdown({"vectors": "random", "queries": "random", "sizes": [size]})
+
+
+def test_gemm_ceiling_plumbing():
+    pytest.importorskip("onnxruntime")
+    from bench import gemm_ceiling
+
+    shapes = gemm_ceiling.Shapes(layers=2, hidden=16, intermediate=64)
+    assert shapes.products() == [(16, 16)] * 4 + [(16, 64), (64, 16)]
+    assert shapes.ops_per_token() == 2 * 2 * (4 * 16 * 16 + 2 * 16 * 64)
+    results = gemm_ceiling.measure(shapes, tokens=8, cores=2, repeats=2)
+    assert [r.precision for r in results] == ["int8", "fp32"]
+    for r in results:
+        assert r.ms_per_passage > 0 and r.gops_per_core > 0
+        assert r.ceiling_per_s == pytest.approx(2 / (r.ms_per_passage / 1000))
