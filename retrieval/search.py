@@ -62,6 +62,8 @@ class Searcher:
         self.fusion = fusion or FusionParams()
         self.max_chars = max_chars
         self._shingles: dict[int, set[int]] = {}
+        # Row of each article's first passage, for questions about publication details.
+        self._leads = {c.doc_id: row for row, c in enumerate(data.chunks) if c.ordinal == 0}
 
     @property
     def chunks(self) -> list[Chunk]:
@@ -169,10 +171,8 @@ class Searcher:
 
     def lead_hit(self, doc_id: str, score: float) -> Hit | None:
         """The first passage of an article (its headline and publication lines) as a hit."""
-        for chunk in self.chunks:
-            if chunk.doc_id == doc_id and chunk.ordinal == 0:
-                return make_hit(chunk, score)
-        return None
+        row = self._leads.get(doc_id)
+        return None if row is None else make_hit(self.chunks[row], score)
 
     def _shingle(self, row: int) -> set[int]:
         """Cached shingles of a chunk."""
