@@ -21,12 +21,7 @@ import argparse
 import ipaddress
 import json
 import os
-import shutil
-import signal
-import socket
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -39,49 +34,13 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from app.launch import ServerProcess, start_server, wait_healthy
+
 OUT_DIR = REPO / "bench" / "out"
 QUESTIONS = REPO / "tests" / "eval" / "questions.jsonl"
 
 
 # ---------------------------------------------------------------------- server
-@dataclass
-class Server:
-    """A server under test.
-
-    Attributes:
-        url: Base URL without trailing slash.
-        process: The subprocess when this script started it, else None.
-        root: Temporary folder of a started server (removed on stop).
-        startup_s: Seconds until ``/api/health`` answered (started servers only).
-    """
-
-    url: str
-    process: subprocess.Popen | None = None
-    root: Path | None = None
-    startup_s: float | None = None
-
-    def log_text(self) -> str:
-        """The started server's log ("" when attached)."""
-        if self.root is None:
-            return ""
-        try:
-            return (self.root / "server.log").read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return ""
-
-    def stop(self) -> None:
-        """Stop a started server (SIGINT, then SIGKILL after 15 s) and remove its folder."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-        if self.root is not None:
-            shutil.rmtree(self.root, ignore_errors=True)
-
-
 def check_loopback(url: str) -> str:
     """Return ``url`` without a trailing slash if its host is a loopback address.
 
@@ -98,74 +57,13 @@ def check_loopback(url: str) -> str:
     return url.rstrip("/")
 
 
-def free_port() -> int:
-    """A TCP port free on 127.0.0.1 right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def server_command() -> list[str]:
-    """``partyqa serve`` from this virtual environment (else ``python -m app.server``)."""
-    script = Path(sys.executable).with_name("partyqa")
-    if script.exists():
-        return [str(script), "serve"]
-    found = shutil.which("partyqa")
-    return [found, "serve"] if found else [sys.executable, "-m", "app.server"]
-
-
-def start_server(articles: Path, models_dir: Path | None, timeout: float, backend: str | None = None) -> Server:
-    """Start ``partyqa serve`` on a free loopback port and wait for ``/api/health``.
-
-    Raises:
-        RuntimeError: If it exits or is not healthy within ``timeout`` seconds.
-    """
-    root = Path(tempfile.mkdtemp(prefix="pq-load-"))
-    data_dir = root / "data"
-    data_dir.mkdir()
-    shutil.copytree(articles, root / "articles", ignore=shutil.ignore_patterns("*.md"))
-    if models_dir is not None and Path(models_dir).is_dir():
-        (data_dir / "models").symlink_to(Path(models_dir).resolve(), target_is_directory=True)
-    port = free_port()
-    env = {**os.environ, "PARTYQA_DATA_DIR": str(data_dir), "PARTYQA_ARTICLES_DIR": str(root / "articles"),
-           "PARTYQA_HOST": "127.0.0.1", "PARTYQA_PORT": str(port), "PYTHONUNBUFFERED": "1",
-           "GRADIO_ANALYTICS_ENABLED": "False", "NO_PROXY": "127.0.0.1,localhost"}
-    env.pop("PARTYQA_INDEX_DIR", None)
-    if backend:
-        env["PARTYQA_BACKEND"] = backend
-    log = (root / "server.log").open("wb")
-    started = time.monotonic()
-    process = subprocess.Popen(server_command(), cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    server = Server(f"http://127.0.0.1:{port}", process, root)
-    try:
-        wait_healthy(server, timeout)
-    except BaseException:  # noqa: BLE001 - stop the server on any failure, then report
-        tail = (root / "server.log").read_text(encoding="utf-8", errors="replace")[-3000:]
-        server.stop()
-        raise RuntimeError(f"server did not start:\n{tail}") from None
-    server.startup_s = round(time.monotonic() - started, 1)
-    return server
-
-
-def wait_healthy(server: Server, timeout: float) -> None:
-    """Poll ``GET /api/health`` until it answers 200.
-
-    Raises:
-        RuntimeError: If the process exits or the time runs out.
-    """
-    import httpx
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.process is not None and server.process.poll() is not None:
-            raise RuntimeError(f"server exited with status {server.process.returncode}")
-        try:
-            if httpx.get(f"{server.url}/api/health", timeout=5).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    raise RuntimeError(f"no healthy answer within {timeout:.0f} s")
+def start(args) -> ServerProcess:
+    """Start ``partyqa serve`` on the chosen articles, or attach to ``--url``."""
+    if args.url:
+        return ServerProcess(check_loopback(args.url))
+    env = {"PARTYQA_BACKEND": args.backend} if args.backend else None
+    return start_server(args.articles, models_dir=args.models_dir, env=env, ignore=("*.md",),
+                        timeout=args.start_timeout, prefix="pq-load-")
 
 
 def proc_stats(pid: int) -> dict:
@@ -346,8 +244,7 @@ def main(argv: list[str] | None = None) -> None:
 def run(args) -> dict:
     """Start or attach, warm up, load, measure, stop."""
     try:
-        server = (Server(check_loopback(args.url)) if args.url
-                  else start_server(args.articles, args.models_dir, args.start_timeout, args.backend))
+        server = start(args)
     except (RuntimeError, ValueError) as exc:
         return {"error": str(exc)}
     try:
@@ -359,9 +256,9 @@ def run(args) -> dict:
         samples, wall = run_load(server.url, args.concurrency, args.duration, args.request_timeout)
         result = summarize(samples, wall, args.concurrency, args.duration)
         result.update(target=("server started by the script on the bundled articles" if pid else server.url),
-                      warmup=args.warmup, startup_s=server.startup_s, backend=_backend_label(args.backend, pid),
+                      warmup=args.warmup, startup_s=server.startup_seconds, backend=_backend_label(args.backend, pid),
                       load_average_1min=[round(load_before, 2), round(os.getloadavg()[0], 2)])
-        if "using torch, because" in server.log_text():
+        if "using torch, because" in server.log(tail=None):
             result["backend"] += ": fell back to torch (see the server log)"
         if pid:
             after = proc_stats(pid)
