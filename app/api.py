@@ -8,19 +8,21 @@ updates are CPU-bound and run in the threadpool, never on the event loop.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import Any, Callable
+from typing import Any, Callable, get_type_hints
 
 from fastapi import APIRouter, FastAPI, File, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, create_model
 from starlette.routing import Match
 
-from app.serialize import answer_json, hit_json
+from app.serialize import CITATION_FIELDS, HIT_FIELDS, answer_json, hit_json
 from partyqa.config import Config
+from retrieval.records import Citation, Hit
 
 log = logging.getLogger(__name__)
 
@@ -87,43 +89,32 @@ class AskRequest(_Strict):
     filters: dict[str, Any] | None = Field(None, description=FILTERS_DESCRIPTION)
 
 
-class HitOut(BaseModel):
-    """A passage returned by search."""
+def _public_model(record: type, fields: tuple[str, ...], doc: str,
+                  descriptions: dict[str, str] | None = None) -> type[BaseModel]:
+    """A response model with the public JSON fields of a record dataclass.
 
-    chunk_id: str
-    doc_id: str
-    title: str
-    publisher: str
-    date: str
-    section: str
-    text: str
-    score: float
-    start: int = Field(description="Offset of the passage in the article text.")
-    end: int
-    district: str = ""
-    source: str = Field("", description="File name of the article.")
+    The field types and defaults come from the dataclass and the field list from
+    :mod:`app.serialize`, so the documented schema cannot drift from what is sent.
+    """
+    hints = get_type_hints(record)
+    defaults = {f.name: f.default for f in dataclasses.fields(record)}
+    spec: dict[str, Any] = {}
+    for name in fields:
+        default = ... if defaults[name] is dataclasses.MISSING else defaults[name]
+        spec[name] = (hints[name], Field(default, description=(descriptions or {}).get(name)))
+    return create_model(f"{record.__name__}Out", __doc__=doc, **spec)
+
+
+HitOut = _public_model(Hit, HIT_FIELDS, "A passage returned by search.",
+                       {"start": "Offset of the passage in the article text.", "source": "File name of the article."})
+CitationOut = _public_model(Citation, CITATION_FIELDS,
+                            "A numbered source of an answer; ``text[start:end]`` is the cited sentence.")
 
 
 class SearchResponse(BaseModel):
     """Answer of ``POST /api/search``."""
 
     hits: list[HitOut]
-
-
-class CitationOut(BaseModel):
-    """A numbered source of an answer; ``text[start:end]`` is the cited sentence."""
-
-    n: int
-    doc_id: str
-    title: str
-    publisher: str
-    date: str
-    text: str
-    start: int
-    end: int
-    section: str = ""
-    district: str = ""
-    source: str = ""
 
 
 class AskResponse(BaseModel):

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from retrieval.records import Answer, Hit
 
-HIT_FIELDS = ("chunk_id", "doc_id", "title", "publisher", "date", "section", "text", "score", "start", "end")
-CITATION_FIELDS = ("n", "doc_id", "title", "publisher", "date", "text", "start", "end")
+#: The fields of a :class:`Hit` in the public JSON, in order (the component scores stay internal).
+HIT_FIELDS = ("chunk_id", "doc_id", "title", "publisher", "date", "section", "text", "score", "start", "end",
+              "district", "source")
+#: The fields of a :class:`Citation` in the public JSON, in order (passage offsets stay internal).
+CITATION_FIELDS = ("n", "doc_id", "title", "publisher", "date", "text", "start", "end", "section", "district", "source")
 
 
 def hit_json(hit: Hit) -> dict:
-    """A hit as returned by ``/api/search``; ``district`` and ``source`` are extras."""
-    return {**{k: getattr(hit, k) for k in HIT_FIELDS}, "district": hit.district, "source": hit.source}
+    """A hit as returned by ``/api/search``."""
+    return {k: getattr(hit, k) for k in HIT_FIELDS}
 
 
 def answer_json(ans: Answer) -> dict:
@@ -19,11 +22,7 @@ def answer_json(ans: Answer) -> dict:
         "answer": ans.text,
         "found": ans.found,
         "resolved_question": ans.resolved_question,
-        "citations": [
-            {**{k: getattr(c, k) for k in CITATION_FIELDS}, "section": c.section, "district": c.district,
-             "source": c.source}
-            for c in ans.citations
-        ],
+        "citations": [{k: getattr(c, k) for k in CITATION_FIELDS} for c in ans.citations],
         "closest": [hit_json(h) for h in ans.hits[:3]] if not ans.found else [],
         "mode": ans.mode,
         "note": ans.note,
