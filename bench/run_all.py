@@ -109,7 +109,8 @@ def run_step(name: str, cmd: list[str], limit: float) -> dict:
     except subprocess.TimeoutExpired:
         status = f"timed out after {limit:.0f} s"
     return {"step": name, "status": status, "seconds": round(time.perf_counter() - started, 1),
-            "load_average_after": round(os.getloadavg()[0], 2)}
+            "load_average_after": round(os.getloadavg()[0], 2),
+            "finished_utc": time.strftime("%Y-%m-%d %H:%M", time.gmtime())}
 
 
 # ---------------------------------------------------------------------- report
@@ -287,7 +288,9 @@ def header(info: dict, log: list[dict]) -> list[str]:
                  "Each script has its own CLI (`--help`) with explicit sizes and time caps.")
     lines = ["# partyqa benchmarks", "", generated, "", machine_line, "", caveats, "", reproduce, ""]
     if log:
-        lines += ["Steps of this run: " + "; ".join(f"{s['step']} {s['status']} in {s['seconds']:.0f} s" for s in log), ""]
+        lines += ["Steps (a step skipped in the latest run keeps its earlier figures; the UTC time says when each "
+                  "finished): " + "; ".join(f"{s['step']} {s['status']} in {s['seconds']:.0f} s "
+                                            f"({s.get('finished_utc', 'time not recorded')})" for s in log), ""]
     return lines
 
 
