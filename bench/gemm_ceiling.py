@@ -33,7 +33,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from index.e5_convert import MODEL_DIRNAME
-from index.onnx_backend import default_threads, quantize_int8, read_layout
+from index.onnx_backend import default_threads, make_session, quantize_int8, read_layout
 from partyqa.config import Config
 
 
@@ -85,17 +85,6 @@ def _matmul_model(k: int, n: int, folder: Path, seed: int) -> Path:
     path = folder / f"fp32_{k}x{n}.onnx"
     onnx.save(model, str(path))
     return path
-
-
-def _session(path: Path):
-    """A single-threaded CPU session, as the int8 backend opens them."""
-    import onnxruntime as ort
-
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = 1
-    options.inter_op_num_threads = 1
-    options.add_session_config_entry("session.set_denormal_as_zero", "1")
-    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
 def _median_seconds(session, x: np.ndarray, repeats: int) -> float:
@@ -150,8 +139,8 @@ def measure(shapes: Shapes, tokens: int, cores: int, repeats: int = 30) -> list[
             quantize_int8(fp32, int8, stamp="gemm-ceiling")
             x = rng.standard_normal((tokens, k)).astype(np.float32)
             count = shapes.products().count((k, n)) * shapes.layers
-            seconds["int8"] += count * _median_seconds(_session(int8), x, repeats)
-            seconds["fp32"] += count * _median_seconds(_session(fp32), x, repeats)
+            seconds["int8"] += count * _median_seconds(make_session(int8), x, repeats)
+            seconds["fp32"] += count * _median_seconds(make_session(fp32), x, repeats)
     ops = shapes.ops_per_token() * tokens
     for precision, total in seconds.items():
         results.append(Ceiling(precision, total * 1000, ops / total / 1e9, cores / total))

@@ -11,8 +11,9 @@ index built with one loads with the other):
 
 * ``torch``: sentence-transformers on PyTorch, float32;
 * ``onnx``: the same model exported to ONNX and dynamically quantized to int8, run by
-  ONNX Runtime (see :mod:`index.onnx_backend`); about three times faster on a CPU, cosine
-  to the float32 embeddings above 0.98. It is built once into ``<model dir>/onnx/``.
+  ONNX Runtime (see :mod:`index.onnx_backend`); on 2 AVX2 cores about twice as fast for
+  passages and three times for single queries, cosine to the float32 embeddings above
+  0.99 (``bench/RESULTS-embed.md``). It is built once into ``<model dir>/onnx/``.
 
 ``auto`` picks ``onnx`` when onnxruntime is installed and the export works, else ``torch``
 (with one warning saying why).
@@ -35,6 +36,7 @@ from typing import Any
 
 import numpy as np
 
+from index.onnx_backend import ONNX_DIRNAME  # its files never change torch's embeddings
 from partyqa.config import DEFAULT_MODEL
 
 log = logging.getLogger(__name__)
@@ -42,7 +44,6 @@ log = logging.getLogger(__name__)
 E5_QUERY_PREFIX = "query: "
 E5_PASSAGE_PREFIX = "passage: "
 BGE_ZH_QUERY_INSTRUCTION = "为这个句子生成表示以用于检索相关文章："
-_ONNX_DIRNAME = "onnx"  # index.onnx_backend.ONNX_DIRNAME; its files never change torch's embeddings
 _CONFIG_FILES = (
     "config.json",
     "modules.json",
@@ -248,7 +249,7 @@ def _hash_config(name: str, folder: Path | None, model: Any, prefixes: tuple[str
     if folder is not None and folder.is_dir():
         files = sorted(
             p for p in folder.rglob("*.json")
-            if (p.name in _CONFIG_FILES or p.parent != folder) and _ONNX_DIRNAME not in p.relative_to(folder).parts
+            if (p.name in _CONFIG_FILES or p.parent != folder) and ONNX_DIRNAME not in p.relative_to(folder).parts
         )
     for path in files:
         digest.update(str(path.relative_to(folder)).encode("utf-8"))

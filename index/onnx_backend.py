@@ -516,46 +516,44 @@ def session_stamp(session: Any) -> str | None:
 
 
 def load_tokenizer(layout: ModelLayout) -> Any:
-    """Load the fast tokenizer with sentence-transformers' truncation and padding.
+    """Load the fast tokenizer with sentence-transformers' truncation.
+
+    Texts are never padded: each one is its own forward pass (:class:`OnnxEncoder`).
 
     Args:
         layout: The model layout.
 
     Returns:
-        A ``tokenizers.Tokenizer`` that truncates to ``max_seq_length`` and pads to the
-        longest text of a batch, as ``SentenceTransformer.encode`` does.
+        A ``tokenizers.Tokenizer`` that truncates to ``max_seq_length`` as
+        ``SentenceTransformer.encode`` does.
     """
     from tokenizers import Tokenizer
 
     tokenizer = Tokenizer.from_file(str(layout.transformer_dir / "tokenizer.json"))
     config = _read_json(layout.transformer_dir / "tokenizer_config.json") or {}
-    pad_token = config.get("pad_token") or "<pad>"
-    if isinstance(pad_token, dict):
-        pad_token = pad_token.get("content", "<pad>")
-    pad_id = tokenizer.token_to_id(pad_token)
     max_length = min(layout.max_seq_length, int(config.get("model_max_length") or layout.max_seq_length))
     tokenizer.enable_truncation(max_length=max_length, strategy="longest_first")
-    tokenizer.enable_padding(pad_id=pad_id if pad_id is not None else 0, pad_token=pad_token)
+    tokenizer.no_padding()
     return tokenizer
 
 
-def pool(hidden: np.ndarray, mask: np.ndarray, mode: str) -> np.ndarray:
-    """Pool token embeddings into one vector per text.
+def pool(hidden: np.ndarray, mode: str) -> np.ndarray:
+    """Pool the token embeddings of unpadded texts into one vector per text.
 
     Args:
-        hidden: ``(batch, tokens, dim)`` token embeddings.
-        mask: ``(batch, tokens)`` attention mask.
+        hidden: ``(batch, tokens, dim)`` token embeddings, no padding.
         mode: ``mean``, ``cls`` or ``max``.
 
     Returns:
         ``(batch, dim)`` float32.
     """
     if mode == "cls":
-        return hidden[:, 0].astype(np.float32)
-    weights = mask[..., None].astype(np.float32)
-    if mode == "max":
-        return np.where(weights > 0, hidden, -1e9).max(axis=1).astype(np.float32)
-    return ((hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)).astype(np.float32)
+        pooled = hidden[:, 0]
+    elif mode == "max":
+        pooled = hidden.max(axis=1)
+    else:
+        pooled = hidden.mean(axis=1)
+    return pooled.astype(np.float32)
 
 
 class OnnxEncoder:
@@ -627,8 +625,7 @@ class OnnxEncoder:
         out = np.zeros((len(texts), self._layout.dim), dtype=np.float32)
 
         def run_one(row: int) -> None:
-            width = max(1, sum(encodings[row].attention_mask))  # padding is on the right
-            out[row] = self._forward(np.asarray([encodings[row].ids[:width]], dtype=np.int64))[0]
+            out[row] = self._forward(np.asarray([encodings[row].ids], dtype=np.int64))[0]
 
         if self.workers > 1 and len(texts) > 1:
             with ThreadPoolExecutor(min(self.workers, len(texts)), thread_name_prefix="partyqa-onnx") as pool:
@@ -640,8 +637,7 @@ class OnnxEncoder:
 
     def _forward(self, ids: np.ndarray) -> np.ndarray:
         """Run the model on unpadded token ids ``(1, tokens)`` and pool."""
-        hidden = self._session.run(None, {"input_ids": ids})[0]
-        return pool(hidden, np.ones(ids.shape, dtype=np.int64), self._layout.pooling)
+        return pool(self._session.run(None, {"input_ids": ids})[0], self._layout.pooling)
 
     def __repr__(self) -> str:
         return f"OnnxEncoder(path={str(self.path)!r})"
