@@ -160,8 +160,8 @@ def build_index(
         roots=[str(r) for r in roots],
         excluded=sorted(excluded_set),
         duplicates=report.duplicates,
+        ingest_version=INGEST_VERSION,
     )
-    manifest["ingest_version"] = INGEST_VERSION
     data = store.IndexData(manifest, articles, chunks, vectors, ann, bm25)
     report.index_path = store.save(data, config.index_dir)
     progress("index", 1, 1)

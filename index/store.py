@@ -70,8 +70,9 @@ class IndexData:
 def make_manifest(
     *, model: str, dim: int, fingerprint: str, backend: str, chunker: dict, ann: dict,
     articles: int, chunks: int, roots: list[str], excluded: list[str], duplicates: list[dict],
+    ingest_version: int,
 ) -> dict:
-    """Assemble the manifest of a build."""
+    """Assemble the manifest of a build (``ingest_version``: see ``index.build.INGEST_VERSION``)."""
     return {
         "format_version": FORMAT_VERSION,
         "package_version": __version__,
@@ -86,6 +87,7 @@ def make_manifest(
         "roots": roots,
         "excluded": excluded,
         "near_duplicates": duplicates,
+        "ingest_version": ingest_version,
     }
 
 
