@@ -14,32 +14,13 @@ import click
 
 from app.serialize import answer_json, hit_json
 from partyqa.config import Config
+from partyqa.errors import InputError, PartyQAError
+from partyqa.progress import terminal_progress
 
 
 def _config(ctx: click.Context) -> Config:
     """The config object shared by subcommands."""
     return ctx.obj
-
-
-def _progress_bar():
-    """A ``progress(stage, done, total)`` callback drawing tqdm bars on stderr."""
-    from tqdm import tqdm
-
-    bars: dict[str, tqdm] = {}
-    labels = {"read": "读取文章", "embed": "生成向量", "index": "写入索引"}
-
-    def progress(stage: str, done: int, total: int) -> None:
-        bar = bars.get(stage)
-        if bar is None:
-            bar = bars[stage] = tqdm(total=total, desc=labels.get(stage, stage), unit="项", file=sys.stderr,
-                                     leave=True, disable=None)
-        bar.total = total
-        bar.n = done
-        bar.refresh()
-        if done >= total:
-            bar.close()
-
-    return progress
 
 
 def _fail(message: str) -> None:
@@ -50,14 +31,12 @@ def _fail(message: str) -> None:
 
 def _engine(cfg: Config, build_if_missing: bool = False):
     """Open the engine, turning known errors into clear messages."""
-    from index.embedder import EmbedderError
-    from index.store import IndexLoadError
     from retrieval.engine import Engine
 
     try:
-        return Engine.open(cfg, build_if_missing=build_if_missing, progress=_progress_bar())
-    except (IndexLoadError, EmbedderError) as exc:
-        _fail(str(exc))
+        return Engine.open(cfg, build_if_missing=build_if_missing, progress=terminal_progress())
+    except PartyQAError as exc:
+        _fail(exc.message)
 
 
 @click.group()
@@ -70,8 +49,8 @@ def cli(ctx: click.Context, data_dir: Path | None, model: str | None) -> None:
     """partyqa: ask questions about party-building news articles and get cited answers."""
     try:
         ctx.obj = Config.from_env(data_dir=data_dir, model=model)
-    except ValueError as exc:
-        _fail(str(exc))
+    except PartyQAError as exc:
+        _fail(exc.message)
 
 
 @cli.command("index")
@@ -81,16 +60,16 @@ def cli(ctx: click.Context, data_dir: Path | None, model: str | None) -> None:
 def index_cmd(ctx: click.Context, paths: tuple[Path, ...], rebuild: bool) -> None:
     """Index the articles under PATHS (default: the bundled data/articles)."""
     from index.build import build_index
-    from index.embedder import EmbedderError, get_embedder
+    from index.embed import get_embedder
 
     cfg = _config(ctx)
     try:
         embedder = get_embedder(cfg.model, cfg.models_dir, device=cfg.device, batch_size=cfg.batch_size,
                                 threads=cfg.threads, backend=cfg.backend)
-    except EmbedderError as exc:
-        _fail(str(exc))
-    report = build_index(list(paths) or [cfg.articles_dir], cfg, embedder, rebuild=rebuild,
-                         progress=_progress_bar())
+        report = build_index(list(paths) or [cfg.articles_dir], cfg, embedder, rebuild=rebuild,
+                             progress=terminal_progress())
+    except PartyQAError as exc:
+        _fail(exc.message)
     for err in report.errors:
         click.echo(f"跳过 / skipped: {err}", err=True)
     for dup in report.duplicates:
@@ -102,8 +81,8 @@ def index_cmd(ctx: click.Context, paths: tuple[Path, ...], rebuild: bool) -> Non
     )
 
 
-def _read_jsonl(field: str):
-    """Yield (line number, value of ``field`` or an error) for JSON lines on stdin."""
+def _read_jsonl():
+    """Yield ``(line number, object, error)`` for the JSON lines on stdin."""
     for no, line in enumerate(sys.stdin, 1):
         if not line.strip():
             continue
@@ -125,29 +104,28 @@ def _read_jsonl(field: str):
 @click.pass_context
 def search_cmd(ctx, query, top_k, jsonl, district, publisher) -> None:
     """Search passages for QUERY."""
-    from retrieval.filters import FilterError
-    from retrieval.search import QueryError
-
     engine = _engine(_config(ctx))
     filters = {k: v for k, v in (("district", district), ("publisher", publisher)) if v}
     if jsonl:
-        for _, obj, err in _read_jsonl("query"):
+        for _, obj, err in _read_jsonl():
             try:
                 if err:
-                    raise QueryError(err)
+                    raise InputError(err)
                 hits = engine.search(obj.get("query", ""), top_k=int(obj.get("top_k", top_k)),
                                      filters=obj.get("filters") or filters)
                 out = {"hits": [hit_json(h) for h in hits]}
-            except (QueryError, FilterError, ValueError, TypeError) as exc:
-                out = {"error": str(exc)}
+            except PartyQAError as exc:
+                out = {"error": exc.message, "code": exc.code}
+            except (ValueError, TypeError) as exc:
+                out = {"error": str(exc), "code": "bad_input"}
             click.echo(json.dumps(out, ensure_ascii=False))
         return
     if query is None:
         _fail("give a query, or use --jsonl")
     try:
         hits = engine.search(query, top_k=top_k, filters=filters)
-    except (QueryError, FilterError) as exc:
-        _fail(str(exc))
+    except PartyQAError as exc:
+        _fail(exc.message)
     for i, h in enumerate(hits, 1):
         meta = "，".join(p for p in (h.publisher, h.date, h.section or h.district, h.source) if p)
         click.echo(f"[{i}] {h.score:.3f} 《{h.title}》（{meta}）\n    {h.text}\n")
@@ -160,29 +138,28 @@ def search_cmd(ctx, query, top_k, jsonl, district, publisher) -> None:
 @click.pass_context
 def ask_cmd(ctx, question, jsonl, district) -> None:
     """Answer QUESTION with numbered sources."""
-    from retrieval.filters import FilterError
-    from retrieval.search import QueryError
-
     engine = _engine(_config(ctx))
     filters = {"district": district} if district else None
     if jsonl:
-        for _, obj, err in _read_jsonl("question"):
+        for _, obj, err in _read_jsonl():
             try:
                 if err:
-                    raise QueryError(err)
+                    raise InputError(err)
                 ans = engine.ask(obj.get("question", ""), history=obj.get("history") or (),
                                  filters=obj.get("filters") or filters)
                 out = answer_json(ans)
-            except (QueryError, FilterError, ValueError, TypeError) as exc:
-                out = {"error": str(exc)}
+            except PartyQAError as exc:
+                out = {"error": exc.message, "code": exc.code}
+            except (ValueError, TypeError) as exc:
+                out = {"error": str(exc), "code": "bad_input"}
             click.echo(json.dumps(out, ensure_ascii=False))
         return
     if question is None:
         _fail("give a question, or use --jsonl")
     try:
         ans = engine.ask(question, filters=filters)
-    except (QueryError, FilterError) as exc:
-        _fail(str(exc))
+    except PartyQAError as exc:
+        _fail(exc.message)
     if ans.resolved_question != question:
         click.echo(f"（理解为：{ans.resolved_question}）")
     click.echo(ans.text)

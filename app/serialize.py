@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from retrieval.records import Answer, Hit
+from partyqa.records import Answer, Hit
 
 #: The fields of a :class:`Hit` in the public JSON, in order (the component scores stay internal).
 HIT_FIELDS = ("chunk_id", "doc_id", "title", "publisher", "date", "section", "text", "score", "start", "end",
-              "district", "source")
+              "district", "source", "page")
 #: The fields of a :class:`Citation` in the public JSON, in order (passage offsets stay internal).
-CITATION_FIELDS = ("n", "doc_id", "title", "publisher", "date", "text", "start", "end", "section", "district", "source")
+CITATION_FIELDS = ("n", "doc_id", "title", "publisher", "date", "text", "start", "end", "section", "district", "source",
+                   "page")
 
 
 def hit_json(hit: Hit) -> dict:

@@ -9,32 +9,15 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import Callable
 
 from fastapi import FastAPI
 
 from app.api import install_handlers, make_router
+from app.api.errors import MAX_UPLOAD_FILES
 from partyqa.config import Config
+from partyqa.progress import line_progress
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-
-
-def stderr_progress() -> Callable[[str, int, int], None]:
-    """A ``progress(stage, done, total)`` callback printing index-building progress to stderr.
-
-    Returns:
-        The callback; it prints a line per stage start and end, and at most every 2 s.
-    """
-    labels = {"read": "读取文章 reading", "embed": "生成向量 embedding", "index": "写入索引 writing index"}
-    last: dict[str, float] = {}
-
-    def progress(stage: str, done: int, total: int) -> None:
-        now = time.monotonic()
-        if done in (0, total) or now - last.get(stage, 0.0) >= 2.0:
-            last[stage] = now
-            print(f"[partyqa] {labels.get(stage, stage)}: {done}/{total}", file=sys.stderr, flush=True)
-
-    return progress
 
 
 def load_engine(config: Config):
@@ -47,18 +30,36 @@ def load_engine(config: Config):
         The loaded :class:`retrieval.engine.Engine`.
 
     Raises:
-        index.store.IndexLoadError: If the index cannot be loaded (e.g. built by another model).
+        IndexLoadError: If the index cannot be loaded (damaged, or built by another model).
     """
     from retrieval.engine import Engine
 
     started = time.monotonic()
     print(f"[partyqa] loading model {config.model} and index {config.index_dir} …", file=sys.stderr, flush=True)
-    engine = Engine.open(config, build_if_missing=True, progress=stderr_progress())
-    manifest = engine.state.data.manifest
-    counts = manifest.get("counts", {})
-    print(f"[partyqa] ready: {counts.get('articles', '?')} articles, {counts.get('chunks', '?')} chunks "
+    engine = Engine.open(config, build_if_missing=True, progress=line_progress())
+    info = engine.info()
+    print(f"[partyqa] ready: {info['articles']} articles, {info['chunks']} chunks "
           f"({time.monotonic() - started:.1f} s)", file=sys.stderr, flush=True)
     return engine
+
+
+def create_api(config: Config, engine, kb) -> FastAPI:
+    """The FastAPI application with the JSON API only (no UI): errors, limits and routes.
+
+    Args:
+        config: Application settings.
+        engine: The loaded engine.
+        kb: Its knowledge base.
+
+    Returns:
+        The application (interactive API docs at ``/docs``).
+    """
+    app = FastAPI(title="partyqa API",
+                  description="Questions about party-building news articles, answered with citations.",
+                  version=_version())
+    install_handlers(app, upload_limit=MAX_UPLOAD_FILES * config.max_upload_bytes + 1024 * 1024)
+    app.include_router(make_router(engine, kb, config))
+    return app
 
 
 def create_app(config: Config, engine=None) -> FastAPI:
@@ -73,20 +74,15 @@ def create_app(config: Config, engine=None) -> FastAPI:
     """
     import gradio as gr
 
-    from app.ui import CSS, HEAD, build_ui, theme
+    from app.ui import assets
+    from app.ui.layout import build_ui
+    from retrieval.knowledge import KnowledgeBase
 
     engine = engine if engine is not None else load_engine(config)
-
-    def get_engine():
-        return engine
-
-    app = FastAPI(title="partyqa API",
-                  description="Questions about party-building news articles, answered with citations.",
-                  version=_version())
-    install_handlers(app, config)
-    app.include_router(make_router(get_engine, config))
-    blocks = build_ui(get_engine, config)
-    return gr.mount_gradio_app(app, blocks, path="/", css=CSS, head=HEAD, theme=theme(),
+    kb = KnowledgeBase(engine)
+    app = create_api(config, engine, kb)
+    blocks = build_ui(engine, kb, config)
+    return gr.mount_gradio_app(app, blocks, path="/", css=assets.css(), head=assets.head(), theme=assets.theme(),
                                max_file_size=config.max_upload_bytes, footer_links=["api"],
                                server_name=config.host, server_port=config.port, ssr_mode=False)
 
@@ -109,13 +105,12 @@ def serve(config: Config) -> None:
     """
     import uvicorn
 
-    from index.embedder import EmbedderError
-    from index.store import IndexLoadError
+    from partyqa.errors import PartyQAError
 
     try:
         engine = load_engine(config)
-    except (IndexLoadError, EmbedderError) as exc:
-        print(f"错误 / error: {exc}", file=sys.stderr, flush=True)
+    except PartyQAError as exc:
+        print(f"错误 / error: {exc.message}", file=sys.stderr, flush=True)
         sys.exit(2)
     app = create_app(config, engine)
     host = f"[{config.host}]" if ":" in config.host else config.host

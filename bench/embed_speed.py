@@ -45,12 +45,13 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from index.chunker import chunk_article, embedding_input, split_sentences
-from index.embedder import Embedder, load_embedder
-from index.ingest import load_article
-from index.normalize import normalize
-from index.readers import find_files
+from index.embed import Embedder, load_embedder
+from index.ingest.chunk import chunk_article, embedding_input
+from index.ingest.files import find_files
+from index.ingest.load import load_article
 from partyqa.config import DEFAULT_MODEL, Config
+from partyqa.text.normalize import normalize
+from partyqa.text.sentences import split_sentences
 
 ARTICLES = REPO / "data" / "articles"
 QUESTIONS = REPO / "tests" / "eval" / "questions.jsonl"
@@ -245,7 +246,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> dict:
     """Run the benchmark and print a summary; returns the report."""
     args = parse_args(argv)
-    from index.onnx_backend import default_threads
+    from index.embed.onnx_runtime import default_threads
 
     threads = args.threads or default_threads()
     common = {"batch_size": args.batch_size, "threads": args.threads}

@@ -32,8 +32,10 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from index.e5_convert import MODEL_DIRNAME
-from index.onnx_backend import default_threads, make_session, quantize_int8, read_layout
+from index.embed.e5_convert import MODEL_DIRNAME
+from index.embed.onnx_export import quantize_int8
+from index.embed.onnx_model import read_layout
+from index.embed.onnx_runtime import default_threads, make_session
 from partyqa.config import Config
 
 

@@ -239,8 +239,8 @@ class SampledVectorEmbedder:
 def chunks_per_article(config, seed: int, pilot: int = 12) -> float:
     """Average chunks per synthetic article, measured on a small pilot corpus."""
     from bench.synth import make_corpus
-    from index.chunker import chunk_article
-    from index.ingest import load_article
+    from index.ingest.chunk import chunk_article
+    from index.ingest.load import load_article
 
     with tempfile.TemporaryDirectory(prefix="pq-pilot-") as tmp:
         info = make_corpus(Path(tmp), pilot, seed=seed + 999)
@@ -251,8 +251,8 @@ def chunks_per_article(config, seed: int, pilot: int = 12) -> float:
 
 def original_embedding_inputs(config) -> tuple[set[str], int]:
     """Embedding inputs of the bundled articles' chunks, and how many chunks they make."""
-    from index.chunker import chunk_article, embedding_input
-    from index.ingest import load_article
+    from index.ingest.chunk import chunk_article, embedding_input
+    from index.ingest.load import load_article
 
     inputs, count = set(), 0
     for path in sorted(SOURCE_DIR.glob("*.txt")):
@@ -282,8 +282,8 @@ def prepare_corpus(root: Path, target_chunks: int, config, seed: int) -> dict:
 
 def load_model(args) -> tuple[object, dict]:
     """Load the real embedder, timing the load and the first query separately."""
-    from index.e5_convert import MODEL_DIRNAME
-    from index.embedder import get_embedder
+    from index.embed import get_embedder
+    from index.embed.e5_convert import MODEL_DIRNAME
     from partyqa.config import Config
 
     cfg = Config()
@@ -345,7 +345,7 @@ def _rates(b: dict, builder, real_mode: bool) -> dict:
 
 def measure_queries(engine, embedder, questions: list[dict], warmup: int = 3) -> dict:
     """Latency of query embedding, search and ask over ``questions``, plus doc hit@5."""
-    from index.normalize import normalize
+    from partyqa.text.normalize import normalize
 
     for q in questions[:warmup]:
         engine.ask(q["question"], history=q.get("history", []))
@@ -369,7 +369,7 @@ def measure_queries(engine, embedder, questions: list[dict], warmup: int = 3) ->
 
 def save_real_vectors(index_path: Path, embedder, questions: list[dict], out_dir: Path) -> dict:
     """Keep the real passage and question vectors for ``bench/vector_scale.py``."""
-    from index.normalize import normalize
+    from partyqa.text.normalize import normalize
 
     vectors = np.load(index_path / "vectors.npy")
     np.save(out_dir / "real_passage_vectors.npy", vectors)
@@ -396,11 +396,11 @@ def run_level(level: int, args) -> dict:
         t0 = time.perf_counter()
         engine.reload()
         result["index"] = {"load_s": round(time.perf_counter() - t0, 2), "disk_mib": dir_size_mib(config.index_dir),
-                           "vector_index": engine.state.data.manifest.get("vector_index"), "rss_after_load_mib": rss_mib()}
+                           "vector_index": engine.snapshot.data.manifest.get("vector_index"), "rss_after_load_mib": rss_mib()}
         questions = load_questions(args.queries)
         result["queries"] = measure_queries(engine, embedder, questions)
         if result["build"]["mode"] == "real" and args.save_vectors:
-            result["saved_vectors"] = save_real_vectors(engine.state.data.path, embedder, questions, Path(args.out))
+            result["saved_vectors"] = save_real_vectors(engine.snapshot.data.path, embedder, questions, Path(args.out))
         result["memory"] = {"peak_rss_mib": peak_rss_mib(), "method": "resource.getrusage(RUSAGE_SELF).ru_maxrss"}
         result["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
         result["cpu_cores_used"] = round((_cpu_seconds() - cpu0) / (time.perf_counter() - wall0), 2)

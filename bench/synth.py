@@ -116,9 +116,9 @@ def sentence_pool(source_dir: Path = SOURCE_DIR) -> tuple[str, ...]:
     Returns:
         Distinct sentences with at least 8 CJK characters, in file order.
     """
-    from index.chunker import split_sentences
-    from index.ingest import load_article
-    from index.normalize import normalize
+    from index.ingest.load import load_article
+    from partyqa.text.normalize import normalize
+    from partyqa.text.sentences import split_sentences
 
     seen: dict[str, None] = {}
     for path in sorted(Path(source_dir).glob("*.txt")):

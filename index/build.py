@@ -14,16 +14,19 @@ from typing import Protocol
 
 import numpy as np
 
-from index import store
-from index.bm25 import BM25Index
-from index.chunker import chunk_article, embedding_input
-from index.dedup import near_duplicate_pairs
-from index.ingest import bytes_hash as file_hash
-from index.ingest import load_article
-from index.readers import ReadError, find_files
-from index.records import Article, Chunk
-from index.vectors import build_backend
+from index.ingest.chunk import chunk_article, embedding_input
+from index.ingest.dedup import near_duplicate_pairs
+from index.ingest.examples import example_questions
+from index.ingest.files import find_files
+from index.ingest.load import load_article
+from index.store import IndexData, open_store
+from index.store.base import make_manifest
+from index.store.bm25 import BM25Index
+from index.store.vectors import build_backend
 from partyqa.config import Config
+from partyqa.errors import IndexLoadError, ReadError
+from partyqa.hashing import bytes_hash
+from partyqa.records import Article, Chunk
 
 Progress = Callable[[str, int, int], None]
 
@@ -69,13 +72,13 @@ class BuildReport:
     duplicates: list[dict] = field(default_factory=list)
 
 
-def _previous(config: Config, embedder: EmbedderLike, rebuild: bool) -> store.IndexData | None:
+def _previous(config: Config, embedder: EmbedderLike, rebuild: bool) -> IndexData | None:
     """The live index if it can be reused (same model, same format), else None."""
     if rebuild:
         return None
     try:
-        return store.load(config.index_dir, embedder.name, embedder.fingerprint)
-    except store.IndexLoadError:
+        return open_store(config.index_dir, config.store).load(embedder.name, embedder.fingerprint)
+    except IndexLoadError:
         return None
 
 
@@ -148,7 +151,7 @@ def build_index(
     progress("index", 0, 1)
     bm25 = BM25Index.build([c.search_text for c in chunks])
     ann = build_backend(vectors, config.exact_max_vectors)
-    manifest = store.make_manifest(
+    manifest = make_manifest(
         model=embedder.name,
         dim=embedder.dim,
         fingerprint=embedder.fingerprint,
@@ -162,8 +165,9 @@ def build_index(
         duplicates=report.duplicates,
         ingest_version=INGEST_VERSION,
     )
-    data = store.IndexData(manifest, articles, chunks, vectors, ann, bm25)
-    report.index_path = store.save(data, config.index_dir)
+    data = IndexData(manifest, articles, chunks, vectors, ann, bm25, example_questions(list(articles.values())))
+    open_store(config.index_dir, config.store).save(data)
+    report.index_path = data.path or config.index_dir
     progress("index", 1, 1)
     report.articles, report.chunks = len(articles), len(chunks)
     return report
@@ -183,7 +187,7 @@ def _reuse_or_load(path: Path, source: str, prev_by_source: dict[str, Article]) 
     old = prev_by_source.get(source)
     if old is not None:
         try:
-            if file_hash(path.read_bytes()) == old.file_hash:
+            if bytes_hash(path.read_bytes()) == old.file_hash:
                 return old
         except OSError as exc:
             raise ReadError(path, f"cannot read: {exc}") from exc
@@ -193,7 +197,7 @@ def _reuse_or_load(path: Path, source: str, prev_by_source: dict[str, Article]) 
 
 
 def _embed(
-    chunks: list[Chunk], embedder: EmbedderLike, prev: store.IndexData | None,
+    chunks: list[Chunk], embedder: EmbedderLike, prev: IndexData | None,
     report: BuildReport, progress: Progress,
 ) -> np.ndarray:
     """Vectors for ``chunks``, reusing the previous build's vectors of unchanged text."""
@@ -206,15 +210,9 @@ def _embed(
         if chunk.embed_hash not in cache:
             todo.setdefault(chunk.embed_hash, embedding_input(chunk))
     if todo:
-        done = [0]
         total = len(todo)
-
-        def tick(n: int) -> None:
-            done[0] = n
-            progress("embed", n, total)
-
         progress("embed", 0, total)
-        fresh = embedder.encode_passages(list(todo.values()), progress=tick)
+        fresh = embedder.encode_passages(list(todo.values()), progress=lambda n: progress("embed", n, total))
         cache.update(zip(todo.keys(), fresh))
         progress("embed", total, total)
     report.embedded = len(todo)

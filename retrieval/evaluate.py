@@ -8,9 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.normalize import squash
+from partyqa.records import Hit
+from partyqa.text.normalize import squash
 from retrieval.followup import resolve
-from retrieval.records import Hit
 
 KINDS = ("factual", "paraphrase", "unanswerable", "followup", "traditional")
 DEFAULT_SET = Path(__file__).resolve().parent.parent / "tests" / "eval" / "questions.jsonl"

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from index.normalize import normalize
-from index.records import Chunk
+from partyqa.errors import FilterError
+from partyqa.records import Chunk
+from partyqa.text.normalize import normalize
 
 ALLOWED = ("district", "place", "publisher", "date_from", "date_to", "doc_ids")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-class FilterError(ValueError):
-    """A filter is unknown or has a bad value."""
 
 
 @dataclass
@@ -51,21 +49,17 @@ class Filters:
             raise FilterError(f"unknown filter(s): {', '.join(unknown)}; allowed: {', '.join(ALLOWED)}")
         places: list[str] = []
         for key in ("district", "place"):
-            value = raw.get(key)
-            if value:
-                places.extend([value] if isinstance(value, str) else list(value))
+            places.extend(_texts(raw.get(key), key))
         for key in ("date_from", "date_to"):
-            value = raw.get(key) or ""
-            if value and not (isinstance(value, str) and _DATE.match(value)):
-                raise FilterError(f"{key} must be a date like 2020-06-30, got {value!r}")
+            _check_date(raw.get(key), key)
         doc_ids = raw.get("doc_ids") or []
-        if isinstance(doc_ids, str) or not all(isinstance(d, str) for d in doc_ids):
+        if not isinstance(doc_ids, list) or not all(isinstance(d, str) for d in doc_ids):
             raise FilterError("doc_ids must be a list of strings")
         publisher = raw.get("publisher") or ""
         if not isinstance(publisher, str):
             raise FilterError("publisher must be a string")
         return cls(
-            places=[normalize(p).strip() for p in places if str(p).strip()],
+            places=[normalize(p).strip() for p in places if p.strip()],
             publisher=normalize(publisher).strip(),
             date_from=raw.get("date_from") or "",
             date_to=raw.get("date_to") or "",
@@ -98,3 +92,34 @@ class Filters:
             if self.date_to and chunk.date > self.date_to:
                 return False
         return True
+
+
+def _texts(value, key: str) -> list[str]:
+    """A filter value that is text or a list of texts, as a list.
+
+    Raises:
+        FilterError: For numbers, booleans, nulls inside lists or nested lists.
+    """
+    if value is None or value == "" or value == []:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise FilterError(f"{key} must be text or a list of texts")
+
+
+def _check_date(value, key: str) -> None:
+    """Refuse anything but an empty value or a real calendar date ``YYYY-MM-DD``.
+
+    Raises:
+        FilterError: For other shapes and impossible dates such as ``2020-13-99``.
+    """
+    if value is None or value == "":
+        return
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise FilterError(f"{key} must be a date like 2020-06-30, got {value!r}")
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError:
+        raise FilterError(f"{key} is not a real date: {value!r}") from None

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from index.metadata import extract_places
-from index.normalize import normalize
+from partyqa.text.normalize import normalize
+from partyqa.text.places import extract_places
 
 _LEAD = re.compile(r"^(?:那么|那|还有|另外|再问一下|再问|请问|那请问)[，,、\s]*")
 _TAIL = re.compile(r"(?:呢|怎么样|如何|的情况|情况)?[？?。.!！\s]*$")
@@ -30,7 +30,7 @@ def places_in(text: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _posseg():
     """jieba's part-of-speech tagger, initialized quietly."""
-    from index.tokenize import _jieba
+    from partyqa.text.segment import _jieba
 
     _jieba()
     from jieba import posseg

@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import get_args
 
 import numpy as np
 
-from index.dedup import containment, shingles
-from index.normalize import normalize
-from index.records import Chunk
-from index.store import IndexData
+from index.store.plainfiles import IndexData
+from partyqa.config import FusionMethod
+from partyqa.errors import InputError
+from partyqa.records import Chunk, Hit
+from partyqa.text.normalize import normalize
+from partyqa.text.shingles import REPEATED_PASSAGE, containment, shingles
 from retrieval.filters import Filters
-from retrieval.records import Hit
 
-MAX_TOP_K = 50
-
-
-class QueryError(ValueError):
-    """The query is empty, too long or otherwise unusable."""
+FUSION_METHODS = get_args(FusionMethod)
 
 
-@dataclass
+@dataclass(frozen=True)
 class FusionParams:
     """How dense and keyword scores are combined.
 
@@ -35,32 +33,33 @@ class FusionParams:
         candidates: Candidates taken from each retriever before fusion.
     """
 
-    method: str = "convex"
+    method: FusionMethod = "convex"
     alpha: float = 0.5
     rrf_k: int = 60
     candidates: int = 50
 
+    def __post_init__(self) -> None:
+        check_method(self.method)
 
-def check_query(query: str, max_chars: int) -> str:
-    """Return the stripped query or raise :class:`QueryError`."""
-    if not isinstance(query, str):
-        raise QueryError("the question must be text")
-    text = query.strip()
-    if not text:
-        raise QueryError("the question is empty")
-    if len(text) > max_chars:
-        raise QueryError(f"the question is too long ({len(text)} characters; the limit is {max_chars})")
-    return text
+
+def check_method(method: str) -> str:
+    """Return ``method`` if it is a known fusion method.
+
+    Raises:
+        InputError: For any other value (never silently treated as ``convex``).
+    """
+    if method not in FUSION_METHODS:
+        raise InputError(f"unknown retrieval method {method!r}; use one of {', '.join(FUSION_METHODS)}")
+    return method
 
 
 class Searcher:
     """Searches one loaded index with one embedding model."""
 
-    def __init__(self, data: IndexData, embedder, fusion: FusionParams | None = None, max_chars: int = 2000):
+    def __init__(self, data: IndexData, embedder, fusion: FusionParams | None = None):
         self.data = data
         self.embedder = embedder
         self.fusion = fusion or FusionParams()
-        self.max_chars = max_chars
         self._shingles: dict[int, set[int]] = {}
         # Row of each article's first passage, for questions about publication details.
         self._leads = {c.doc_id: row for row, c in enumerate(data.chunks) if c.ordinal == 0}
@@ -70,33 +69,30 @@ class Searcher:
         """Chunks in row order."""
         return self.data.chunks
 
-    def search(self, query: str, top_k: int = 5, filters: dict | Filters | None = None,
+    def search(self, query: str, top_k: int = 5, filters: Filters | None = None,
                method: str | None = None) -> list[Hit]:
-        """Find the passages that best answer ``query``.
+        """Find the passages that best answer ``query`` (checked by the caller, see :mod:`retrieval.inputs`).
 
         Args:
             query: Question or keywords, in simplified or traditional script.
-            top_k: Number of hits (1–50).
-            filters: Filter mapping (see :class:`retrieval.filters.Filters`) or parsed filters.
+            top_k: Number of hits.
+            filters: Parsed filters (see :class:`retrieval.filters.Filters`).
             method: Override the fusion method (``convex``, ``rrf``, ``dense``, ``bm25``).
 
         Returns:
             Hits, best first, with no two near-duplicate passages.
 
         Raises:
-            QueryError: If the query is empty or too long, or ``top_k`` is out of range.
-            FilterError: If a filter is unknown or malformed.
+            InputError: If ``method`` is unknown.
         """
-        text = check_query(query, self.max_chars)
-        if not isinstance(top_k, int) or not 1 <= top_k <= MAX_TOP_K:
-            raise QueryError(f"top_k must be an integer from 1 to {MAX_TOP_K}")
-        flt = filters if isinstance(filters, Filters) else Filters.parse(filters)
+        text = query
+        flt = filters or Filters()
         if not self.chunks:
             return []
         allowed = self._allowed_rows(flt)
         if allowed is not None and not len(allowed):
             return []
-        ranked = self.rank(text, allowed, method or self.fusion.method)
+        ranked = self.rank(text, allowed, check_method(method or self.fusion.method))
         return self._dedup_hits(ranked, top_k)
 
     def rank(self, query: str, allowed: np.ndarray | None, method: str) -> list[tuple[int, float, float, float]]:
@@ -186,7 +182,7 @@ class Searcher:
         kept: list[int] = []
         for row, fused, dense, kw in ranked:
             sh = self._shingle(row)
-            if any(containment(sh, self._shingle(k)) >= 0.8 for k in kept):
+            if any(containment(sh, self._shingle(k)) >= REPEATED_PASSAGE for k in kept):
                 continue
             kept.append(row)
             hits.append(make_hit(self.chunks[row], fused, dense, kw))
@@ -201,5 +197,5 @@ def make_hit(chunk: Chunk, score: float, dense: float = 0.0, keyword: float = 0.
         chunk_id=chunk.id, doc_id=chunk.doc_id, title=chunk.title, publisher=chunk.publisher,
         date=chunk.date, section=chunk.section, text=chunk.text, score=round(float(score), 6),
         start=chunk.start, end=chunk.end, district=chunk.district, source=chunk.source,
-        dense_score=round(float(dense), 6), keyword_score=round(float(keyword), 6),
+        dense_score=round(float(dense), 6), keyword_score=round(float(keyword), 6), page=chunk.page,
     )

@@ -6,7 +6,7 @@ import zlib
 
 import numpy as np
 
-from index.normalize import normalize
+from partyqa.text.normalize import normalize
 
 
 class FakeEmbedder:

@@ -1,0 +1,210 @@
+"""The default storage engine: one directory of plain files, written atomically, checked on load.
+
+Layout of ``<index_dir>``::
+
+    CURRENT                 name of the live build directory (replaced atomically)
+    build-<timestamp>/      manifest.json, articles.jsonl, chunks.jsonl, vectors.npy,
+                            faiss.index, bm25_vocab.json, bm25_tf.npz, examples.json
+    pending/                vectors of a build that did not finish (reused by the next one)
+
+A build is written into a fresh ``.build-*.partial`` directory and only then published by
+renaming it and atomically replacing ``CURRENT``; a crash mid-build leaves the previous
+build live. The manifest records the SHA-256 of every other file, and loading verifies
+them: a damaged index is refused with the command that rebuilds it, never silently
+replaced. The previous build is kept beside the live one. Nothing is pickled.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+from index.store.base import IndexData, IndexStore, check_compatible
+from index.store.bm25 import BM25Index
+from index.store.vectors import load_backend
+from partyqa.errors import IndexCorruptError, IndexMissingError
+from partyqa.hashing import file_sha256
+from partyqa.records import Article, Chunk
+
+CURRENT_FILE = "CURRENT"
+MANIFEST_FILE = "manifest.json"
+EXAMPLES_FILE = "examples.json"
+#: How the damaged-index message tells people to recover.
+REBUILD_HINT = "rebuild it from your documents with: partyqa index --rebuild"
+
+
+class PlainFileStore(IndexStore):
+    """Builds kept as plain files under one directory."""
+
+    kind = "plainfiles"
+
+    def __init__(self, index_dir: Path):
+        self.index_dir = Path(index_dir)
+
+    @property
+    def location(self) -> str:
+        return str(self.index_dir)
+
+    # ------------------------------------------------------------------ reading
+    def current_build(self) -> Path | None:
+        """The live build directory, or None if nothing was published.
+
+        Raises:
+            IndexCorruptError: If ``CURRENT`` names a build that is not there.
+        """
+        pointer = self.index_dir / CURRENT_FILE
+        if not pointer.exists():
+            return None
+        try:
+            name = pointer.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise self._corrupt(f"its {CURRENT_FILE} file cannot be read ({exc.__class__.__name__})") from exc
+        build = self.index_dir / name
+        if not name or "/" in name or not (build / MANIFEST_FILE).is_file():
+            raise self._corrupt(f"{CURRENT_FILE} names a build that is missing or incomplete ({name!r})")
+        return build
+
+    def exists(self) -> bool:
+        return (self.index_dir / CURRENT_FILE).exists()
+
+    def read_manifest(self) -> dict | None:
+        build = self.current_build()
+        return None if build is None else self._manifest(build)
+
+    def _manifest(self, build: Path) -> dict:
+        try:
+            manifest = json.loads((build / MANIFEST_FILE).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise self._corrupt(f"{MANIFEST_FILE} is damaged ({exc.__class__.__name__})") from exc
+        if not isinstance(manifest, dict):
+            raise self._corrupt(f"{MANIFEST_FILE} is not an object")
+        return manifest
+
+    def _corrupt(self, what: str) -> IndexCorruptError:
+        return IndexCorruptError(
+            f"the index in {self.index_dir.name}/ is damaged: {what}; {REBUILD_HINT}",
+            user_message="索引文件已损坏，请运行 partyqa index --rebuild 重建索引（已上传的文档不会丢失）。")
+
+    def verify(self, build: Path, manifest: dict) -> None:
+        """Check every file of ``build`` against the checksums of its manifest.
+
+        Raises:
+            IndexCorruptError: If a file is missing or its content changed.
+        """
+        files = manifest.get("files")
+        if not isinstance(files, dict) or not files:
+            raise self._corrupt("its manifest lists no file checksums")
+        for name, expected in files.items():
+            path = build / name
+            if "/" in name or not path.is_file():
+                raise self._corrupt(f"{name} is missing")
+            if file_sha256(path) != expected:
+                raise self._corrupt(f"{name} does not match its checksum")
+
+    def load(self, model: str | None = None, fingerprint: str | None = None) -> IndexData:
+        build = self.current_build()
+        if build is None:
+            raise IndexMissingError(f"no index in {self.index_dir}; build one with: partyqa index data/articles",
+                                    user_message="还没有索引。")
+        manifest = self._manifest(build)
+        check_compatible(manifest, model, fingerprint)
+        self.verify(build, manifest)
+        try:
+            articles = {a["doc_id"]: Article.from_dict(a) for a in _read_jsonl(build / "articles.jsonl")}
+            chunks = [Chunk.from_dict(c) for c in _read_jsonl(build / "chunks.jsonl")]
+            vectors = np.load(build / "vectors.npy", allow_pickle=False)
+            ann = load_backend(build, manifest["vector_index"])
+            bm25 = BM25Index.load(build)
+            examples = json.loads((build / EXAMPLES_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError, RuntimeError, zipfile.BadZipFile) as exc:
+            raise self._corrupt(f"a file cannot be read ({exc.__class__.__name__})") from exc
+        if not (len(chunks) == len(vectors) == bm25.size == ann.size):
+            raise self._corrupt(f"{len(chunks)} chunks but {len(vectors)} vectors")
+        return IndexData(manifest, articles, chunks, vectors, ann, bm25, list(examples), build)
+
+    # ------------------------------------------------------------------ writing
+    def save(self, data: IndexData) -> str:
+        self.index_dir.mkdir(parents=True, exist_ok=True)
+        previous = self._live_name()
+        name = f"build-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+        tmp = self.index_dir / f".{name}.partial"
+        tmp.mkdir()
+        try:
+            _write_jsonl(tmp / "articles.jsonl", (a.to_dict() for a in data.articles.values()))
+            _write_jsonl(tmp / "chunks.jsonl", (c.to_dict() for c in data.chunks))
+            with open(tmp / "vectors.npy", "wb") as fh:
+                np.save(fh, np.ascontiguousarray(data.vectors, dtype=np.float32), allow_pickle=False)
+            data.ann.save(tmp)
+            data.bm25.save(tmp)
+            _write_text(tmp / EXAMPLES_FILE, json.dumps(list(data.examples), ensure_ascii=False))
+            data.manifest["files"] = {p.name: file_sha256(p) for p in sorted(tmp.iterdir()) if p.is_file()}
+            _write_text(tmp / MANIFEST_FILE, json.dumps(data.manifest, ensure_ascii=False, indent=2))
+            _fsync_dir(tmp)
+            final = self.index_dir / name
+            os.rename(tmp, final)
+            _write_text(self.index_dir / f".{CURRENT_FILE}.tmp", name)
+            os.replace(self.index_dir / f".{CURRENT_FILE}.tmp", self.index_dir / CURRENT_FILE)
+            _fsync_dir(self.index_dir)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        data.path = final
+        self._remove_stale(keep={name, previous})
+        return name
+
+    def _live_name(self) -> str:
+        """Name of the live build, or "" (never raises)."""
+        try:
+            return (self.index_dir / CURRENT_FILE).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            return ""
+
+    def _remove_stale(self, keep: set[str]) -> None:
+        """Delete builds other than the live and the previous one, and leftovers of crashed builds."""
+        for entry in self.index_dir.iterdir():
+            if entry.name in keep or not entry.is_dir():
+                continue
+            if entry.name.startswith("build-") or (entry.name.startswith(".build-") and entry.name.endswith(".partial")):
+                shutil.rmtree(entry, ignore_errors=True)
+
+
+def _write_text(path: Path, text: str) -> None:
+    """Write and fsync a text file."""
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _write_jsonl(path: Path, rows) -> None:
+    """Write dicts as JSON lines and fsync."""
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    """Read JSON lines."""
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _fsync_dir(path: Path) -> None:
+    """Flush a directory entry to disk (best effort)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

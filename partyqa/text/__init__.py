@@ -1,0 +1,1 @@
+"""partyqa/text."""
