@@ -171,24 +171,34 @@ def ask_cmd(ctx, question, jsonl, district) -> None:
 
 
 @cli.command("eval")
-@click.option("--set", "set_path", type=click.Path(exists=True, path_type=Path),
-              help="Labelled set (JSON lines); default tests/eval/questions.jsonl.")
+@click.option("--set", "set_names", multiple=True,
+              help="Labelled set name from tests/eval/sets.json (or a JSON-lines file); default: every set.")
+@click.option("--articles", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Articles folder for a set given as a file (default: data/articles).")
 @click.option("--retriever", type=click.Choice(["bm25", "dense", "hybrid", "all"]), default="hybrid",
               show_default=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the JSON report here.")
 @click.pass_context
-def eval_cmd(ctx, set_path, retriever, output) -> None:
-    """Score retrieval and answers against a labelled question set."""
-    from retrieval.evaluate import DEFAULT_SET, format_report, run_eval
+def eval_cmd(ctx, set_names, articles, retriever, output) -> None:
+    """Score retrieval and answers on the labelled sets, each on its own index, by kind."""
+    from retrieval.eval.report import format_report
+    from retrieval.eval.run import open_set_engine, run_set
+    from retrieval.eval.sets import resolve_sets
 
-    engine = _engine(_config(ctx), build_if_missing=True)
+    cfg = _config(ctx)
     names = ("bm25", "dense", "hybrid") if retriever == "all" else (retriever,)
-    report = run_eval(engine, set_path or DEFAULT_SET, names)
-    click.echo(format_report(report))
-    target = output or (_config(ctx).data_dir / "eval-report.json")
+    reports = []
+    try:
+        for evalset in resolve_sets(list(set_names), articles):
+            engine = open_set_engine(cfg, evalset, progress=terminal_progress())
+            reports.append(run_set(engine, evalset, names))
+            click.echo(format_report(reports[-1]) + "\n")
+    except PartyQAError as exc:
+        _fail(exc.message)
+    target = output or (cfg.data_dir / "eval-report.json")
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-    click.echo(f"\nJSON report: {target}")
+    target.write_text(json.dumps(reports, ensure_ascii=False, indent=2), encoding="utf-8")
+    click.echo(f"JSON report: {target}")
 
 
 @cli.command("serve")

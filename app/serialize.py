@@ -9,7 +9,7 @@ HIT_FIELDS = ("chunk_id", "doc_id", "title", "publisher", "date", "section", "te
               "district", "source", "page")
 #: The fields of a :class:`Citation` in the public JSON, in order (passage offsets stay internal).
 CITATION_FIELDS = ("n", "doc_id", "title", "publisher", "date", "text", "start", "end", "section", "district", "source",
-                   "page")
+                   "page", "answer_start", "answer_end")
 
 
 def hit_json(hit: Hit) -> dict:
@@ -27,4 +27,5 @@ def answer_json(ans: Answer) -> dict:
         "closest": [hit_json(h) for h in ans.hits[:3]] if not ans.found else [],
         "mode": ans.mode,
         "note": ans.note,
+        "confidence": round(float(ans.confidence), 4),
     }

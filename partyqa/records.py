@@ -210,6 +210,8 @@ class Citation:
         start / end: Offsets of the cited sentence within ``text``.
         passage_start / passage_end: Offsets of ``text`` within the article.
         page: Page of the file the passage starts on (0 when the file has no pages).
+        answer_start / answer_end: Offsets in ``text`` of the exact answer (a name, a number
+            with its unit, a date) inside the cited sentence; -1 when there is none.
     """
 
     n: int
@@ -227,6 +229,8 @@ class Citation:
     passage_start: int = 0
     passage_end: int = 0
     page: int = 0
+    answer_start: int = -1
+    answer_end: int = -1
 
     @property
     def sentence(self) -> str:
@@ -250,8 +254,10 @@ class Answer:
         found: False when the articles do not contain the answer.
         citations: Numbered sources, in order of first use.
         hits: The closest passages (shown when nothing was found).
-        mode: ``extractive`` or ``generative``.
+        mode: ``extractive``, ``generative`` or ``chat`` (a conversational reply, no articles used).
         note: Extra information for the user (e.g. why a generative answer fell back).
+        confidence: How sure the answerer is that the citations state the answer (0–1);
+            a refusal carries the confidence of the best candidate it rejected.
     """
 
     question: str
@@ -262,6 +268,7 @@ class Answer:
     hits: list[Hit] = field(default_factory=list)
     mode: str = "extractive"
     note: str = ""
+    confidence: float = 0.0
 
     def to_dict(self) -> dict:
         """Return a JSON-serializable dict."""

@@ -9,6 +9,7 @@ new snapshots here.
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -16,11 +17,12 @@ from typing import Literal
 from partyqa.config import Config
 from partyqa.errors import IndexMissingError
 from partyqa.records import Answer, Hit
+from retrieval import conversation
 from retrieval.answer.extractive import Answerer, AnswerParams
 from retrieval.filters import Filters
 from retrieval.followup import resolve
 from retrieval.inputs import check_history, check_question, check_top_k
-from retrieval.question import asks_about_article
+from retrieval.question import analyze
 from retrieval.search import FusionParams, Searcher
 
 AskMode = Literal["auto", "extractive", "generative"]
@@ -87,11 +89,10 @@ class Engine:
     def publish(self, data) -> None:
         """Make ``data`` (an ``index.store.IndexData``) the index that answers from now on."""
         idf = {term: float(data.bm25.idf[col]) for term, col in data.bm25.vocab.items()}
-        self._snapshot = Snapshot(
-            data=data,
-            searcher=Searcher(data, self.embedder, self.fusion),
-            answerer=Answerer(idf, self.answer_params),
-        )
+        searcher = Searcher(data, self.embedder, self.fusion)
+        answerer = Answerer(idf, self.answer_params, embed=searcher.embed, articles=data.articles,
+                            hit_at=searcher.hit_at, following=searcher.following)
+        self._snapshot = Snapshot(data=data, searcher=searcher, answerer=answerer)
 
     @property
     def snapshot(self) -> Snapshot:
@@ -154,19 +155,41 @@ class Engine:
         flt = filters if isinstance(filters, Filters) else Filters.parse(filters)
         if mode not in ("auto", "extractive", "generative"):
             raise ValueError(f"unknown answer mode {mode!r}")
-        resolved = resolve(question, turns)
+        chat = conversation.classify(question)
+        if chat:
+            return self._chat(question, chat)
+        asked = conversation.strip_greeting(question)
+        resolved = resolve(asked, turns)
         snap = self.snapshot
-        hits = snap.searcher.search(resolved, top_k=max(check_top_k(top_k), snap.answerer.params.passages),
-                                    filters=flt)
-        if hits and asks_about_article(resolved):
-            # "这篇报道的发布日期/来源/记者/第几期": the answer is in the article's header.
+        k = max(check_top_k(top_k), snap.answerer.params.passages)
+        analysis = analyze(resolved)
+        hits = snap.searcher.search(resolved, top_k=k, filters=flt)
+        if hits and any(p.article_fact for p in analysis.parts):
+            # "这篇报道的发布日期/来源/记者": the answer is in the article's header.
             lead = snap.searcher.lead_hit(hits[0].doc_id, hits[0].score)
             if lead is not None and lead.chunk_id not in {h.chunk_id for h in hits}:
-                hits.insert(0, lead)
-        extractive = snap.answerer.answer(question, resolved, hits)
+                hits.insert(1, lead)
+
+        def search(text: str) -> list[Hit]:
+            return snap.searcher.search(text, top_k=k, filters=flt)
+
+        extractive = snap.answerer.answer(question, resolved, hits, search=search, analysis=analysis)
         generative = mode == "generative" or (mode == "auto" and bool(self.config.llm_base_url))
         if generative and self.config.llm_base_url and extractive.found:
             from retrieval.answer.generative import generate_answer
 
             return generate_answer(self.config, question, resolved, hits, extractive)
         return extractive
+
+    def _chat(self, question: str, kind: str) -> Answer:
+        """A conversational reply (greeting, thanks, "what can you do"), never from the articles."""
+        if self.loaded:
+            articles = list(self.snapshot.data.articles.values())
+            places = [p for p, _ in Counter(p for a in articles for p in a.places[:3]).most_common(8)]
+            dates = sorted(a.date for a in articles if a.date)
+            span = (dates[0], dates[-1]) if dates else None
+        else:
+            articles, places, span = [], [], None
+        text = conversation.reply(kind, len(articles), places, span)
+        return Answer(question=question, resolved_question=question, text=text, found=False, mode="chat",
+                      confidence=1.0)

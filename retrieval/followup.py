@@ -14,17 +14,17 @@ import re
 from functools import lru_cache
 
 from partyqa.text.normalize import normalize
-from partyqa.text.places import extract_places
+from partyqa.text.places import question_places
 
 _LEAD = re.compile(r"^(?:那么|那|还有|另外|再问一下|再问|请问|那请问)[，,、\s]*")
 _TAIL = re.compile(r"(?:呢|怎么样|如何|的情况|情况)?[？?。.!！\s]*$")
 _QWORDS = ("多少", "几", "什么", "哪些", "哪个", "哪里", "如何", "怎样", "怎么", "是否", "有没有", "谁", "何时", "吗")
-_PRONOUN = re.compile(r"^(?:其中|它们?|他们|她们|这个|那个|该|此|这些|那些|这里|那里)")
+_PRONOUN = re.compile(r"^(?:它们?|他们|她们|这个|那个|该|此|这些|那些|这里|那里)")
 
 
 def places_in(text: str) -> list[str]:
-    """Place names (districts, counties, streets …) in ``text``, in simplified script."""
-    return extract_places(text)
+    """Place names (districts, streets, towns, communities, villages …) in ``text``, simplified."""
+    return question_places(text)
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +47,7 @@ def is_followup(question: str) -> bool:
     q = normalize(question).strip()
     if len(q) > 20:
         return False
-    if _LEAD.match(q) or re.search(r"呢[？?]?$", q) or _PRONOUN.match(q):
+    if _LEAD.match(q) or re.search(r"呢[？?]?$", q) or _PRONOUN.match(q) or q.startswith("其中"):
         return True
     return not places_in(q) and len(q) <= 16
 
@@ -109,19 +109,29 @@ def resolve(question: str, history: list[dict] | tuple = ()) -> str:
     core = _TAIL.sub("", _LEAD.sub("", normalize(question))).strip("，, ")
     new_places = places_in(core)
     old_places = places_in(previous)
-    if new_places and len(core.replace("的", "")) <= len(new_places[0]) + 1:
-        # "那涧西区呢？": same question, new subject.
-        if old_places:
-            return previous.replace(old_places[0], new_places[0], 1)
-        return f"{new_places[0]}{previous}"
-    core = _PRONOUN.sub("", core)
-    place = new_places[0] if new_places else _recent_place(history)
-    if place:
-        core = core.replace(place, "", 1).lstrip("的")
-    base = previous.replace(old_places[0], place, 1) if old_places and place else previous
+    if new_places and len(_strip_places(core, new_places).replace("的", "")) <= 1:
+        # "那涧西区呢？": the same question about another place.
+        return _swap_place(previous, old_places, new_places[-1])
+    chain = _place_chain(previous, old_places)
+    subject = _subject_before_cue(previous)
+    if re.match(r"其中", core):
+        # "其中…有多少个？": a part of what the previous question counted, at the same place.
+        return f"{chain}{core[2:].lstrip('，,')}？"
+    pronoun = _PRONOUN.match(core)
+    if pronoun:
+        # "他们一共认领了…": the pronoun stands for the previous question's subject.
+        return f"{chain or subject}{core[pronoun.end():].lstrip('的')}？"
+    place = new_places[-1] if new_places else chain
+    if new_places:
+        core = _strip_places(core, new_places).lstrip("的")
+    base = _swap_place(previous, old_places, new_places[-1]) if new_places and old_places else previous
     topic = subject_of(previous)
     own = _nouns(core)
     asks = any(q in core for q in _QWORDS)
+    lead = _lead_before_cue(core)
+    if asks and subject and 0 < len(lead) <= 2 and lead in subject:
+        # "会是在哪里开的？" after "…推进会是哪天开的？": the short word points back to the subject.
+        return f"{subject}{core[len(lead):]}？"
     if own and all(_ATTRIBUTE.search(n) for n in own):
         # "覆盖率呢？" / "覆盖率是多少？": an attribute of the previous subject.
         return f"{place}{topic}{core if asks else core + '是多少'}？"
@@ -133,11 +143,57 @@ def resolve(question: str, history: list[dict] | tuple = ()) -> str:
         if asks_quantity(previous):
             return f"{place}{core}是多少？"
         return f"{place}{core}的情况如何？"
-    if own:
+    if own or not asks_quantity(previous):
         # "党群活动服务中心建在哪里？": a new question about the same place.
         return f"{place}{core}？"
     # "比去年同期增长了多少？": a new question about the previous subject.
     return f"{place}{topic}{core}？"
+
+
+def _strip_places(text: str, places: list[str]) -> str:
+    for place in sorted(places, key=len, reverse=True):
+        text = text.replace(place, "")
+    return text
+
+
+def _swap_place(previous: str, old_places: list[str], new: str) -> str:
+    """The previous question about ``new``: the old place of the same level replaced, else prefixed."""
+    from retrieval.answer.evidence import place_level
+
+    same = [p for p in old_places if place_level(p) == place_level(new)]
+    if same:
+        return previous.replace(same[-1], new, 1)
+    if old_places:
+        return previous.replace(old_places[0], new, 1)
+    return f"{new}{previous}"
+
+
+def _place_chain(question: str, places: list[str]) -> str:
+    """The places of a question as it writes them in a row (梨溪镇上坪村), else the most specific."""
+    if not places:
+        return ""
+    q = normalize(question)
+    start = q.find(places[0])
+    end = q.find(places[-1]) + len(places[-1])
+    span = q[start:end] if 0 <= start < end else ""
+    return span if span and len(span) <= sum(len(p) for p in places) + 2 else places[-1]
+
+
+_CUE = re.compile(r"是(?:谁|什么|哪|多少)|有(?:多少|几|哪些)|(?:多少|几|哪些|哪个|哪里|什么|谁|怎么|如何|怎样|在哪|何时)")
+
+
+def _subject_before_cue(question: str) -> str:
+    """What the previous question is about: its text before the question word (without 的/是)."""
+    q = re.sub(r"[？?。！!\s]+$", "", normalize(question))
+    m = _CUE.search(q)
+    head = q[: m.start()] if m else q
+    return re.sub(r"(?:的|是|有|为|一共|共|总共|共有)+$", "", head)
+
+
+def _lead_before_cue(core: str) -> str:
+    """The words of a question before its question word, without a trailing 是/的."""
+    m = _CUE.search(core)
+    return re.sub(r"(?:是|的)+$", "", core[: m.start()]) if m else core
 
 
 def asks_quantity(question: str) -> bool:

@@ -1,16 +1,231 @@
-"""What a question asks for: the first step of answering it."""
+"""What a question asks for: the first step of answering it.
+
+:func:`analyze` splits a question into parts (``A…？B又…？``, ``A和B分别…``) and, for each
+part, finds the expected answer type (person, number, date, place, organisation, list,
+method, reason, yes/no, title, description), the focus (what is asked: 党支部书记, 网格员,
+面积), the units that can answer a number question, the places and years that pin the
+subject down, and whether the question is about the article itself (its date, outlet,
+reporter …). The cue words are data (``partyqa/data/questions.json``).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
+from partyqa.resources import data_json
 from partyqa.text.normalize import normalize
+from partyqa.text.places import question_places
+from partyqa.text.segment import tokenize
 
-_ABOUT_ARTICLE = re.compile(
-    r"(?:发布|刊发|印发|发表)(?:日期|时间|于)?|哪天(?:发|印)|信息来源|来源|哪家(?:报|媒体)|记者|作者|通讯员|第几期|哪一期"
-)
+ANSWER_TYPES = ("person", "number", "date", "place", "org", "list", "method", "reason", "yesno", "title",
+                "description")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One sub-question and what it asks for.
+
+    Attributes:
+        text: The sub-question as a full question.
+        answer_type: One of :data:`ANSWER_TYPES`.
+        focus: Terms of the asked attribute, the head (nearest the question word) first.
+        units: Regex alternatives of the units that answer a number question ("" = any unit).
+        places: Places named in the question, broadest first.
+        years: Four-digit years named in the question.
+        article_fact: The kind of article fact asked for (``date``, ``outlet``, ``reporter`` …) or "".
+        role: For person questions, the role asked about (书记, 记者 …), else "".
+    """
+
+    text: str
+    answer_type: str
+    focus: tuple[str, ...] = ()
+    units: str | None = None
+    places: tuple[str, ...] = ()
+    years: tuple[str, ...] = ()
+    article_fact: str = ""
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A question and its parts (one part for most questions)."""
+
+    question: str
+    parts: tuple[Part, ...] = field(default_factory=tuple)
+
+
+@lru_cache(maxsize=1)
+def _cfg() -> dict:
+    return data_json("questions.json")
+
+
+@cache
+def _re(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+_TRAIL = re.compile(r"[？?。.!！\s]+$")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def asks_about_article(question: str) -> bool:
-    """True if the question asks about the article itself (date, outlet, reporter, issue)."""
-    return bool(_ABOUT_ARTICLE.search(normalize(question)))
+    """True if the question asks about the article itself (date, outlet, reporter, title)."""
+    return bool(article_fact_kind(normalize(question)))
+
+
+def article_fact_kind(q: str) -> str:
+    """The article fact a (normalized) question asks for, or ""."""
+    cfg = _cfg()
+    for rule in cfg["article_facts"]:
+        if _re(rule["pattern"]).search(q):
+            if rule["kind"] in ("reporter", "correspondent") and not re.search(r"谁|哪(?:位|几位|两位|一位)|名字|叫什么|是哪", q):
+                continue
+            if rule["kind"] == "date" and not _re(cfg["article_markers"]).search(q):
+                continue
+            return rule["kind"]
+    return ""
+
+
+def answer_type(q: str) -> str:
+    """The expected answer type of a (normalized) question."""
+    for rule in _cfg()["types"]:
+        if _re(rule["pattern"]).search(q):
+            if rule["type"] == "list" and re.search(r"哪(?:个|一个|家|位|天|年|里)(?!些)", q) and "哪些" not in q \
+                    and "哪几" not in q and "分别" not in q:
+                continue
+            return rule["type"]
+    return "description"
+
+
+def asked_units(q: str, kind: str) -> str | None:
+    """Units that answer a number question ("" = any), or None for other types."""
+    if kind != "number":
+        return None
+    cfg = _cfg()
+    m = re.search(r"(?:多少|几)\s*(人次|公里|[\u4e00-\u9fff])", q)
+    if m and m.group(1) in cfg["number_units"]:
+        return cfg["number_units"][m.group(1)]
+    for rule in cfg["attribute_units"]:
+        if _re(rule["pattern"]).search(q):
+            return rule["units"]
+    return ""
+
+
+def focus_terms(q: str, places: tuple[str, ...], kind: str) -> tuple[str, ...]:
+    """The asked attribute as search terms, the head term first.
+
+    Places, years and time words, question words and generic words are removed; the head is
+    the content term nearest the question word (what is counted after 多少, what stands before 是谁).
+    """
+    cfg = _cfg()
+    text = q
+    for place in sorted(places, key=len, reverse=True):
+        text = text.replace(place, " ")
+    text = _re(cfg["time_words"]).sub(" ", text)
+    cue = None
+    for rule in cfg["types"]:
+        cue = _re(rule["pattern"]).search(text)
+        if cue:
+            break
+    after = text[cue.end():] if cue else ""
+    before = text[: cue.start()] if cue else text
+    generic = set(cfg["generic_terms"].split("|"))
+
+    def terms(chunk: str) -> list[str]:
+        return [t for t in tokenize(chunk, normalized=True)
+                if len(t) >= 2 and t not in generic and not re.fullmatch(r"\d+", t)]
+
+    if cue is not None and cue.group().endswith(("多少", "几")):
+        after = re.sub(r"^(?:人次|[个名位人户处件次本项家间所条天年成倍期批支座栋亩万千百十])", "", after)
+    after = _clause(after)
+    after_terms = terms(after)
+    before_terms = terms(before)
+    head = _head_phrase(before, after)
+    if kind in ("number", "date", "list") and after_terms:
+        ordered = [head] + after_terms + before_terms[::-1]
+    else:
+        ordered = [head] + before_terms[::-1] + after_terms
+    return tuple(t for t in dict.fromkeys(ordered) if t)
+
+
+_PARTICLES = re.compile(r"^[的了是有为在]+|(?:[的了呢吗啊]|一共|共有|总共|共计|累计|分别|都|又|还|是|有|为|多高|多大|多长|多少|多久|几)+$")
+
+
+def _clause(text: str) -> str:
+    """The first clause of ``text`` (up to a comma or question mark)."""
+    return re.split(r"[，,？?。；;]", text, maxsplit=1)[0]
+
+
+def _head_phrase(before: str, after: str) -> str:
+    """What is asked about as one phrase: what follows the question word (多少名 *全职党建组织员*,
+    哪一年 *退役*), else the tail of what precedes it (*党支部书记* 是谁, 的 *常住人口* 有多少)."""
+    tail = _PARTICLES.sub("", after.strip())
+    if len(tail) >= 2:
+        return tail[:12]
+    lead = _PARTICLES.sub("", before.strip())
+    pieces = [p for p in re.split(r"[，,、\s]|的|在|和|与|及|给|对|把|向|从|里|中", lead) if len(p) >= 2]
+    return pieces[-1][-12:] if pieces else ""
+
+
+def _role(q: str) -> str:
+    """The role word nearest before the question word (责任编辑 in "…党员之家那篇报道的责任编辑是谁")."""
+    cue = re.search(r"谁|哪(?:一)?位|哪几位|哪两位|什么人|姓名|叫什么名字|名字", q)
+    head = q[: cue.start()] if cue else q
+    roles = re.findall(rf"({_cfg()['person_roles']})", head) or re.findall(rf"({_cfg()['person_roles']})", q)
+    return roles[-1] if roles else ""
+
+
+def analyze_part(text: str) -> Part:
+    """Analyse one (sub-)question."""
+    q = _TRAIL.sub("", normalize(text))
+    places = tuple(question_places(q))
+    fact = article_fact_kind(q)
+    kind = "title" if fact == "title" else answer_type(q)
+    if fact in ("reporter", "correspondent", "editor", "author", "photographer"):
+        kind = "person"
+    elif fact == "outlet":
+        kind = "org"
+    elif fact == "date":
+        kind = "date"
+    return Part(
+        text=text.strip(),
+        answer_type=kind,
+        focus=focus_terms(q, places, kind),
+        units=asked_units(q, kind),
+        places=places,
+        years=tuple(_YEAR.findall(q)),
+        article_fact=fact,
+        role=_role(q) if kind == "person" else "",
+    )
+
+
+_BOTH = re.compile(r"^(?P<pre>.*?)(?P<a>[^，,、和与及]{2,12})(?:和|与|及|、)(?P<b>[^，,、和与及]{2,12})分别(?P<rest>.+)$")
+
+
+def split_parts(question: str) -> list[str]:
+    """Split a multi-part question into sub-questions (the later ones may be elliptical).
+
+    ``A…？B又…？`` and ``A…，B又是多少？`` give two parts; ``A和B分别有多少…`` gives
+    ``A有多少…`` and ``B有多少…``.
+    """
+    q = question.strip()
+    both = _BOTH.match(normalize(q))
+    if both and not re.search(r"[？?].", q):
+        rest = both.group("rest")
+        return [f"{both.group('pre')}{both.group('a')}{rest}", f"{both.group('pre')}{both.group('b')}{rest}"]
+    pieces = [p for p in _re(_cfg()["multipart_splitters"]).split(q) if p and p.strip("，,。 ")]
+    parts = []
+    for piece in pieces:
+        piece = piece.strip("，,；; ")
+        if parts and not re.search(r"多少|几|什么|哪|谁|如何|怎么|怎样|是否|吗|呢|何|多长|多大|多久|多高|多远|多重|分别", piece):
+            parts[-1] += "，" + piece
+            continue
+        parts.append(piece if piece.endswith(("？", "?")) else piece + "？")
+    return parts or [q]
+
+
+def analyze(question: str) -> Analysis:
+    """Analyse a question: its parts and what each asks for."""
+    return Analysis(question=question, parts=tuple(analyze_part(p) for p in split_parts(question)))

@@ -61,8 +61,13 @@ class Searcher:
         self.embedder = embedder
         self.fusion = fusion or FusionParams()
         self._shingles: dict[int, set[int]] = {}
-        # Row of each article's first passage, for questions about publication details.
-        self._leads = {c.doc_id: row for row, c in enumerate(data.chunks) if c.ordinal == 0}
+        # Rows of each article's passages in order, for passage lookups by offset.
+        self._rows: dict[str, list[int]] = {}
+        for row, c in enumerate(data.chunks):
+            self._rows.setdefault(c.doc_id, []).append(row)
+        for rows in self._rows.values():
+            rows.sort(key=lambda r: data.chunks[r].ordinal)
+        self._vectors: dict[tuple[str, bool], np.ndarray] = {}
 
     @property
     def chunks(self) -> list[Chunk]:
@@ -142,8 +147,19 @@ class Searcher:
         return np.asarray([i for i, c in enumerate(self.chunks) if flt.accepts(c)], dtype=np.int64)
 
     def query_vector(self, norm_query: str) -> np.ndarray:
-        """Embed a normalized query."""
-        return np.asarray(self.embedder.encode_queries([norm_query]), dtype=np.float32)[0]
+        """Embed a normalized query (cached)."""
+        return self.embed([norm_query], query=True)[0]
+
+    def embed(self, texts: list[str], query: bool = False) -> np.ndarray:
+        """Vectors of texts as queries or passages, cached per text (sentences recur across questions)."""
+        todo = list(dict.fromkeys(t for t in texts if (t, query) not in self._vectors))
+        if todo:
+            encode = self.embedder.encode_queries if query else self.embedder.encode_passages
+            for text, vec in zip(todo, np.asarray(encode(todo), dtype=np.float32)):
+                if len(self._vectors) > 50_000:
+                    self._vectors.clear()
+                self._vectors[(text, query)] = vec
+        return np.stack([self._vectors[(t, query)] for t in texts]) if texts else np.zeros((0, 0), np.float32)
 
     def _dense(self, norm: str, allowed: np.ndarray | None, k: int) -> dict[int, float]:
         """Top-``k`` rows by cosine similarity (exact over the allowed rows when filtered)."""
@@ -167,8 +183,24 @@ class Searcher:
 
     def lead_hit(self, doc_id: str, score: float) -> Hit | None:
         """The first passage of an article (its headline and publication lines) as a hit."""
-        row = self._leads.get(doc_id)
-        return None if row is None else make_hit(self.chunks[row], score)
+        rows = self._rows.get(doc_id)
+        return make_hit(self.chunks[rows[0]], score) if rows else None
+
+    def hit_at(self, doc_id: str, offset: int, score: float = 0.0) -> Hit | None:
+        """The passage of an article that holds character ``offset`` of its text, as a hit."""
+        for row in self._rows.get(doc_id, ()):
+            chunk = self.chunks[row]
+            if chunk.start <= offset < chunk.end:
+                return make_hit(chunk, score)
+        return None
+
+    def following(self, hit: Hit) -> Hit | None:
+        """The passage after ``hit`` in its article, or None."""
+        rows = self._rows.get(hit.doc_id, ())
+        for i, row in enumerate(rows):
+            if self.chunks[row].id == hit.chunk_id and i + 1 < len(rows):
+                return make_hit(self.chunks[rows[i + 1]], hit.score)
+        return None
 
     def _shingle(self, row: int) -> set[int]:
         """Cached shingles of a chunk."""

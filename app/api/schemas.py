@@ -85,8 +85,9 @@ class AskResponse(BaseModel):
     resolved_question: str = Field(description="The question after follow-up resolution.")
     citations: list[CitationOut]
     closest: list[HitOut] = Field(description="Closest passages when nothing was found.")
-    mode: str
+    mode: str = Field(description="extractive, generative, or chat (a conversational reply, no articles used).")
     note: str = ""
+    confidence: float = Field(0.0, description="How sure the answerer is that the citations state the answer (0-1).")
 
 
 class DocumentOut(BaseModel):

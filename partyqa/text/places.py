@@ -210,3 +210,81 @@ def _is_valid_place(name: str) -> bool:
     if len(suffix) > 1:
         return True
     return not any(name.endswith(generic) for generic in _GENERIC_PLACE_ENDINGS)
+
+
+_PLACE_TAIL = re.compile(r"(?:社区|村|街道|镇|乡|园区|产业园|开发区|高新区|新区|区|县|市|旗|州|盟|省)$")
+_NAME_FLAGS = ("ns", "n", "nz", "nr", "j", "nt", "an", "ng")
+_GENERIC_LOCAL = re.compile(
+    r"^(?:全|本|该|各|每|农|乡|城|山|新|老|这|那|其|所在|所属|城乡|农村|城市|美丽|文明|和谐|示范|试点|重点|社|园|"
+    r"小|辖|片|街|市|县|区|镇|村|两新|驻|进)$"
+)
+
+
+@lru_cache(maxsize=1)
+def _generic_prefixes() -> frozenset[str]:
+    from partyqa.resources import data_lines
+
+    return frozenset(w for line in data_lines("place_generic_prefixes.txt") for w in line.split())
+
+
+def question_places(text: str) -> list[str]:
+    """Places a short text (cached; see :func:`_question_places`)."""
+    return list(_question_places(text))
+
+
+@lru_cache(maxsize=8192)
+def _question_places(text: str) -> tuple[str, ...]:
+    """Places a short text (a question) names, in order of appearance.
+
+    Districts and cities come from :func:`extract_places`; streets, towns, communities,
+    villages and parks (``<name>街道/镇/社区/村/园区``) and districts it misses are read from
+    jieba's segmentation: a run of one to three name-like tokens (nouns, place names) ending
+    in a place word, never starting with a verb or function word.
+
+    Args:
+        text: A question or a sentence, either script.
+
+    Returns:
+        Place names in simplified script.
+    """
+    simplified = normalize(text)
+    found: dict[str, int] = {p: simplified.find(p) for p in extract_places(simplified)}
+    tokens = []
+    offset = 0
+    # "白鹤岭村党委": cut a place word from the organisation after it, so jieba sees the name.
+    segmented = re.sub(r"(村|社区|街道|镇|乡)(?=党|两委|村委|居委|委会)", r"\1 ", simplified)
+    for pair in _posseg().cut(segmented):
+        tokens.append((offset, pair.word, pair.flag))
+        offset += len(pair.word)
+    for i, (_, word, flag) in enumerate(tokens):
+        tail = _PLACE_TAIL.search(word)
+        if not tail or not CJK_RUN.fullmatch(word):
+            continue
+        if tail.start() > 0 and (flag.startswith(("v", "p", "d", "c", "u", "r", "m", "q"))
+                                 or word[: tail.start()] in _generic_prefixes()):
+            continue  # "进村", "在区", "乡村": a verb, function or generic word with a place character
+        pieces = [] if tail.start() == 0 else [word[: tail.start()]]
+        j = i - 1
+        while j >= 0 and len(pieces) < 3:
+            _, prev, prev_flag = tokens[j]
+            if not CJK_RUN.fullmatch(prev) or _PLACE_TAIL.search(prev) or prev in found:
+                break
+            single = len(prev) == 1 and prev not in _FUNCTION_CHARS
+            # A rare name is split into single characters (鸢/飞/街道): a lone verb counts
+            # only when the token before it is a single character too.
+            lone_verb = single and prev_flag == "v" and j > 0 and len(tokens[j - 1][1]) == 1 \
+                and tokens[j - 1][1] not in _FUNCTION_CHARS and CJK_RUN.fullmatch(tokens[j - 1][1])
+            name_like = prev_flag.startswith(_NAME_FLAGS) or lone_verb or (
+                single and not prev_flag.startswith(("p", "c", "u", "d", "v", "r", "m", "f", "q")))
+            if not name_like:
+                break
+            pieces.insert(0, prev)
+            j -= 1
+        name = "".join(pieces)
+        full = name + tail.group()
+        if len(name) < 2 or _GENERIC_LOCAL.match(name) or name in _generic_prefixes() or full in found:
+            continue
+        found[full] = tokens[j + 1][0]
+    # Drop names that only glue a known place to another ("樊城区鹿鸣街道" when both parts are known).
+    names = sorted(found, key=lambda p: found[p])
+    return tuple(n for n in names if not any(n != m and n.startswith(m) and n[len(m):] in found for m in names))

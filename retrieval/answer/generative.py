@@ -14,7 +14,7 @@ from partyqa.config import Config
 from partyqa.records import Answer, Hit
 from partyqa.text.normalize import normalize
 from partyqa.text.sentences import split_sentences
-from retrieval.answer.extractive import citation_for
+from retrieval.answer.compose import citation_for
 
 _MARK = re.compile(r"\[(\d{1,2})\]")
 _NUM = re.compile(r"\d+(?:\.\d+)?")

@@ -8,7 +8,9 @@ import json
 
 import pytest
 
-from retrieval.evaluate import DEFAULT_SET, format_report, run_eval
+from retrieval.eval.report import format_report
+from retrieval.eval.run import run_set
+from retrieval.eval.sets import load_sets
 
 pytestmark = pytest.mark.e2e
 
@@ -24,7 +26,7 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def report(engine):
-    return run_eval(engine, DEFAULT_SET, ("bm25", "dense", "hybrid"))
+    return run_set(engine, load_sets()["bundled"], ("bm25", "dense", "hybrid"))
 
 
 def test_report_shape(report, tmp_path):

@@ -1,9 +1,11 @@
-"""Rules of the extractive answerer, on hand-made hits (no model, no index)."""
+"""Rules of the extractive answerer on hand-made hits (no model, no index): evidence that
+fits the question, refusals, composition."""
 
 from __future__ import annotations
 
 from partyqa.records import Hit
-from retrieval.answer.extractive import Answerer, asked_unit
+from retrieval.answer.extractive import Answerer
+from retrieval.question import analyze, asked_units
 
 IDF = {"网格员": 3.0, "驿站": 3.0, "天桥区": 2.5, "党组织": 1.5, "建立": 1.0, "非公企业": 2.5, "多少": 0.1}
 
@@ -13,35 +15,63 @@ def _hit(text, doc="d1", district="天桥区", title="天桥区党建", score=1.
                text=text, score=score, start=0, end=len(text), district=district, source="a.txt")
 
 
+def _ask(question, hits):
+    return Answerer(IDF).answer(question, question, hits)
+
+
 def test_quantity_question_takes_the_sentence_with_the_asked_unit():
     hits = [_hit("天桥区建成网格驿站12个。全区共有网格员326名，覆盖所有社区。")]
-    ans = Answerer(IDF).answer("天桥区有多少名网格员？", "天桥区有多少名网格员？", hits)
+    ans = _ask("天桥区有多少名网格员？", hits)
     assert ans.found and "326名" in ans.text and "驿站" not in ans.text
     assert ans.text.endswith("[1]") and ans.citations[0].sentence.startswith("全区共有网格员326名")
+    cite = ans.citations[0]
+    assert cite.text[cite.answer_start:cite.answer_end] == "326名"
 
 
 def test_no_sentence_with_the_asked_unit_is_a_refusal():
-    hits = [_hit("天桥区建成网格驿站12个，方便群众办事。")]
-    ans = Answerer(IDF).answer("天桥区有多少名网格员？", "天桥区有多少名网格员？", hits)
+    ans = _ask("天桥区有多少名网格员？", [_hit("天桥区建成网格驿站12个，方便群众办事。")])
     assert not ans.found and "没有找到" in ans.text and not ans.citations
 
 
 def test_a_place_the_passage_does_not_support_is_a_refusal():
-    hits = [_hit("全区建立非公企业党组织416个。", district="天桥区", title="天桥区党建")]
-    ans = Answerer(IDF).answer("涧西区建立了多少个非公企业党组织？", "涧西区建立了多少个非公企业党组织？", hits)
+    ans = _ask("涧西区建立了多少个非公企业党组织？", [_hit("全区建立非公企业党组织416个。")])
     assert not ans.found
 
 
-def test_one_citation_number_per_passage_never_repeated_back_to_back():
+def test_a_figure_of_the_whole_district_does_not_answer_for_one_community():
+    hits = [_hit("樊城区全区共有网格员326名。桂香苑社区今年新建驿站2个。", district="樊城区", title="樊城区网格")]
+    assert not _ask("樊城区桂香苑社区有多少名网格员？", hits).found
+
+
+def test_a_headline_is_never_the_answer_sentence():
+    hits = [_hit("天桥区326名网格员上岗\n今年天桥区招聘网格员，分布在各社区。", title="天桥区326名网格员上岗")]
+    assert not _ask("天桥区有多少名网格员？", hits).found
+
+
+def test_one_citation_marker_per_passage_group_never_repeated_back_to_back():
     text = "全区建立非公企业党组织416个。非公企业党组织覆盖率64.7%。"
-    ans = Answerer(IDF).answer("天桥区非公企业党组织建立了多少个？", "天桥区非公企业党组织建立了多少个？", [_hit(text)])
+    ans = _ask("天桥区非公企业党组织建立了多少个？", [_hit(text)])
     assert ans.found and len(ans.citations) == 1
-    assert "[1][1]" not in ans.text
+    assert "[1][1]" not in ans.text and ans.text.count("[1]") == 1
 
 
-def test_asked_unit():
-    assert asked_unit("有多少名网格员？") == "名|人|位"
-    assert asked_unit("覆盖率是多少？") == "%"
-    assert asked_unit("投入资金多少？") == "元|万|亿"
-    assert asked_unit("面积多大？") == "平方米|㎡|亩"
-    assert asked_unit("书记是谁？") is None
+def test_asked_units():
+    assert asked_units("有多少名网格员", "number") == "名|人|位"
+    assert "%" in asked_units("覆盖率是多少", "number")
+    assert "元" in asked_units("投入资金多少", "number")
+    assert "平方米" in asked_units("面积多少", "number")
+    assert asked_units("书记是谁", "person") is None
+
+
+def test_question_types_focus_and_parts():
+    part = analyze("樊城区鹿鸣街道桂香苑社区一共有多少名网格员？").parts[0]
+    assert (part.answer_type, part.focus[0], part.places[-1]) == ("number", "网格员", "桂香苑社区")
+    assert analyze("樊城区的区长是谁？").parts[0].answer_type == "person"
+    assert analyze("白鹤岭村党委是哪一年成立的？").parts[0].focus[0] == "成立"
+    assert analyze("鸢飞街道党群服务中心设了哪些功能区？").parts[0].answer_type == "list"
+    assert analyze("关于鹿鸣街道“红色物业”的那篇报道是哪天见报的？").parts[0].article_fact == "date"
+    assert analyze("报道椒江写字楼的记者是谁？").parts[0].article_fact == "reporter"
+    two = analyze("石门坳村建了多少亩蔬菜大棚？油茶基地又有多少亩？").parts
+    assert len(two) == 2 and two[1].units == "亩"
+    both = analyze("崔家洼村和石门坳村分别有多少名党员？").parts
+    assert [p.places for p in both] == [("崔家洼村",), ("石门坳村",)]

@@ -10,7 +10,7 @@ import pytest
 
 from partyqa.config import Config
 from partyqa.records import Answer, Hit
-from retrieval.answer.extractive import citation_for
+from retrieval.answer.compose import citation_for
 from retrieval.answer.generative import check_answer, generate_answer
 
 

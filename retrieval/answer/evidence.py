@@ -1,0 +1,283 @@
+"""Evidence that fits the question: candidate sentences, what they carry, how well they answer.
+
+A sentence counts only when it carries the expected answer type tied to the focus (a person
+next to the asked role, a number whose unit and noun match what is asked, a date …), names
+no other place than the one asked about, and agrees with the asked year. Among those, the
+score mixes how much of the focus and of the whole question the sentence covers (idf
+weighted), its meaning's closeness to the question (the embedding model, on sentences at
+query time) and the rank of its passage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from partyqa.records import Hit
+from partyqa.text.normalize import normalize
+from partyqa.text.places import question_places
+from partyqa.text.segment import tokenize
+from partyqa.text.sentences import split_sentences
+from retrieval.answer import spans as sp
+from retrieval.question import Part
+
+_BROADER = re.compile(r"全(?:省|市|区|县|镇|乡|街道|社区|村)|各(?:区|县|市|镇|街道)")
+
+
+@dataclass
+class Candidate:
+    """A sentence of a hit, with its features and its answer span (if any)."""
+
+    hit_rank: int
+    start: int
+    end: int
+    text: str
+    cov_focus: float = 0.0
+    cov_question: float = 0.0
+    semantic: float = 0.0
+    focus_semantic: float = 0.0
+    prior: float = 0.0
+    typed: bool = False
+    span: sp.Span | None = None
+    places_ok: bool = True
+    year_ok: bool = True
+    headline: bool = False
+    score: float = 0.0
+    extra: list = field(default_factory=list)
+
+
+class Weights:
+    """idf weights of terms (unknown terms weigh most)."""
+
+    def __init__(self, idf: dict[str, float]):
+        self.idf = idf
+        self.top = max(idf.values(), default=1.0) * 1.2
+
+    def of(self, terms) -> dict[str, float]:
+        return {t: self.idf.get(t, self.top) for t in terms}
+
+
+def coverage(weights: dict[str, float], text: str, partial: bool = False) -> float:
+    """idf-weighted share of the terms present in ``text`` (with ``partial``: half credit
+    for a missing term whose characters mostly appear there, e.g. 党的组织 ~ 党组织)."""
+    total = sum(weights.values())
+    if total <= 0:
+        return 0.0
+    norm = normalize(text)
+    got = 0.0
+    for term, w in weights.items():
+        if term in norm:
+            got += w
+        elif partial and len(term) >= 2:
+            bigrams = {term[i:i + 2] for i in range(len(term) - 1)}
+            share = sum(1 for b in bigrams if b in norm) / len(bigrams)
+            got += 0.5 * w * share if share >= 0.5 else 0.0
+    return got / total
+
+
+def candidates(hits: list[Hit], max_hits: int) -> list[Candidate]:
+    """Every distinct sentence of the top hits (a sentence repeated by overlapping passages once)."""
+    top = max((h.score for h in hits[:max_hits]), default=0.0) or 1e-6
+    seen: set[str] = set()
+    out = []
+    for rank, hit in enumerate(hits[:max_hits]):
+        for span in split_sentences(hit.text):
+            text = hit.text[span.start:span.end]
+            key = re.sub(r"\W", "", normalize(text))
+            if len(key) < 4 or key in seen:
+                continue
+            seen.add(key)
+            out.append(Candidate(rank, span.start, span.end, text, prior=max(hit.score, 0.0) / top))
+    return out
+
+
+def _near(text: str, start: int, end: int, terms: tuple[str, ...], window: int = 14) -> float:
+    """Share of the head focus characters found in the clause around ``text[start:end]``."""
+    left = max(text.rfind(c, 0, start) for c in "，,；;。、：:") + 1
+    right_cut = [i for i in (text.find(c, end) for c in "，,；;。") if i != -1]
+    right = min(right_cut) if right_cut else len(text)
+    clause = normalize(text[max(left, start - window): min(right, end + window)])
+    if not terms:
+        return 1.0
+    head = terms[0]
+    if head in clause:
+        return 1.0
+    grams = {head[i:i + 2] for i in range(len(head) - 1)} or {head}
+    return sum(1 for g in grams if g in clause) / len(grams)
+
+
+def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
+    """Does the sentence carry the asked type? Returns ``(typed, best span, fit 0-1)``."""
+    kind = part.answer_type
+    if kind == "number":
+        best, best_fit = None, -1.0
+        for s in sp.number_spans(text) + sp.frequency_spans(text, part.units):
+            if part.units and not re.fullmatch(rf"(?:万|亿)?(?:{part.units})", s.unit or ""):
+                continue
+            if not part.units and not s.unit:
+                continue
+            fit = _near(text, s.start, s.end, part.focus)
+            if fit > best_fit:
+                best, best_fit = s, fit
+        return best is not None, best, max(best_fit, 0.0)
+    if kind == "person":
+        people = sp.person_spans(text)
+        if part.role:
+            matching = [p for p in people if p.role and (p.role in part.role or part.role in p.role)]
+            people = matching or [p for p in people if _near(text, p.start, p.end, (part.role,)) >= 1.0]
+        return bool(people), people[0] if people else None, 1.0 if people else 0.0
+    if kind == "date":
+        dates = sp.date_spans(text)
+        return bool(dates), dates[0] if dates else None, 1.0 if dates else 0.0
+    if kind == "org":
+        orgs = sp.org_spans(text)
+        return bool(orgs), orgs[0] if orgs else None, 1.0 if orgs else 0.0
+    if kind == "place":
+        places = question_places(text)
+        return bool(places), None, 1.0 if places else 0.0
+    if kind == "list":
+        items = sp.enumeration_count(text)
+        typed = items >= 2 or sp.starts_enumeration(text) or sp.opens_enumeration(text)
+        return typed, None, min(1.0, max(items, 1 if typed else 0) / 3)
+    return True, None, 1.0
+
+
+_LEVELS = ((re.compile(r"(?:社区|村|居委会|小区|园区|产业园|大厦)$"), 1), (re.compile(r"(?:街道|镇|乡)$"), 2),
+           (re.compile(r"(?:区|县|旗|开发区|高新区|新区)$"), 3), (re.compile(r"(?:市|州|盟)$"), 4),
+           (re.compile(r"(?:省|自治区)$"), 5))
+
+
+def place_level(place: str) -> int:
+    """1 community/village … 5 province, by the place word it ends with (3 when unknown)."""
+    return next((level for pattern, level in _LEVELS if pattern.search(place)), 3)
+
+
+def _aliases(place: str) -> set[str]:
+    """A place and its short form (樊城区 → 樊城, 桂香苑社区 → 桂香苑)."""
+    short = re.sub(r"(?:街道|社区|园区|产业园|开发区|高新区|新区|区|县|市|镇|乡|村|旗|省)$", "", place)
+    return {place, short} if len(short) >= 2 else {place}
+
+
+def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") -> bool:
+    """True unless the sentence's fact belongs to another place than the one asked about.
+
+    The most specific asked place counts as the sentence's place when the sentence names it;
+    otherwise the sentence must not name another place of the same or a higher level (then
+    the fact is about that place — a lower one, such as a community of the asked street, is
+    taken to lie inside it) nor a whole above it (``全市`` for a district; ``全区`` for a
+    district is the district itself), and the place the text last named at that level before
+    the sentence must be the asked one (or, with none named, the article must name it).
+    """
+    if not part.places:
+        return True
+    target = part.places[-1]
+    names = _aliases(target)
+    level = place_level(target)
+    sentence = normalize(cand.text)
+    if any(n in sentence for n in names):
+        return True
+    asked_whole = bool(_BROADER.search(normalize(part.text)))
+    # Where the fact sits: for a number, the text before its span (the owner is named
+    # before the figure); for other answers, the whole sentence.
+    upto = cand.span.start if (part.answer_type == "number" and cand.span is not None) else len(sentence)
+    head = sentence[:upto]
+    if part.answer_type == "number":
+        for whole in _BROADER.finditer(head):
+            if place_level(whole.group()) != level:
+                return False  # 全市 for a district, or 全街道 when a district is asked about
+        for broader in part.places[:-1]:
+            if any(n in head for n in _aliases(broader)):
+                return False  # "樊城326名网格员" answers for the district, not its community
+    for place in question_places(head if part.answer_type == "number" else sentence):
+        other_level = place_level(place)
+        if _aliases(place) & names:
+            continue
+        if other_level == level or asked_whole or (other_level > level and part.answer_type == "number"):
+            return False
+    section = normalize(" ".join([hit.section, hit.district]))
+    if any(n in section for n in names):
+        return True
+    offset = hit.start + cand.start
+    before = normalize(article_text[max(0, offset - 400):offset]) if article_text else normalize(hit.text[:cand.start])
+    own = max((before.rfind(n) for n in names), default=-1)
+    peers = [before.rfind(p) for p in question_places(before)
+             if not (_aliases(p) & names) and place_level(p) == level]
+    if any(at > own for at in peers):
+        return False
+    if own >= 0:
+        return True
+    context = normalize(" ".join([hit.section, hit.district, hit.title, article_text]))
+    return any(n in context for n in names)
+
+
+def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
+    """True if every asked year is named by the sentence, its passage or its article's date."""
+    where = normalize(hit.text + hit.title)
+    return all(y in where or hit.date.startswith(y) for y in part.years)
+
+
+def head_share(part: Part, text: str) -> float:
+    """Share of the head phrase's character pairs found in the sentence (党群活动场所面积 ~ 党群活动服务中心)."""
+    if not part.focus:
+        return 0.0
+    head = part.focus[0]
+    norm = normalize(text)
+    grams = {head[i:i + 2] for i in range(len(head) - 1)} or {head}
+    return sum(1 for g in grams if g in norm) / len(grams)
+
+
+def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weights, max_hits: int,
+                     embed=None, article_text=None, model=None, semantic_top: int = 10) -> list[Candidate]:
+    """Candidates of the hits with their features and answer probability, best first.
+
+    Cheap features first (term coverage, typed span, place and year fit); the sentences'
+    meaning is compared with the question only for the ``semantic_top`` most promising
+    ones (the embedding model is the costly part); the answer model then gives each a
+    probability (``Candidate.score``). Unfit candidates (no typed span, another place or
+    year) sort last.
+    """
+    from retrieval.answer.model import feature_vector, load_model
+
+    model = model or load_model()
+    cands = candidates(hits, max_hits)
+    if not cands:
+        return []
+    focus = weights.of(part.focus)
+    if part.focus:
+        focus[part.focus[0]] = focus[part.focus[0]] * 2
+    qweights = weights.of(set(tokenize(part.text)))
+    title_keys = {re.sub(r"\W", "", normalize(h.title)) for h in hits if h.title}
+    for c in cands:
+        hit = hits[c.hit_rank]
+        c.cov_focus = coverage(focus, c.text, partial=True) if focus else 0.5
+        c.cov_question = coverage(qweights, c.text + " " + hit.section, partial=True)
+        c.typed, c.span, fit = typed_span(part, c.text)
+        c.year_ok = years_fit(part, hit, c)
+        c.headline = re.sub(r"\W", "", normalize(c.text)) in title_keys or (
+            len(c.text) <= 30 and not re.search(r"[，。；！？,.;!?]", c.text))
+        c.extra = [fit, head_share(part, c.text)]
+        c.score = 0.4 * c.cov_focus + 0.2 * c.extra[1] + 0.2 * c.cov_question + 0.2 * c.prior + 0.3 * c.typed
+    cands.sort(key=lambda c: -c.score)
+    short = cands[:semantic_top]
+    for c in short:
+        c.places_ok = places_fit(part, hits[c.hit_rank], c, article_text(hits[c.hit_rank].doc_id) if article_text else "")
+    if embed is not None:
+        vectors = np.asarray(embed([c.text for c in short]))
+        queries = [question] + ([part.focus[0]] if part.focus else [])
+        qv = np.asarray(embed(queries, query=True))
+        sims = vectors @ qv.T
+        for c, row in zip(short, sims):
+            c.semantic = float(row[0])
+            c.focus_semantic = float(row[1]) if len(row) > 1 else float(row[0])
+    sem_max = max((c.semantic for c in short), default=0.0)
+    for c in cands:
+        if c not in short:
+            c.places_ok, c.semantic = False, min((x.semantic for x in short), default=0.0)
+            c.focus_semantic = min((x.focus_semantic for x in short), default=0.0)
+        c.score = model.probability(feature_vector(c, part, sem_max))
+    if part.answer_type != "title":
+        for c in cands:
+            c.typed = c.typed and not c.headline  # a headline is never the answer sentence
+    return sorted(cands, key=lambda c: (not (c.typed and c.places_ok and c.year_ok), -c.score))

@@ -1,0 +1,219 @@
+"""Typed answer spans inside a sentence: numbers with units, people next to a role, dates,
+organisations and enumerated items. What each type looks like is data (``partyqa/data/answers.json``).
+
+Spans are found on the normalized text (simplified script, half-width), whose offsets equal
+the original's wherever the conversion is one character for one; callers pass original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from partyqa.resources import data_json, data_lines
+from partyqa.text.normalize import normalize
+
+
+@dataclass(frozen=True)
+class Span:
+    """``text[start:end]`` is an answer of ``kind`` (``unit`` for numbers, ``role`` for people)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    unit: str = ""
+    role: str = ""
+
+
+@lru_cache(maxsize=1)
+def _cfg() -> dict:
+    return data_json("answers.json")
+
+
+@lru_cache(maxsize=1)
+def _questions() -> dict:
+    return data_json("questions.json")
+
+
+@lru_cache(maxsize=1)
+def _number_re() -> re.Pattern:
+    cfg = _cfg()
+    units = _questions()["units"]
+    return re.compile(rf"(?<![\d.])({cfg['numeral']})\s*(?:{cfg['number_modifiers']})?\s*(?:(万|亿)(?=\s*(?:{units})|[^\u4e00-\u9fff]|$)\s*)?({units})?")
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    single, double = set(), set()
+    for line in data_lines("surnames.txt"):
+        for name in line.split():
+            (double if len(name) == 2 else single).add(name)
+    return frozenset(single), frozenset(double)
+
+
+def _norm(text: str) -> str:
+    """Normalized text of the same length (falls back to the original when lengths differ)."""
+    norm = normalize(text)
+    return norm if len(norm) == len(text) else text
+
+
+def number_spans(text: str) -> list[Span]:
+    """Numbers written with a unit (or a percentage), e.g. ``326名``, ``1.2万人次``, ``64.7%``.
+
+    Bare numbers without a unit are kept (unit "") except four-digit years followed by 年.
+    """
+    norm = _norm(text)
+    out = []
+    for m in _number_re().finditer(norm):
+        numeral, unit = m.group(1), m.group(3) or ""
+        if not numeral or (not unit and not re.search(r"\d", numeral)):
+            continue
+        if unit in ("年", "月", "日") and re.fullmatch(r"\d{4}|\d{1,2}", numeral) and not m.group(2):
+            if unit == "年" and len(numeral) == 4:
+                continue
+            if unit in ("月", "日"):
+                continue
+        full_unit = (m.group(2) or "") + unit
+        out.append(Span(m.start(), m.end(), text[m.start():m.end()], "number", unit=full_unit))
+    return out
+
+
+_FREQUENCY = re.compile(r"每(?:[一两三四五六七八九十\d]+个?)?(?:季度|月|年|半年|周|星期|天|日|小时)")
+
+
+def frequency_spans(text: str, units: str | None) -> list[Span]:
+    """How often (每季度, 每半年, 每两周), for questions about a length of time (units of time)."""
+    if not units or not re.search(r"天|月|年|周|小时", units):
+        return []
+    norm = _norm(text)
+    return [Span(m.start(), m.end(), text[m.start():m.end()], "number", unit=units.split("|")[0])
+            for m in _FREQUENCY.finditer(norm)]
+
+
+def _name_at(norm: str, pos: int) -> int:
+    """Length (2-4) of a person name starting at ``pos``, or 0."""
+    single, double = _surnames()
+    cfg = _cfg()
+    stop = cfg["not_name_chars"]
+    follower = re.compile(cfg["name_followers"])
+    surname = 2 if norm[pos:pos + 2] in double else 1 if norm[pos:pos + 1] in single else 0
+    if not surname:
+        return 0
+    best = 0
+    for given in (2, 1):
+        end = pos + surname + given
+        chunk = norm[pos + surname:end]
+        if len(chunk) != given or not re.fullmatch(r"[\u4e00-\u9fff]+", chunk) or any(c in stop for c in chunk):
+            continue
+        if end >= len(norm) or follower.match(norm, end) or not re.match(r"[\u4e00-\u9fff]", norm[end]):
+            return surname + given
+        best = best or (surname + given if given == 2 else 0)
+    return best
+
+
+def person_spans(text: str, roles: str | None = None) -> list[Span]:
+    """Person names tied to a role word: ``党支部书记冯国栋``, ``冯国栋（村党支部书记）``, ``书记是张三``.
+
+    Args:
+        text: A sentence.
+        roles: Regex of role words (default: every role of ``questions.json``).
+
+    Returns:
+        The names with the role they are tied to.
+    """
+    norm = _norm(text)
+    roles = roles or _questions()["person_roles"]
+    out: list[Span] = []
+    seen: set[int] = set()
+    for m in re.finditer(rf"({roles})(?:是|为|叫|：|:)?\s*", norm):
+        pos = m.end()
+        extra = re.compile(_cfg()["person_after_role"]).match(norm, pos)
+        for start in dict.fromkeys((pos, extra.end() if extra else pos)):
+            length = _name_at(norm, start)
+            if length and start not in seen:
+                seen.add(start)
+                out.append(Span(start, start + length, text[start:start + length], "person", role=m.group(1)))
+                break
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,4})[（(]([^（()）]{0,20}?)[）)]", norm):
+        role = re.search(rf"({roles})", m.group(2))
+        if role:
+            start = m.start(1)
+            length = _name_at(norm, start)
+            if length == len(m.group(1)) and start not in seen:
+                seen.add(start)
+                out.append(Span(start, start + length, text[start:start + length], "person", role=role.group(1)))
+    return sorted(out, key=lambda s: s.start)
+
+
+@lru_cache(maxsize=1)
+def _date_re() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in _cfg()["date_patterns"]))
+
+
+def date_spans(text: str) -> list[Span]:
+    """Dates and times: ``2023年8月2日``, ``2021/9/3``, ``3月5日``, ``去年底``, ``上半年`` …"""
+    norm = _norm(text)
+    return [Span(m.start(), m.end(), text[m.start():m.end()], "date") for m in _date_re().finditer(norm)
+            if m.group().strip()]
+
+
+@lru_cache(maxsize=1)
+def _org_suffix_re() -> re.Pattern:
+    return re.compile(_cfg()["org_suffixes"])
+
+
+_ORG_BOUNDARY = re.compile(r"[^\u4e00-\u9fff“”]|由|在|和|与|及|对|向|从|把|被|将|为|的|了|是|联合|会同|经|据|让|给|到|以")
+
+
+def org_spans(text: str) -> list[Span]:
+    """Organisations: names ending in 党委/委员会/公司/中心/局/日报 … (the longest at each place).
+
+    A name runs back from its suffix to the nearest punctuation or function word (at most
+    16 characters); of overlapping candidates the longest is kept.
+    """
+    norm = _norm(text)
+    cands = []
+    for m in _org_suffix_re().finditer(norm):
+        start = m.end()
+        while start > 0 and m.end() - start < 16 and not _ORG_BOUNDARY.match(norm, start - 1):
+            start -= 1
+        if m.start() - start >= 2:
+            cands.append((start, m.end()))
+    out: list[Span] = []
+    for start, end in sorted(cands, key=lambda c: (c[0], -(c[1] - c[0]))):
+        if out and start < out[-1].end:
+            if end > out[-1].end and start == out[-1].start:
+                out[-1] = Span(start, end, text[start:end], "org")
+            continue
+        out.append(Span(start, end, text[start:end], "org"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _enum_re() -> re.Pattern:
+    return re.compile(_cfg()["enumeration_markers"])
+
+
+def enumeration_count(text: str) -> int:
+    """How many enumerated items a sentence carries (ordinal markers, or a 、-separated run)."""
+    norm = _norm(text)
+    markers = len(_enum_re().findall(norm))
+    run = max((len(re.split(r"[、—／/]", m.group()))
+               for m in re.finditer(r"[^，,。；;：:、—／/\s]{1,12}(?:[、—／/][^，,。；;：:、—／/\s]{1,12})+", norm)),
+              default=0)
+    quoted = len(re.findall(r"“[^“”]{1,12}”", norm))
+    return max(markers, run, quoted if quoted >= 2 else 0)
+
+
+def starts_enumeration(text: str) -> bool:
+    """True if a sentence begins with an ordinal marker (一是…, 二是…, （一）, 第二…)."""
+    return bool(_enum_re().match(_norm(text).lstrip()))
+
+
+def opens_enumeration(text: str) -> bool:
+    """True if a sentence introduces items after a colon (``…工作法：一是问题清单``, ``包括：``)."""
+    norm = _norm(text)
+    colon = max(norm.find("："), norm.find(":"))
+    return colon >= 0 and (bool(_enum_re().search(norm, colon)) or norm.rstrip().endswith(("：", ":")))
