@@ -105,7 +105,7 @@ def choose_date(candidates: list[tuple[str, bool]]) -> tuple[str, str]:
     for order, (line, near) in enumerate(candidates):
         for score, date in parse_dates(line):
             years.append(int(date[:4]))
-            if not near or (score < SCORE_LABELLED and len(line) > _MAX_DATE_LINE):
+            if not near or (score < SCORE_WITH_SOURCE and len(line) > _MAX_DATE_LINE):
                 continue
             key = (score, -order)
             if best is None or key > best[:2]:
