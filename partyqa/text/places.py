@@ -326,6 +326,10 @@ def _place_candidate(tokens: list[tuple[int, str, str]], index: int) -> tuple[in
         return prefix_tokens[0][0], "".join(t[1] for t in prefix_tokens) + word
     if len(word) >= 3 and word.endswith(PLACE_SUFFIXES) and flag.startswith(("ns", "n", "nr", "nt", "nz")):
         return start, word
+    if len(word) == 2 and word[-1] in "村镇乡" and word not in _generic_words():
+        prefix_tokens = _name_tokens_before(tokens, index)  # jieba's 白鹤/岭村
+        if prefix_tokens and len(prefix_tokens[-1][1]) >= 2:
+            return prefix_tokens[-1][0], prefix_tokens[-1][1] + word
     return None
 
 

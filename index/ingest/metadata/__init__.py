@@ -68,7 +68,7 @@ def extract_metadata(raw_text: str, clean_text: str, source_name: str, page: Pag
     near = _near_lines(page)
     date, date_line = choose_date([(ln.text, ok and ln.link < 0.5) for ln, ok in near])
     outlet, outlet_line = _outlet(page, near)
-    places = extract_places(clean_text + "\n" + "\n".join(line for line in (outlet_line,) if line))
+    places = extract_places("\n".join(line for line in (clean_text, outlet_line, page.title) if line))
     sections = extract_sections(clean_text, places)
     title, title_line = "", ""
     if len(sections) >= 2:
