@@ -103,7 +103,8 @@ def _clean_pages(pages) -> tuple[str, list[PageSpan]]:
             parts.append(_PAGE_BREAK)
             pos += len(_PAGE_BREAK)
         parts.append(cleaned)
-        spans.append(PageSpan(page.number, pos, pos + len(cleaned)))
+        if page.number > 0:
+            spans.append(PageSpan(page.number, pos, pos + len(cleaned)))
         pos += len(cleaned)
     return "".join(parts), spans
 
