@@ -25,8 +25,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from index.ingest.load import load_article  # noqa: E402
-from partyqa.text.normalize import squash  # noqa: E402
+from index.ingest.load import load_article
+from partyqa.text.normalize import squash
 
 NEWS = REPO / "tests" / "eval" / "news"
 FIELDS = ("title", "date", "outlet", "author", "reporter", "correspondent", "editor")

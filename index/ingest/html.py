@@ -28,6 +28,10 @@ HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # A form holding paragraphs or headings is page layout (ASP.NET wraps whole pages in one), not chrome.
 _LAYOUT_FORM_TAGS = frozenset({"p", "h1", "h2", "h3", "article", "main"})
 _MAX_CHROME_FORM_CHARS = 200
+_HEADINGS_BEFORE_MAIN = 8
+# The content root is a container: the search never descends into a single paragraph.
+_PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "dd", "dt",
+                             "figcaption", "caption", "span", "font", "strong", "b", "a"})
 _WS = re.compile(r"[ \t\r\n\f\v\xa0]+")
 _NL = "\x00"  # marks a whitespace run that held a line break (dropped between two CJK characters)
 _CJK_CHAR = r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]"
@@ -76,11 +80,15 @@ class HtmlPage:
 
         Args:
             keep_chrome: Keep navigation, header and footer lines.
-            main_only: Keep only the lines of the main content element.
+            main_only: Keep only the lines of the main content element, and the headings
+                (outside chrome and link lists) right before it: the headline.
         """
+        first = next((i for i, ln in enumerate(self.lines) if ln.main), len(self.lines))
+        before = {i for i in range(max(0, first - _HEADINGS_BEFORE_MAIN), first)
+                  if 0 < self.lines[i].heading <= 3 and not self.lines[i].chrome and self.lines[i].link < 0.5}
         return "\n".join(
-            ln.text for ln in self.lines
-            if (keep_chrome or not ln.chrome) and (not main_only or ln.main)
+            ln.text for i, ln in enumerate(self.lines)
+            if (keep_chrome or not ln.chrome) and (not main_only or ln.main or i in before)
         )
 
 
@@ -240,9 +248,14 @@ def _content_root(doc, lines: list[tuple[HtmlLine, object]]):
     node = doc
     while True:
         best = max((c for c in node if c in weight), key=lambda c: weight[c], default=None)
-        if best is None or weight[best] < _CONTENT_SHARE * total:
+        if best is None or weight[best] < _CONTENT_SHARE * total or _tag(best) in _PARAGRAPH_TAGS:
             return node
         node = best
+
+
+def _tag(el) -> str:
+    """Lower-case local tag name of an element ("" for comments and the like)."""
+    return el.tag.rsplit(":", 1)[-1].lower() if isinstance(el.tag, str) else ""
 
 
 def _self_and_ancestors(el):
@@ -296,6 +309,7 @@ _TAG_END = re.compile(r"[<>]")
 _RAW_BLOCKS = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I),
                "noscript": re.compile(r"</noscript\s*>", re.I)}
 _MAX_TAG = 2000
+_ATTRIBUTES = re.compile(r"""(?:\s+[A-Za-z_:@][-\w:.@]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?)*\s*/?""")
 
 
 def has_html_tags(text: str) -> bool:
@@ -305,9 +319,15 @@ def has_html_tags(text: str) -> bool:
 
 
 def _tag_close(text: str, pos: int) -> int:
-    """Offset just after the ``>`` closing a tag whose name ends at ``pos``; -1 if another ``<`` comes first."""
+    """Offset just after the ``>`` closing a tag whose name ends at ``pos``; -1 if none.
+
+    The part between the name and ``>`` must be well-formed attributes (``a<b 且 c>d`` is
+    text); the search stops at the next ``<``, so repeated ``<a `` stays linear.
+    """
     m = _TAG_END.search(text, pos, pos + _MAX_TAG)
-    return m.end() if m and m.group() == ">" else -1
+    if not m or m.group() != ">" or not _ATTRIBUTES.fullmatch(text, pos, m.start()):
+        return -1
+    return m.end()
 
 
 def strip_tags(text: str) -> str:
@@ -333,7 +353,7 @@ def strip_tags(text: str) -> str:
         if lt < 0:
             break
         out.append(text[pos:lt])
-        end, kind = _markup_end(text, lt, no_close)
+        end, _ = _markup_end(text, lt, no_close)
         if end < 0:
             out.append("<")
             pos = lt + 1

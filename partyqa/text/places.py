@@ -166,16 +166,17 @@ def _has_child(code: str, codes: set[str]) -> bool:
     return any(code in _chain(c)[:-1] for c in codes)
 
 
-def extract_places(text: str) -> list[str]:
+def extract_places(text: str, with_ancestors: bool = False) -> list[str]:
     """Find the provinces, cities, districts, streets, towns, communities and villages named in a text.
 
     Args:
         text: Article text (either script).
+        with_ancestors: Also list the province and city above the places found that the
+            text does not name (an article about 樊城区 is about 襄阳市 and 湖北省 too).
 
     Returns:
-        Place names in simplified script as written (full or short form), most frequent first
-        (ties: first mention), then the province and city above the article's districts that
-        the text does not name.
+        Place names in simplified script (dictionary places by their full names), most
+        frequent first (ties: first mention), then the ancestors when asked for.
     """
     simplified = normalize(text)
     quoted = [m.span() for m in _QUOTED.finditer(simplified)]
@@ -185,7 +186,8 @@ def extract_places(text: str) -> list[str]:
         k = bisect.bisect_right(quote_starts, pos) - 1
         return k >= 0 and pos < quoted[k][1]
 
-    kept = _resolve([m for m in _dictionary_mentions(simplified) if not in_quote(m[0])])
+    mentions = [m for m in _dictionary_mentions(simplified) if not in_quote(m[0])]
+    kept = _resolve(mentions)
     divs = _divisions()
     first: dict[str, int] = {}
     counts: Counter = Counter()
@@ -195,14 +197,15 @@ def extract_places(text: str) -> list[str]:
         if canonical not in first:
             first[canonical] = offset
             codes[canonical] = code
-            short = _short_form(canonical)
-            counts[canonical] = simplified.count(short) if short and short in kept else simplified.count(canonical)
+        counts[canonical] += sum(1.0 if full else 0.5 for _, n, _, full in mentions if n == name)
     if kept:
         for start, name in _suffix_mentions(simplified[:MAX_SEGMENTED_CHARS]):
             if not in_quote(start) and name not in first and not _is_division_word(name):
                 first[name] = start
                 counts[name] = simplified.count(name)
     ranked = sorted(first, key=lambda name: (-counts[name], first[name]))
+    if not with_ancestors:
+        return ranked
     named = set(codes.values())
     above = []
     for name in ranked:
@@ -359,7 +362,8 @@ def _is_name_token(token: tuple[int, str, str], stop_pos: tuple[str, ...]) -> bo
     """Tell whether a token can be part of a place name (Chinese, no stop tag, no suffix)."""
     _, word, flag = token
     return (
-        bool(CJK_RUN.fullmatch(word)) and not flag.startswith(stop_pos) and not word.endswith(PLACE_SUFFIXES)
+        bool(CJK_RUN.fullmatch(word)) and not flag.startswith(stop_pos)
+        and not word.endswith(tuple(s for s in PLACE_SUFFIXES if s != "村"))  # 绿/东村/街道
     )
 
 
@@ -369,7 +373,7 @@ def _is_valid_place(name: str) -> bool:
     prefix = name[: -len(suffix)]
     if not 2 <= len(prefix) <= _MAX_PLACE_PREFIX or not CJK_RUN.fullmatch(name):
         return False
-    if prefix[0] in _FUNCTION_CHARS or prefix[-1] in "区县市镇乡村":
+    if prefix[0] in _FUNCTION_CHARS or prefix[-1] in "区县市镇乡":
         return False
     generic = _generic_words()
     if name in generic:

@@ -16,8 +16,17 @@ from index.ingest.metadata.dates import choose_date
 from index.ingest.metadata.page import BODY, Page, page_lines
 from index.ingest.metadata.people import bylines, wechat_account
 from index.ingest.metadata.publisher import (
-    RANK_ACCOUNT, RANK_ISSUER, RANK_META, RANK_NAME, RANK_PAPER, RANK_WIRE,
-    dateline_outlet, issuer, labelled_source, masthead_paper, publisher_in_line,
+    RANK_ACCOUNT,
+    RANK_ISSUER,
+    RANK_META,
+    RANK_NAME,
+    RANK_PAPER,
+    RANK_WIRE,
+    dateline_outlet,
+    issuer,
+    labelled_source,
+    masthead_paper,
+    publisher_in_line,
 )
 from index.ingest.metadata.sections import extract_sections
 from index.ingest.metadata.title import extract_title, issue_title
@@ -68,14 +77,15 @@ def extract_metadata(raw_text: str, clean_text: str, source_name: str, page: Pag
     near = _near_lines(page)
     date, date_line = choose_date([(ln.text, ok and ln.link < 0.5) for ln, ok in near])
     outlet, outlet_line = _outlet(page, near)
-    places = extract_places("\n".join(line for line in (clean_text, outlet_line, page.title) if line))
+    places = extract_places("\n".join(line for line in (clean_text, outlet_line, page.title) if line),
+                            with_ancestors=True)
     sections = extract_sections(clean_text, places)
     title, title_line = "", ""
     if len(sections) >= 2:
         title = issue_title([ln.text for ln in page.lines])
         title_line = title
     if not title:
-        title, title_line = extract_title(page, raw_text, source_name)
+        title, title_line = extract_title(page, raw_text, source_name, clean_text)
     facts = [ArticleFact("title", title, title_line)] if title_line else []
     if date:
         facts.append(ArticleFact("date", date, date_line))
@@ -125,7 +135,7 @@ def _outlet(page: Page, near) -> tuple[str, str]:
             offer(RANK_ISSUER, issuer(ln.text), ln.text)
     if not best[1]:
         for ln, ok in near:
-            if ok and not ln.synthetic and ln.zone != BODY and not ln.chrome:
+            if ok and not ln.synthetic and ln.zone != BODY:
                 offer(RANK_NAME, publisher_in_line(ln.text), ln.text)
     return best[1], best[2]
 

@@ -163,14 +163,10 @@ def _name_list(simple: str, pos: int, limit: int) -> tuple[list[tuple[int, int]]
         if not run:
             return (names or None), pos, False
         end = _cut_at_word(simple, run.start(), run.end())
-        if end < run.end() or simple[run.start():end] == "":
-            if end == run.start():
-                break
         name = simple[run.start() : end]
-        if name.endswith("摄") and len(name) > _MIN_NAME:
-            if _is_name(name[:-1]):
-                names.append((run.start(), end - 1))
-                return names, end, True
+        if name.endswith("摄") and len(name) > _MIN_NAME and _is_name(name[:-1]):
+            names.append((run.start(), end - 1))
+            return names, end, True
         if not _is_name(name):
             return None, pos, False
         names.append((run.start(), end))

@@ -116,9 +116,8 @@ def masthead_paper(lines: list[str]) -> str:
         for segment in re.split(r"[-_|｜>»\s]+", line):
             simple = _simplified(segment)
             name = _PAPER_SUFFIX.sub("", simple)
-            if name != simple or name.endswith(_PAPER_SUFFIXES):
-                if name.endswith(_PAPER_SUFFIXES) and 3 <= len(name) <= 12 and CJK_RUN.fullmatch(name):
-                    return segment[: len(name)]
+            if name.endswith(_PAPER_SUFFIXES) and 3 <= len(name) <= 12 and CJK_RUN.fullmatch(name):
+                return segment[: len(name)]
     return ""
 
 

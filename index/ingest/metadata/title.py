@@ -39,7 +39,7 @@ HEADLINE_END = tuple("。！？；：…!?;:,，、")
 _TITLE_HINT = re.compile(r"title|headline|biaoti|\bbt\b|wzbt|newstitle|art-?t")
 
 
-def extract_title(page: Page, raw_text: str, source_name: str) -> tuple[str, str]:
+def extract_title(page: Page, raw_text: str, source_name: str, clean_text: str = "") -> tuple[str, str]:
     """Find the article's title and the page line it was read from.
 
     Args:
@@ -56,6 +56,8 @@ def extract_title(page: Page, raw_text: str, source_name: str) -> tuple[str, str
         title = _html_title(page)
     elif suffix in (".md", ".markdown"):
         title = front_matter_title(raw_text) or next((ln.text for ln in page.lines if ln.heading == 1), "")
+    if not title and clean_text:
+        title = first_headline(clean_text)
     if not title:
         title = first_headline([ln.text for ln in page.lines if not ln.synthetic and not ln.chrome and ln.link < 0.5])
     if not title:
