@@ -21,12 +21,24 @@ _MIN_SKEW_BOX = 100
 
 @lru_cache(maxsize=1)
 def _engine():
-    """The RapidOCR engine (models load once, a few seconds)."""
+    """The RapidOCR engine (models load once, a few seconds).
+
+    The bundled model files are named explicitly: rapidocr downloads a model whenever the
+    configured file is missing, so naming them makes a broken install fail instead of
+    reaching for the network.
+    """
     import logging
 
+    import rapidocr
     from rapidocr import RapidOCR
 
-    engine = RapidOCR(params={"Global.log_level": "warning"})
+    models = Path(rapidocr.__file__).parent / "models"
+    engine = RapidOCR(params={
+        "Global.log_level": "warning",
+        "Det.model_path": str(models / "PP-OCRv6_det_small.onnx"),
+        "Rec.model_path": str(models / "PP-OCRv6_rec_small.onnx"),
+        "Cls.model_path": str(models / "ch_ppocr_mobile_v2.0_cls_mobile.onnx"),
+    })
     logging.getLogger("RapidOCR").setLevel(logging.WARNING)
     return engine
 
