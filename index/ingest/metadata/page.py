@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.ingest.debris_rules import clean_inline
 from index.ingest.html import is_running_text, parse_html
 from index.ingest.layout import normalize_newlines
 
@@ -86,7 +87,7 @@ def page_lines(raw_text: str, source_name: str) -> Page:
         body = _FRONT_MATTER.sub("", raw_text, count=1)
     lines = []
     for line in body.split("\n"):
-        text = line.strip(_STRIP)
+        text = clean_inline(line).strip(_STRIP)
         heading = 0
         if kind == "markdown":
             mark = re.match(r"^(#{1,6})\s+", text)
@@ -102,7 +103,7 @@ def _html_page(raw_text: str) -> Page:
     """Lines of an HTML page: chrome and lines outside the main content go to header or footer."""
     parsed = parse_html(raw_text)
     lines = [
-        PageLine(ln.text.strip(_STRIP), chrome=ln.chrome, heading=ln.heading, link=ln.link, hint=ln.css_class)
+        PageLine(clean_inline(ln.text).strip(_STRIP), chrome=ln.chrome, heading=ln.heading, link=ln.link, hint=ln.css_class)
         for ln in parsed.lines if ln.text.strip(_STRIP)
     ]
     main = [i for i, ln in enumerate(parsed.lines) if ln.main and ln.text.strip(_STRIP)]
