@@ -60,8 +60,8 @@ def read_document(path: Path, data: bytes) -> Document:
     if kind == "image":
         from index.ingest.ocr import read_image
 
-        text, articles, _ = read_image(path, data)
-        if articles:
-            return Document("image+ocr", [[PageText(1, t)] for t in articles])
-        return Document("image+ocr", [[PageText(1, text)]])
+        page = read_image(path, data)
+        if page.articles:
+            return Document("image+ocr", [[PageText(1, t)] for t in page.articles])
+        return Document("image+ocr", [[PageText(1, page.text)]])
     raise ReadError(path, "not a supported file", user_message=f"{path.name}：不支持的文件类型")

@@ -78,8 +78,8 @@ def ocr_lines(image, path: Path | None = None) -> list[Line]:
     return lines
 
 
-def read_image(path: Path, data: bytes) -> tuple[str, list[str], float]:
-    """OCR a photo or scan (.png/.jpg): its text in reading order, its articles, and its height.
+def read_image(path: Path, data: bytes):
+    """OCR a photo or scan (.png/.jpg) into a :class:`~index.ingest.pdf.PdfPage` (number 1).
 
     Raises:
         ReadError: If the bytes are not an image or OCR is missing.
@@ -88,12 +88,11 @@ def read_image(path: Path, data: bytes) -> tuple[str, list[str], float]:
 
     from PIL import Image, ImageOps, UnidentifiedImageError
 
-    from index.ingest.pagelayout import page_text, split_articles
+    from index.ingest.pdf import layout_page
 
     try:
         image = ImageOps.exif_transpose(Image.open(io.BytesIO(data)))
         image.load()
     except (UnidentifiedImageError, OSError) as exc:
         raise ReadError(path, f"not a readable image ({exc})", user_message=f"{path.name}：图片无法读取") from None
-    lines = ocr_lines(image, path)
-    return page_text(lines, size_tol=0.35), split_articles(lines, image.height, size_tol=0.35), image.height
+    return layout_page(1, ocr_lines(image, path), image.height, "ocr", 0.35)

@@ -236,7 +236,7 @@ def page_text(lines: list[Line], size_tol: float = 0.15) -> str:
     return "\n".join(b.text for b in reading_order(lines_to_blocks(lines, size_tol)))
 
 
-def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15) -> list[str]:
+def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15) -> tuple[str, list[str]]:
     """Cut a page holding several headlined articles into article texts.
 
     The body size is the font size carrying most characters; a headline is a block at least
@@ -246,7 +246,7 @@ def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15
     horizontally; each group is put in reading order with its headline first.
 
     Returns:
-        One text per headline (with the page header before it), or ``[]`` when the page has
+        The page header's text and one text per headline, or ``("", [])`` when the page has
         fewer than two headlines.
     """
     blocks = lines_to_blocks(lines, size_tol)
@@ -255,11 +255,11 @@ def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15
         for ln in b.lines:
             weight[round(ln.size)] = weight.get(round(ln.size), 0) + len(ln.text)
     if not weight:
-        return []
+        return "", []
     body = max(weight, key=weight.get)
     heads = [b for b in blocks if b.size >= _HEADLINE_RATIO * body]
     if len(heads) < 2:
-        return []
+        return "", []
     biggest = max(heads, key=lambda b: b.size)
     masthead = biggest if (biggest.top < 0.15 * page_height and len(biggest.text) <= 10
                            and biggest.size > 1.2 * statistics.median(h.size for h in heads)) else None
@@ -277,12 +277,16 @@ def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15
         header += groups.pop(id(masthead))
     articles = [h for h in reading_order([h for h in heads if h is not masthead])]
     if len(articles) < 2:
-        return []
+        return "", []
     head_text = "\n".join(b.text for b in sorted(header, key=lambda b: (b.top, b.x0)))
     out = []
     for h in articles:
         ordered = reading_order(groups[id(h)])
         ordered.sort(key=lambda b: b is not h)
-        body_text = "\n".join(b.text for b in ordered)
-        out.append(f"{head_text}\n{body_text}" if head_text else body_text)
-    return out
+        out.append("\n".join(b.text for b in ordered))
+    return head_text, out
+
+
+def with_header(header: str, texts: list[str]) -> list[str]:
+    """Each article text preceded by the page header (it names the paper and the date)."""
+    return [f"{header}\n{text}" if header else text for text in texts]

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.ingest.pagelayout import Char, Line, chars_to_lines, page_text, split_articles
+from index.ingest.pagelayout import Char, Line, chars_to_lines, page_text, split_articles, with_header
 from partyqa.errors import ReadError
 
 MIN_TEXT_CHARS = 30
@@ -103,13 +103,19 @@ def _read_page(path: Path, page, number: int, ocr: bool) -> PdfPage:
     """One page through its text layer, or through OCR when it has none."""
     chars = _chars(page)
     if not needs_ocr(chars):
-        lines = chars_to_lines(chars)
-        return PdfPage(number, page_text(lines), "text", split_articles(lines, page.get_height()))
+        return layout_page(number, chars_to_lines(chars), page.get_height(), "text", 0.15)
     if not ocr:
         return PdfPage(number, "", "none")
     from index.ingest.ocr import ocr_lines
 
     image = page.render(scale=OCR_DPI / 72, grayscale=True).to_pil()
-    lines: list[Line] = ocr_lines(image, path)
-    return PdfPage(number, page_text(lines, size_tol=0.35), "ocr",
-                   split_articles(lines, image.height, size_tol=0.35))
+    return layout_page(number, ocr_lines(image, path), image.height, "ocr", 0.35)
+
+
+def layout_page(number: int, lines: list[Line], height: float, source: str, size_tol: float) -> PdfPage:
+    """A page from its lines: reading order, or article by article when headlines split it."""
+    header, articles = split_articles(lines, height, size_tol)
+    if articles:
+        text = "\n".join(([header] if header else []) + articles)
+        return PdfPage(number, text, source, with_header(header, articles))
+    return PdfPage(number, page_text(lines, size_tol), source)
