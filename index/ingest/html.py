@@ -93,17 +93,26 @@ class HtmlPage:
 
 
 def _document(raw: str):
-    """Parse ``raw`` into an lxml document, or ``None`` when it holds no element."""
+    """Parse ``raw`` into an lxml document; ``None`` when it holds no element or nests too deep.
+
+    libxml2 stops at 2048 levels of nesting and drops the rest of the page; such a page is
+    read as text instead (:func:`parse_html` falls back to :func:`strip_tags`).
+    """
     import lxml.etree
     import lxml.html
 
-    # Without huge_tree libxml2 caps the nesting depth, which keeps the walks below linear.
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, recover=True)
+    # huge_tree lifts libxml2's nesting limit (256), which otherwise drops the rest of a page
+    # after a run of unclosed tags; every walk below is linear whatever the depth.
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, recover=True,
+                                  huge_tree=True)
     data = raw.encode("utf-8", "surrogatepass")
     try:
-        return lxml.html.document_fromstring(data, parser=parser)
+        doc = lxml.html.document_fromstring(data, parser=parser)
     except (lxml.etree.ParserError, ValueError):
         return None
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        return None
+    return doc
 
 
 class _LineBuilder:
@@ -155,9 +164,11 @@ def parse_html(raw: str) -> HtmlPage:
     doc = _document(raw)
     page = HtmlPage()
     if doc is None:
+        text = strip_tags(raw)
+        page.lines = [HtmlLine(_WS.sub(" ", line).strip()) for line in text.split("\n") if line.strip()]
         return page
     builder = _LineBuilder()
-    skip = chrome = links = pre = 0
+    skip = chrome = links = pre = forms = 0
     heading: list[int] = []
     hints: list[str] = []
     owners: list[object] = []
@@ -172,7 +183,9 @@ def parse_html(raw: str) -> HtmlPage:
                 page.title = _WS.sub(" ", el.text_content()).strip()
             if tag in BLOCK_TAGS:
                 builder.flush()
-            is_chrome = tag in CHROME_TAGS and not (tag == "form" and _is_layout_form(el))
+            # only the outermost form is examined (nested forms would make this quadratic)
+            is_chrome = tag in CHROME_TAGS and not (tag == "form" and (forms or _is_layout_form(el)))
+            forms += tag == "form"
             chrome_stack.append(is_chrome)
             skip += tag in CODE_TAGS
             chrome += is_chrome
@@ -188,6 +201,7 @@ def parse_html(raw: str) -> HtmlPage:
             if tag in BLOCK_TAGS:
                 builder.flush()
             is_chrome = chrome_stack.pop()
+            forms -= tag == "form"
             skip -= tag in CODE_TAGS
             chrome -= is_chrome
             links -= tag == "a"
@@ -239,12 +253,14 @@ def _content_root(doc, lines: list[tuple[HtmlLine, object]]):
     for line, owner in lines:
         if owner is None or line.chrome or line.link > 0.5 or not is_running_text(line.text):
             continue
-        n = len(line.text)
-        total += n
-        for anc in _self_and_ancestors(owner):
-            weight[anc] = weight.get(anc, 0) + n
+        weight[owner] = weight.get(owner, 0) + len(line.text)
+        total += len(line.text)
     if not total:
         return None
+    for el in reversed(list(doc.iter())):  # descendants before ancestors: one bottom-up pass
+        parent = el.getparent()
+        if parent is not None and el in weight:
+            weight[parent] = weight.get(parent, 0) + weight[el]
     node = doc
     while True:
         best = max((c for c in node if c in weight), key=lambda c: weight[c], default=None)
@@ -256,12 +272,6 @@ def _content_root(doc, lines: list[tuple[HtmlLine, object]]):
 def _tag(el) -> str:
     """Lower-case local tag name of an element ("" for comments and the like)."""
     return el.tag.rsplit(":", 1)[-1].lower() if isinstance(el.tag, str) else ""
-
-
-def _self_and_ancestors(el):
-    """``el`` and its ancestors up to the root."""
-    yield el
-    yield from el.iterancestors()
 
 
 def html_to_text(raw: str, keep_chrome: bool = False) -> str:
