@@ -26,9 +26,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from index.ingest.clean import clean_text  # noqa: E402
-from index.ingest.load import load_file  # noqa: E402
-from tests.docmetrics import DOCS, char_accuracy, truth  # noqa: E402
+from index.ingest.clean import clean_text
+from index.ingest.load import load_file
+from tests.docmetrics import DOCS, char_accuracy, truth
 
 NEWS = REPO / "tests" / "eval" / "news" / "articles"
 HOSTILE_KB = 48
@@ -62,7 +62,7 @@ def office_files_per_s() -> dict:
     out = {"docx_files_per_s": round(1 / _timed(lambda: load_file(DOCS / "report.docx"), 5), 1)}
     try:
         out["doc_files_per_s"] = round(1 / _timed(lambda: load_file(DOCS / "report.doc"), 3), 1)
-    except Exception as exc:  # noqa: BLE001 - no converter installed
+    except Exception as exc:
         out["doc_files_per_s"] = f"n/a ({type(exc).__name__})"
     return out
 
@@ -77,7 +77,7 @@ def web_pages_per_s() -> float:
 def ocr_pages_per_s(tmp: Path, pages: int) -> dict:
     """OCR pages/s and accuracy on a rendered, noised scan of a generated page."""
     import pypdfium2 as pdfium
-    from PIL import Image, ImageFilter
+    from PIL import ImageFilter
 
     doc = pdfium.PdfDocument(str(DOCS / "onecol.pdf"))
     image = doc[0].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
