@@ -25,13 +25,14 @@ _MIN_HEADLINE_CJK = 5
 _HEADLINE_SCAN_LINES = 15
 _BYLINE = re.compile(
     r"记者|通讯员|实习生|摄影|供图|编辑|作者|来源|文/图|图/文|摄$|^图[:：]|核心提示|导读|^编者按|^原创\s|发表于|转自|原载"
+    r"|^(?:签发|审核|审稿|校对|撰稿)\s*[:：]"
 )
 _TITLE_SEPARATORS = re.compile(r"\s+[-–—|_]\s+|_|\||｜|-{2,}|(?<=[\u4e00-\u9fff”」）)])-(?=[\u4e00-\u9fff“「（(])|—\s")
 _SITE_WORDS = re.compile(
     r"(?:网|报|数字报|电子报|电子版|政府|人民政府|办事处|组织部|宣传部|委员会|工委|党委|集团|公司|中心|平台|频道|"
     r"党建|组工|之窗|在线|首页|繁体版|简体版)$|^(?:首页|正文|详情)$"
 )
-_DOC_NUMBER = re.compile(r"〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号")
+_DOC_NUMBER = re.compile(r"〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|第\s*\d+\s*期")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|您现在的位置|所在位置|>\s*\S|»|›|首页\s*/")
 _BULLET = re.compile(r"^[•·・▪◆■●○◇□►▶\-*]\s*")
 _SUBTITLE = re.compile(r"^(?:——|—|--|－－)")
@@ -100,7 +101,11 @@ def _headline_candidates(page: Page) -> list[str]:
 
 def _best_candidate(page: Page) -> str:
     """The page's own headline line: ``<h1>`` first, then a line styled as a title, then the last headline-like line before the article."""
-    lines = [ln for ln in page.lines if not ln.synthetic and not ln.chrome and ln.link < 0.5 and ln.zone == HEADER]
+    visible = [ln for ln in page.lines if not ln.synthetic and not ln.chrome and ln.link < 0.5]
+    h1 = next((ln.text for ln in visible[:_HEADLINE_SCAN_LINES * 2] if ln.heading == 1 and _is_headline_text(ln.text)), "")
+    if h1:  # the first <h1>, even after an editor's note
+        return h1
+    lines = [ln for ln in visible if ln.zone == HEADER]
     usable = [ln for ln in lines if _is_headline_text(ln.text) and not _SUBTITLE.match(ln.text)
               and not _is_masthead(ln.text, lines)]
     for test in (lambda ln: ln.heading == 1, lambda ln: bool(_TITLE_HINT.search(ln.hint)), lambda ln: 0 < ln.heading <= 3):
