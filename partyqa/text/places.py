@@ -338,11 +338,13 @@ def _place_candidate(tokens: list[tuple[int, str, str]], index: int) -> tuple[in
 
 def _name_tokens_before(tokens: list[tuple[int, str, str]], index: int) -> list[tuple[int, str, str]]:
     """The tokens forming a name right before a suffix token (one more when either is one character)."""
-    if (
-        index < 1
-        or len(tokens[index - 1][1]) > _MAX_NAME_TOKEN
-        or not _is_name_token(tokens[index - 1], _STOP_POS)
-    ):
+    if index < 1:
+        return []
+    last = tokens[index - 1]
+    # a single character right before the suffix is part of a name even when tagged as an
+    # adjective (槐/荫/社区); a longer adjective is not (美丽/乡村)
+    stop = _STOP_POS_EXTENSION if len(last[1]) == 1 and last[1] not in _FUNCTION_CHARS else _STOP_POS
+    if len(last[1]) > _MAX_NAME_TOKEN or not _is_name_token(last, stop):
         return []
     picked = [tokens[index - 1]]
     if index >= 2:
