@@ -22,6 +22,8 @@ _SENTENCE_END = re.compile(r"[。；;]")
 _MIN_MOJIBAKE_CJK = 8
 _COMMON_SHARE_FLOOR = 0.2
 _MAX_LISTED_HEADLINE = 40
+_MAX_HEADER = 12
+_MAX_SIMPLIFIED_LINE = 400  # longer lines are matched as written (OpenCC costs µs per character)
 
 
 @cache
@@ -52,7 +54,7 @@ def _common_chars() -> frozenset[str]:
 
 def pattern_kind(line: str) -> str:
     """The kind of whole-line debris pattern a stripped line matches, or ""."""
-    simple = to_simplified(line)
+    simple = to_simplified(line) if len(line) <= _MAX_SIMPLIFIED_LINE else line
     for kind, pattern in _line_patterns():
         if pattern.search(simple):
             return kind
@@ -132,8 +134,8 @@ def related_blocks(lines: list[str]) -> set[int]:
     marked: set[int] = set()
     i = 0
     while i < len(lines):
-        key = to_simplified(lines[i].strip().strip("：:【】[]|｜ ·•"))
-        if key in headers:
+        key = lines[i].strip().strip("：:【】[]|｜ ·•")
+        if len(key) <= _MAX_HEADER and to_simplified(key) in headers:
             marked.add(i)
             j = i + 1
             while j < len(lines):
