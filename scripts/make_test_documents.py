@@ -5,6 +5,7 @@ All text is invented here (the places 南湖市, 青柳区 … do not exist as w
 * ``onecol.pdf``  two A4 pages, one column, a page footer ``— n —``;
 * ``twocol.pdf``  a full-width headline over two columns, drawn row-interleaved (left line 1,
   right line 1, …) so that a reader following the content stream fails;
+* ``table.pdf``   a report page with a ruled table drawn column by column;
 * ``epaper.pdf``  a newspaper page: masthead, page line and three headlined articles, the lead
   article's body in two columns, drawn in shuffled order;
 * ``report.docx`` title, headings, paragraphs and a table (python-docx);
@@ -171,6 +172,34 @@ def make_epaper() -> dict:
             "articles": [article_lines(i) for i in range(3)]}
 
 
+def make_table_pdf() -> dict:
+    """A report page with a ruled table between two paragraphs (cells drawn column by column)."""
+    pdf = new_pdf()
+    runs: list = []
+    y = flow(pdf, runs, 25, 20, 160, [("h", DOCX_TITLE, 16.0), ("p", DOCX_BLOCKS[2][1], 11.0)])
+    rows = DOCX_BLOCKS[5][1]
+    xs, row_h = [25, 75, 125, 175], 9.0
+    top = y + 4
+    draw(pdf, runs)
+    pdf.set_line_width(0.3)
+    for r in range(len(rows) + 1):
+        pdf.line(xs[0], top + r * row_h, xs[-1], top + r * row_h)
+    for x in xs:
+        pdf.line(x, top, x, top + len(rows) * row_h)
+    pdf.set_font("cjk", size=11)
+    for c in range(len(xs) - 1):  # column by column: stream order is not row order
+        for r, row in enumerate(rows):
+            pdf.text(xs[c] + 2, top + r * row_h + 6.2, row[c])
+    after = []
+    flow(pdf, after, 25, top + len(rows) * row_h + 4, 160, [("h", DOCX_BLOCKS[6][1], 13.0), ("p", DOCX_BLOCKS[7][1], 11.0)])
+    for x, yy, text, size, _ in after:
+        pdf.set_font("cjk", size=size)
+        pdf.text(x, yy, text)
+    pdf.output(str(OUT / "table.pdf"))
+    lines = [DOCX_TITLE, DOCX_BLOCKS[2][1], *(" | ".join(row) for row in rows), DOCX_BLOCKS[6][1], DOCX_BLOCKS[7][1]]
+    return {"pages": [lines]}
+
+
 def make_docx() -> dict:
     from docx import Document
 
@@ -209,7 +238,7 @@ def make_doc() -> None:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for name, make in (("onecol.pdf", make_onecol), ("twocol.pdf", make_twocol), ("epaper.pdf", make_epaper),
-                       ("report.docx", make_docx)):
+                       ("table.pdf", make_table_pdf), ("report.docx", make_docx)):
         truth = make()
         (OUT / f"{name}.gt.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), "utf-8")
     make_doc()

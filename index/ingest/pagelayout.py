@@ -50,9 +50,10 @@ class Line:
 
 @dataclass
 class Block:
-    """Consecutive lines of one column and font size (a paragraph or a headline)."""
+    """Consecutive lines of one column and font size (a paragraph or a headline), or a table's rows."""
 
     lines: list[Line] = field(default_factory=list)
+    table: bool = False
 
     @property
     def x0(self) -> float:
@@ -76,6 +77,8 @@ class Block:
 
     @property
     def text(self) -> str:
+        if self.table:
+            return "\n".join(ln.text for ln in self.lines)
         return join_lines([ln.text for ln in self.lines])
 
 
@@ -231,9 +234,10 @@ def reading_order(blocks: list[Block]) -> list[Block]:
     return [blocks[i] for i in order]
 
 
-def page_text(lines: list[Line], size_tol: float = 0.15) -> str:
-    """The text of a page in reading order, one line per block."""
-    return "\n".join(b.text for b in reading_order(lines_to_blocks(lines, size_tol)))
+def page_text(lines: list[Line], size_tol: float = 0.15, tables: list[list[Line]] = ()) -> str:
+    """The text of a page in reading order, one line per block (a table: one line per row)."""
+    blocks = lines_to_blocks(lines, size_tol) + [Block(rows, table=True) for rows in tables]
+    return "\n".join(b.text for b in reading_order(blocks))
 
 
 def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15) -> tuple[str, list[str]]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.ingest.pagelayout import Char, Line, chars_to_lines, page_text, split_articles, with_header
+from index.ingest.pdftables import find_tables, rules_of, take_tables
 from partyqa.errors import ReadError
 
 MIN_TEXT_CHARS = 30
@@ -103,7 +104,8 @@ def _read_page(path: Path, page, number: int, ocr: bool) -> PdfPage:
     """One page through its text layer, or through OCR when it has none."""
     chars = _chars(page)
     if not needs_ocr(chars):
-        return layout_page(number, chars_to_lines(chars), page.get_height(), "text", 0.15)
+        lines, tables = take_tables(chars_to_lines(chars), find_tables(rules_of(page)))
+        return layout_page(number, lines, page.get_height(), "text", 0.15, tables)
     if not ocr:
         return PdfPage(number, "", "none")
     from index.ingest.ocr import ocr_lines
@@ -112,10 +114,11 @@ def _read_page(path: Path, page, number: int, ocr: bool) -> PdfPage:
     return layout_page(number, ocr_lines(image, path), image.height, "ocr", 0.35)
 
 
-def layout_page(number: int, lines: list[Line], height: float, source: str, size_tol: float) -> PdfPage:
-    """A page from its lines: reading order, or article by article when headlines split it."""
-    header, articles = split_articles(lines, height, size_tol)
+def layout_page(number: int, lines: list[Line], height: float, source: str, size_tol: float,
+                tables: list[list[Line]] = ()) -> PdfPage:
+    """A page from its lines (and ruled tables): reading order, or article by article when headlines split it."""
+    header, articles = ("", []) if tables else split_articles(lines, height, size_tol)
     if articles:
         text = "\n".join(([header] if header else []) + articles)
         return PdfPage(number, text, source, with_header(header, articles))
-    return PdfPage(number, page_text(lines, size_tol), source)
+    return PdfPage(number, page_text(lines, size_tol, tables), source)

@@ -27,10 +27,17 @@ def _pdf_text(name: str) -> str:
     return "\n".join(page.text for page in read_pdf(path, path.read_bytes()))
 
 
-@pytest.mark.parametrize("name", ["onecol.pdf", "twocol.pdf"])
+@pytest.mark.parametrize("name", ["onecol.pdf", "twocol.pdf", "table.pdf"])
 def test_text_pdfs_are_read_in_reading_order(name):
-    # twocol.pdf draws its columns row-interleaved: only a geometric reading order gets 0.99
+    # twocol.pdf draws its columns row-interleaved and table.pdf its table column by column:
+    # only a geometric reading order (and ruled-table rows) gets 0.99
     assert char_accuracy(_pdf_text(name), truth_text(name)) >= 0.99
+
+
+def test_ruled_table_rows_stay_rows():
+    text = _pdf_text("table.pdf")
+    assert "东湖街道 | 41 | 1365\n柳岸街道 | 37 | 1208" in text
+    assert text.index("柳岸街道") < text.index("二、下一步打算")  # the heading after the table stays after it
 
 
 def test_every_chunk_knows_its_pdf_page():
