@@ -171,12 +171,15 @@ def extract_places(text: str, with_ancestors: bool = False) -> list[str]:
 
     Args:
         text: Article text (either script).
-        with_ancestors: Also list the province and city above the places found that the
-            text does not name (an article about 樊城区 is about 襄阳市 and 湖北省 too).
+        with_ancestors: Article mode: dictionary places by their full names (``于都`` →
+            ``于都县``), names below districts only in texts that name a dictionary place, and
+            the province and city above the places found that the text does not name (an
+            article about 樊城区 is about 襄阳市 and 湖北省 too). Without it (questions), names
+            are returned as written, so each is a substring of the normalized text.
 
     Returns:
-        Place names in simplified script (dictionary places by their full names), most
-        frequent first (ties: first mention), then the ancestors when asked for.
+        Place names in simplified script, most frequent first (ties: first mention), then the
+        ancestors when asked for.
     """
     simplified = normalize(text)
     quoted = [m.span() for m in _QUOTED.finditer(simplified)]
@@ -193,12 +196,12 @@ def extract_places(text: str, with_ancestors: bool = False) -> list[str]:
     counts: Counter = Counter()
     codes: dict[str, str] = {}
     for name, (code, offset) in sorted(kept.items(), key=lambda item: item[1][1]):
-        canonical = divs[code].name if code else name
+        canonical = divs[code].name if code and with_ancestors else name
         if canonical not in first:
             first[canonical] = offset
             codes[canonical] = code
         counts[canonical] += sum(1.0 if full else 0.5 for _, n, _, full in mentions if n == name)
-    if kept:
+    if kept or not with_ancestors:
         for start, name in _suffix_mentions(simplified[:MAX_SEGMENTED_CHARS]):
             if not in_quote(start) and name not in first and not _is_division_word(name):
                 first[name] = start

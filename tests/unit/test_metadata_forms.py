@@ -94,7 +94,9 @@ def test_date_preferences():
 
 
 def test_places_from_the_dictionary():
-    assert extract_places("江西于都：村党组织领办合作社") == ["江西省", "于都县"]  # n04 short forms
+    assert extract_places("江西于都：村党组织领办合作社", with_ancestors=True) == ["江西省", "于都县", "赣州市"]  # n04
+    assert extract_places("江西于都：村党组织领办合作社") == ["江西", "于都"]  # as written (questions)
+    assert extract_places("绿东村街道第一季度有多少名党员？") == ["绿东村街道"]  # no anchor needed in a question
     assert extract_places("和平区以创建带动机关党建提质增效") == ["和平区"]  # n21: name shared by two cities
     assert "石门县" not in extract_places("桃溪镇石门沟村党支部书记")  # n19: 石门 is part of a village name
     assert extract_places("樊城区鹿鸣街道", with_ancestors=True) == ["樊城区", "鹿鸣街道", "湖北省", "襄阳市"]
