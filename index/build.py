@@ -18,7 +18,7 @@ from index.ingest.chunk import chunk_article, embedding_input
 from index.ingest.dedup import near_duplicate_pairs
 from index.ingest.examples import example_questions
 from index.ingest.files import find_files
-from index.ingest.load import load_article
+from index.ingest.load import load_file
 from index.store import IndexData, open_store
 from index.store.base import make_manifest
 from index.store.bm25 import BM25Index
@@ -32,7 +32,7 @@ Progress = Callable[[str, int, int], None]
 
 # Bump when reading, cleaning or metadata extraction changes: articles of older builds are
 # then read again instead of reused (their vectors are still reused where text is unchanged).
-INGEST_VERSION = 2
+INGEST_VERSION = 3
 
 
 class EmbedderLike(Protocol):
@@ -110,7 +110,9 @@ def build_index(
     prev = _previous(config, embedder, rebuild)
     excluded_set = set(excluded if excluded is not None else (prev.manifest.get("excluded", []) if prev else []))
     same_ingest = prev is not None and prev.manifest.get("ingest_version") == INGEST_VERSION
-    prev_by_source = {a.source: a for a in prev.articles.values()} if same_ingest else {}
+    prev_by_source: dict[str, list[Article]] = {}
+    for old in prev.articles.values() if same_ingest else []:
+        prev_by_source.setdefault(old.source, []).append(old)
     report = BuildReport(index_path=config.index_dir)
 
     files = [f for f in find_files(roots) if _source_name(f, roots) not in excluded_set]
@@ -121,18 +123,21 @@ def build_index(
         source = _source_name(path, roots)
         seen_sources.add(source)
         try:
-            article = _reuse_or_load(path, source, prev_by_source)
+            loaded = _reuse_or_load(path, source, prev_by_source)
         except ReadError as exc:
             report.errors.append(str(exc))
             continue
-        if article.source in prev_by_source and prev_by_source[article.source].file_hash == article.file_hash:
+        old = prev_by_source.get(source)
+        if old and old[0].file_hash == loaded[0].file_hash:
             report.unchanged.append(source)
         else:
             report.added.append(source)
-        if article.doc_id in articles:
-            report.duplicates.append({"kind": "identical", "kept": articles[article.doc_id].source, "duplicate": source})
-            continue
-        articles[article.doc_id] = article
+        for article in loaded:  # an e-paper page may hold several articles
+            if article.doc_id in articles:
+                report.duplicates.append(
+                    {"kind": "identical", "kept": articles[article.doc_id].source, "duplicate": source})
+                continue
+            articles[article.doc_id] = article
     progress("read", len(files), len(files))
     prev_sources = {a.source for a in prev.articles.values()} if prev else set()
     report.removed = sorted(prev_sources - seen_sources)
@@ -182,18 +187,19 @@ def _source_name(path: Path, roots: list[Path]) -> str:
     return resolved.name
 
 
-def _reuse_or_load(path: Path, source: str, prev_by_source: dict[str, Article]) -> Article:
-    """Reuse the previous article if the file bytes are unchanged, else read it."""
+def _reuse_or_load(path: Path, source: str, prev_by_source: dict[str, list[Article]]) -> list[Article]:
+    """Reuse the previous articles of a file if its bytes are unchanged, else read it."""
     old = prev_by_source.get(source)
-    if old is not None:
+    if old:
         try:
-            if bytes_hash(path.read_bytes()) == old.file_hash:
+            if bytes_hash(path.read_bytes()) == old[0].file_hash:
                 return old
         except OSError as exc:
             raise ReadError(path, f"cannot read: {exc}") from exc
-    article = load_article(path)
-    article.source = source
-    return article
+    loaded = load_file(path)
+    for article in loaded:
+        article.source = source
+    return loaded
 
 
 def _embed(

@@ -84,7 +84,8 @@ class Config:
     fusion_alpha: float = 0.5
     host: str = "127.0.0.1"
     port: int = 7860
-    max_upload_bytes: int = 5 * 1024 * 1024
+    # PDFs, Word files and scans are far bigger than text; 20 MiB fits a scanned e-paper page.
+    max_upload_bytes: int = 20 * 1024 * 1024
     max_question_chars: int = 2000
     llm_base_url: str = ""
     llm_model: str = ""

@@ -12,6 +12,14 @@ python -m pip install --quiet --upgrade pip
 # The CPU build of PyTorch must come first: a bare "torch" requirement would pull a multi-GB CUDA build.
 python -c "import torch" 2>/dev/null || python -m pip install --quiet torch==2.13.0
 python -m pip install --quiet -e '.[test]'
+# antiword reads .doc/.wps (Word 97 / WPS); without it those files are skipped with an error naming it.
+if ! command -v antiword >/dev/null; then
+  if [ "$(id -u)" = "0" ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq antiword >/dev/null || true
+  elif command -v sudo >/dev/null; then
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq antiword >/dev/null || true
+  fi
+fi
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = "0" ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null

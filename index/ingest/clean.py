@@ -16,7 +16,7 @@ source) is extracted from the raw text by :mod:`index.ingest.metadata`.
 from __future__ import annotations
 
 from index.ingest.debris import strip_debris
-from index.ingest.html import has_html_tags, html_to_text, strip_tags
+from index.ingest.html import has_html_tags, html_to_text, parse_html, strip_tags
 from index.ingest.layout import collapse_blank_lines, join_broken_paragraphs, normalize_newlines, strip_lines
 from index.ingest.markdown import strip_markdown
 
@@ -27,7 +27,8 @@ def to_plain_text(raw: str, suffix: str, keep_chrome: bool = False) -> str:
     Args:
         raw: The decoded file content.
         suffix: The file suffix (``.html``, ``.md``, ``.txt`` …), any case.
-        keep_chrome: For HTML, keep navigation, header and footer text (for metadata).
+        keep_chrome: For HTML, keep navigation, header and footer text (for metadata);
+            otherwise only the main content (see :func:`~index.ingest.html.parse_html`).
 
     Returns:
         Plain text with HTML/Markdown syntax removed, not yet cleaned of debris.
@@ -35,7 +36,10 @@ def to_plain_text(raw: str, suffix: str, keep_chrome: bool = False) -> str:
     text = normalize_newlines(raw)
     suffix = suffix.lower()
     if suffix in (".html", ".htm"):
-        return html_to_text(text, keep_chrome=keep_chrome)
+        if keep_chrome:
+            return html_to_text(text, keep_chrome=True)
+        page = parse_html(text)
+        return page.text(main_only=any(line.main for line in page.lines))
     if suffix in (".md", ".markdown"):
         return strip_markdown(text)
     if has_html_tags(text):

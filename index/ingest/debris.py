@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from index.ingest.debris_rules import clean_inline, is_mojibake, pattern_kind, related_blocks, table_rows
+
 _NAV_TOKENS = re.compile(
     r"上一[版期篇页頁条條章]|下一[版期篇页頁条條章]|首[页頁]|尾[页頁]|返回(?:列表|顶部|頂部|首[页頁]|目录|目錄|上[页頁])"
     r"|打印本[页頁]|关闭窗口|關閉窗口|收藏本[页頁]|加入收藏|设为首页|設為首頁|PDF\s*版|版面(?:导航|導航|概览|概覽)"
@@ -51,15 +53,19 @@ def classify_line(line: str) -> str:
         "" for content, else the debris kind: ``nav`` (navigation links, nav bars, PDF
         links), ``page`` (page and issue labels), ``date`` (date/weekday banners),
         ``meta`` (editor, source, author and similar label lines), ``junk`` (image
-        placeholders, punctuation-only lines).
+        placeholders, punctuation-only lines, mojibake), or the kind of a data-file pattern
+        (``cms``, ``counter``, ``image``, ``css``, ``prompt``: ``partyqa/data/debris_patterns.txt``).
     """
     s = line.strip().replace("\u3000", " ").replace("\xa0", " ")
     if not s:
         return ""
     if not _HAS_WORD.search(s):
         return "junk"
-    if _IMAGE_PLACEHOLDER.match(s):
+    if _IMAGE_PLACEHOLDER.match(s) or is_mojibake(s):
         return "junk"
+    kind = pattern_kind(s)
+    if kind:
+        return kind
     if _OTHER_ARTICLE_LINK.match(s):
         return "nav"
     if _PAGE_LABEL.match(s):
@@ -77,7 +83,7 @@ def classify_line(line: str) -> str:
 
 
 _PUBLICATION_LABEL = re.compile(
-    r"^(?:(?:信息|文章|稿件|新闻|新聞)(?:来源|來源)|(?:发布|發布|发表|發表)(?:日期|时间|時間))\s*[:：]\s*(\S.*)$"
+    r"^(?:(?:信息|文章|稿件|新闻|新聞)(?:来源|來源)|(?:发布|發布|发表|發表)?(?:日期|时间|時間))\s*[:：]\s*(\S.*)$"
 )
 
 
@@ -156,8 +162,11 @@ def strip_debris(text: str) -> str:
     Returns:
         The text without debris lines.
     """
-    lines = text.split("\n")
-    kinds = [classify_line(line) for line in lines]
+    lines = [clean_inline(line) for line in text.split("\n")]
+    tables = table_rows(lines)
+    kinds = ["" if i in tables else classify_line(line) for i, line in enumerate(lines)]
+    for i in related_blocks(lines):
+        kinds[i] = "nav"
     _mark_headline_lists(lines, kinds)
     return "\n".join(line for line, kind in zip(lines, kinds, strict=True) if not kind)
 

@@ -8,9 +8,28 @@ from pathlib import Path
 
 from partyqa.errors import ReadError
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+#: File kinds by suffix: text formats are decoded, the others read by their own readers.
+KINDS = {
+    ".txt": "text", ".md": "text", ".markdown": "text", ".html": "text", ".htm": "text",
+    ".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".wps": "doc",
+    ".png": "image", ".jpg": "image", ".jpeg": "image",
+}
+SUPPORTED_SUFFIXES = tuple(KINDS)
 SKIPPED_NAMES = frozenset({"sources.md", "readme.md"})
-MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Largest file read, per kind: scanned PDFs and photos are far bigger than text.
+MAX_BYTES_BY_KIND = {"text": 20 * 1024 * 1024, "pdf": 64 * 1024 * 1024, "docx": 32 * 1024 * 1024,
+                     "doc": 32 * 1024 * 1024, "image": 32 * 1024 * 1024}
+MAX_FILE_BYTES = MAX_BYTES_BY_KIND["text"]
+
+
+def file_kind(path: Path | str) -> str:
+    """The kind of a file by its suffix (``text``, ``pdf``, ``docx``, ``doc``, ``image``), or ""."""
+    return KINDS.get(Path(path).suffix.lower(), "")
+
+
+def max_bytes(path: Path | str) -> int:
+    """Largest size read for a file of this kind (the text limit for unknown kinds)."""
+    return MAX_BYTES_BY_KIND.get(file_kind(path), MAX_FILE_BYTES)
 
 
 def find_files(paths: Iterable[Path]) -> list[Path]:
@@ -69,7 +88,7 @@ def is_supported(path: Path) -> bool:
 
 
 def read_bytes(path: Path) -> bytes:
-    """Read a file's bytes, refusing files over :data:`MAX_FILE_BYTES`.
+    """Read a file's bytes, refusing files over the limit of their kind (:func:`max_bytes`).
 
     Args:
         path: The file to read.
@@ -85,8 +104,9 @@ def read_bytes(path: Path) -> bytes:
         size = path.stat().st_size
         if not path.is_file():
             raise ReadError(path, "not a regular file")
-        if size > MAX_FILE_BYTES:
-            raise ReadError(path, f"file too large ({size} bytes, limit {MAX_FILE_BYTES})")
+        limit = max_bytes(path)
+        if size > limit:
+            raise ReadError(path, f"file too large ({size} bytes, limit {limit})")
         return path.read_bytes()
     except OSError as exc:
         raise ReadError(path, f"cannot read file: {exc.strerror or exc}") from exc

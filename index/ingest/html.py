@@ -1,230 +1,353 @@
-"""HTML to plain text with the standard library parser: visible text, one block per line."""
+"""HTML to text lines with lxml (libxml2's HTML parser: linear in the input, tolerant of broken markup).
+
+:func:`parse_html` turns a page into :class:`HtmlPage`: its ``<title>``, ``<meta>`` pairs,
+headings and visible text lines (one per block element or ``<br>``). Each line knows whether
+it lies in page chrome (``nav``/``header``/``footer``/``aside``, search forms) and whether it
+lies in the page's main content: the smallest element that holds most of the page's running
+text (see :func:`_content_root`). Stray tags in plain text are removed by :func:`strip_tags`,
+a single linear scan.
+"""
 
 from __future__ import annotations
 
-import html
+import html as _html
 import re
-from html.parser import HTMLParser
+from dataclasses import dataclass, field
 
-SKIPPED_TAGS = frozenset(
-    "script style nav header footer noscript iframe template svg title head select button textarea".split()  # noqa: SIM905
-)
-# Tags whose contents are never text, even when page chrome is kept for metadata.
-CODE_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "svg", "title", "head", "select", "textarea"}
-)
-# A <form> is dropped unless it holds paragraphs/headings or this much text: ASP.NET
-# pages wrap the whole page, article included, in one form.
-MAX_DROPPED_FORM_CHARS = 200
-CONTENT_TAGS = frozenset(
-    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "article", "main", "section", "blockquote"}
-)
+CODE_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title", "select", "textarea",
+                       "button", "iframe", "object", "embed", "audio", "video", "canvas", "map"})
+CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
 BLOCK_TAGS = frozenset(
     (  # noqa: SIM905
-        "address article aside blockquote br caption dd details "
-        "dialog div dl dt fieldset figcaption figure h1 h2 h3 h4 h5 "
-        "h6 hr li main ol p pre section summary table tbody td tfoot "
-        "th thead tr ul center body html"
+        "address article aside blockquote br caption center dd details dialog div dl dt fieldset figcaption "
+        "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td "
+        "tfoot th thead tr ul body html menu"
     ).split()
 )
-VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())  # noqa: SIM905
-HTML_TAG_NAMES = (
-    "a|abbr|acronym|address|area|article|aside|audio|b|base|basefont|bdi|bdo|big|blink|blockquote|body|br|button|"
-    "canvas|caption|center|cite|code|col|colgroup|data|datalist|dd|del|details|dfn|dialog|dir|div|dl|dt|em|embed|"
-    "fieldset|figcaption|figure|font|footer|form|frame|frameset|h[1-6]|head|header|hgroup|hr|html|i|iframe|img|input|"
-    "ins|kbd|label|legend|li|link|main|map|mark|marquee|menu|meta|meter|nav|nobr|noscript|object|ol|optgroup|option|"
-    "output|p|param|picture|pre|progress|q|rp|rt|ruby|s|samp|script|section|select|small|source|span|strike|strong|"
-    "style|sub|summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|thead|time|title|tr|track|tt|u|ul|var|"
-    "video|wbr|xmp"
-)
-_ATTRIBUTES = r"""(?:\s+[A-Za-z_:@][-\w:.@]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?)*"""
-_STRAY_TAG = re.compile(
-    rf"<(?:{HTML_TAG_NAMES})\b{_ATTRIBUTES}\s*/?>|</(?:{HTML_TAG_NAMES})\s*>", re.IGNORECASE
-)
-_SCRIPT_BLOCK = re.compile(r"<(script|style|noscript)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# A form holding paragraphs or headings is page layout (ASP.NET wraps whole pages in one), not chrome.
+_LAYOUT_FORM_TAGS = frozenset({"p", "h1", "h2", "h3", "article", "main"})
+_MAX_CHROME_FORM_CHARS = 200
+_HEADINGS_BEFORE_MAIN = 8
+# The content root is a container: the search never descends into a single paragraph.
+_PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "dd", "dt",
+                             "figcaption", "caption", "span", "font", "strong", "b", "a"})
+_WS = re.compile(r"[ \t\r\n\f\v\xa0]+")
+_NL = "\x00"  # marks a whitespace run that held a line break (dropped between two CJK characters)
+_CJK_CHAR = r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]"
+_NL_BETWEEN_CJK = re.compile(rf"(?<={_CJK_CHAR}){_NL}(?={_CJK_CHAR})")
+_RUNNING_TEXT = re.compile(r"[，。；！？,;]")
+_MIN_RUNNING = 30
+_CONTENT_SHARE = 0.8
 
 
-class _TextExtractor(HTMLParser):
-    """Collects the visible text of an HTML document, one block per line.
+@dataclass
+class HtmlLine:
+    """One visible line of a page.
 
-    Args:
-        skipped: Tags whose contents are dropped.
+    Attributes:
+        text: The text, whitespace collapsed (not stripped of debris).
+        chrome: It lies in navigation, header, footer, aside or a search form.
+        main: It lies in the main content element.
+        heading: 1–6 for ``<h1>``–``<h6>``, else 0.
+        link: Share of its characters inside links.
+        css_class: The ``class``/``id`` of its block element and ancestors (lower case, for hints).
     """
 
-    def __init__(self, skipped: frozenset[str] = SKIPPED_TAGS) -> None:
-        super().__init__(convert_charrefs=True)
-        self.skipped = skipped
-        self.meta: dict[str, str] = {}
-        self.parts: list[str] = []
-        self.title_parts: list[str] = []
-        self.headings: list[str] = []
-        self._skip: list[str] = []
-        self._in_title = False
-        self._pre = 0
-        self._heading: list[str] | None = None
-        self._forms: list[list] = []  # [start index in parts, holds content tags]
+    text: str
+    chrome: bool = False
+    main: bool = False
+    heading: int = 0
+    link: float = 0.0
+    css_class: str = ""
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        """Track skipped regions, forms, ``<pre>``, headings and block boundaries."""
-        if tag == "title":
-            self._in_title = True
-        if tag == "body":
-            self._skip = [t for t in self._skip if t not in ("head", "title")]
-        if tag == "form" and not self._skip:
-            self._forms.append([len(self.parts), False])
-        if tag in CONTENT_TAGS and not self._skip:
-            for form in self._forms:
-                form[1] = True
-        if tag == "meta":
-            self._record_meta(dict(attrs))
-        if tag in self.skipped and tag not in VOID_TAGS:
-            self._skip.append(tag)
-        if tag == "pre":
-            self._pre += 1
-        if tag in ("h1", "h2", "h3") and not self._skip:
-            self._heading = []
-        if tag in BLOCK_TAGS:
-            self.parts.append("\n")
 
-    def handle_startendtag(self, tag: str, attrs: list) -> None:
-        """Treat ``<br/>`` and other self-closing block tags as line breaks."""
-        if tag == "meta":
-            self._record_meta(dict(attrs))
-        if tag in BLOCK_TAGS:
-            self.parts.append("\n")
+@dataclass
+class HtmlPage:
+    """What a page says: title, meta pairs, headings and lines in document order."""
 
-    def _record_meta(self, attrs: dict) -> None:
-        """Keep ``<meta name|property=… content=…>`` pairs (lower-case names)."""
-        name = attrs.get("name") or attrs.get("property") or attrs.get("itemprop")
-        if name and attrs.get("content"):
-            self.meta[name.strip().lower()] = attrs["content"].strip()
+    title: str = ""
+    meta: dict[str, str] = field(default_factory=dict)
+    lines: list[HtmlLine] = field(default_factory=list)
 
-    def handle_endtag(self, tag: str) -> None:
-        """Close skipped regions, forms, ``<pre>`` and headings."""
-        if tag == "title":
-            self._in_title = False
-        if tag == "form" and self._forms and not self._skip:
-            start, has_content = self._forms.pop()
-            if (
-                "nav" in self.skipped
-                and not has_content
-                and len(_SPACES.sub("", "".join(self.parts[start:]))) < MAX_DROPPED_FORM_CHARS
-            ):
-                del self.parts[start:]
-        if tag in self._skip:
-            while self._skip and self._skip.pop() != tag:
-                pass
-        if tag == "pre" and self._pre:
-            self._pre -= 1
-        if tag in ("h1", "h2", "h3") and self._heading is not None:
-            heading = _SPACES.sub(" ", "".join(self._heading)).strip()
-            if heading:
-                self.headings.append(heading)
-            self._heading = None
-        if tag in BLOCK_TAGS:
-            self.parts.append("\n")
+    @property
+    def headings(self) -> list[str]:
+        """Texts of the ``<h1>``–``<h3>`` outside chrome, in order."""
+        return [ln.text for ln in self.lines if 0 < ln.heading <= 3 and not ln.chrome]
 
-    def handle_data(self, data: str) -> None:
-        """Keep text outside skipped regions; collapse whitespace outside ``<pre>``."""
-        if self._in_title:
-            self.title_parts.append(data)
-        if self._skip:
+    def text(self, keep_chrome: bool = False, main_only: bool = False) -> str:
+        """The page as plain text, one line per block.
+
+        Args:
+            keep_chrome: Keep navigation, header and footer lines.
+            main_only: Keep only the lines of the main content element, and the headings
+                (outside chrome and link lists) right before it: the headline.
+        """
+        first = next((i for i, ln in enumerate(self.lines) if ln.main), len(self.lines))
+        before = {i for i in range(max(0, first - _HEADINGS_BEFORE_MAIN), first)
+                  if 0 < self.lines[i].heading <= 3 and not self.lines[i].chrome and self.lines[i].link < 0.5}
+        return "\n".join(
+            ln.text for i, ln in enumerate(self.lines)
+            if (keep_chrome or not ln.chrome) and (not main_only or ln.main or i in before)
+        )
+
+
+def _document(raw: str):
+    """Parse ``raw`` into an lxml document; ``None`` when it holds no element or nests too deep.
+
+    libxml2 stops at 2048 levels of nesting and drops the rest of the page; such a page is
+    read as text instead (:func:`parse_html` falls back to :func:`strip_tags`).
+    """
+    import lxml.etree
+    import lxml.html
+
+    # huge_tree lifts libxml2's nesting limit (256), which otherwise drops the rest of a page
+    # after a run of unclosed tags; every walk below is linear whatever the depth.
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, recover=True,
+                                  huge_tree=True)
+    data = raw.encode("utf-8", "surrogatepass")
+    try:
+        doc = lxml.html.document_fromstring(data, parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        return None
+    return doc
+
+
+class _LineBuilder:
+    """Collects text parts into lines while the tree is walked."""
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[HtmlLine, object]] = []
+        self._parts: list[str] = []
+        self._link_chars = 0
+        self._owner = None
+        self._flags: tuple[bool, int, str] = (False, 0, "")
+
+    def add(self, text: str, owner, chrome: bool, heading: int, hint: str, in_link: bool, pre: bool) -> None:
+        if not text:
             return
-        text = data if self._pre else _SPACES.sub(" ", data)
-        self.parts.append(text)
-        if self._heading is not None:
-            self._heading.append(data)
+        if not self._parts:
+            self._owner, self._flags = owner, (chrome, heading, hint)
+        if not pre:
+            # A line break inside one text node between two CJK characters is source wrapping
+            # (Word's web export wraps there); whitespace between elements separates them.
+            text = " " if not text.strip() else _WS.sub(lambda m: _NL if "\n" in m.group() else " ", text)
+        self._parts.append(text)
+        if in_link:
+            self._link_chars += len(text.strip())
+
+    def flush(self) -> None:
+        if not self._parts:
+            return
+        text = _NL_BETWEEN_CJK.sub("", "".join(self._parts)).replace(_NL, " ")
+        text = _WS.sub(" ", text).strip() if "\n" not in text else text.strip("\n")
+        if text.strip():
+            chrome, heading, hint = self._flags
+            link = min(1.0, self._link_chars / max(len(text.replace(" ", "")), 1))
+            self.lines.append((HtmlLine(text, chrome, False, heading, link, hint), self._owner))
+        self._parts, self._link_chars, self._owner = [], 0, None
 
 
-def _parse_html(raw: str, skipped: frozenset[str] = SKIPPED_TAGS) -> _TextExtractor:
-    """Run the extractor over ``raw``.
+def parse_html(raw: str) -> HtmlPage:
+    """Parse a page into title, meta pairs and visible lines (see module doc).
 
     Args:
-        raw: An HTML document.
-        skipped: Tags whose contents are dropped.
+        raw: The decoded HTML document.
 
     Returns:
-        The extractor holding text parts, title, headings and meta tags.
+        The page; empty when nothing could be parsed.
     """
-    parser = _TextExtractor(skipped)
-    parser.feed(raw)
-    parser.close()
-    return parser
+    import lxml.etree
+
+    doc = _document(raw)
+    page = HtmlPage()
+    if doc is None:
+        text = strip_tags(raw)
+        page.lines = [HtmlLine(_WS.sub(" ", line).strip()) for line in text.split("\n") if line.strip()]
+        return page
+    builder = _LineBuilder()
+    skip = chrome = links = pre = forms = 0
+    heading: list[int] = []
+    hints: list[str] = []
+    owners: list[object] = []
+    chrome_stack: list[bool] = []
+    for event, el in lxml.etree.iterwalk(doc, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.rsplit(":", 1)[-1].lower() if tag else ""
+        if event == "start":
+            if tag == "meta":
+                _record_meta(page.meta, el)
+            if tag == "title" and not page.title:
+                page.title = _WS.sub(" ", el.text_content()).strip()
+            if tag in BLOCK_TAGS:
+                builder.flush()
+            # only the outermost form is examined (nested forms would make this quadratic)
+            is_chrome = tag in CHROME_TAGS and not (tag == "form" and (forms or _is_layout_form(el)))
+            forms += tag == "form"
+            chrome_stack.append(is_chrome)
+            skip += tag in CODE_TAGS
+            chrome += is_chrome
+            links += tag == "a"
+            pre += tag == "pre"
+            heading.append(HEADING_TAGS.get(tag, heading[-1] if heading else 0))
+            hints.append(((el.get("class") or "") + " " + (el.get("id") or "")).strip().lower() if tag else "")
+            owners.append(el if tag in BLOCK_TAGS else (owners[-1] if owners else el))
+            if not skip and el.text and tag:
+                builder.add(el.text, owners[-1], chrome > 0, heading[-1], " ".join(h for h in hints if h),
+                            links > 0, pre > 0)
+        else:
+            if tag in BLOCK_TAGS:
+                builder.flush()
+            is_chrome = chrome_stack.pop()
+            forms -= tag == "form"
+            skip -= tag in CODE_TAGS
+            chrome -= is_chrome
+            links -= tag == "a"
+            pre -= tag == "pre"
+            heading.pop()
+            hints.pop()
+            owners.pop()
+            if not skip and el.tail:
+                builder.add(el.tail, owners[-1] if owners else None, chrome > 0, heading[-1] if heading else 0,
+                            " ".join(h for h in hints if h), links > 0, pre > 0)
+    builder.flush()
+    root = _content_root(doc, builder.lines)
+    inside = set(root.iter()) if root is not None else set()
+    for line, owner in builder.lines:
+        line.main = owner in inside
+        page.lines.append(line)
+    return page
+
+
+def _is_layout_form(el) -> bool:
+    """Tell whether a ``<form>`` holds article structure or much text (then it is layout, not chrome)."""
+    if any(isinstance(d.tag, str) and d.tag.lower() in _LAYOUT_FORM_TAGS for d in el.iterdescendants()):
+        return True
+    return len(_WS.sub("", el.text_content())) >= _MAX_CHROME_FORM_CHARS
+
+
+def _record_meta(meta: dict[str, str], el) -> None:
+    """Keep ``<meta name|property|itemprop=… content=…>`` (names lower case, first one wins)."""
+    name = el.get("name") or el.get("property") or el.get("itemprop")
+    content = el.get("content")
+    if name and content and content.strip():
+        meta.setdefault(name.strip().lower(), content.strip())
+
+
+def is_running_text(text: str) -> bool:
+    """Tell whether a line is running article text (long, with clause or sentence punctuation)."""
+    return len(text) >= _MIN_RUNNING and bool(_RUNNING_TEXT.search(text))
+
+
+def _content_root(doc, lines: list[tuple[HtmlLine, object]]):
+    """The smallest element holding ≥ 80 % of the page's running text outside chrome and links.
+
+    Running text is a line of ≥ 30 characters with clause or sentence punctuation whose
+    characters are mostly not link text. Found by descending from the root while one child
+    element holds the share: linear in the number of lines times the depth.
+    """
+    weight: dict[object, int] = {}
+    total = 0
+    for line, owner in lines:
+        if owner is None or line.chrome or line.link > 0.5 or not is_running_text(line.text):
+            continue
+        weight[owner] = weight.get(owner, 0) + len(line.text)
+        total += len(line.text)
+    if not total:
+        return None
+    for el in reversed(list(doc.iter())):  # descendants before ancestors: one bottom-up pass
+        parent = el.getparent()
+        if parent is not None and el in weight:
+            weight[parent] = weight.get(parent, 0) + weight[el]
+    node = doc
+    while True:
+        best = max((c for c in node if c in weight), key=lambda c: weight[c], default=None)
+        if best is None or weight[best] < _CONTENT_SHARE * total or _tag(best) in _PARAGRAPH_TAGS:
+            return node
+        node = best
+
+
+def _tag(el) -> str:
+    """Lower-case local tag name of an element ("" for comments and the like)."""
+    return el.tag.rsplit(":", 1)[-1].lower() if isinstance(el.tag, str) else ""
 
 
 def html_to_text(raw: str, keep_chrome: bool = False) -> str:
-    """Extract the visible text of an HTML document.
-
-    Contents of script, style, nav, header, footer, noscript, iframe, title and of forms
-    without paragraphs or headings (search boxes; not a form wrapping the whole page)
-    are dropped, block elements become line breaks and entities are unescaped.
+    """Extract the visible text of an HTML document, one block per line.
 
     Args:
         raw: An HTML document.
-        keep_chrome: Keep nav, header, footer and form text (where metadata such as the
-            publisher or date may be); only script, style and the like are dropped.
+        keep_chrome: Keep nav, header, footer and form text (where metadata may be).
 
     Returns:
-        Plain text, one block per line (not yet cleaned of debris).
+        Plain text (not yet cleaned of debris).
     """
-    return "".join(_parse_html(raw, CODE_TAGS if keep_chrome else SKIPPED_TAGS).parts)
+    return parse_html(raw).text(keep_chrome=keep_chrome)
 
 
 def html_meta(raw: str) -> dict[str, str]:
-    """Return the ``<meta>`` name/property → content pairs of an HTML document.
-
-    Args:
-        raw: An HTML document.
-
-    Returns:
-        The pairs, names in lower case.
-    """
-    return _parse_html(raw).meta
+    """Return the ``<meta>`` name/property → content pairs of an HTML document (names lower case)."""
+    return parse_html(raw).meta
 
 
 def html_title(raw: str) -> str:
-    """Return the text of an HTML document's ``<title>``.
-
-    Args:
-        raw: An HTML document.
-
-    Returns:
-        The title with whitespace collapsed, or "" if there is none.
-    """
-    return _SPACES.sub(" ", "".join(_parse_html(raw).title_parts)).strip()
+    """Return the text of an HTML document's ``<title>``, whitespace collapsed."""
+    return parse_html(raw).title
 
 
 def html_headings(raw: str) -> list[str]:
-    """Return the texts of the ``<h1>``–``<h3>`` headings outside skipped regions.
+    """Return the texts of the ``<h1>``–``<h3>`` headings outside chrome, in order."""
+    return parse_html(raw).headings
 
-    Args:
-        raw: An HTML document.
 
-    Returns:
-        The headings in document order.
-    """
-    return _parse_html(raw).headings
+# ---------------------------------------------------------------------- stray tags in plain text
+HTML_TAG_NAMES = frozenset(
+    (  # noqa: SIM905
+        "a abbr acronym address area article aside audio b base basefont bdi bdo big blink blockquote body br "
+        "button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl "
+        "dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header "
+        "hgroup hr html i iframe img input ins kbd label legend li link main map mark marquee menu meta meter "
+        "nav nobr noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp "
+        "script section select small source span strike strong style sub summary sup svg table tbody td "
+        "template textarea tfoot th thead time title tr track tt u ul var video wbr xmp"
+    ).split()
+)
+_TAG_START = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,9})(?=[\s/>])")
+_TAG_END = re.compile(r"[<>]")
+_RAW_BLOCKS = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I),
+               "noscript": re.compile(r"</noscript\s*>", re.I)}
+_MAX_TAG = 2000
+_ATTRIBUTES = re.compile(r"""(?:\s+[A-Za-z_:@][-\w:.@]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?)*\s*/?""")
 
 
 def has_html_tags(text: str) -> bool:
-    """Tell whether ``text`` contains HTML tags (known element names only).
+    """Tell whether ``text`` contains a start or end tag of a known HTML element."""
+    return any(m.group(2).lower() in HTML_TAG_NAMES and _tag_close(text, m.end()) >= 0
+               for m in _TAG_START.finditer(text))
 
-    Args:
-        text: Any text.
 
-    Returns:
-        True if at least one HTML start or end tag occurs.
+def _tag_close(text: str, pos: int) -> int:
+    """Offset just after the ``>`` closing a tag whose name ends at ``pos``; -1 if none.
+
+    The part between the name and ``>`` must be well-formed attributes (``a<b 且 c>d`` is
+    text); the search stops at the next ``<``, so repeated ``<a `` stays linear.
     """
-    return bool(_STRAY_TAG.search(text))
+    m = _TAG_END.search(text, pos, pos + _MAX_TAG)
+    if not m or m.group() != ">" or not _ATTRIBUTES.fullmatch(text, pos, m.start()):
+        return -1
+    return m.end()
 
 
 def strip_tags(text: str) -> str:
-    """Remove stray HTML tags, comments and script/style blocks from plain text.
+    """Remove stray HTML tags, comments and script/style blocks from plain text, in one linear scan.
 
-    Line structure is kept (a text file is not reflowed like HTML); entities are
-    unescaped.
+    Line structure is kept (a text file is not reflowed like HTML); entities are unescaped.
+    An unclosed comment or script block is left as text (there is nothing after it to find),
+    so repeated ``<!--`` or ``<script>`` never make the scan quadratic: every search starts
+    where the previous one ended, and a failed search for a closing mark ends that kind of
+    search for the rest of the text.
 
     Args:
         text: Plain text that contains HTML debris.
@@ -232,7 +355,45 @@ def strip_tags(text: str) -> str:
     Returns:
         The text without tags.
     """
-    text = _COMMENT.sub("", text)
-    text = _SCRIPT_BLOCK.sub("", text)
-    text = _STRAY_TAG.sub("", text)
-    return html.unescape(text)
+    out: list[str] = []
+    pos = 0
+    no_close: set[str] = set()
+    while True:
+        lt = text.find("<", pos)
+        if lt < 0:
+            break
+        out.append(text[pos:lt])
+        end, _ = _markup_end(text, lt, no_close)
+        if end < 0:
+            out.append("<")
+            pos = lt + 1
+            continue
+        pos = end
+    out.append(text[pos:])
+    return _html.unescape("".join(out))
+
+
+def _markup_end(text: str, lt: int, no_close: set[str]) -> tuple[int, str]:
+    """Where the comment, raw block or tag starting at ``lt`` ends, or ``(-1, "")`` if it is not markup."""
+    if text.startswith("<!--", lt):
+        if "comment" in no_close:
+            return -1, ""
+        close = text.find("-->", lt + 4)
+        if close < 0:
+            no_close.add("comment")
+            return -1, ""
+        return close + 3, "block"
+    m = _TAG_START.match(text, lt)
+    if not m or m.group(2).lower() not in HTML_TAG_NAMES:
+        return -1, ""
+    end = _tag_close(text, m.end())
+    if end < 0:
+        return -1, ""
+    name = m.group(2).lower()
+    if not m.group(1) and name in _RAW_BLOCKS and name not in no_close:
+        close = _RAW_BLOCKS[name].search(text, end)
+        if close is None:
+            no_close.add(name)
+            return end, "tag"
+        return close.end(), "block"
+    return end, "tag"

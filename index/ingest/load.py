@@ -1,8 +1,15 @@
-"""Loading article files into :class:`~index.records.Article` records.
+"""Loading files into :class:`~partyqa.records.Article` records.
 
-``read → decode → clean → extract metadata``. Unreadable, undecodable and empty files
-raise :class:`~index.readers.ReadError`; :func:`load_articles` collects those errors and
-goes on with the other files.
+Text files: ``read → decode → clean → metadata``. PDF, Word and image files: their reader
+(:mod:`index.ingest.documents`) gives text per page, each page is cleaned and the page of
+every part of the text is kept (``Article.pages``). An e-paper page holding several
+headlined articles becomes several articles (:func:`load_file`).
+
+The lines that state the article's publication facts (dateline, byline, source line) stay in
+the text: those that cleaning removed as debris, or that stood outside the main content of a
+web page, open the text as a compact header block, each line as written, and every
+``ArticleFact`` points at its line. Unreadable, undecodable and empty files raise
+:class:`~partyqa.errors.ReadError`; :func:`load_articles` collects those errors and goes on.
 """
 
 from __future__ import annotations
@@ -12,24 +19,19 @@ from pathlib import Path
 
 from index.ingest.clean import clean_text
 from index.ingest.decode import decode_bytes
-from index.ingest.files import find_files, is_supported, read_bytes
-from index.ingest.metadata import extract_metadata
+from index.ingest.files import SUPPORTED_SUFFIXES, file_kind, find_files, is_supported, read_bytes
+from index.ingest.metadata import ArticleMeta, extract_metadata
+from index.ingest.metadata.sections import extract_sections
 from partyqa.errors import ReadError
 from partyqa.hashing import bytes_hash, content_hash
-from partyqa.records import Article
+from partyqa.records import Article, ArticleFact, PageSpan
 from partyqa.text.normalize import squash
+
+_PAGE_BREAK = "\n\n"
 
 
 def source_name(path: Path, root: Path | None = None) -> str:
-    """Return the display name of a file: its path relative to ``root``, else its name.
-
-    Args:
-        path: The article file.
-        root: The indexed folder, or ``None``.
-
-    Returns:
-        A POSIX-style relative path, or the file name when ``path`` is not under ``root``.
-    """
+    """Return the display name of a file: its path relative to ``root``, else its name."""
     path = Path(path)
     if root is not None:
         try:
@@ -39,32 +41,85 @@ def source_name(path: Path, root: Path | None = None) -> str:
     return path.name
 
 
-def load_article(path: Path, root: Path | None = None) -> Article:
-    """Read, clean and describe one article file.
+def load_file(path: Path, root: Path | None = None) -> list[Article]:
+    """Read, clean and describe one file: one article, or one per article of an e-paper page.
 
     Args:
-        path: The article file (``.txt``, ``.md``, ``.markdown``, ``.html``, ``.htm``).
+        path: A supported file (see :data:`~index.ingest.files.SUPPORTED_SUFFIXES`).
         root: Folder the ``source`` name is made relative to; the file name when omitted.
 
     Returns:
-        The article. ``doc_id`` is the hash of its normalized text (identical articles
-        share it), ``file_hash`` the hash of the raw bytes.
+        The articles, in page order. ``doc_id`` is the hash of the normalized text,
+        ``file_hash`` the hash of the raw bytes (shared by the articles of one file).
 
     Raises:
-        ReadError: If the file cannot be read or decoded, or no text is left after
-            cleaning.
+        ReadError: If the file cannot be read, converted or decoded, or no text is left.
     """
     path = Path(path)
     data = read_bytes(path)
-    try:
-        raw, encoding = decode_bytes(data)
-    except ReadError as exc:
-        raise ReadError(path, exc.reason) from None
-    text = clean_text(raw, path.suffix)
-    if not squash(text):
-        raise ReadError(path, "no article text left after cleaning")
     source = source_name(path, root)
-    meta = extract_metadata(raw, text, source)
+    if file_kind(path) == "text":
+        try:
+            raw, encoding = decode_bytes(data)
+        except ReadError as exc:
+            raise ReadError(path, exc.reason) from None
+        text = clean_text(raw, path.suffix)
+        if not squash(text):
+            raise ReadError(path, "no article text left after cleaning")
+        return [_article(raw, text, [], source, encoding, data)]
+    from index.ingest.documents import read_document
+
+    document = read_document(path, data)
+    articles = []
+    for part in document.articles:
+        raw = _PAGE_BREAK.join(page.text for page in part)
+        text, spans = _clean_pages(part)
+        if squash(text):
+            articles.append(_article(raw, text, spans, source, document.format, data))
+    if not articles:
+        raise ReadError(path, "no text found (an empty document, or a scan the OCR could not read)")
+    return articles
+
+
+def load_article(path: Path, root: Path | None = None) -> Article:
+    """Read one file as one article (the first article of a split e-paper page).
+
+    Raises:
+        ReadError: See :func:`load_file`.
+    """
+    return load_file(path, root)[0]
+
+
+def _clean_pages(pages) -> tuple[str, list[PageSpan]]:
+    """Clean every page and join them, recording which page each part of the text comes from."""
+    parts: list[str] = []
+    spans: list[PageSpan] = []
+    pos = 0
+    for page in pages:
+        cleaned = clean_text(page.text, ".txt")
+        if not cleaned:
+            continue
+        if parts:
+            parts.append(_PAGE_BREAK)
+            pos += len(_PAGE_BREAK)
+        parts.append(cleaned)
+        if page.number > 0:
+            spans.append(PageSpan(page.number, pos, pos + len(cleaned)))
+        pos += len(cleaned)
+    return "".join(parts), spans
+
+
+def _article(raw: str, body: str, spans: list[PageSpan], source: str, encoding: str, data: bytes) -> Article:
+    """Build the article: metadata, header block of evidence lines, fact offsets, sections."""
+    name = source if file_kind(source) == "text" else Path(source).with_suffix(".txt").name
+    meta = extract_metadata(raw, body, name)
+    header = _header_block(body, meta)
+    text = f"{header}\n\n{body}" if header else body
+    shift = len(text) - len(body)
+    pages = [PageSpan(s.page, s.start + shift, s.end + shift) for s in spans]
+    if pages and shift:
+        pages[0].start = 0
+    facts = [_located(fact, text) for fact in meta.facts]
     return Article(
         doc_id=content_hash(squash(text)),
         source=source,
@@ -73,22 +128,43 @@ def load_article(path: Path, root: Path | None = None) -> Article:
         date=meta.date,
         publisher=meta.publisher,
         places=meta.places,
-        sections=meta.sections,
+        sections=extract_sections(text, meta.places) if meta.sections else [],
         encoding=encoding,
         file_hash=bytes_hash(data),
+        facts=facts,
+        pages=pages,
     )
+
+
+def _header_block(body: str, meta: ArticleMeta) -> str:
+    """The evidence lines (title first) that the cleaned body does not hold, one per line."""
+    lines: list[str] = []
+    squashed = squash(body)
+    for fact in meta.facts:
+        evidence = fact.evidence.strip()
+        if not evidence or evidence in lines:
+            continue
+        if fact.kind == "title":
+            if squash(evidence) not in squashed[: len(squash(evidence)) + 200]:
+                lines.append(evidence)
+        elif evidence not in body:
+            lines.append(evidence)
+    return "\n".join(lines)
+
+
+def _located(fact: ArticleFact, text: str) -> ArticleFact:
+    """The fact with ``start``/``end`` set to where its evidence stands in ``text`` (-1 when absent)."""
+    start = text.find(fact.evidence) if fact.evidence else -1
+    end = start + len(fact.evidence) if start >= 0 else -1
+    return ArticleFact(fact.kind, fact.value, fact.evidence, start, end)
 
 
 def load_articles(paths: Iterable[Path]) -> tuple[list[Article], list[ReadError]]:
     """Load every article file under the given files and folders, skipping bad ones.
 
-    Folders are searched recursively for supported files (see
-    :func:`~index.readers.find_files`); the ``source`` of an article found in a folder
-    is relative to that folder. A path given explicitly that does not exist or has an
-    unsupported suffix is reported as an error.
-
-    Args:
-        paths: Files and folders.
+    Folders are searched recursively for supported files; the ``source`` of an article
+    found in a folder is relative to that folder. A path given explicitly that does not
+    exist or has an unsupported suffix is reported as an error.
 
     Returns:
         The articles loaded (in file order) and the errors of the files that failed.
@@ -97,22 +173,14 @@ def load_articles(paths: Iterable[Path]) -> tuple[list[Article], list[ReadError]
     errors: list[ReadError] = []
     for path, root in _files_with_roots(paths, errors):
         try:
-            articles.append(load_article(path, root))
+            articles.extend(load_file(path, root))
         except ReadError as exc:
             errors.append(exc)
     return articles, errors
 
 
 def _files_with_roots(paths: Iterable[Path], errors: list[ReadError]) -> list[tuple[Path, Path | None]]:
-    """Expand paths into ``(file, root)`` pairs, recording errors for bad explicit paths.
-
-    Args:
-        paths: Files and folders.
-        errors: List that receives a :class:`ReadError` per missing or unsupported path.
-
-    Returns:
-        Unique files with the folder they were found in (``None`` for explicit files).
-    """
+    """Expand paths into unique ``(file, root)`` pairs, recording errors for bad explicit paths."""
     pairs: list[tuple[Path, Path | None]] = []
     seen: set[Path] = set()
     for given in paths:
@@ -123,9 +191,8 @@ def _files_with_roots(paths: Iterable[Path], errors: list[ReadError]) -> list[tu
             errors.append(ReadError(given, "no such file or folder"))
             continue
         elif not is_supported(given):
-            errors.append(
-                ReadError(given, "not a supported article file (.txt, .md, .markdown, .html, .htm)")
-            )
+            errors.append(ReadError(given, f"not a supported file ({' '.join(SUPPORTED_SUFFIXES)})",
+                                    user_message=f"{given.name}：不支持的文件类型"))
             continue
         else:
             found = [(given, None)]

@@ -1,44 +1,286 @@
-"""Place names (provinces, cities, districts, counties, streets, towns) found in text."""
+"""Place names in text: a dictionary of China's divisions, anchored suffix rules below them.
+
+Provinces, prefecture cities, districts and counties come from ``partyqa/data/places_cn.tsv``
+(plus ``places_extra.tsv``): their full names (``樊城区``) are found anywhere, their short forms
+(``樊城``, ``襄阳``, ``江西``) where the article supports them — a province's short form always,
+a short form of three or more characters always, a two-character one only when a place of
+the same chain (its province, city or a district under it) is named too. Streets, towns,
+townships, communities and villages (``鹿鸣街道``, ``云栖镇``, ``白鹤岭村``) have no list: they are
+found by suffix rules with jieba and count only in articles that name a dictionary place.
+"""
 
 from __future__ import annotations
 
 import bisect
 import re
 from collections import Counter
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
+from partyqa.resources import data_lines
 from partyqa.text.normalize import CJK, CJK_RUN, normalize
 
-PLACE_SUFFIXES = ("示范区", "新区", "街道", "区", "县", "市", "镇", "乡", "旗")
+PLACE_SUFFIXES = ("示范区", "新区", "街道", "社区", "区", "县", "市", "镇", "乡", "旗", "村")
 DISTRICT_SUFFIXES = ("示范区", "新区", "区", "县", "市", "旗")
-_GENERIC_PLACE_ENDINGS = frozenset(
-    (  # noqa: SIM905
-        "全区 本区 该区 城区 辖区 社区 园区 小区 地区 片区 景区 校区 市区 郊区 山区 驻区 街区 矿区 库区 老区 "
-        "灾区 分区 专区 营区 湖区 林区 牧区 展区 军区 选区 赛区 警区 疫区 禁区 误区 盲区 各区 两区 三区 城市 "
-        "全市 本市 该市 各市 都市 超市 上市 股市 门市 夜市 集市 县市 省市 全县 本县 该县 各县 全镇 各镇 城镇 "
-        "乡镇 村镇 集镇 小镇 全乡 各乡 城乡 家乡 老乡 下乡 故乡 同乡 区县 市县 镇乡 集聚区 安置区 核心区 开发区 "
-        "试验区 实验区 保护区 功能区 服务区 经济区 产业区 工业区 商业区 生活区 居住区 住宅区 风景区 自贸区 示范区 "
-        "新区 高新区 先行区 改革区 街道 全街道 各街道 本街道 该街道"
-    ).split()
-)
+_ADMIN_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "自治州", "自治县", "自治旗",
+                   "地区", "林区", "省", "市", "区", "县", "旗", "盟")
+_COMBINABLE = ("高新区", "开发区", "经开区", "试验区", "保护区", "自贸区", "先行区", "示范区", "新区")
 _STOP_POS = ("p", "c", "u", "d", "v", "r", "m", "f", "t", "x", "eng", "a", "zg", "y", "e", "o", "l", "i")
 _STOP_POS_EXTENSION = tuple(pos for pos in _STOP_POS if pos != "a")
 _FUNCTION_CHARS = frozenset(
     "在对和与及为于由从向把被将让给到的了是各全本该每这那其此一个等或并且也都还又即就所有已要会能可以按据如若则而但至当"
 )
 _QUOTED = re.compile(r"“[^“”\n]{1,20}”|「[^「」\n]{1,20}」")
+_SUFFIX_CHAR = re.compile(r"[区县市镇乡旗村]|街道|社区")
 _MAX_PLACE_PREFIX = 5
 _MAX_NAME_TOKEN = 3
-# Only this much of a text is searched for place names (news articles are far shorter;
-# mentions are then counted over the whole text).
+_WINDOW_BEFORE, _WINDOW_AFTER = 10, 4
+_MAX_NAME = 9
+# Only this much of a text is searched for suffix-rule names (news articles are far shorter).
 MAX_SEGMENTED_CHARS = 100_000
-_SUFFIX_CHAR = re.compile(r"[区县市镇乡旗]|街道")
-_WINDOW_BEFORE = 10
-_WINDOW_AFTER = 4
-# Generic area words that become a proper name with a place before them (株洲 + 高新区).
-_COMBINABLE = ("高新区", "开发区", "经开区", "试验区", "保护区", "自贸区", "先行区")
 
 
+@dataclass(frozen=True)
+class Division:
+    """One division of the dictionary: its code, full name and parent code ("" for provinces)."""
+
+    code: str
+    name: str
+    parent: str
+
+
+@cache
+def _generic_words() -> frozenset[str]:
+    """Words ending in a place suffix that are not places (``全区``, ``社区``, ``空壳村`` …)."""
+    return frozenset(w for line in data_lines("place_generic_words.txt") for w in line.split())
+
+
+@cache
+def _divisions() -> dict[str, Division]:
+    """Every division by code (dictionary plus extras)."""
+    out: dict[str, Division] = {}
+    generic = _generic_words()
+    for line in data_lines("places_cn.tsv"):
+        code, name = line.split("\t")
+        if name in generic or len(name) < 2:
+            continue
+        if code.endswith("0000"):
+            parent = ""
+        elif code.endswith("00"):
+            parent = code[:2] + "0000"
+        else:
+            parent = code[:4] + "00"
+        out[code] = Division(code, name, parent)
+    for line in data_lines("places_extra.tsv"):
+        parent, name = line.split("\t")
+        code = f"x{len(out)}"
+        out[code] = Division(code, name, parent)
+    for div in list(out.values()):  # districts of municipalities hang under the province code
+        if div.parent and div.parent not in out:
+            out[div.code] = Division(div.code, div.name, div.parent[:2] + "0000")
+    return out
+
+
+def _short_form(name: str) -> str:
+    """The name without its administrative suffix (``樊城区`` → ``樊城``), or "" when too short."""
+    if name.endswith(_COMBINABLE):
+        return ""
+    for suffix in _ADMIN_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return ""
+
+
+@cache
+def _lookup() -> dict[str, tuple[tuple[str, ...], bool]]:
+    """Every full name and short form → (codes, is_full_name)."""
+    table: dict[str, tuple[list[str], bool]] = {}
+    generic = _generic_words()
+    for div in _divisions().values():
+        codes, _ = table.setdefault(div.name, ([], True))
+        codes.append(div.code)
+        short = _short_form(div.name)
+        if short and short not in generic and (short not in table or not table[short][1]):
+            table.setdefault(short, ([], False))[0].append(div.code)
+    return {name: (tuple(codes), full) for name, (codes, full) in table.items()}
+
+
+def _chain(code: str) -> list[str]:
+    """The codes from the province down to ``code``."""
+    divs = _divisions()
+    chain = []
+    while code in divs:
+        chain.append(code)
+        code = divs[code].parent
+    return chain[::-1]
+
+
+def _dictionary_mentions(text: str) -> list[tuple[int, str, tuple[str, ...], bool]]:
+    """Longest dictionary matches ``(offset, name, codes, full)`` in simplified text, left to right."""
+    table = _lookup()
+    out = []
+    i, n = 0, len(text)
+    while i < n:
+        if not CJK.match(text[i]):
+            i += 1
+            continue
+        for length in range(min(_MAX_NAME, n - i), 1, -1):
+            word = text[i : i + length]
+            if word in table:
+                out.append((i, word, *table[word]))
+                i += length
+                break
+        else:
+            i += 1
+    return out
+
+
+def _resolve(mentions) -> dict[str, tuple[str, int]]:
+    """Keep supported mentions and pick one division per name: name → (code, first offset).
+
+    A full name of three or more characters, a province's short form and a short form of
+    three or more characters stand alone; a two-character name needs another place of its
+    chain in the text. Among several divisions with one name, the one whose chain is
+    supported wins.
+    """
+    strong_codes: set[str] = set()
+    for _, name, codes, full in mentions:
+        if len(codes) == 1 and (len(name) >= 3 or (not full and codes[0].endswith("0000"))):
+            strong_codes.update(_chain(codes[0]))
+    kept: dict[str, tuple[str, int]] = {}
+    for offset, name, codes, full in mentions:
+        if name in kept:
+            continue
+        supported = [c for c in codes if set(_chain(c)) & strong_codes - {c} or _has_child(c, strong_codes)]
+        if supported:
+            kept[name] = (supported[0], offset)
+        elif len(codes) == 1 and (len(name) >= 3 or codes[0].endswith("0000")):
+            kept[name] = (codes[0], offset)
+        elif full and len(name) >= 3:
+            kept[name] = ("", offset)  # a real name shared by several divisions: no chain
+    return kept
+
+
+def _has_child(code: str, codes: set[str]) -> bool:
+    """Tell whether one of ``codes`` lies under ``code``."""
+    return any(code in _chain(c)[:-1] for c in codes)
+
+
+def extract_places(text: str, with_ancestors: bool = False) -> list[str]:
+    """Find the provinces, cities, districts, streets, towns, communities and villages named in a text.
+
+    Args:
+        text: Article text (either script).
+        with_ancestors: Article mode: dictionary places by their full names (``于都`` →
+            ``于都县``), names below districts only in texts that name a dictionary place, and
+            the province and city above the places found that the text does not name (an
+            article about 樊城区 is about 襄阳市 and 湖北省 too). Without it (questions), names
+            are returned as written, so each is a substring of the normalized text.
+
+    Returns:
+        Place names in simplified script, most frequent first (ties: first mention), then the
+        ancestors when asked for.
+    """
+    simplified = normalize(text)
+    quoted = [m.span() for m in _QUOTED.finditer(simplified)]
+    quote_starts = [a for a, _ in quoted]
+
+    def in_quote(pos: int) -> bool:
+        k = bisect.bisect_right(quote_starts, pos) - 1
+        return k >= 0 and pos < quoted[k][1]
+
+    mentions = [m for m in _dictionary_mentions(simplified) if not in_quote(m[0])]
+    kept = _resolve(mentions)
+    divs = _divisions()
+    first: dict[str, int] = {}
+    counts: Counter = Counter()
+    codes: dict[str, str] = {}
+    for name, (code, offset) in sorted(kept.items(), key=lambda item: item[1][1]):
+        canonical = divs[code].name if code and with_ancestors else name
+        if canonical not in first:
+            first[canonical] = offset
+            codes[canonical] = code
+        counts[canonical] += sum(1.0 if full else 0.5 for _, n, _, full in mentions if n == name)
+    if kept or not with_ancestors:
+        for start, name in _suffix_mentions(simplified[:MAX_SEGMENTED_CHARS]):
+            if not in_quote(start) and name not in first and not _is_division_word(name):
+                first[name] = start
+                counts[name] = simplified.count(name)
+    ranked = sorted(first, key=lambda name: (-counts[name], first[name]))
+    if not with_ancestors:
+        return ranked
+    named = set(codes.values())
+    above = []
+    for name in ranked:
+        for code in _chain(codes[name])[:-1] if codes.get(name) else []:
+            if code not in named and divs[code].name not in above:
+                above.append(divs[code].name)
+    return ranked + [a for a in above if a not in ranked]
+
+
+def _is_division_word(name: str) -> bool:
+    """Tell whether a suffix-rule name is a district-level name missing from the dictionary (a guess)."""
+    return name.endswith(("区", "县", "市", "旗")) and not name.endswith((*_COMBINABLE, "社区"))
+
+
+def place_aliases(name: str, text: str | None = None) -> set[str]:
+    """Short forms a place goes by (``樊城区`` → ``{樊城}``; ``襄阳市`` → ``{襄阳}``).
+
+    ``株洲高新区`` also goes by ``高新区`` when ``text`` (the article) names no other ``…高新区``.
+
+    Args:
+        name: A place name (either script).
+        text: The article, to decide whether a generic zone word is unambiguous in it.
+
+    Returns:
+        The aliases, without ``name`` itself (simplified script).
+    """
+    simple = normalize(name)
+    aliases = set()
+    short = _short_form(simple)
+    if short and short not in _generic_words():
+        aliases.add(short)
+    zone = next((z for z in _COMBINABLE if simple.endswith(z) and len(simple) > len(z)), "")
+    if zone and text is not None:
+        others = {m.group() for m in re.finditer(rf"[\u4e00-\u9fff]{{2,4}}{zone}", normalize(text))}
+        if all(o.endswith(simple) or simple.endswith(o) for o in others):
+            aliases.add(zone)
+    return aliases
+
+
+def place_hierarchy(name: str, text: str | None = None) -> list[str]:
+    """The chain of divisions down to a place: ``樊城区`` → ``[湖北省, 襄阳市, 樊城区]``.
+
+    Args:
+        name: A full name or short form (either script).
+        text: The article, to choose among divisions that share a name (``和平区``).
+
+    Returns:
+        Full names from the province down; ``[name]`` (simplified) when unknown or ambiguous.
+    """
+    simple = normalize(name)
+    codes = _lookup().get(simple, ((), False))[0]
+    if text is not None and len(codes) > 1:
+        mentions = [m for m in _dictionary_mentions(normalize(text)) if m[1] != simple]
+        kept = _resolve(mentions + [(0, simple, codes, True)])
+        codes = (kept[simple][0],) if simple in kept else codes
+    if len(codes) != 1:
+        return [simple]
+    divs = _divisions()
+    return [divs[c].name for c in _chain(codes[0])]
+
+
+def strip_trailing_place(text: str) -> str:
+    """Drop a place name that ends ``text`` (``新华社南昌`` → ``新华社``; ``绵城网`` unchanged)."""
+    simple = normalize(text)
+    table = _lookup()
+    for k in range(max(0, len(simple) - _MAX_NAME), len(simple) - 1):
+        if simple[k:] in table and k >= 2:
+            return text[:k]
+    return text
+
+
+# ---------------------------------------------------------------------- suffix rules (below districts)
 @lru_cache(maxsize=1)
 def _posseg():
     """Return ``jieba.posseg`` with logging silenced (loaded once)."""
@@ -51,46 +293,11 @@ def _posseg():
     return jieba.posseg
 
 
-def extract_places(text: str) -> list[str]:
-    """Find the districts, counties, cities, streets and towns named in a text.
-
-    The text is converted to simplified script; around every place suffix
-    (区/县/市/示范区/新区/街道/镇/乡/旗) a short window of the clause is segmented with
-    jieba. A place is a token ending in such a suffix (at least three characters), or a
-    suffix token preceded by a name (a token that is not a verb, preposition, pronoun,
-    …, extended by one more single-character token for names jieba splits, such as
-    ``林/山寨/街道``). Generic words (``全区``, ``社区``, ``城市``, ``集聚区`` …) and
-    names inside short quotations (slogans like “动力新区”) are dropped.
-
-    Args:
-        text: Article text.
-
-    Returns:
-        Place names in simplified script, most frequent first (ties: first mention).
-    """
-    simplified = normalize(text)
-    quoted = [m.span() for m in _QUOTED.finditer(simplified)]
-    quote_starts = [a for a, _ in quoted]
-    found: dict[str, int] = {}
-    for start, name in _place_mentions(simplified[:MAX_SEGMENTED_CHARS]):
-        k = bisect.bisect_right(quote_starts, start) - 1
-        if k < 0 or start >= quoted[k][1]:
-            found.setdefault(name, start)
-    counts = Counter({name: simplified.count(name) for name in found})
-    return sorted(counts, key=lambda name: (-counts[name], found[name]))
-
-
-def _place_mentions(text: str) -> list[tuple[int, str]]:
-    """List ``(offset, name)`` of the valid place mentions in simplified text.
-
-    Args:
-        text: Simplified text.
-
-    Returns:
-        The mentions in text order.
-    """
+def _suffix_mentions(text: str) -> list[tuple[int, str]]:
+    """``(offset, name)`` of places found by suffix rules (streets, towns, villages, zones) in simplified text."""
     mentions = []
-    for end in _suffix_ends(text):
+    for match in _SUFFIX_CHAR.finditer(text):
+        end = match.end()
         tokens = _segment_window(text, end)
         index = next((k for k, (start, word, _) in enumerate(tokens) if start + len(word) == end), None)
         candidate = _place_candidate(tokens, index) if index is not None else None
@@ -99,21 +306,8 @@ def _place_mentions(text: str) -> list[tuple[int, str]]:
     return mentions
 
 
-def _suffix_ends(text: str) -> list[int]:
-    """Return the offsets just after each place suffix (区, 县, 市, 镇, 乡, 旗, 街道) in ``text``."""
-    return [m.end() for m in _SUFFIX_CHAR.finditer(text)]
-
-
 def _segment_window(text: str, end: int) -> list[tuple[int, str, str]]:
-    """Segment the clause window around a suffix ending at ``end``.
-
-    Args:
-        text: Simplified text.
-        end: Offset just after the suffix.
-
-    Returns:
-        ``(offset in text, word, pos)`` triples of the window's tokens.
-    """
+    """Segment the clause window around a suffix ending at ``end``: ``(offset, word, pos)`` triples."""
     start = end - 1
     while start > 0 and end - start < _WINDOW_BEFORE and CJK.match(text[start - 1]):
         start -= 1
@@ -129,15 +323,7 @@ def _segment_window(text: str, end: int) -> list[tuple[int, str, str]]:
 
 
 def _place_candidate(tokens: list[tuple[int, str, str]], index: int) -> tuple[int, str] | None:
-    """Build the place name that ends with token ``index``, if that token is a suffix.
-
-    Args:
-        tokens: ``(offset, word, pos)`` triples of the segmented text.
-        index: The token to test.
-
-    Returns:
-        ``(offset, name)`` or ``None``.
-    """
+    """Build the place name that ends with token ``index`` if that token is a suffix: ``(offset, name)``."""
     start, word, flag = tokens[index]
     if word in PLACE_SUFFIXES or word in _COMBINABLE:
         prefix_tokens = _name_tokens_before(tokens, index)
@@ -146,27 +332,22 @@ def _place_candidate(tokens: list[tuple[int, str, str]], index: int) -> tuple[in
         return prefix_tokens[0][0], "".join(t[1] for t in prefix_tokens) + word
     if len(word) >= 3 and word.endswith(PLACE_SUFFIXES) and flag.startswith(("ns", "n", "nr", "nt", "nz")):
         return start, word
+    if len(word) == 2 and word[-1] in "村镇乡" and word not in _generic_words():
+        prefix_tokens = _name_tokens_before(tokens, index)  # jieba's 白鹤/岭村
+        if prefix_tokens and len(prefix_tokens[-1][1]) >= 2:
+            return prefix_tokens[-1][0], prefix_tokens[-1][1] + word
     return None
 
 
 def _name_tokens_before(tokens: list[tuple[int, str, str]], index: int) -> list[tuple[int, str, str]]:
-    """Return the tokens forming a name right before a suffix token.
-
-    Args:
-        tokens: The segmented text.
-        index: Position of the suffix token.
-
-    Returns:
-        The name token, preceded by one more token when either is a single character
-        (names that jieba splits, such as ``林/山寨`` or ``绿/东村``); empty when the
-        preceding token is a function word, a verb, … , longer than three characters
-        (``充分利用/市``) or not Chinese.
-    """
-    if (
-        index < 1
-        or len(tokens[index - 1][1]) > _MAX_NAME_TOKEN
-        or not _is_name_token(tokens[index - 1], _STOP_POS)
-    ):
+    """The tokens forming a name right before a suffix token (one more when either is one character)."""
+    if index < 1:
+        return []
+    last = tokens[index - 1]
+    # a single character right before the suffix is part of a name even when tagged as an
+    # adjective (槐/荫/社区); a longer adjective is not (美丽/乡村)
+    stop = _STOP_POS_EXTENSION if len(last[1]) == 1 and last[1] not in _FUNCTION_CHARS else _STOP_POS
+    if len(last[1]) > _MAX_NAME_TOKEN or not _is_name_token(last, stop):
         return []
     picked = [tokens[index - 1]]
     if index >= 2:
@@ -186,30 +367,25 @@ def _is_name_token(token: tuple[int, str, str], stop_pos: tuple[str, ...]) -> bo
     """Tell whether a token can be part of a place name (Chinese, no stop tag, no suffix)."""
     _, word, flag = token
     return (
-        bool(CJK_RUN.fullmatch(word)) and not flag.startswith(stop_pos) and not word.endswith(PLACE_SUFFIXES)
+        bool(CJK_RUN.fullmatch(word)) and not flag.startswith(stop_pos)
+        and not word.endswith(tuple(s for s in PLACE_SUFFIXES if s != "村"))  # 绿/东村/街道
     )
 
 
 def _is_valid_place(name: str) -> bool:
-    """Reject generic words and malformed names.
-
-    Args:
-        name: A candidate place name (simplified).
-
-    Returns:
-        True if it can be a proper place name.
-    """
+    """Reject generic words and malformed names."""
     suffix = max((s for s in PLACE_SUFFIXES + _COMBINABLE if name.endswith(s)), key=len)
     prefix = name[: -len(suffix)]
     if not 2 <= len(prefix) <= _MAX_PLACE_PREFIX or not CJK_RUN.fullmatch(name):
         return False
     if prefix[0] in _FUNCTION_CHARS or prefix[-1] in "区县市镇乡":
         return False
-    if name in _GENERIC_PLACE_ENDINGS:
+    generic = _generic_words()
+    if name in generic:
         return False
     if len(suffix) > 1:
-        return True
-    return not any(name.endswith(generic) for generic in _GENERIC_PLACE_ENDINGS)
+        return not any(name.endswith(g) for g in generic if len(g) > len(suffix))
+    return not any(name.endswith(g) for g in generic)
 
 
 _PLACE_TAIL = re.compile(r"(?:社区|村|街道|镇|乡|园区|产业园|开发区|高新区|新区|区|县|市|旗|州|盟|省)$")
@@ -253,6 +429,9 @@ def _question_places(text: str) -> tuple[str, ...]:
     offset = 0
     # "白鹤岭村党委": cut a place word from the organisation after it, so jieba sees the name.
     segmented = re.sub(r"(村|社区|街道|镇|乡)(?=党|两委|村委|居委|委会)", r"\1 ", simplified)
+    # "梨溪镇上坪村": jieba reads 镇上 as a word; cut after a town or district word that a
+    # village or community name follows closely.
+    segmented = re.sub(r"(?<=[\u4e00-\u9fff]{2})(镇|乡|街道|区|县)(?=[\u4e00-\u9fff]{1,4}(?:村|社区))", r"\1 ", segmented)
     for pair in _posseg().cut(segmented):
         tokens.append((offset, pair.word, pair.flag))
         offset += len(pair.word)
@@ -282,7 +461,8 @@ def _question_places(text: str) -> tuple[str, ...]:
             j -= 1
         name = "".join(pieces)
         full = name + tail.group()
-        if len(name) < 2 or _GENERIC_LOCAL.match(name) or name in _generic_prefixes() or full in found:
+        if (len(name) < 2 or _GENERIC_LOCAL.match(name) or name in _generic_prefixes() or full in found
+                or (pieces and pieces[-1] in _generic_prefixes()) or full in _generic_words()):
             continue
         found[full] = tokens[j + 1][0]
     # Drop names that only glue a known place to another ("樊城区鹿鸣街道" when both parts are known).

@@ -6,6 +6,7 @@ import logging
 import re
 from functools import lru_cache
 
+from partyqa.resources import data_lines
 from partyqa.text.normalize import normalize
 
 # Function words, question words and generic news words that carry no search signal.
@@ -24,8 +25,9 @@ def _jieba():
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    for word in ("非公企业", "党组织", "网格员", "两新", "党建", "党工委", "党支部", "覆盖率"):
-        jieba.add_word(word, tag="n")
+    for line in data_lines("jieba_user_dict.txt"):
+        word, *tag = line.split()
+        jieba.add_word(word, tag=tag[0] if tag else None)
     return jieba
 
 

@@ -211,7 +211,8 @@ def test_html_cleaning():
     <noscript>请启用脚本</noscript><footer>版权所有 济南日报社</footer></body></html>"""
     text = clean_text(page, ".HTML")
     assert text.split("\n")[0] == "天桥区推进基层党建工作"
-    assert "近年来，天桥区建立网格党支部&楼院党小组， 全区划分为1153个网格。" in text
+    # a line break inside one text node between CJK characters is source wrapping, not a space
+    assert "近年来，天桥区建立网格党支部&楼院党小组，全区划分为1153个网格。" in text
     assert "第二段\n说明<重要>工作。" in text
     for gone in (
         "var nav",

@@ -82,21 +82,23 @@ def test_folder_with_good_undecodable_and_unsupported_files(tmp_path):
     rng = random.Random(7)
     (tmp_path / "bad.txt").write_bytes(bytes(rng.randrange(256) for _ in range(3000)))
     (tmp_path / "paper.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    (tmp_path / "sheet.xlsx").write_bytes(b"PK\x03\x04")
     articles, errors = load_articles([tmp_path])
     assert [a.source for a in articles] == ["good.txt"]
     assert articles[0].title == "抓党建保稳定 强组织惠民生"
-    assert len(errors) == 1
-    assert errors[0].path == tmp_path / "bad.txt"
-    assert "bad.txt" in str(errors[0])
+    # the broken PDF is named and skipped; the unsupported file is not even listed
+    assert sorted(e.path.name for e in errors) == ["bad.txt", "paper.pdf"]
+    assert any("bad.txt" in str(e) for e in errors)
 
 
 def test_explicit_bad_paths_are_reported(tmp_path):
-    pdf = tmp_path / "paper.pdf"
-    pdf.write_bytes(b"%PDF-1.4")
+    sheet = tmp_path / "sheet.xlsx"
+    sheet.write_bytes(b"PK\x03\x04")
     missing = tmp_path / "missing.txt"
-    articles, errors = load_articles([FILES[0], pdf, missing, FILES[0]])
+    articles, errors = load_articles([FILES[0], sheet, missing, FILES[0]])
     assert len(articles) == 1
-    assert sorted(e.path.name for e in errors) == ["missing.txt", "paper.pdf"]
+    assert sorted(e.path.name for e in errors) == ["missing.txt", "sheet.xlsx"]
+    assert next(e for e in errors if e.path.name == "sheet.xlsx").user_message == "sheet.xlsx：不支持的文件类型"
 
 
 def test_debris_only_file_is_an_error(tmp_path):
@@ -132,4 +134,4 @@ def test_html_article(tmp_path):
     assert article.title == "荷塘区强化基层党组织能力建设"
     assert article.date == "2017-09-28"
     assert "首页" not in article.text and "荷塘区坚持以“能力建设”为抓手" in article.text
-    assert article.places == ["荷塘区"]
+    assert article.places == ["荷塘区", "株洲市", "湖南省"]  # the city and province above it are added

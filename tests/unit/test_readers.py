@@ -42,14 +42,16 @@ def test_find_files_recursive_hidden_case_and_dedup(tmp_path):
         tmp_path / "sub" / "c.md",
         tmp_path / "sub" / "deeper" / "d.markdown",
         tmp_path / "sub" / "e.htm",
+        tmp_path / "g.pdf",
+        tmp_path / "h.docx",
     ]
     ignored = [
         tmp_path / "README.md",
         tmp_path / "sub" / "SOURCES.md",
         tmp_path / ".secret.txt",
         tmp_path / ".hidden" / "f.txt",
-        tmp_path / "g.pdf",
-        tmp_path / "h.docx",
+        tmp_path / "g.xlsx",
+        tmp_path / "h.exe",
     ]
     for path in wanted + ignored:
         path.write_text("天桥区党建工作。", encoding="utf-8")

@@ -1,30 +1,41 @@
-"""Extracting title, date, publisher, places and sections from an article.
+"""Extracting title, date, outlet, people, places and sections from an article.
 
-Metadata often lives in lines that cleaning removes as debris (``發布日期:2020-06-30``,
-``信息來源:濟南日報``, a ``| 洛阳日报 | 洛阳晚报 |`` navigation bar), so
-:func:`extract_metadata` looks at both the raw decoded text (converted to plain text) and
-the cleaned text. Labels, dates and names are matched in simplified script; values are
-returned as written (``濟南日報``), except place names, which are returned simplified.
-
-Everything here is heuristic and general: a date labelled ``发布日期`` beats a date in
-the header, which beats a date/weekday banner (often the crawl date); a labelled source
-beats a newspaper or office name in the header, which beats one in the footer; places
-are found with ``jieba`` part-of-speech segmentation plus a stoplist of generic words.
+Publication facts live in the page around the article (header, footer, the first and last
+body lines: see :mod:`.page`), often in lines that cleaning removes as debris, so
+:func:`extract_metadata` reads the page lines of the raw file. Every fact keeps the line it
+was read from (:class:`~partyqa.records.ArticleFact`), so the loader can keep that line in
+the article text and answers can cite it. Labels and names are matched in simplified script;
+values are returned as written (``濟南日報``), place names simplified.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from index.ingest.metadata.dates import extract_date
-from index.ingest.metadata.header import front_matter_lines, header_and_footer, html_meta_lines, plain_lines
-from index.ingest.metadata.publisher import extract_publisher
+from index.ingest.metadata.dates import choose_date
+from index.ingest.metadata.page import BODY, Page, page_lines
+from index.ingest.metadata.people import bylines, wechat_account
+from index.ingest.metadata.publisher import (
+    RANK_ACCOUNT,
+    RANK_ISSUER,
+    RANK_META,
+    RANK_NAME,
+    RANK_PAPER,
+    RANK_WIRE,
+    dateline_outlet,
+    issuer,
+    labelled_source,
+    masthead_paper,
+    publisher_in_line,
+)
 from index.ingest.metadata.sections import extract_sections
-from index.ingest.metadata.title import extract_title
-from partyqa.records import Section
+from index.ingest.metadata.title import extract_title, issue_title
+from partyqa.records import ArticleFact, Section
 from partyqa.text.normalize import normalize
 from partyqa.text.places import extract_places
+
+_EDGE_BODY_LINES = 3
+_MAX_BYLINE_LINE = 60
 
 
 @dataclass
@@ -34,10 +45,11 @@ class ArticleMeta:
     Attributes:
         title: Headline, or the file stem when none is found.
         date: Publication date as ``YYYY-MM-DD``, or "".
-        publisher: Newspaper or office as written in the text, or "".
-        places: Places named in the article (simplified script): those in the title
-            first, then most frequent first.
+        publisher: The outlet as written in the text, or "".
+        places: Places named in the article (simplified script), those in the title first.
         sections: Headed parts about different districts (bulletins), else empty.
+        facts: Title, date, outlet and people with the page line each was read from
+            (offsets are set by the loader once the article text is final).
     """
 
     title: str
@@ -45,49 +57,118 @@ class ArticleMeta:
     publisher: str = ""
     places: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    facts: list[ArticleFact] = field(default_factory=list)
 
 
-def extract_metadata(raw_text: str, clean_text: str, source_name: str) -> ArticleMeta:
+def extract_metadata(raw_text: str, clean_text: str, source_name: str, page: Page | None = None) -> ArticleMeta:
     """Extract the metadata of an article.
 
     Args:
-        raw_text: The decoded file content, before cleaning.
-        clean_text: The cleaned article text (offsets of sections refer to it).
-        source_name: File name or relative path; its suffix selects HTML/Markdown
-            handling and its stem is the fallback title.
+        raw_text: The decoded file content (for PDF and Word files, their extracted text).
+        clean_text: The cleaned article text (places and sections are read from it).
+        source_name: File name or relative path (selects HTML/Markdown handling; the stem is
+            the last-resort title).
+        page: The page lines, when the caller has them already.
 
     Returns:
         The article's metadata.
     """
-    suffix = Path(source_name).suffix.lower()
-    raw_lines = plain_lines(raw_text, suffix)
-    header, footer = header_and_footer(raw_lines)
-    if suffix in (".md", ".markdown"):
-        header = front_matter_lines(raw_text) + header
-    elif suffix in (".html", ".htm"):
-        header = html_meta_lines(raw_text) + header
-    places = extract_places(clean_text)
+    page = page or page_lines(raw_text, source_name)
+    near = _near_lines(page)
+    date, date_line = choose_date([(ln.text, ok and ln.link < 0.5) for ln, ok in near])
+    outlet, outlet_line = _outlet(page, near)
+    places = extract_places("\n".join(line for line in (clean_text, outlet_line, page.title) if line),
+                            with_ancestors=True)
     sections = extract_sections(clean_text, places)
-    publisher = extract_publisher(header, footer)
-    title = extract_title(raw_text, clean_text, source_name, raw_lines, has_sections=len(sections) >= 2)
+    title, title_line = "", ""
+    if len(sections) >= 2:
+        title = issue_title([ln.text for ln in page.lines])
+        title_line = title
+    if not title:
+        title, title_line = extract_title(page, raw_text, source_name, clean_text)
+    facts = [ArticleFact("title", title, title_line)] if title_line else []
+    if date:
+        facts.append(ArticleFact("date", date, date_line))
+    if outlet:
+        facts.append(ArticleFact("outlet", outlet, outlet_line))
+    facts.extend(_people(near))
     return ArticleMeta(
         title=title,
-        date=extract_date(header, footer),
-        publisher=publisher,
+        date=date,
+        publisher=outlet,
         places=_title_places_first(places, title),
         sections=sections,
+        facts=facts,
     )
 
 
+def _near_lines(page: Page):
+    """``(line, near)`` for every line: near are header/footer lines and the first/last body lines."""
+    body = [i for i, ln in enumerate(page.lines) if ln.zone == BODY]
+    edge = set(body[:_EDGE_BODY_LINES] + body[-_EDGE_BODY_LINES:])
+    return [(ln, ln.zone != BODY or i in edge) for i, ln in enumerate(page.lines)]
+
+
+def _outlet(page: Page, near) -> tuple[str, str]:
+    """The outlet and its evidence line, by the preferences of :mod:`.publisher`."""
+    best: tuple[int, str, str] = (0, "", "")
+
+    def offer(rank: int, value: str, line: str) -> None:
+        nonlocal best
+        if value and rank > best[0]:
+            best = (rank, value, line)
+
+    masthead = [page.title] + [ln.text for ln, ok in near if ok and ln.zone != BODY]
+    for ln, ok in near:
+        if not ok or ln.link >= 0.5:
+            continue
+        rank, value = labelled_source(ln.text)
+        offer(RANK_META if ln.synthetic and rank else rank, value, ln.text)
+        wire = dateline_outlet(ln.text)
+        if wire == "本报":
+            paper = masthead_paper(masthead)
+            offer(RANK_PAPER, paper, _dateline_text(ln.text))
+        elif wire:
+            offer(RANK_WIRE, wire, _dateline_text(ln.text))
+        offer(RANK_ACCOUNT, wechat_account(ln.text), ln.text)
+        if ln.zone != BODY or len(ln.text) <= _MAX_BYLINE_LINE:
+            offer(RANK_ISSUER, issuer(ln.text), ln.text)
+    if not best[1]:
+        for ln, ok in near:
+            if ok and not ln.synthetic and ln.zone != BODY:
+                offer(RANK_NAME, publisher_in_line(ln.text), ln.text)
+    return best[1], best[2]
+
+
+def _dateline_text(line: str) -> str:
+    """The dateline at the start of a body line, up to its closing bracket (or the whole short line)."""
+    for closer in "）)":
+        k = line.find(closer)
+        if 0 <= k < 60:
+            return line[: k + 1].strip()
+    return line.strip()[:40]
+
+
+def _people(near) -> list[ArticleFact]:
+    """People facts from the byline forms of :mod:`.people`, first evidence per name and kind."""
+    facts: list[ArticleFact] = []
+    seen: set[tuple[str, str]] = set()
+    for ln, ok in near:
+        if not ok or ln.synthetic or ln.link >= 0.5:
+            continue
+        in_body = ln.zone == BODY and len(ln.text) > _MAX_BYLINE_LINE
+        for byline in bylines(ln.text, in_body=in_body):
+            key = (byline.kind, normalize(byline.name))
+            if key not in seen:
+                seen.add(key)
+                facts.append(ArticleFact(byline.kind, byline.name, byline.evidence))
+    return facts
+
+
 def _title_places_first(places: list[str], title: str) -> list[str]:
-    """Move the places named in the title to the front (the article's main places).
-
-    Args:
-        places: Places, most frequent first.
-        title: The article title.
-
-    Returns:
-        The same places, those in the title first, otherwise in the same order.
-    """
+    """Move the places named in the title to the front (the article's main places)."""
     simplified = normalize(title)
     return sorted(places, key=lambda place: place not in simplified)
+
+
+__all__ = ["ArticleMeta", "extract_metadata"]

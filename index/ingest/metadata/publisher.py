@@ -1,84 +1,141 @@
-"""The outlet that published an article: labelled sources, newspaper names, offices."""
+"""The outlet that published an article: reprint notes, labelled sources, datelines, mastheads, issuers.
+
+Preference (highest first): ``原载《X》``/``原载：X`` (the page is a reprint of X); a labelled
+source ``来源：X`` on the page; ``转自：X``; a wire dateline ``新华社南昌8月2日电``; ``本报讯``
+with the newspaper named in the masthead or ``<title>``; a WeChat account; a source from
+``<meta>``/front matter; the issuing office of a bulletin (``中共某某市委组织部编``, a
+signature line with a date); finally a newspaper or office name on a short header line.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from index.ingest.metadata.header import MAX_HEADLINE
-from partyqa.text.normalize import CJK_RUN, to_simplified
+from partyqa.resources import data_lines
+from partyqa.text.normalize import CJK_RUN, half_width, to_simplified
 
-_SOURCE_LABEL = re.compile(r"(?:信息|文章|稿件|新闻)?(?:来源|出处)\s*[:：]\s*")
-_SOURCE_VALUE = re.compile(r"[^\s|｜,，。;；:：()（）]{2,30}")
+_LABEL = re.compile(r"(?P<label>原载|转载自|转自|(?:信息|文章|稿件|新闻)?来源|稿源|出处)\s*[:：]\s*")
+_REPRINT = re.compile(r"原载\s*《(?P<name>[^《》]{2,20})》")
+_VALUE = re.compile(r"[^\s|｜,，。;；:：()（）【】\[\]《》]{2,30}")
+_DATELINE = re.compile(
+    r"^(?P<head>[^\s，。：:（(]{0,16}?)(?P<date>\d{1,2}月\d{1,2}日)?(?P<end>电|讯)\s*(?:[（(]|$|\S)"
+)
+_ISSUER = re.compile(r"^(?P<name>\S{4,24}?(?:委员会|组织部|宣传部|办公室|办公厅|工委|党委|人民政府))\s*(?:编|编印|主办|印发)?$")
+_SIGNATURE = re.compile(r"^(?P<name>\S{4,24}?(?:委员会|组织部|宣传部|办公室|办公厅|工委|党委|人民政府))\s+(?:19|20)\d{2}\s*年")
+_EDITED_BY = re.compile(r"^(?P<name>\S{4,24}?(?:委员会|组织部|宣传部|办公室|办公厅|工委|党委))\s*编$")
+_PAPER_SUFFIX = re.compile(r"(?:数字报|电子报|电子版|数字版|数字报刊|手机报)$")
 _GENERIC_SOURCES = frozenset(
     "办公室 本站 本网 原创 网络 互联网 未知 佚名 综合 网站 管理员 admin 转载 其他 其它 本报".split()  # noqa: SIM905
 )
 _PUBLISHER_SUFFIXES = tuple(
     (  # noqa: SIM905
-        "日报社 日报 晚报 商报 时报 早报 都市报 报社 电视台 广播电台 新闻网 新闻中心 融媒体中心 杂志社 通讯社 "
+        "日报社 日报 晚报 商报 时报 早报 晨报 都市报 报社 电视台 广播电台 新闻网 新闻中心 融媒体中心 杂志社 通讯社 "
         "组织部 宣传部 办公室 办公厅 人民政府"
     ).split()
 )
+_PAPER_SUFFIXES = ("日报", "晚报", "商报", "时报", "早报", "晨报", "都市报", "经济报", "报")
 _WEAK_PUBLISHER_SUFFIXES = ("网", "报")
-_MIN_PUBLISHER = 3
-_MAX_PUBLISHER = 20
+_MIN_PUBLISHER, _MAX_PUBLISHER = 3, 20
+_MAX_HEADER_LINE = 40
+
+RANK_REPRINT, RANK_SOURCE, RANK_FORWARD, RANK_WIRE, RANK_PAPER, RANK_ACCOUNT, RANK_META, RANK_ISSUER, RANK_NAME = (
+    9, 8, 7, 6, 5, 4, 3, 2, 1
+)
 
 
-def extract_publisher(header: list[str], footer: list[str]) -> str:
-    """Find the newspaper or office that published the article.
+@cache
+def _wire_outlets() -> tuple[str, ...]:
+    """Wire outlets that open datelines, longest first."""
+    return tuple(sorted(data_lines("wire_outlets.txt"), key=len, reverse=True))
 
-    Preference: a labelled source (``信息来源:``/``来源:``) that is not generic
-    (``办公室``, ``本站`` …); then a name ending in 日报/晚报/商报/时报/报社/电视台/
-    新闻网/组织部/办公室 … on a short header line or in a navigation bar (the first
-    one); then the same in the footer.
 
-    Args:
-        header: Lines before the first body paragraph.
-        footer: Lines after the last body paragraph.
+def _simplified(line: str) -> str:
+    """Simplified, half-width form of a line (same length where the conversion allows)."""
+    simple = to_simplified(half_width(line))
+    return simple if len(simple) == len(line) else half_width(line)
 
-    Returns:
-        The publisher as written in the text, or "".
+
+def _slice(line: str, simple: str, start: int, end: int) -> str:
+    """The part of ``line`` as written at the offsets found in its simplified form."""
+    return line[start:end] if len(simple) == len(line) else simple[start:end]
+
+
+def labelled_source(line: str) -> tuple[int, str]:
+    """The outlet named by a label on a line: ``(rank, value)``, or ``(0, "")``.
+
+    ``原载《绵州日报》`` / ``原载：冰城日报`` rank as reprints, ``来源：`` as sources, ``转自：``
+    as forwards. Generic values (``本站``, ``办公室`` …) are ignored.
     """
-    for line in header + footer:
-        value = _labelled_source(line)
-        if value:
-            return value
-    for lines in (header, footer):
-        for line in lines:
-            name = _publisher_in_line(line)
-            if name:
-                return name
+    simple = _simplified(line)
+    reprint = _REPRINT.search(simple)
+    if reprint:
+        return RANK_REPRINT, _slice(line, simple, reprint.start("name"), reprint.end("name"))
+    for match in _LABEL.finditer(simple):
+        value = _VALUE.match(simple, match.end())
+        if not value or value.group() in _GENERIC_SOURCES:
+            continue
+        label = match.group("label")
+        rank = RANK_REPRINT if label == "原载" else RANK_FORWARD if label.startswith("转") else RANK_SOURCE
+        return rank, _trim_value(_slice(line, simple, value.start(), value.end()))
+    return 0, ""
+
+
+def _trim_value(value: str) -> str:
+    """Cut a source value where another label starts (``县委组织部作者`` → ``县委组织部``)."""
+    from index.ingest.metadata.people import _labels, _roles
+
+    simple = _simplified(value)
+    for k in range(2, len(simple)):
+        if _roles()[0].match(simple, k) or _labels().match(simple, k):
+            return value[:k]
+    return value
+
+
+def dateline_outlet(line: str) -> str:
+    """The outlet of a dateline at the start of a line: ``新华社``, ``绵城网``, or ``本报``; else ""."""
+    simple = _simplified(line.strip())
+    match = _DATELINE.match(simple)
+    if not match or not (match.group("date") or match.group("head").startswith(("本报", "本刊"))):
+        return ""
+    head = match.group("head")
+    if head.startswith(("本报", "本刊")):
+        return "本报"
+    wire = next((w for w in _wire_outlets() if head.startswith(w)), "")
+    if wire:
+        return wire
+    from partyqa.text.places import strip_trailing_place
+
+    name = strip_trailing_place(head)
+    return name if len(name) >= 2 else ""
+
+
+def masthead_paper(lines: list[str]) -> str:
+    """The newspaper named in masthead or title lines (``汉北日报数字报-…`` → ``汉北日报``), or ""."""
+    for line in lines:
+        for segment in re.split(r"[-_|｜>»\s]+", line):
+            simple = _simplified(segment)
+            name = _PAPER_SUFFIX.sub("", simple)
+            if name.endswith(_PAPER_SUFFIXES) and 3 <= len(name) <= 12 and CJK_RUN.fullmatch(name):
+                return segment[: len(name)]
     return ""
 
 
-def _labelled_source(line: str) -> str:
-    """Return the value of a ``来源:`` label in ``line`` if it is a specific name.
-
-    Args:
-        line: One line of text.
-
-    Returns:
-        The value as written, or "" when absent or generic.
-    """
-    simplified = to_simplified(line)
-    for match in _SOURCE_LABEL.finditer(simplified):
-        value = _SOURCE_VALUE.match(simplified, match.end())
-        if value and value.group() not in _GENERIC_SOURCES:
-            return line[value.start() : value.end()]
+def issuer(line: str) -> str:
+    """The office that issued a bulletin or report (``中共扬州市委组织部编``, a signature line), or ""."""
+    simple = _simplified(line.strip())
+    for pattern in (_EDITED_BY, _SIGNATURE, _ISSUER):
+        match = pattern.match(simple)
+        if match:
+            return _slice(line.strip(), simple, match.start("name"), match.end("name"))
     return ""
 
 
-def _publisher_in_line(line: str) -> str:
-    """Find a publisher name on a short line or a navigation bar.
-
-    Args:
-        line: One stripped line.
-
-    Returns:
-        The first name ending with a publisher suffix, as written, or "".
-    """
+def publisher_in_line(line: str) -> str:
+    """A newspaper or office name on a short line or a navigation bar (the first one), or ""."""
     segments = [seg.strip() for seg in re.split(r"[|｜│]", line) if seg.strip()]
     is_bar = len(segments) >= 2
-    if not is_bar and len(line) > MAX_HEADLINE:
+    if not is_bar and len(line) > _MAX_HEADER_LINE:
         return ""
     for segment in segments:
         for run in CJK_RUN.finditer(segment):
@@ -91,16 +148,24 @@ def _publisher_in_line(line: str) -> str:
 
 
 def _is_publisher_name(name: str, whole: bool) -> bool:
-    """Tell whether a (simplified) CJK run names a publisher.
-
-    Args:
-        name: The run of CJK characters.
-        whole: Whether the run is a whole line or navigation-bar item, which also
-            allows the weak suffixes 网/报.
-
-    Returns:
-        True if it ends with a publisher suffix preceded by at least two characters.
-    """
+    """Tell whether a simplified CJK run ends with a publisher suffix after at least two characters."""
     suffixes = _PUBLISHER_SUFFIXES + (_WEAK_PUBLISHER_SUFFIXES if whole else ())
     suffix = next((s for s in suffixes if name.endswith(s)), "")
     return bool(suffix) and len(name) - len(suffix) >= 2 and name not in _GENERIC_SOURCES
+
+
+def extract_publisher(header: list[str], footer: list[str]) -> str:
+    """The publisher named in header and footer lines: a labelled source, else a name (compat helper)."""
+    best = (0, "")
+    for line in header + footer:
+        rank, value = labelled_source(line)
+        if rank > best[0]:
+            best = (rank, value)
+    if best[1]:
+        return best[1]
+    for lines in (header, footer):
+        for line in lines:
+            name = publisher_in_line(line)
+            if name:
+                return name
+    return ""

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from index.ingest.metadata.header import MAX_HEADLINE
-from index.ingest.metadata.title import HEADLINE_END
+from index.ingest.metadata.title import HEADLINE_END, MAX_HEADLINE
 from partyqa.records import Section
 from partyqa.text.normalize import normalize
 from partyqa.text.places import DISTRICT_SUFFIXES, extract_places

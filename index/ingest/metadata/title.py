@@ -1,4 +1,12 @@
-"""The headline of an article (never the site name, a breadcrumb or the file name)."""
+"""The headline of an article (never the site name, a breadcrumb, a bullet or the file name).
+
+HTML: the ``<title>`` segment (split at site-name separators) that the page repeats as its
+headline — one heading line or a headline split over two lines (主题 + 副题) — else the page's
+own headline line just before the article (``<h1>`` first; a ``——`` subtitle or a kicker
+above it is not the title). Markdown: the front-matter ``title:`` or the first ``#`` heading.
+Plain text, PDF and Word: the first headline-like line of the header that is not a site or
+office name, breadcrumb, bullet, issue label, document number or byline.
+"""
 
 from __future__ import annotations
 
@@ -6,129 +14,177 @@ import re
 from pathlib import Path
 
 from index.ingest.debris import ISSUE_LABEL, classify_line
-from index.ingest.html import html_headings, html_title
 from index.ingest.metadata.dates import parse_dates
-from index.ingest.metadata.header import MAX_HEADLINE, plain_lines
-from partyqa.text.normalize import CJK, to_simplified
+from index.ingest.metadata.page import HEADER, Page, front_matter_title
+from index.ingest.metadata.publisher import issuer, publisher_in_line
+from partyqa.text.normalize import CJK, squash, to_simplified
 
+MAX_HEADLINE = 40
+_MAX_TITLE = 60
 _MIN_HEADLINE_CJK = 5
 _HEADLINE_SCAN_LINES = 15
 _BYLINE = re.compile(
-    r"记者|通讯员|实习生|摄影|供图|编辑|作者|来源|文/图|图/文|摄$|^图[:：]|核心提示|导读|^编者按"
+    r"记者|通讯员|实习生|摄影|供图|编辑|作者|来源|文/图|图/文|摄$|^图[:：]|核心提示|导读|^编者按|^原创\s|发表于|转自|原载"
+    r"|^(?:签发|审核|审稿|校对|撰稿)\s*[:：]"
 )
-_TITLE_SEPARATORS = re.compile(r"\s+[-–—|_]\s+|_|\||｜|—{2}")
-_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
-_FRONT_MATTER_TITLE = re.compile(
-    r"\A---[ \t]*\n(?:.*\n)*?title:[ \t]*[\"']?(.+?)[\"']?[ \t]*\n", re.MULTILINE
+_TITLE_SEPARATORS = re.compile(r"\s+[-–—|_]\s+|_|\||｜|-{2,}|(?<=[\u4e00-\u9fff”」）)])-(?=[\u4e00-\u9fff“「（(])|—\s")
+_SITE_WORDS = re.compile(
+    r"(?:网|报|数字报|电子报|电子版|政府|人民政府|办事处|组织部|宣传部|委员会|工委|党委|集团|公司|中心|平台|频道|"
+    r"党建|组工|之窗|在线|首页|繁体版|简体版)$|^(?:首页|正文|详情)$"
 )
-_SERIES = re.compile(r"《([^《》\n]{2,20})》\s*(?:\d{4}\s*年\s*)?(?:总第\s*\d+\s*期\s*)?第\s*\d+\s*期")
+_DOC_NUMBER = re.compile(r"〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|第\s*\d+\s*期")
+_BREADCRUMB = re.compile(r"当前位置|您的位置|您现在的位置|所在位置|>\s*\S|»|›|首页\s*/")
+_BULLET = re.compile(r"^[•·・▪◆■●○◇□►▶\-*]\s*")
+_SUBTITLE = re.compile(r"^(?:——|—|--|－－)")
 HEADLINE_END = tuple("。！？；：…!?;:,，、")
+_TITLE_HINT = re.compile(r"title|headline|biaoti|\bbt\b|wzbt|newstitle|art-?t")
 
 
-def extract_title(
-    raw_text: str,
-    clean_text: str,
-    source_name: str,
-    raw_lines: list[str] | None = None,
-    has_sections: bool = False,
-) -> str:
-    """Find the article's title.
-
-    HTML: the ``<title>`` (site name after a separator removed), else the first
-    ``<h1>``–``<h3>``. Markdown: the first ``#`` heading or a front-matter ``title:``.
-    Bulletins (``has_sections``) with an issue label (``第22期``): the series name from
-    a ``《…》…第N期`` reference plus the label. Otherwise the first headline-like line
-    of the cleaned text (short, no sentence punctuation at the end, not a byline or
-    date). Falls back to the file stem.
+def extract_title(page: Page, raw_text: str, source_name: str, clean_text: str = "") -> tuple[str, str]:
+    """Find the article's title and the page line it was read from.
 
     Args:
-        raw_text: The decoded file content.
-        clean_text: The cleaned text.
-        source_name: File name or relative path.
-        raw_lines: Plain-text lines of ``raw_text`` (computed when omitted).
-        has_sections: Whether the article is a bulletin of several sections.
+        page: The page lines with zones.
+        raw_text: The decoded file content (for Markdown front matter).
+        source_name: File name; its stem is the last resort.
 
     Returns:
-        The title.
+        ``(title, evidence line)``; the evidence is "" when the title is the file stem.
     """
     suffix = Path(source_name).suffix.lower()
-    if raw_lines is None:
-        raw_lines = plain_lines(raw_text, suffix)
     title = ""
-    if suffix in (".html", ".htm"):
-        title = _html_page_title(raw_text)
+    if page.kind == "html":
+        title = _html_title(page)
     elif suffix in (".md", ".markdown"):
-        title = _markdown_title(raw_text)
-    if not title and has_sections:
-        title = _issue_title(raw_lines)
-    if not title:
+        title = front_matter_title(raw_text) or next((ln.text for ln in page.lines if ln.heading == 1), "")
+    if not title and clean_text:
         title = first_headline(clean_text)
-    return title or Path(source_name).stem
+    if not title:
+        title = first_headline([ln.text for ln in page.lines if not ln.synthetic and not ln.chrome and ln.link < 0.5])
+    if not title:
+        return Path(source_name).stem, ""
+    return title, title
 
 
-def _html_page_title(raw_text: str) -> str:
-    """Return the HTML ``<title>`` without a trailing site name, else the first heading."""
-    title = html_title(raw_text)
-    if title:
-        parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
-        if parts and len(parts[0]) >= 4:
-            return parts[0]
-        return title
-    headings = html_headings(raw_text)
-    return headings[0] if headings else ""
+def _html_title(page: Page) -> str:
+    """The headline of an HTML page (see module doc)."""
+    candidates = _headline_candidates(page)
+    keyed = [squash(c) for c in candidates]
+    for segment in _title_segments(page.title):
+        key = squash(segment)
+        for i, cand in enumerate(keyed):
+            if key == cand or (i + 1 < len(keyed) and key == cand + keyed[i + 1]):
+                return segment
+    for cand in candidates:
+        for segment in _title_segments(page.title):
+            if squash(segment).startswith(squash(cand)) and len(segment) <= _MAX_TITLE:
+                return segment
+    best = _best_candidate(page)
+    if best:
+        return best
+    segments = _title_segments(page.title)
+    return segments[0] if segments else ""
 
 
-def _markdown_title(raw_text: str) -> str:
-    """Return the front-matter ``title:`` or the first ATX heading of a Markdown text."""
-    match = _FRONT_MATTER_TITLE.match(raw_text) or _MD_HEADING.search(raw_text)
-    return match.group(1).strip() if match else ""
+def _title_segments(title: str) -> list[str]:
+    """The parts of a ``<title>`` that can be a headline (site and column names dropped)."""
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p and p.strip()]
+    return [p for p in parts if _is_headline_text(p, allow_long=True) and not _SITE_WORDS.search(to_simplified(p))]
 
 
-def _issue_title(raw_lines: list[str]) -> str:
-    """Build a title like ``株洲组织工作信息 第22期`` for a bulletin issue.
+def _headline_candidates(page: Page) -> list[str]:
+    """Lines that may be the page's headline: header lines outside chrome and link lists."""
+    lines = [ln for ln in page.lines if not ln.synthetic and not ln.chrome and ln.link < 0.5]
+    header = [ln for ln in lines if ln.zone == HEADER] or lines[:_HEADLINE_SCAN_LINES]
+    return [ln.text for ln in header if _is_headline_text(ln.text, allow_long=True)]
+
+
+def _best_candidate(page: Page) -> str:
+    """The page's own headline line: ``<h1>`` first, then a line styled as a title, then the last headline-like line before the article."""
+    visible = [ln for ln in page.lines if not ln.synthetic and not ln.chrome and ln.link < 0.5]
+    h1 = next((ln.text for ln in visible[:_HEADLINE_SCAN_LINES * 2] if ln.heading == 1 and _is_headline_text(ln.text)), "")
+    if h1:  # the first <h1>, even after an editor's note
+        return h1
+    lines = [ln for ln in visible if ln.zone == HEADER]
+    usable = [ln for ln in lines if _is_headline_text(ln.text) and not _SUBTITLE.match(ln.text)
+              and not _is_masthead(ln.text, lines)]
+    for test in (lambda ln: ln.heading == 1, lambda ln: bool(_TITLE_HINT.search(ln.hint)), lambda ln: 0 < ln.heading <= 3):
+        found = [ln for ln in usable if test(ln)]
+        if found:
+            return found[0].text
+    return first_headline([ln.text for ln in usable])
+
+
+def _is_masthead(text: str, lines) -> bool:
+    """Tell whether a line is a series name followed by an issue label (``党建工作简报`` / ``第15期``)."""
+    texts = [ln.text for ln in lines]
+    try:
+        k = texts.index(text)
+    except ValueError:
+        return False
+    return k + 1 < len(texts) and bool(ISSUE_LABEL.match(texts[k + 1]) or re.match(r"^\d{4}年第\d+期", texts[k + 1]))
+
+
+_SERIES = re.compile(r"《([^《》\n]{2,20})》\s*(?:\d{4}\s*年\s*)?(?:总第\s*\d+\s*期\s*)?第\s*\d+\s*期")
+
+
+def issue_title(lines: list[str]) -> str:
+    """A bulletin's title ``株洲组织工作信息 第22期``: series name from a ``《…》…第N期`` reference plus the issue label.
 
     Args:
-        raw_lines: Plain-text lines of the raw file.
+        lines: The page lines.
 
     Returns:
-        Series name and issue label, or "" without an issue label in the header or a
-        series name referenced as ``《Series》…第N期``.
+        The title, or "" without an issue label in the first lines or a series reference.
     """
-    label = next((re.sub(r"\s+", "", line) for line in raw_lines[:8] if ISSUE_LABEL.match(line)), "")
+    label = next((re.sub(r"\s+", "", line) for line in lines[:8] if ISSUE_LABEL.match(line)), "")
     if not label:
         return ""
-    for line in raw_lines:
+    for line in lines:
         series = _SERIES.search(line)
         if series:
             return f"{series.group(1).strip()} {label}"
     return ""
 
 
-def first_headline(clean_text: str) -> str:
-    """Return the first line of the cleaned text that looks like a headline.
+def first_headline(lines: list[str] | str) -> str:
+    """Return the first headline-like line among the first lines of a text.
 
-    A headline has 5–40 characters (at least 5 CJK), does not end with sentence or
-    clause punctuation, contains no full stop, no date, and is not a byline
-    (``本报记者``, ``供图`` …) or debris.
+    A headline has 5–40 characters (at least 5 CJK), does not end with sentence or clause
+    punctuation, holds no full stop or date, and is not a byline, breadcrumb, bullet item,
+    document number, site or office name, series masthead or debris.
 
     Args:
-        clean_text: The cleaned article text.
+        lines: The lines (or a text, split at line breaks).
 
     Returns:
         The headline, or "" if none of the first lines qualifies.
     """
-    lines = [line.strip() for line in clean_text.split("\n") if line.strip()]
-    for line in lines[:_HEADLINE_SCAN_LINES]:
-        if _is_headline(line):
+    if isinstance(lines, str):
+        lines = lines.split("\n")
+    lines = [line.strip() for line in lines if line.strip()]
+    for k, line in enumerate(lines[:_HEADLINE_SCAN_LINES]):
+        nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        if _is_headline_text(line) and not ISSUE_LABEL.match(nxt) and not re.match(r"^\d{4}年第\d+期", nxt):
             return line
     return ""
 
 
-def _is_headline(line: str) -> bool:
-    """Tell whether a stripped line looks like a headline (see :func:`first_headline`)."""
-    if len(line) > MAX_HEADLINE or len(CJK.findall(line)) < _MIN_HEADLINE_CJK:
+def _is_headline_text(line: str, allow_long: bool = False) -> bool:
+    """Tell whether a stripped line can be a headline."""
+    if len(line) > (_MAX_TITLE if allow_long else MAX_HEADLINE) or len(CJK.findall(line)) < _MIN_HEADLINE_CJK:
         return False
-    if line.endswith(HEADLINE_END) or "。" in line:
+    if line.endswith(HEADLINE_END) or "。" in line or _BULLET.match(line) or _SUBTITLE.match(line):
         return False
     simplified = to_simplified(line)
-    return not (_BYLINE.search(simplified) or parse_dates(line) or classify_line(line))
+    if _BYLINE.search(simplified) or _BREADCRUMB.search(simplified) or _DOC_NUMBER.search(simplified):
+        return False
+    if parse_dates(line) or classify_line(line) or _is_mojibake_like(line):
+        return False
+    return not (issuer(line) or (publisher_in_line(line) == line.strip()))
+
+
+def _is_mojibake_like(line: str) -> bool:
+    """Tell whether a line is mostly Latin-1 letters (GBK text read as Latin-1)."""
+    latin = sum(1 for ch in line if "\u00c0" <= ch <= "\u00ff")
+    return latin >= 4 and latin >= len(line) / 3

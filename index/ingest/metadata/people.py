@@ -1,0 +1,198 @@
+"""Bylines: reporters, correspondents, authors, editors and photographers named on a page.
+
+Forms read (role words are data: ``partyqa/data/byline_roles.txt``):
+
+* label pairs ``作者：邵蕾 潘一鸣　编辑：朱晓丹``, ``文/图 | 孟晓雯``, ``【责任编辑：韩雨桐】``;
+* bracketed groups ``本报讯（记者 周明远 通讯员 韩小静 杜家豪）``, ``（通讯员 叶子航 陈露）``;
+* bare byline lines ``编辑 何沐阳``, ``原载《绵州日报》… 记者 罗佳怡 通讯员 蒲文涛``;
+* photo credits ``通讯员 韩小静 摄`` (photographer, not correspondent);
+* WeChat headers ``原创 林可欣 涪城社区通 2023/3/18 20:05`` (author and account).
+
+A role word counts only where a name list follows it and ends cleanly (end of line, closing
+bracket, another role or label, 摄), so running text such as ``记者了解到，…`` is never a byline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from partyqa.resources import data_lines
+from partyqa.text.normalize import half_width, to_simplified
+
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff·]+")
+_SEPARATORS = " \t\u3000\xa0、，,;；"
+_CLOSERS = "）)】]」"
+_OPENERS = "（(【[「"
+_BOUNDARY_BEFORE = set(" \t\u3000\xa0|｜:：,，、;；/") | set(_OPENERS) | set("讯电")
+_LABEL_MARK = re.compile(r"\s*[:：|｜]\s*")
+_WECHAT = re.compile(r"^原创\s+(?P<author>[\u4e00-\u9fff·]{2,8})\s+(?P<account>\S{2,20})\s+(?:19|20)\d{2}[-/.年]")
+_MIN_NAME, _MAX_NAME = 2, 4
+_MAX_DOTTED_NAME = 12
+_SHORT_LINE = 40
+
+
+@dataclass
+class Byline:
+    """A name read from a page: its kind (``reporter`` …), the name as written, and where it was read."""
+
+    kind: str
+    name: str
+    evidence: str
+
+
+@cache
+def _roles() -> tuple[re.Pattern, dict[str, str]]:
+    """The role-word pattern (longest first) and the kind of each word."""
+    kinds = {}
+    for line in data_lines("byline_roles.txt"):
+        word, kind = line.split("\t")
+        kinds[word] = kind
+    words = sorted(kinds, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words)), kinds
+
+
+@cache
+def _labels() -> re.Pattern:
+    """Labels of non-byline fields (来源, 点击 …): they end a name list."""
+    words = sorted(data_lines("meta_labels.txt"), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _simplified(line: str) -> str:
+    """The line in simplified script and half-width, same length as ``line`` where possible."""
+    simple = to_simplified(half_width(line))
+    return simple if len(simple) == len(line) else half_width(line)
+
+
+def bylines(line: str, in_body: bool = False) -> list[Byline]:
+    """Read the names a line attributes (see module doc).
+
+    Args:
+        line: One page line, as written.
+        in_body: The line is running article text: only a bracketed byline group at its start
+            (after an optional dateline) is read, not label pairs in the middle of sentences.
+
+    Returns:
+        The names in line order; names are sliced from ``line`` as written.
+    """
+    simple = _simplified(line)
+    wechat = _WECHAT.match(simple)
+    if wechat and not in_body:
+        return [Byline("author", line[wechat.start("author") : wechat.end("author")], line.strip())]
+    role_re, kinds = _roles()
+    found: list[Byline] = []
+    limit = len(simple)
+    if in_body:
+        limit = _leading_group_end(simple)
+        if limit < 0:
+            return []
+    for match in role_re.finditer(simple, 0, limit):
+        labelled = bool(_LABEL_MARK.match(simple, match.end()))
+        if match.start() and simple[match.start() - 1] not in _BOUNDARY_BEFORE and not labelled:
+            continue
+        names, end, photo = _name_list(simple, match.end(), limit)
+        if names is None:
+            continue
+        kind = "photographer" if photo else kinds[match.group()]
+        if kind == "-":
+            continue
+        bracketed = _inside_brackets(simple, match.start())
+        if not (labelled or bracketed or photo or len(line) <= _SHORT_LINE or _ends_line(simple, end)):
+            continue
+        evidence = line[: limit].strip() if in_body else line.strip()
+        found.extend(Byline(kind, line[a:b], evidence) for a, b in names)
+    return found
+
+
+def _leading_group_end(simple: str) -> int:
+    """End of the bracketed byline group at the start of a body line (after a dateline), or -1."""
+    head = simple[:60]
+    for i, ch in enumerate(head):
+        if ch in _OPENERS:
+            close = next((k for k in range(i + 1, len(simple)) if simple[k] in _CLOSERS), -1)
+            if close < 0:
+                return -1
+            before = head[:i]
+            if not before or re.search(r"(?:讯|电|消息)\s*$", before):
+                return close + 1
+            return -1
+    return -1
+
+
+def _inside_brackets(simple: str, pos: int) -> bool:
+    """Tell whether ``pos`` lies inside an opened, not yet closed bracket."""
+    depth = 0
+    for ch in simple[:pos]:
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS and depth:
+            depth -= 1
+    return depth > 0
+
+
+def _ends_line(simple: str, end: int) -> bool:
+    """Tell whether only closers and spaces follow ``end``."""
+    return not simple[end:].strip(_SEPARATORS + _CLOSERS)
+
+
+def _name_list(simple: str, pos: int, limit: int) -> tuple[list[tuple[int, int]] | None, int, bool]:
+    """Read the names after a role word.
+
+    Returns:
+        ``(spans, end, photo)``: the name spans (``None`` when the list does not end cleanly
+        or is empty), where the list ended, and whether it ended with 摄 (a photo credit).
+    """
+    role_re, _ = _roles()
+    labels = _labels()
+    mark = _LABEL_MARK.match(simple, pos)
+    if mark:
+        pos = mark.end()
+    names: list[tuple[int, int]] = []
+    while pos < limit:
+        while pos < limit and simple[pos] in _SEPARATORS:
+            pos += 1
+        if pos >= limit or simple[pos] in _CLOSERS:
+            break
+        if role_re.match(simple, pos) or labels.match(simple, pos):
+            break
+        if simple[pos] == "摄" and names:
+            return names, pos + 1, True
+        run = _NAME_RUN.match(simple, pos, limit)
+        if not run:
+            return (names or None), pos, False
+        end = _cut_at_word(simple, run.start(), run.end())
+        name = simple[run.start() : end]
+        if name.endswith("摄") and len(name) > _MIN_NAME and _is_name(name[:-1]):
+            names.append((run.start(), end - 1))
+            return names, end, True
+        if not _is_name(name):
+            return None, pos, False
+        names.append((run.start(), end))
+        pos = end
+    return (names or None), pos, False
+
+
+def _cut_at_word(simple: str, start: int, end: int) -> int:
+    """End a name run where a role word or label starts inside it (``贾明轩点击`` → ``贾明轩``)."""
+    role_re, _ = _roles()
+    labels = _labels()
+    for k in range(start + _MIN_NAME, end):
+        if role_re.match(simple, k, end) or labels.match(simple, k, end):
+            return k
+    return end
+
+
+def _is_name(name: str) -> bool:
+    """Tell whether a CJK run has the length of a person's name."""
+    if "·" in name:
+        return len(name) <= _MAX_DOTTED_NAME and not name.startswith("·") and not name.endswith("·")
+    return _MIN_NAME <= len(name) <= _MAX_NAME
+
+
+def wechat_account(line: str) -> str:
+    """The account name of a WeChat header line ``原创 作者 账号 日期``, or ""."""
+    simple = _simplified(line)
+    match = _WECHAT.match(simple)
+    return line[match.start("account") : match.end("account")] if match else ""

@@ -1,0 +1,296 @@
+"""Reading order of a page from positioned characters (PDF text layer) or OCR boxes.
+
+Characters chain into lines (a gap wider than one em or a different baseline ends a line, so
+the two columns of a page never mix), lines of one column and font size merge into blocks
+(paragraphs), and blocks are ordered with Breuel's two rules (2003): a block precedes another
+below it that it overlaps horizontally, and a block entirely left of another precedes it
+unless a block between them vertically spans both (a full-width headline between two column
+sections). :func:`split_articles` cuts a newspaper page into articles at its headlines (blocks
+set clearly larger than the body text). Coordinates: origin top-left, y downwards; every
+threshold is relative to the font size, so PDF points and OCR pixels work alike.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201d\u2014\u2026]")
+_HEADLINE_RATIO = 1.3
+
+
+@dataclass
+class Char:
+    """One character with its box and font size."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    size: float
+
+
+@dataclass
+class Line:
+    """A horizontal run of text: one column's line, or one OCR box (size = box height)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    size: float
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass
+class Block:
+    """Consecutive lines of one column and font size (a paragraph or a headline), or a table's rows."""
+
+    lines: list[Line] = field(default_factory=list)
+    table: bool = False
+
+    @property
+    def x0(self) -> float:
+        return min(ln.x0 for ln in self.lines)
+
+    @property
+    def x1(self) -> float:
+        return max(ln.x1 for ln in self.lines)
+
+    @property
+    def top(self) -> float:
+        return min(ln.top for ln in self.lines)
+
+    @property
+    def bottom(self) -> float:
+        return max(ln.bottom for ln in self.lines)
+
+    @property
+    def size(self) -> float:
+        return statistics.median(ln.size for ln in self.lines)
+
+    @property
+    def text(self) -> str:
+        if self.table:
+            return "\n".join(ln.text for ln in self.lines)
+        return join_lines([ln.text for ln in self.lines])
+
+
+def is_cjk(ch: str) -> bool:
+    """Tell whether a character is CJK text or punctuation (no space is put next to it)."""
+    return bool(_CJK.match(ch))
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join the wrapped lines of one paragraph: nothing between CJK, one space between Latin words."""
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if out and not (is_cjk(out[-1]) or is_cjk(line[0])) and not out.endswith("-"):
+            out += " "
+        out += line
+    return out
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return min(a1, b1) - max(a0, b0)
+
+
+def chars_to_lines(chars: list[Char]) -> list[Line]:
+    """Chain characters left to right into lines (see module doc).
+
+    A character extends the line whose last character ends just before it (gap ≤ 1 em, or
+    ≤ 0.3 em between different font sizes) and overlaps it vertically by half the smaller
+    height. Lines are looked up in buckets of their vertical centre, so the work is about
+    linear in the number of characters.
+    """
+    chars = sorted((c for c in chars if c.text.strip() or (c.text == " " and c.x1 > c.x0)),
+                   key=lambda c: (c.x0, c.top))
+    runs: list[list[Char]] = []
+    buckets: dict[int, list[int]] = {}
+    step = 2.0
+    for c in chars:
+        h = max(c.bottom - c.top, 1e-3)
+        cy = (c.top + c.bottom) / 2
+        best, best_d = None, 0.0
+        for k in range(int((cy - h) // step), int((cy + h) // step) + 1):
+            for r in buckets.get(k, ()):
+                last = runs[r][-1]
+                gap = c.x0 - last.x1
+                same = abs(c.size - last.size) <= 0.15 * max(c.size, last.size)
+                if not -0.5 * c.size <= gap <= (1.0 if same else 0.3) * max(min(c.size, last.size), 1.0):
+                    continue
+                if _overlap(c.top, c.bottom, last.top, last.bottom) < 0.5 * min(h, max(last.bottom - last.top, 1e-3)):
+                    continue
+                d = abs(cy - (last.top + last.bottom) / 2)
+                if best is None or d < best_d:
+                    best, best_d = r, d
+        if best is None:
+            runs.append([c])
+            best = len(runs) - 1
+        else:
+            last = runs[best][-1]
+            buckets[int(((last.top + last.bottom) / 2) // step)].remove(best)
+            runs[best].append(c)
+        buckets.setdefault(int(cy // step), []).append(best)
+    return [line for line in (_make_line(run) for run in runs) if line.text]
+
+
+def _make_line(run: list[Char]) -> Line:
+    """Text and box of a run: a space where the PDF has one or the gap is visible (not inside CJK)."""
+    words = [c for c in run if c.text.strip()]
+    if not words:
+        return Line(0, 0, 0, 0, "", 0)
+    text, pending, prev = "", False, None
+    for c in run:
+        if not c.text.strip():
+            pending = bool(text)
+            continue
+        if prev is not None:
+            gap = c.x0 - prev.x1
+            cjk = is_cjk(prev.text[-1]) or is_cjk(c.text[0])
+            if pending or gap > (0.5 if cjk else 0.2) * c.size:
+                text += " "
+        text += c.text
+        pending, prev = False, c
+    return Line(min(c.x0 for c in words), min(c.top for c in words), max(c.x1 for c in words),
+                max(c.bottom for c in words), text, statistics.median(c.size for c in words))
+
+
+def lines_to_blocks(lines: list[Line], size_tol: float = 0.15) -> list[Block]:
+    """Merge vertically adjacent lines of one column and font size into blocks.
+
+    Args:
+        lines: The page's lines.
+        size_tol: Relative size difference still "the same size" (OCR box heights vary: 0.35).
+    """
+    blocks: list[Block] = []
+    open_blocks: list[Block] = []
+    for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        best = None
+        for block in open_blocks:
+            last = block.lines[-1]
+            gap = line.top - last.bottom
+            same = abs(line.size - last.size) <= size_tol * max(line.size, last.size)
+            ov = _overlap(line.x0, line.x1, block.x0, block.x1)
+            if same and -0.3 * line.height <= gap <= 0.9 * line.height and ov >= 0.5 * min(line.x1 - line.x0,
+                                                                                          block.x1 - block.x0):
+                best = block
+        if best:
+            best.lines.append(line)
+        else:
+            best = Block([line])
+            blocks.append(best)
+            open_blocks.append(best)
+        open_blocks = [b for b in open_blocks if line.top - b.lines[-1].bottom <= 2 * line.height]
+    return blocks
+
+
+def reading_order(blocks: list[Block]) -> list[Block]:
+    """Order blocks by Breuel's rules (see module doc), a topological sort; ties: top, then left."""
+    n = len(blocks)
+    if n < 2:
+        return list(blocks)
+    boxes = [(b.x0, b.x1, b.top, b.bottom, b.size) for b in blocks]
+    cy = [(t + bt) / 2 for _, _, t, bt, _ in boxes]
+
+    def xov(i: int, j: int) -> bool:
+        a, b = boxes[i], boxes[j]
+        return _overlap(a[0], a[1], b[0], b[1]) > 0.1 * min(a[1] - a[0], b[1] - b[0])
+
+    succ: list[set[int]] = [set() for _ in range(n)]
+    indeg = [0] * n
+    for i in range(n):
+        for j in range(n):
+            if i == j:
+                continue
+            if xov(i, j):
+                before = cy[i] < cy[j]
+            elif boxes[i][1] <= boxes[j][0] + 0.5 * min(boxes[i][4], boxes[j][4]):
+                lo, hi = min(cy[i], cy[j]), max(cy[i], cy[j])
+                before = not any(k not in (i, j) and lo < cy[k] < hi and xov(k, i) and xov(k, j) for k in range(n))
+            else:
+                before = False
+            if before and j not in succ[i]:
+                succ[i].add(j)
+                indeg[j] += 1
+    order: list[int] = []
+    done = [False] * n
+    while len(order) < n:
+        ready = [i for i in range(n) if not done[i] and indeg[i] == 0] or [i for i in range(n) if not done[i]]
+        i = min(ready, key=lambda k: (boxes[k][2], boxes[k][0]))
+        done[i] = True
+        order.append(i)
+        for j in succ[i]:
+            indeg[j] -= 1
+    return [blocks[i] for i in order]
+
+
+def page_text(lines: list[Line], size_tol: float = 0.15, tables: list[list[Line]] = ()) -> str:
+    """The text of a page in reading order, one line per block (a table: one line per row)."""
+    blocks = lines_to_blocks(lines, size_tol) + [Block(rows, table=True) for rows in tables]
+    return "\n".join(b.text for b in reading_order(blocks))
+
+
+def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15) -> tuple[str, list[str]]:
+    """Cut a page holding several headlined articles into article texts.
+
+    The body size is the font size carrying most characters; a headline is a block at least
+    1.3 times larger. A masthead (the largest, short, in the top 15 % of the page) and blocks
+    above every headline form the page header, which opens each article (it names the paper
+    and the date). Every other block joins the nearest headline above it that overlaps it
+    horizontally; each group is put in reading order with its headline first.
+
+    Returns:
+        The page header's text and one text per headline, or ``("", [])`` when the page has
+        fewer than two headlines.
+    """
+    blocks = lines_to_blocks(lines, size_tol)
+    weight: dict[float, int] = {}
+    for b in blocks:
+        for ln in b.lines:
+            weight[round(ln.size)] = weight.get(round(ln.size), 0) + len(ln.text)
+    if not weight:
+        return "", []
+    body = max(weight, key=weight.get)
+    heads = [b for b in blocks if b.size >= _HEADLINE_RATIO * body]
+    if len(heads) < 2:
+        return "", []
+    biggest = max(heads, key=lambda b: b.size)
+    masthead = biggest if (biggest.top < 0.15 * page_height and len(biggest.text) <= 10
+                           and biggest.size > 1.2 * statistics.median(h.size for h in heads)) else None
+    groups: dict[int, list[Block]] = {id(h): [h] for h in heads}
+    header: list[Block] = []
+    for b in blocks:
+        if any(b is h for h in heads):
+            continue
+        above = [h for h in heads if h.bottom <= b.top + 0.3 * b.size and _overlap(h.x0, h.x1, b.x0, b.x1) > 0]
+        if above:
+            groups[id(max(above, key=lambda h: h.bottom))].append(b)
+        else:
+            header.append(b)
+    if masthead is not None:
+        header += groups.pop(id(masthead))
+    articles = [h for h in reading_order([h for h in heads if h is not masthead])]
+    if len(articles) < 2:
+        return "", []
+    head_text = "\n".join(b.text for b in sorted(header, key=lambda b: (b.top, b.x0)))
+    out = []
+    for h in articles:
+        ordered = reading_order(groups[id(h)])
+        ordered.sort(key=lambda b: b is not h)
+        out.append("\n".join(b.text for b in ordered))
+    return head_text, out
+
+
+def with_header(header: str, texts: list[str]) -> list[str]:
+    """Each article text preceded by the page header (it names the paper and the date)."""
+    return [f"{header}\n{text}" if header else text for text in texts]

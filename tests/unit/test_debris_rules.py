@@ -1,0 +1,93 @@
+"""Each data-file debris rule: a line it removes and a line it keeps, taken from two different articles.
+
+Positives and negatives are lines of the news dev set (``tests/eval/news/articles``, invented
+text) or of the generated documents; the article each comes from is named in the case id.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from index.ingest.clean import clean_text
+from index.ingest.debris import classify_line, strip_debris
+from index.ingest.debris_rules import clean_inline, is_mojibake, related_blocks, table_rows
+
+RULES = [
+    # (kind, removed line [article], kept line [another article])
+    ("cms", "2023-05-15 1 3 珠源日报 content_2087.html 2 1",  # n34
+     "2020-11-17 樊城区委组织部召开园区党建工作推进会，12家企业参加。"),  # n13-like dated content line
+    ("counter", "已有37人发表了评论　　本篇文章1316字",  # n34
+     "汉江智造产业园是樊城区重点打造的先进制造业园区，入驻企业87家。"),  # n13
+    ("counter", "已有3人发表了评论",  # n13
+     "半年来，槐荫社区注册志愿者增加到538名，其中党员196名。"),  # n12
+    ("counter", "本篇文章1046字",  # n13
+     "本文数据截至2023年3月31日"),  # n15
+    ("image", "IMG_2087.JPG",  # n12
+     "图为凤鸣街道青石社区党员中心户周桂兰（左二）在走访居民。"),  # n34
+    ("image", "党员活动.jpg",  # n34
+     "01 一个中心 六大功能"),  # n11
+    ("css", "/* Style Definitions */",  # n32-style Word export pasted as text
+     "（一）抓好集中轮训。全年共举办各类党员培训班146期，培训党员1.38万人次。"),  # n32
+    ("css", "p.MsoNormal, li.MsoNormal {mso-style-parent:\"\"; margin:0cm;",  # Word CSS
+     "网格员黄晓燕（右）入户了解居民诉求。"),  # n03
+    ("prompt", "点击关注 ↓↓↓",  # n11
+     "点击进入专题页面了解更多党建工作动态和基层经验做法"),  # a long content-like line
+    ("prompt", "阅读原文",  # n12
+     "阅读原文件后，支部书记逐条提出修改意见。"),  # a content sentence
+    ("crumb", "当前位置：首页 > 新闻中心 > 基层动态 > 正文",  # n13
+     "当前位置偏远的杏树湾村，如今也通上了公交。"),  # n29-like sentence
+    ("crumb", "• 工作动态",  # n13
+     "• 党员中心户每月走访联系户不少于一次，及时收集居民意见建议。"),  # n34-like list item
+    ("footer", "Copyright © 珠源日报社 版权所有　滇ICP备0500XXXX号",  # n34
+     "版权问题咨询热线由区司法局党支部党员志愿者轮流值守"),  # content mentioning 版权
+    ("footer", "主办：中共襄阳市樊城区委组织部  技术支持：XX网络科技有限公司",  # n13
+     "主办单位邀请了区委组织部有关负责人作专题辅导。"),  # n20-like sentence
+    ("pageno", "— 2 —",  # generated onecol.pdf
+     "— 集团党委深化“党建+生产”融合纪实"),  # n26 subtitle
+]
+
+
+@pytest.mark.parametrize(("kind", "removed", "kept"), RULES, ids=[f"{r[0]}-{i}" for i, r in enumerate(RULES)])
+def test_rule_removes_its_debris_and_keeps_content(kind, removed, kept):
+    assert classify_line(removed) == kind
+    assert classify_line(kept) == ""
+
+
+def test_mojibake_lines_are_dropped_but_traditional_text_is_kept():
+    assert is_mojibake("ÖéÔ´ÈÕ±¨Êý×Ö±¨¿¯Æ½Ì¨¡¡÷è÷ëÐÂÎÅ")  # n34: GB2312 bytes read as Latin-1
+    assert not is_mojibake("發佈時間：2021-10-09 11:20　來源：閩海晨報")  # n16, traditional script
+    assert not is_mojibake("Copyright © 2021 泉州港湾发展集团有限公司 版权所有")  # n26: one ©, no run
+
+
+def test_pinyin_glosses_are_cut_out_of_the_line():
+    line = "2022年，全區(qū)黨(dǎng)員中心戶(hù)共收集民意5180條(tiáo)"  # n34
+    assert clean_inline(line) == "2022年，全區黨員中心戶共收集民意5180條"
+    assert clean_inline("培训党员1.38万人次（含流动党员）") == "培训党员1.38万人次（含流动党员）"  # n32-like
+
+
+def test_spam_segments_are_cut_but_bracketed_labels_stay():
+    line = "2023-05-15 08:12:36　来源：珠源日报　【开元棋牌官方下载】【足球比分 免费直播】"  # n34
+    assert clean_inline(line).rstrip() == "2023-05-15 08:12:36　来源：珠源日报"
+    assert clean_inline("【责任编辑：韩雨桐】") == "【责任编辑：韩雨桐】"  # n04
+
+
+def test_pipe_tables_are_content_and_nav_bars_are_not():
+    table = ["街道 | 党员中心户（户） | 联系群众（户）", "金麟街道 | 412 | 5460", "凤鸣街道 | 385 | 5120"]  # n34
+    assert table_rows(table) == {0, 1, 2}
+    assert strip_debris("\n".join(table)) == "\n".join(table)
+    nav = ["| 洛阳日报 | 洛阳晚报 | 洛阳商报 | 版面导航 |"]  # bundled 002
+    assert table_rows(nav) == set() and strip_debris(nav[0]) == ""
+
+
+def test_related_story_blocks_go_up_to_the_next_running_text():
+    lines = ["新闻推荐", "青州：小山楂做成富民大产业", "诸城市新建改建农村公路186公里"]  # n07
+    assert related_blocks(lines) == {0, 1, 2}
+    body = ["相关阅读", "这是正文里的一段较长的文字，说明社区党组织如何组织党员参与志愿服务。"]  # n30-like
+    assert related_blocks(body) == {0}
+
+
+def test_date_line_is_content_like_the_publication_date_line():
+    assert classify_line("日期：2023年5月12日") == ""  # n34 meeting notice (content)
+    assert classify_line("发布日期:2020-06-30") == ""  # bundled 001
+    text = clean_text("会议通知\n日期：2023年5月12日\n地点：凤鸣街道青石社区党群服务中心\n", ".txt")
+    assert "日期：2023年5月12日" in text

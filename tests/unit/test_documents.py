@@ -1,0 +1,135 @@
+"""Readers of PDF, Word, .doc and scanned documents on the generated files in tests/data/docs.
+
+The documents and their ground truth come from ``scripts/make_test_documents.py``; the scans
+are made here from the text PDF (rendered, rotated, noised), so only one small page is OCR'd
+per test (OCR takes seconds per page on two cores).
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import shutil
+
+import pytest
+
+from index.ingest.chunk import chunk_article
+from index.ingest.documents import read_document
+from index.ingest.load import load_articles, load_file
+from index.ingest.office import read_doc
+from index.ingest.pdf import read_pdf
+from partyqa.errors import ReadError
+from tests.docmetrics import DOCS, char_accuracy, truth, truth_text
+
+
+def _pdf_text(name: str) -> str:
+    path = DOCS / name
+    return "\n".join(page.text for page in read_pdf(path, path.read_bytes()))
+
+
+@pytest.mark.parametrize("name", ["onecol.pdf", "twocol.pdf", "table.pdf"])
+def test_text_pdfs_are_read_in_reading_order(name):
+    # twocol.pdf draws its columns row-interleaved and table.pdf its table column by column:
+    # only a geometric reading order (and ruled-table rows) gets 0.99
+    assert char_accuracy(_pdf_text(name), truth_text(name)) >= 0.99
+
+
+def test_ruled_table_rows_stay_rows():
+    text = _pdf_text("table.pdf")
+    assert "东湖街道 | 41 | 1365\n柳岸街道 | 37 | 1208" in text
+    assert text.index("柳岸街道") < text.index("二、下一步打算")  # the heading after the table stays after it
+
+
+def test_every_chunk_knows_its_pdf_page():
+    article = load_file(DOCS / "onecol.pdf")[0]
+    assert [span.page for span in article.pages] == [1, 2]
+    assert "— 1 —" not in article.text  # page numbers are debris
+    chunks = chunk_article(article, 60, 100, 140)
+    second = article.pages[1].start
+    assert article.text[second:].startswith(truth("onecol.pdf")["pages"][1][0])
+    assert {c.page for c in chunks if c.start >= second} == {2}
+    assert {c.page for c in chunks if c.start < second} == {1}
+
+
+def test_epaper_page_is_split_into_its_articles():
+    articles = load_file(DOCS / "epaper.pdf")
+    expected = truth("epaper.pdf")["articles"]
+    assert [a.title for a in articles] == [lines[0] for lines in expected]
+    for article, lines in zip(articles, expected, strict=True):
+        body = article.text[article.text.index(lines[0]) :]  # after the page header (paper, date)
+        assert char_accuracy(body, "\n".join(lines)) >= 0.99
+        assert article.date == "2024-05-20" and article.publisher == "南湖日报"  # masthead + 本报讯
+    assert articles[0].people("reporter") == ["林晓禾"] and articles[0].people("correspondent") == ["沈一鸣"]
+
+
+def test_docx_paragraphs_headings_and_table_rows():
+    article = load_file(DOCS / "report.docx")[0]
+    assert char_accuracy(article.text, truth_text("report.docx")) >= 0.99
+    assert "东湖街道 | 41 | 1365" in article.text  # a table is content, not a navigation bar
+    assert article.title == "青柳区2024年一季度党建工作情况报告" and article.encoding == "docx"
+
+
+@pytest.mark.skipif(not any(shutil.which(t) for t in ("antiword", "catdoc", "soffice")), reason="no .doc converter")
+def test_doc_and_wps_through_a_converter(tmp_path):
+    wps = tmp_path / "report.wps"
+    wps.write_bytes((DOCS / "report.doc").read_bytes())  # WPS 文字 files are Word-97 files
+    for path in (DOCS / "report.doc", wps):
+        article = load_file(path)[0]
+        assert char_accuracy(article.text, truth_text("report.doc")) >= 0.99
+        assert article.encoding.startswith("doc:")
+
+
+def test_missing_doc_converter_is_named(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(ReadError) as info:
+        read_doc(DOCS / "report.doc", b"")
+    assert "antiword" in str(info.value) and "antiword" in info.value.user_message
+
+
+def test_broken_files_are_named_and_skipped(tmp_path):
+    (tmp_path / "good.docx").write_bytes((DOCS / "report.docx").read_bytes())
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 broken zip")
+    (tmp_path / "broken.png").write_bytes(b"\x89PNG broken")
+    articles, errors = load_articles([tmp_path])
+    assert [a.source for a in articles] == ["good.docx"]
+    assert sorted(e.path.name for e in errors) == ["broken.docx", "broken.pdf", "broken.png"]
+    assert all(e.user_message and "/" not in e.user_message for e in errors)
+
+
+def _scan(name: str, crop: float = 1.0):
+    """A page of a text PDF as a noisy, slightly rotated greyscale scan (PIL image)."""
+    import pypdfium2 as pdfium
+    from PIL import Image, ImageFilter
+
+    doc = pdfium.PdfDocument(str(DOCS / name))
+    image = doc[0].render(scale=150 / 72, grayscale=True).to_pil().convert("L")
+    doc.close()
+    if crop < 1:
+        image = image.crop((0, 0, image.width, int(image.height * crop)))
+    image = image.rotate(1.2, expand=True, fillcolor=235, resample=Image.BICUBIC).filter(ImageFilter.GaussianBlur(0.6))
+    rng = random.Random(3)
+    noise = Image.frombytes("L", image.size, bytes(rng.randrange(0, 40) for _ in range(image.width * image.height)))
+    return Image.eval(Image.blend(image, noise, 0.12), lambda v: min(255, v + 20))
+
+
+def test_scanned_pdf_is_read_by_ocr(tmp_path):
+    pytest.importorskip("rapidocr")
+    scan = _scan("onecol.pdf", crop=0.45)
+    path = tmp_path / "scan.pdf"
+    scan.save(path, "PDF", resolution=150)  # a PDF without a text layer
+    document = read_document(path, path.read_bytes())
+    assert document.format == "pdf+ocr"
+    expected = truth("onecol.pdf")["pages"][0][:-1]  # the crop leaves out the page footer
+    assert char_accuracy(document.articles[0][0].text, "\n".join(expected)) >= 0.90
+
+
+def test_photo_is_read_by_ocr(tmp_path):
+    pytest.importorskip("rapidocr")
+    buffer = io.BytesIO()
+    _scan("twocol.pdf", crop=0.3).save(buffer, "JPEG", quality=60)
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(buffer.getvalue())
+    article = load_file(path)[0]
+    assert article.encoding == "image+ocr" and article.pages[0].page == 1
+    assert article.title == truth("twocol.pdf")["pages"][0][0]

@@ -1,0 +1,126 @@
+"""Publication facts in every written form, each read from one article's line and refused in another's.
+
+Lines come from the news dev set (``tests/eval/news/articles``, invented text); the last test
+holds the floor of ``bench/metadata_accuracy.py`` on all 34 pages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.metadata_accuracy import evaluate
+from index.ingest.load import load_article
+from index.ingest.metadata.dates import choose_date, dateline_month_day
+from index.ingest.metadata.people import bylines
+from index.ingest.metadata.publisher import dateline_outlet, issuer, labelled_source, masthead_paper
+from partyqa.text.places import extract_places, place_aliases, place_hierarchy
+from tests.paths import REPO
+
+NEWS = REPO / "tests" / "eval" / "news" / "articles"
+
+BYLINES = [
+    # (line [article], expected (kind, name) pairs, in_body)
+    ("本报讯（记者 周明远 通讯员 韩小静 杜家豪）“以前楼道灯坏了半个月也没人管。”",  # n01
+     [("reporter", "周明远"), ("correspondent", "韩小静"), ("correspondent", "杜家豪")], True),
+    ("新华社南昌8月2日电（记者 廖思远 黄敏捷）近年来，江西省于都县引导村党组织领办合作社。",  # n04
+     [("reporter", "廖思远"), ("reporter", "黄敏捷")], True),
+    ("2019年04月18日 09:15 来源：灵江日报 作者：邵蕾 潘一鸣 编辑：朱晓丹",  # n06
+     [("author", "邵蕾"), ("author", "潘一鸣"), ("editor", "朱晓丹")], False),
+    ("发布日期:2022-09-14 16:05:12来源:县委组织部作者:贾明轩点击:", [("author", "贾明轩")], False),  # n19
+    ("文/图 | 孟晓雯", [("author", "孟晓雯")], False),  # n11
+    ("编辑 何沐阳", [("editor", "何沐阳")], False),  # n12
+    ("原载《绵州日报》2022年6月1日第2版　记者 罗佳怡 通讯员 蒲文涛",  # n17
+     [("reporter", "罗佳怡"), ("correspondent", "蒲文涛")], False),
+    ("撰稿：罗晓彤 审核：田茂林", [("author", "罗晓彤")], False),  # n32: 审核 is not an editor
+    ("“红管家”志愿者在桂香苑社区检修楼道照明。 通讯员 韩小静 摄", [("photographer", "韩小静")], False),  # n01
+    ("原创 林可欣 涪城社区通 2023/3/18 20:05", [("author", "林可欣")], False),  # n12
+    # negatives: role words inside running text of other articles
+    ("记者了解到，鹿鸣街道计划在年底前把“红色物业”覆盖到辖区全部23个老旧小区。", [], True),  # n01
+    ("编辑部每月组织一次业务学习，邀请老党员讲述入党经历。", [], False),  # n21-like
+    ("桂香苑社区党委书记潘晓红给记者算了一笔账：去年社区受理的物业类投诉有217件。", [], True),  # n01
+]
+
+
+@pytest.mark.parametrize(("line", "expected", "in_body"), BYLINES)
+def test_bylines(line, expected, in_body):
+    assert [(b.kind, b.name) for b in bylines(line, in_body=in_body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("原载《绵州日报》2022年6月1日第2版", (9, "绵州日报")),  # n17
+        ("發佈時間：2023-10-19 14:36:08　　原載：冰城日報", (9, "冰城日報")),  # n33
+        ("2022年11月08日 14:32　来源：中国新闻网　　参与互动", (8, "中国新闻网")),  # n05
+        ("发布日期：2021/6/25    转自：黄岩新闻网    阅读次数：587", (7, "黄岩新闻网")),  # n14
+        ("来源:办公室 作者:", (0, "")),  # bundled 004: generic source
+        ("本文数据来源于区委组织部年度统计", (0, "")),  # n15-like sentence, no label colon
+    ],
+)
+def test_labelled_sources(line, expected):
+    assert labelled_source(line) == expected
+
+
+def test_datelines_give_outlet_and_month_day():
+    assert dateline_outlet("新华社南昌8月2日电（记者 廖思远 黄敏捷）") == "新华社"  # n04
+    assert dateline_outlet("中新网台州11月8日电（记者 应佳琪）") == "中新网"  # n05
+    assert dateline_outlet("绵城网3月5日讯（记者 赵一帆 通讯员 邓思源）") == "绵城网"  # n09
+    assert dateline_outlet("本报5月14日讯（记者 杨帆）") == "本报"  # n34
+    assert dateline_outlet("5月14日，区委组织部在凤鸣街道召开推进会。") == ""  # n34 body sentence
+    assert dateline_month_day("于都融媒网9月14日讯　近日") == (9, 14)  # n10
+    assert dateline_month_day("今年5月12日，区委组织部召开现场推进会。") is None  # n34
+
+
+def test_masthead_and_issuer():
+    assert masthead_paper(["汉北日报数字报-樊城区鹿鸣街道推行“红色物业”"]) == "汉北日报"  # n01
+    assert masthead_paper(["秦岭重装报数字报-第02版：党建天地"]) == "秦岭重装报"  # n27
+    assert masthead_paper(["蜀山区推行“红色物业”破解老旧小区治理难题-合肥市蜀山区人民政府"]) == ""  # n18
+    assert issuer("中共扬州市委组织部编") == "中共扬州市委组织部"  # n22
+    assert issuer("中共南阳市委组织部　　　　2021年7月12日") == "中共南阳市委组织部"  # n23
+    assert issuer("区委组织部有关负责人表示，将继续推进这项工作。") == ""  # n34
+
+
+def test_date_preferences():
+    lines = [("2020年7月2日 星期四", True), ("本报讯（记者 周明远）", True)]  # n01: a banner only
+    assert choose_date(lines)[0] == "2020-07-02"
+    n28 = [("发布时间：2023-03-06 09:41:17 来源：兴国县融媒体中心", True),
+           ("兴国县融媒体中心3月5日讯（通讯员 钟晓梅 刘振华）今天上午，…", True)]
+    assert choose_date(n28)[0] == "2023-03-06"  # labelled date beats the event dateline
+    n10 = [("于都融媒网9月14日讯　近日，梨溪镇党群服务中心…", True),
+           ("本文地址：http://www.example.cn/xzdt/2022-09/14/content_88213.html", True)]
+    assert choose_date(n10)[0] == "2022-09-14"  # dateline month-day, year from the URL
+    n34 = [("日期：2023年5月12日", False), ("2023-05-15 08:12:36　来源：珠源日报", True)]
+    assert choose_date(n34)[0] == "2023-05-15"  # a date inside the body is not the publication date
+
+
+def test_places_from_the_dictionary():
+    assert extract_places("江西于都：村党组织领办合作社", with_ancestors=True) == ["江西省", "于都县", "赣州市"]  # n04
+    assert extract_places("江西于都：村党组织领办合作社") == ["江西", "于都"]  # as written (questions)
+    assert extract_places("绿东村街道第一季度有多少名党员？") == ["绿东村街道"]  # no anchor needed in a question
+    assert extract_places("和平区以创建带动机关党建提质增效") == ["和平区"]  # n21: name shared by two cities
+    assert "石门县" not in extract_places("桃溪镇石门沟村党支部书记")  # n19: 石门 is part of a village name
+    assert extract_places("樊城区鹿鸣街道", with_ancestors=True) == ["樊城区", "鹿鸣街道", "湖北省", "襄阳市"]
+    assert place_hierarchy("樊城") == ["湖北省", "襄阳市", "樊城区"]
+    assert place_hierarchy("和平区", "沈阳市和平区人民政府") == ["辽宁省", "沈阳市", "和平区"]
+    assert place_aliases("樊城区") == {"樊城"}
+    assert place_aliases("株洲高新区", "株洲高新区党工委组织园区企业") == {"高新区"}
+    assert place_aliases("株洲高新区", "株洲高新区与湘潭高新区签约") == set()  # ambiguous in this article
+
+
+def test_source_line_place_counts_for_the_article():
+    article = load_article(NEWS / "n21_heping_mofan_jiguan.html")  # 沈阳 only in the page title/source
+    assert {"辽宁省", "沈阳市", "和平区"} <= set(article.places)
+
+
+def test_evidence_lines_are_in_the_text_at_their_offsets():
+    article = load_article(NEWS / "n06_huangyan_mobile_members.html")
+    for fact in article.facts:
+        assert fact.start >= 0 and article.text[fact.start : fact.end] == fact.evidence
+    assert article.people("editor") == ["朱晓丹", "金梦然"]
+
+
+def test_dev_set_floor():
+    accuracy = evaluate()["accuracy"]
+    for field in ("title", "date", "outlet", "author"):
+        assert accuracy[field] >= 0.95, (field, accuracy)
+    assert accuracy["places_recall"] >= 0.85
