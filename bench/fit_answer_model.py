@@ -2,12 +2,13 @@
 
 For every part of every dev question, the candidate sentences the answerer would weigh are
 collected with their features (retrieval.answer.model.feature_vector); a candidate is
-positive when it holds the part's answer key. A logistic model is fitted (L2, Newton steps)
-and the threshold is chosen on the answer-level curve: for each threshold, the share of
-answerable parts whose best candidate is right and kept (coverage) and the share of
-unanswerable parts refused. The threshold maximises the smaller of the two. A held-out set
-(questions of another writer over other articles) is scored with the fitted model and
-reported, never used for fitting.
+positive when it holds the part's answer key. Two logistic models are fitted (L2, Newton
+steps): the ranker on every candidate, then the gate on the best fitting candidate of each
+part (positive when it is right; every unanswerable part is negative). The threshold is
+chosen on the answer-level curve: for each threshold, the share of answerable parts whose
+best candidate is right and kept (coverage) and the share of unanswerable parts refused; it
+maximises the smaller of the two. A held-out set (questions of another writer over other
+articles) is scored with the fitted model and reported, never used for fitting.
 
 Usage:
     .venv/bin/python bench/fit_answer_model.py                     # fit, report, write the JSON
@@ -29,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from partyqa.config import Config
 from retrieval.answer.evidence import score_candidates
-from retrieval.answer.model import FEATURES, AnswerModel, feature_vector
+from retrieval.answer.model import FEATURES, GATE_FEATURES, AnswerModel, Logistic, feature_vector, gate_features
 from retrieval.eval.run import open_set_engine
 from retrieval.eval.score import key_in
 from retrieval.eval.sets import load_sets
@@ -72,17 +73,28 @@ def collect(spec: str, config: Config) -> list[dict]:
                     label = sum(key_in(c.text, k) for k in part_keys) >= 1
                 else:
                     label = bool(part_keys) and all(key_in(c.text, k) for k in part_keys)
-                rows.append({"x": feature_vector(c, part, sem_max), "y": int(label),
+                rows.append({"x": c.features or feature_vector(c, part, sem_max), "y": int(label),
                              "fit": bool(c.typed and c.places_ok and c.year_ok)})
             groups.append({"id": item.id, "answerable": bool(keys), "rows": rows})
     return groups
 
 
-def matrix(groups: list[dict]) -> tuple[np.ndarray, np.ndarray]:
-    rows = [r for g in groups for r in g["rows"]]
-    x = np.array([[r["x"].get(f, 0.0) for f in FEATURES] for r in rows], dtype=float)
+def matrix(rows: list[dict], names: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    x = np.array([[r["x"].get(f, 0.0) for f in names] for r in rows], dtype=float)
     y = np.array([r["y"] for r in rows], dtype=float)
     return x, y
+
+
+def gate_rows(groups: list[dict], rank: Logistic) -> list[dict]:
+    """One row per part: the best fitting candidate's gate features; right or not."""
+    rows = []
+    for g in groups:
+        fitting = sorted(((rank.probability(r["x"]), r) for r in g["rows"] if r["fit"]), key=lambda t: -t[0])
+        if not fitting:
+            continue
+        (p, best), runner = fitting[0], fitting[1][0] if len(fitting) > 1 else 0.0
+        rows.append({"x": gate_features(best["x"], p, runner), "y": int(g["answerable"] and best["y"] == 1)})
+    return rows
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50) -> tuple[np.ndarray, float]:
@@ -106,9 +118,12 @@ def decisions(groups: list[dict], model: AnswerModel) -> list[tuple[bool, float,
     """Per part: (answerable, confidence of the best fitting candidate, whether it is right)."""
     out = []
     for g in groups:
-        scored = [(model.probability(r["x"]), r["y"]) for r in g["rows"] if r["fit"]]
-        best = max(scored, default=(0.0, 0))
-        out.append((g["answerable"], best[0], bool(best[1])))
+        fitting = sorted(((model.probability(r["x"]), r) for r in g["rows"] if r["fit"]), key=lambda t: -t[0])
+        if not fitting:
+            out.append((g["answerable"], 0.0, False))
+            continue
+        (p, best), runner = fitting[0], fitting[1][0] if len(fitting) > 1 else 0.0
+        out.append((g["answerable"], model.confidence(best["x"], p, runner), bool(best["y"])))
     return out
 
 
@@ -135,14 +150,19 @@ def main() -> None:
     args = parser.parse_args()
     config = Config.from_env()
     dev = [g for spec in args.dev for g in collect(spec, config)]
-    x, y = matrix(dev)
+    x, y = matrix([r for g in dev for r in g["rows"]], FEATURES)
     w, b = fit(x, y, args.l2)
-    model = AnswerModel(dict(zip(FEATURES, w.round(4).tolist())), round(b, 4), 0.5)
+    rank = Logistic(dict(zip(FEATURES, w.round(4).tolist())), round(b, 4))
+    gx, gy = matrix(gate_rows(dev, rank), GATE_FEATURES)
+    gw, gb = fit(gx, gy, args.l2)
+    gate = Logistic(dict(zip(GATE_FEATURES, gw.round(4).tolist())), round(gb, 4))
+    model = AnswerModel(rank, gate, 0.5)
     dev_curve = curve(decisions(dev, model))
     best = max(dev_curve, key=lambda p: (min(p["coverage"], p["refusal"]), p["coverage"]))
-    model = AnswerModel(model.weights, model.bias, best["threshold"])
-    print(f"dev: {len(dev)} question parts, {len(y)} candidates ({int(y.sum())} positive)")
-    print("weights:", json.dumps(model.weights, ensure_ascii=False), "bias", model.bias)
+    model = AnswerModel(rank, gate, best["threshold"])
+    print(f"dev: {len(dev)} question parts, {len(y)} candidates ({int(y.sum())} positive), {len(gy)} gate rows")
+    print("rank:", json.dumps(rank.weights, ensure_ascii=False), "bias", rank.bias)
+    print("gate:", json.dumps(gate.weights, ensure_ascii=False), "bias", gate.bias)
     print(f"{'threshold':>9} {'coverage':>9} {'precision':>9} {'refusal':>9}")
     for p in dev_curve[::4]:
         print(f"{p['threshold']:>9.3f} {p['coverage']:>9.3f} {p['precision']:>9.3f} {p['refusal']:>9.3f}")
@@ -155,7 +175,8 @@ def main() -> None:
         MODEL_FILE.write_text(json.dumps({
             "_about": "Logistic answer model (retrieval/answer/model.py), fitted by bench/fit_answer_model.py on "
                       + ", ".join(args.dev) + "; threshold maximises min(coverage, refusal) on the dev curve.",
-            "weights": model.weights, "bias": model.bias, "threshold": model.threshold,
+            "rank": {"weights": rank.weights, "bias": rank.bias},
+            "gate": {"weights": gate.weights, "bias": gate.bias}, "threshold": model.threshold,
             "dev_curve": dev_curve}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print("wrote", MODEL_FILE)
 

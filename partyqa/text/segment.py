@@ -58,3 +58,8 @@ def tokenize(text: str, normalized: bool = False) -> list[str]:
 def numbers(text: str) -> set[str]:
     """Return the numbers written in ``text`` (e.g. ``{"416", "64.7"}``)."""
     return set(_NUMBER.findall(normalize(text)))
+
+
+def words(text: str) -> list[str]:
+    """jieba's precise segmentation of normalized ``text`` (no stopwords removed, no overlaps)."""
+    return [w for w in _jieba().lcut(normalize(text)) if w.strip()]

@@ -18,7 +18,7 @@ import numpy as np
 from partyqa.records import Hit
 from partyqa.text.normalize import normalize
 from partyqa.text.places import question_places
-from partyqa.text.segment import tokenize
+from partyqa.text.segment import tokenize, words
 from partyqa.text.sentences import split_sentences
 from retrieval.answer import spans as sp
 from retrieval.question import Part
@@ -46,6 +46,7 @@ class Candidate:
     headline: bool = False
     score: float = 0.0
     extra: list = field(default_factory=list)
+    features: dict = field(default_factory=dict)
 
 
 class Weights:
@@ -108,40 +109,76 @@ def _near(text: str, start: int, end: int, terms: tuple[str, ...], window: int =
     return sum(1 for g in grams if g in clause) / len(grams)
 
 
+def _own_term(part: Part, span: sp.Span) -> bool:
+    """True when a span only repeats the question's own words (物业公司 for "物业公司叫什么")."""
+    norm = normalize(span.text)
+    return bool(norm) and norm in normalize(part.text)
+
+
+def _best_near(part: Part, text: str, spans: list[sp.Span]) -> tuple[sp.Span | None, float]:
+    """The span whose clause holds most of the focus head (first span wins ties)."""
+    best, best_fit = None, -1.0
+    for s in spans:
+        if _own_term(part, s):
+            continue
+        fit = _near(text, s.start, s.end, part.focus)
+        if fit > best_fit:
+            best, best_fit = s, fit
+    return best, max(best_fit, 0.0)
+
+
 def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
-    """Does the sentence carry the asked type? Returns ``(typed, best span, fit 0-1)``."""
+    """Does the sentence carry the asked type? Returns ``(typed, best span, fit 0-1)``.
+
+    ``fit`` says how much of the focus stands in the clause around the span: a number of
+    the asked thing, a date of the asked event, a person in the asked role.
+    """
     kind = part.answer_type
     if kind == "number":
-        best, best_fit = None, -1.0
-        for s in sp.number_spans(text) + sp.frequency_spans(text, part.units):
-            if part.units and not re.fullmatch(rf"(?:万|亿)?(?:{part.units})", s.unit or ""):
-                continue
-            if not part.units and not s.unit:
-                continue
-            fit = _near(text, s.start, s.end, part.focus)
-            if fit > best_fit:
-                best, best_fit = s, fit
-        return best is not None, best, max(best_fit, 0.0)
+        spans = [s for s in sp.number_spans(text) + sp.frequency_spans(text, part.units)
+                 if (re.fullmatch(rf"(?:万|亿)?(?:{part.units})", s.unit or "") if part.units else s.unit)]
+        best, fit = _best_near(part, text, spans)
+        return best is not None, best, fit
     if kind == "person":
-        people = sp.person_spans(text)
+        people = [p for p in sp.person_spans(text) if not _own_term(part, p)]
         if part.role:
             matching = [p for p in people if p.role and (p.role in part.role or part.role in p.role)]
             people = matching or [p for p in people if _near(text, p.start, p.end, (part.role,)) >= 1.0]
         return bool(people), people[0] if people else None, 1.0 if people else 0.0
-    if kind == "date":
-        dates = sp.date_spans(text)
-        return bool(dates), dates[0] if dates else None, 1.0 if dates else 0.0
-    if kind == "org":
-        orgs = sp.org_spans(text)
-        return bool(orgs), orgs[0] if orgs else None, 1.0 if orgs else 0.0
+    if kind in ("date", "org"):
+        found = sp.date_spans(text) if kind == "date" else sp.org_spans(text)
+        best, fit = _best_near(part, text, found)
+        return best is not None, best, fit
     if kind == "place":
-        places = question_places(text)
+        places = [p for p in question_places(text) if p not in part.places]
         return bool(places), None, 1.0 if places else 0.0
     if kind == "list":
         items = sp.enumeration_count(text)
         typed = items >= 2 or sp.starts_enumeration(text) or sp.opens_enumeration(text)
         return typed, None, min(1.0, max(items, 1 if typed else 0) / 3)
     return True, None, 1.0
+
+
+_PLAN = re.compile(r"计划|拟|将要|预计|目标|力争|争取|规划|打算|预期")
+_DONE = re.compile(r"实际|已经|已|完成了|建成了|累计|截至|目前")
+
+
+def plan_mismatch(question: str, sentence: str) -> float:
+    """1 when the question asks what was done and the sentence states a plan (or the reverse)."""
+    q, s = normalize(question), normalize(sentence)
+    asks_done, asks_plan = bool(_DONE.search(q)), bool(_PLAN.search(q))
+    says_plan = bool(_PLAN.search(s)) and not _DONE.search(s)
+    return float((asks_done and says_plan) or (asks_plan and not _PLAN.search(s)))
+
+
+def modifier_miss(part: Part, sentence: str) -> float:
+    """1 when the sentence has the head noun of the focus but not the word that narrows it
+    (网格 but not 微网格, 企业党组织 but not 外资企业党组织)."""
+    if not part.focus:
+        return 0.0
+    parts = [w for w in words(part.focus[0]) if re.match(r"[\u4e00-\u9fff]", w)]
+    norm = normalize(sentence)
+    return float(len(parts) >= 2 and parts[-1] in norm and parts[0] not in norm)
 
 
 _LEVELS = ((re.compile(r"(?:社区|村|居委会|小区|园区|产业园|大厦)$"), 1), (re.compile(r"(?:街道|镇|乡)$"), 2),
@@ -181,20 +218,21 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
     asked_whole = bool(_BROADER.search(normalize(part.text)))
     # Where the fact sits: for a number, the text before its span (the owner is named
     # before the figure); for other answers, the whole sentence.
-    upto = cand.span.start if (part.answer_type == "number" and cand.span is not None) else len(sentence)
+    owned = part.answer_type in ("number", "person")
+    upto = cand.span.start if (owned and cand.span is not None) else len(sentence)
     head = sentence[:upto]
-    if part.answer_type == "number":
+    if owned:
         for whole in _BROADER.finditer(head):
             if place_level(whole.group()) != level:
                 return False  # 全市 for a district, or 全街道 when a district is asked about
         for broader in part.places[:-1]:
             if any(n in head for n in _aliases(broader)):
                 return False  # "樊城326名网格员" answers for the district, not its community
-    for place in question_places(head if part.answer_type == "number" else sentence):
+    for place in question_places(head if owned else sentence):
         other_level = place_level(place)
         if _aliases(place) & names:
             continue
-        if other_level == level or asked_whole or (other_level > level and part.answer_type == "number"):
+        if other_level == level or asked_whole or (other_level > level and owned):
             return False
     section = normalize(" ".join([hit.section, hit.district]))
     if any(n in section for n in names):
@@ -213,9 +251,21 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
 
 
 def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
-    """True if every asked year is named by the sentence, its passage or its article's date."""
+    """True if every asked year is named by the sentence, its passage or its article's date —
+    and, for a number, not only in another clause that holds another figure (``由2019年底的62%``)."""
     where = normalize(hit.text + hit.title)
-    return all(y in where or hit.date.startswith(y) for y in part.years)
+    if not all(y in where or hit.date.startswith(y) for y in part.years):
+        return False
+    if part.answer_type == "number" and cand.span is not None and part.years:
+        sentence = normalize(cand.text)
+        bounds = [0] + [m.end() for m in re.finditer(r"[，,；;。]", sentence)] + [len(sentence) + 1]
+        clauses = [(lo, sentence[lo:hi]) for lo, hi in zip(bounds, bounds[1:])]
+        own = next((c for lo, c in clauses if lo <= cand.span.start < lo + len(c) + 1), "")
+        for y in part.years:
+            elsewhere = [c for _, c in clauses if y in c and c is not own]
+            if y not in own and any(sp.number_spans(c.replace(y, "")) for c in elsewhere):
+                return False
+    return True
 
 
 def head_share(part: Part, text: str) -> float:
@@ -272,11 +322,15 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.semantic = float(row[0])
             c.focus_semantic = float(row[1]) if len(row) > 1 else float(row[0])
     sem_max = max((c.semantic for c in short), default=0.0)
+    elsewhere = max((c.cov_focus for c in short if c.typed and not (c.places_ok and c.year_ok)), default=0.0)
     for c in cands:
         if c not in short:
             c.places_ok, c.semantic = False, min((x.semantic for x in short), default=0.0)
             c.focus_semantic = min((x.focus_semantic for x in short), default=0.0)
-        c.score = model.probability(feature_vector(c, part, sem_max))
+        c.features = feature_vector(c, part, sem_max)
+        c.features.update(focus_elsewhere=max(0.0, elsewhere - c.cov_focus), modifier_miss=modifier_miss(part, c.text),
+                          plan_mismatch=plan_mismatch(part.text, c.text))
+        c.score = model.probability(c.features)
     if part.answer_type != "title":
         for c in cands:
             c.typed = c.typed and not c.headline  # a headline is never the answer sentence

@@ -47,10 +47,19 @@ class AnswerParams:
     min_confidence: float | None = None
 
 
-def confidence(c: Candidate, part: Part) -> float:
-    """How sure the answerer is that sentence ``c`` answers ``part`` (0-1): the answer
-    model's probability, for a sentence that fits the question at all."""
-    return round(c.score if (c.typed and c.places_ok and c.year_ok) else 0.0, 4)
+def fits(c: Candidate) -> bool:
+    """A sentence that carries the asked type, names the asked place and agrees with the asked year."""
+    return c.typed and c.places_ok and c.year_ok
+
+
+def confidence(cands: list[Candidate]) -> float:
+    """How sure the answerer is that the best candidate answers the part (0-1): the answer
+    model's gate, given the best fitting candidate and its lead over the runner-up."""
+    fitting = [c for c in cands if fits(c)]
+    if not fitting:
+        return 0.0
+    runner_up = fitting[1].score if len(fitting) > 1 else 0.0
+    return round(load_model().confidence(fitting[0].features, fitting[0].score, runner_up), 4)
 
 
 class Answerer:
@@ -108,9 +117,9 @@ class Answerer:
         if not cands:
             return PartAnswer(part.text)
         best = cands[0]
-        conf = confidence(best, part)
+        conf = confidence(cands)
         threshold = self.params.min_confidence if self.params.min_confidence is not None else load_model().threshold
-        if not (best.typed and best.places_ok and best.year_ok) or conf < threshold:
+        if not fits(best) or conf < threshold:
             return PartAnswer(part.text, confidence=conf)
         chosen = self._gather_list(best, hits) if part.answer_type == "list" else self._select(best, cands, part)
         quotes = [self._quote(c, hits) for c in chosen]
