@@ -269,6 +269,7 @@ def _embed(
 ) -> np.ndarray:
     """Vectors for ``chunks``, reusing the previous build's, the caller's and pending ones."""
     cache: dict[str, np.ndarray] = dict(given)
+    old_keys = {c.embed_hash for c in prev.chunks} if prev is not None else set()
     if prev is not None:
         for row, chunk in enumerate(prev.chunks):
             cache.setdefault(chunk.embed_hash, prev.vectors[row])
@@ -282,8 +283,9 @@ def _embed(
                 cache[key] = vec
                 del todo[key]
     cache.update(_embed_texts(todo, embedder, progress, pending))
-    report.embedded = len(todo)
-    report.reused = sum(1 for c in chunks if c.embed_hash not in todo)
+    new = set(todo) | {c.embed_hash for c in chunks if c.embed_hash in given and c.embed_hash not in old_keys}
+    report.embedded = len(new)
+    report.reused = sum(1 for c in chunks if c.embed_hash not in new)
     if not chunks:
         return np.zeros((0, embedder.dim), dtype=np.float32)
     return np.stack([cache[c.embed_hash] for c in chunks]).astype(np.float32)

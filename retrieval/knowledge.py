@@ -44,7 +44,13 @@ def upload_suffixes() -> tuple[str, ...]:
 
 
 class KnowledgeBase:
-    """Lists, adds and deletes the documents of an :class:`~retrieval.engine.Engine`'s index."""
+    """Lists, adds and deletes the documents of an :class:`~retrieval.engine.Engine`'s index.
+
+    Attributes:
+        read_target: ``module:function`` that reads one uploaded file (see :mod:`retrieval.reader`).
+    """
+
+    read_target = "index.build:read_article"
 
     def __init__(self, engine, jobs: JobQueue | None = None):
         self.engine = engine
@@ -248,10 +254,11 @@ class KnowledgeBase:
         fresh = {}
         job.progress("read", 0, len(names))
         timeout = self.config.read_timeout_s
-        with borrowed_reader(timeout) as reader:
+        with borrowed_reader(timeout, self.read_target) as reader:
             for i, name in enumerate(names):
                 key, path = upload_key(name), staging / name
-                _, article, reason = reader.read(key, path) if timeout > 0 else read_in_thread(key, path)
+                _, article, reason = (reader.read(key, path) if timeout > 0
+                                      else read_in_thread(key, path, self.read_target))
                 if article is None:
                     job.errors.append(f"{key}: {reason}")
                 else:

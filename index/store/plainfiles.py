@@ -3,6 +3,8 @@
 Layout of ``<index_dir>``::
 
     CURRENT                 name of the live build directory (replaced atomically)
+    SOURCES.json            folders and deletions of the live build (for a rebuild when
+                            its manifest is damaged)
     build-<timestamp>/      manifest.json, manifest.sha256, articles.jsonl, chunks.jsonl,
                             vectors.npy, faiss.index, bm25_vocab.json, bm25_tf.npz, examples.json
     pending/                vectors of a build that did not finish (reused by the next one)
@@ -36,6 +38,7 @@ from partyqa.records import Article, Chunk
 CURRENT_FILE = "CURRENT"
 MANIFEST_FILE = "manifest.json"
 MANIFEST_SUM_FILE = "manifest.sha256"
+RECORD_FILE = "SOURCES.json"
 EXAMPLES_FILE = "examples.json"
 #: How the damaged-index message tells people to recover.
 REBUILD_HINT = ("rebuild it from your documents with: partyqa index --rebuild "
@@ -87,15 +90,49 @@ class PlainFileStore(IndexStore):
         return sorted(found, key=lambda p: p.name, reverse=True)
 
     def salvage_manifest(self) -> dict | None:
-        """The live build's manifest if it is intact, else the newest intact one of an older build."""
+        """What the index records about its documents, from the newest intact place.
+
+        The live build's manifest if intact, else ``SOURCES.json`` (the folders and
+        deletions of the last published build, kept beside the builds), else the newest
+        intact manifest of an older build.
+        """
         live = self._live_name()
-        builds = self._builds()
-        for build in sorted(builds, key=lambda p: p.name != live):
+        builds = sorted(self._builds(), key=lambda p: p.name != live)
+        if builds and builds[0].name == live:
+            try:
+                return self._manifest(builds[0])
+            except IndexCorruptError:
+                builds = builds[1:]
+        record = self._read_record()
+        if record is not None:
+            return record
+        for build in builds:
             try:
                 return self._manifest(build)
             except IndexCorruptError:
                 continue
         return None
+
+    def _read_record(self) -> dict | None:
+        """The folders and deletions saved in ``SOURCES.json``, if intact (never raises)."""
+        try:
+            saved = json.loads((self.index_dir / RECORD_FILE).read_text(encoding="utf-8"))
+            record = saved["record"]
+            if saved["sha256"] != hashlib.sha256(_canonical(record)).hexdigest() or not isinstance(record, dict):
+                return None
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
+            return None
+        return record
+
+    def _write_record(self, manifest: dict, build: str) -> None:
+        """Keep the folders and deletions of the published build beside the builds (best effort)."""
+        record = {"build": build, "roots": manifest.get("roots"), "excluded": manifest.get("excluded", [])}
+        try:
+            _write_text(self.index_dir / f".{RECORD_FILE}.tmp", json.dumps(
+                {"record": record, "sha256": hashlib.sha256(_canonical(record)).hexdigest()}, ensure_ascii=False))
+            os.replace(self.index_dir / f".{RECORD_FILE}.tmp", self.index_dir / RECORD_FILE)
+        except OSError:
+            pass
 
     def read_manifest(self) -> dict | None:
         build = self.current_build()
@@ -186,6 +223,7 @@ class PlainFileStore(IndexStore):
             shutil.rmtree(tmp, ignore_errors=True)
             raise
         data.path = final
+        self._write_record(data.manifest, name)
         self._remove_stale(keep={name, previous})
         return name
 
@@ -203,6 +241,10 @@ class PlainFileStore(IndexStore):
                 continue
             if entry.name.startswith("build-") or (entry.name.startswith(".build-") and entry.name.endswith(".partial")):
                 shutil.rmtree(entry, ignore_errors=True)
+
+
+def _canonical(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
 def _write_text(path: Path, text: str) -> None:
