@@ -8,6 +8,8 @@ the event loop.
 
 from __future__ import annotations
 
+import asyncio
+import time
 from typing import Any
 
 from fastapi import APIRouter, File, Request, UploadFile
@@ -96,7 +98,10 @@ def make_router(engine: Any, kb: Any, config: Config) -> APIRouter:
             raise InputError(f"at most {MAX_UPLOAD_FILES} files per upload")
         received = [await read_upload(f, config.max_upload_bytes) for f in files]
         job = await run_in_threadpool(kb.submit_upload, received)
-        if not await run_in_threadpool(job.wait, config.upload_wait_s):
+        deadline = time.monotonic() + config.upload_wait_s
+        while not job.finished and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)  # no worker thread is held while the job runs
+        if not job.finished:
             return JSONResponse({"job": job.to_dict()}, status_code=202,
                                 headers={"Location": f"/api/jobs/{job.id}"})
         status, message = upload_outcome(job)
