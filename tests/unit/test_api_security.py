@@ -12,12 +12,16 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from app.api.security import install_security
 from app.server import create_api
-from app.ui.layout import NOT_RECEIVED, _upload, check_upload, forget_uploads
 
 BASE = "http://127.0.0.1:7860"
 GOOD = "云龙示范区打造300个党员示范户，带动群众增收。".encode()
+
+
+def install_security(app, config):
+    from app.api.security import install_security as install
+
+    return install(app, config)
 
 
 @pytest.fixture
@@ -26,6 +30,13 @@ def client(services):
     app = create_api(config, engine, kb)
     install_security(app, config)
     return TestClient(app, base_url=BASE)
+
+
+@pytest.fixture
+def api(services):
+    """The JSON API alone (no Host/Origin policy)."""
+    engine, kb, config = services
+    return TestClient(create_api(config, engine, kb), base_url=BASE)
 
 
 def sources(client) -> set[str]:
@@ -39,6 +50,8 @@ def _no_progress(*args, **kwargs):
 
 def test_the_ui_upload_reads_only_files_gradio_received_here(services, tmp_path):
     """Item 1: any other path is refused with one message, whether or not it exists."""
+    from app.ui.layout import NOT_RECEIVED, _upload, check_upload
+
     _engine, kb, config = services
     upload_dir = tmp_path / "gradio"
     (upload_dir / "abc").mkdir(parents=True)
@@ -64,6 +77,8 @@ def test_the_ui_upload_reads_only_files_gradio_received_here(services, tmp_path)
 
 def test_gradio_temp_files_of_this_app_are_removed_after_use(tmp_path):
     """Item 14: the UI deletes its upload copies at once; other paths are never touched."""
+    from app.ui.layout import forget_uploads
+
     upload_dir = tmp_path / "gradio"
     (upload_dir / "h1").mkdir(parents=True)
     used = upload_dir / "h1" / "used.txt"
@@ -140,13 +155,13 @@ def test_the_gradio_app_gets_no_cors_of_its_own_and_refuses_foreign_hosts(servic
 
 
 # ---------------------------------------------------------------------- items 4 and 12 over HTTP
-def test_an_unreadable_reupload_is_422_and_keeps_the_document(client):
+def test_an_unreadable_reupload_is_422_and_keeps_the_document(api):
     """Item 4: the answer is not a success, and the old document and file stay."""
-    assert client.post("/api/documents", files=[("files", ("keep.txt", GOOD))]).status_code == 200
-    before = client.get("/api/documents").json()
-    resp = client.post("/api/documents", files=[("files", ("keep.txt", bytes(range(128, 256)) * 8))])
+    assert api.post("/api/documents", files=[("files", ("keep.txt", GOOD))]).status_code == 200
+    before = api.get("/api/documents").json()
+    resp = api.post("/api/documents", files=[("files", ("keep.txt", bytes(range(128, 256)) * 8))])
     assert resp.status_code == 422 and resp.json()["code"] == "unreadable"
-    assert client.get("/api/documents").json() == before
+    assert api.get("/api/documents").json() == before
 
 
 def test_a_slow_upload_answers_202_with_a_job_to_follow(services):
@@ -192,9 +207,9 @@ def _chunks(total: int, size: int = 64 * 1024):
 @pytest.mark.parametrize(("path", "content_type"), [
     ("/api/ask", "application/json"), ("/api/search", "application/json"),
     ("/api/documents", "multipart/form-data; boundary=xyz")])
-def test_chunked_bodies_are_capped_while_they_arrive(client, path, content_type):
+def test_chunked_bodies_are_capped_while_they_arrive(api, path, content_type):
     """Item 11: Transfer-Encoding: chunked does not skip the body limit."""
-    resp = client.post(path, content=_chunks(12 * 1024 * 1024), headers={"Content-Type": content_type})
+    resp = api.post(path, content=_chunks(12 * 1024 * 1024), headers={"Content-Type": content_type})
     assert resp.status_code == 413 and resp.json()["code"] == "too_large"
 
 
@@ -214,9 +229,9 @@ def test_chunked_bodies_are_capped_while_they_arrive(client, path, content_type)
      ("/api/ask", b'{"question": "\xff\xfe\xfa"}'),
      ("/api/search", b'\xc3\x28')],
 )
-def test_malformed_requests_are_json_4xx_never_500(client, path, body):
+def test_malformed_requests_are_json_4xx_never_500(api, path, body):
     """Item 13: surrogates, wrong filter types, impossible dates, invalid UTF-8."""
-    resp = client.post(path, content=body, headers={"Content-Type": "application/json"})
+    resp = api.post(path, content=body, headers={"Content-Type": "application/json"})
     assert 400 <= resp.status_code < 500, resp.text
     assert set(resp.json()) == {"error", "code"} and resp.json()["error"]
 

@@ -46,6 +46,19 @@ def test_every_damaged_file_is_refused_with_the_rebuild_command(corpus, config, 
     assert str(config.index_dir.parent) not in caught.value.message
 
 
+def test_a_manifest_edited_into_other_valid_json_is_refused(corpus, config):
+    """Item 10: the manifest has a checksum of its own (a flip can leave valid JSON)."""
+    emb = FakeEmbedder()
+    build_index([corpus], config, emb)
+    path = live_build(config) / "manifest.json"
+    text = path.read_text(encoding="utf-8")
+    digit = next(i for i, ch in enumerate(text) if ch.isdigit() and text[i - 1] == "-" and i > text.index("built_at"))
+    path.write_text(text[:digit] + str((int(text[digit]) + 1) % 10) + text[digit + 1:], encoding="utf-8")
+    json.loads(path.read_text(encoding="utf-8"))  # still valid JSON
+    with pytest.raises(IndexCorruptError, match=r"manifest\.json does not match its checksum"):
+        store.PlainFileStore(config.index_dir).load(emb.name, emb.fingerprint)
+
+
 def _with_upload_and_deletion(corpus, config):
     """An index holding an upload and a deletion of a bundled article."""
     build_index([corpus], config, FakeEmbedder())
