@@ -13,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.server import create_api
+from bench.attack_checks import MALFORMED
 
 BASE = "http://127.0.0.1:7860"
 GOOD = "云龙示范区打造300个党员示范户，带动群众增收。".encode()
@@ -214,21 +215,7 @@ def test_chunked_bodies_are_capped_while_they_arrive(api, path, content_type):
 
 
 # ---------------------------------------------------------------------- item 13
-@pytest.mark.parametrize(
-    ("path", "body"),
-    [("/api/search", b'{"query": "ok", "filters": {"\\ud800": 1}}'),
-     ("/api/ask", b'{"question": "\\ud800"}'),
-     ("/api/search", b'{"query": "\\udfff"}'),
-     ("/api/ask", b'{"question": "ok", "history": [{"question": "\\ud800", "answer": ""}]}'),
-     ("/api/search", b'{"query": "ok", "filters": {"district": 5}}'),
-     ("/api/search", b'{"query": "ok", "filters": {"district": [1, 2]}}'),
-     ("/api/search", b'{"query": "ok", "filters": {"district": [null]}}'),
-     ("/api/search", b'{"query": "ok", "filters": {"doc_ids": 5}}'),
-     ("/api/search", b'{"query": "ok", "filters": {"doc_ids": true}}'),
-     ("/api/search", b'{"query": "ok", "filters": {"date_from": "2020-13-99"}}'),
-     ("/api/ask", b'{"question": "\xff\xfe\xfa"}'),
-     ("/api/search", b'\xc3\x28')],
-)
+@pytest.mark.parametrize(("path", "body"), MALFORMED)
 def test_malformed_requests_are_json_4xx_never_500(api, path, body):
     """Item 13: surrogates, wrong filter types, impossible dates, invalid UTF-8."""
     resp = api.post(path, content=body, headers={"Content-Type": "application/json"})
