@@ -242,7 +242,9 @@ def chunk_and_embed(articles: Iterable[Article], config: Config, embedder: Embed
             if chunk.embed_hash not in cache:
                 todo.setdefault(chunk.embed_hash, embedding_input(chunk))
     pending = PendingVectors(config.index_dir, embedder.name, embedder.fingerprint, embedder.dim)
-    return _embed_texts(todo, embedder, progress or (lambda *_: None), pending)
+    kept = {key: vec for key, vec in pending.load().items() if key in todo} if todo else {}
+    todo = {key: text for key, text in todo.items() if key not in kept}
+    return {**kept, **_embed_texts(todo, embedder, progress or (lambda *_: None), pending)}
 
 
 def _reuse_or_load(path: Path, source: str, known: Mapping[str, Article], fresh: Mapping[str, Article]) -> Article:

@@ -3,27 +3,45 @@
 Decoding, cleaning and metadata extraction are pure Python and regular expressions, which
 hold the interpreter lock: a pathological file read in the server process would stall
 every question meanwhile. Uploaded files are therefore read by a long-lived worker
-process (started once, kept warm, shared by every knowledge base of the process). A file
-that takes longer than the limit is refused and the worker is killed and replaced, so
-one upload can never hold the server, nor the index, for long.
+process (``python -m retrieval.reader``, started once, kept warm, shared by the knowledge
+bases of the process). A file that takes longer than the limit is refused and the worker
+is killed and replaced, so one upload can never hold the server, nor the index, for long.
+
+The worker gets ``(key, path)`` requests and answers ``(key, Article | None, reason)``,
+as length-prefixed pickles over its standard input and output (a private pipe between
+two processes of this program; nothing is pickled to disk). If no worker can be started
+at all, files are read in this process instead, with a warning in the log.
 """
 
 from __future__ import annotations
 
 import importlib
-import multiprocessing
+import logging
+import os
+import pickle
+import select
+import struct
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
+log = logging.getLogger(__name__)
+
 #: ``read(path, source_key) -> Article``; raises ``ReadError`` for an unusable file.
 DEFAULT_TARGET = "index.build:read_article"
-
 #: Seconds a new worker may take to import and warm up.
 STARTUP_TIMEOUT_S = 180.0
+_HEADER = struct.Struct(">Q")
+_PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)
 
 Outcome = tuple[str, object | None, str]  # (source key, Article or None, reason refused)
+
+
+class ReaderUnavailable(OSError):
+    """No worker process could be started."""
 
 
 def _load(target: str) -> Callable:
@@ -31,31 +49,21 @@ def _load(target: str) -> Callable:
     return getattr(importlib.import_module(module), name)
 
 
-def _serve(conn, target: str) -> None:
-    """Worker process: read ``(key, path)`` requests until told to stop (None)."""
-    import signal
+def _send(stream, obj) -> None:
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEADER.pack(len(data)) + data)
+    stream.flush()
 
-    from partyqa.errors import ReadError
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops this worker
-
-    read = _load(target)
-    _warm_up(read)
-    conn.send("ready")
-    while True:
-        try:
-            request = conn.recv()
-        except (EOFError, OSError):
-            return
-        if request is None:
-            return
-        key, path = request
-        try:
-            conn.send((key, read(Path(path), key), ""))
-        except ReadError as exc:
-            conn.send((key, None, exc.reason))
-        except Exception as exc:  # the file is refused; the worker keeps serving
-            conn.send((key, None, f"cannot be read ({type(exc).__name__})"))
+def _recv(stream):
+    header = stream.read(_HEADER.size)
+    if len(header) < _HEADER.size:
+        raise EOFError("the reader closed its pipe")
+    size = _HEADER.unpack(header)[0]
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError("the reader closed its pipe")
+    return pickle.loads(data)
 
 
 def _warm_up(read: Callable) -> None:
@@ -71,6 +79,31 @@ def _warm_up(read: Callable) -> None:
             pass
 
 
+def serve(target: str) -> None:
+    """Worker process: answer ``(key, path)`` requests on stdin/stdout until stdin closes."""
+    import signal
+
+    from partyqa.errors import ReadError
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops this worker
+    requests, answers = sys.stdin.buffer, os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # anything a library prints goes to stderr, never into the answers
+    read = _load(target)
+    _warm_up(read)
+    _send(answers, "ready")
+    while True:
+        try:
+            key, path = _recv(requests)
+        except EOFError:
+            return
+        try:
+            _send(answers, (key, read(Path(path), key), ""))
+        except ReadError as exc:
+            _send(answers, (key, None, exc.reason))
+        except Exception as exc:  # the file is refused; the worker keeps serving
+            _send(answers, (key, None, f"cannot be read ({type(exc).__name__})"))
+
+
 class IsolatedReader:
     """One worker process that reads files one at a time.
 
@@ -82,50 +115,59 @@ class IsolatedReader:
     def __init__(self, timeout_s: float, target: str = DEFAULT_TARGET):
         self.timeout_s = timeout_s
         self.target = target
-        self._proc = None
-        self._conn = None
+        self._proc: subprocess.Popen | None = None
 
-    def _ensure(self) -> None:
-        if self._proc is not None and self._proc.is_alive():
-            return
+    def _ensure(self) -> subprocess.Popen:
+        if self._proc is not None and self._proc.poll() is None:
+            return self._proc
         self.close()
-        ctx = multiprocessing.get_context("spawn")
-        parent, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_serve, args=(child, self.target), name="partyqa-reader", daemon=True)
-        self._proc.start()
-        child.close()
-        self._conn = parent
-        if not (parent.poll(STARTUP_TIMEOUT_S) and parent.recv() == "ready"):
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH", "")) if p)
+        try:
+            self._proc = subprocess.Popen([sys.executable, "-m", "retrieval.reader", self.target],
+                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+            if not (self._wait(STARTUP_TIMEOUT_S) and _recv(self._proc.stdout) == "ready"):
+                raise ReaderUnavailable("the file reader process did not start in time")
+        except (OSError, EOFError, pickle.UnpicklingError) as exc:
             self.close()
-            raise OSError("the file reader process did not start")
+            raise ReaderUnavailable(f"the file reader process cannot start ({type(exc).__name__})") from exc
+        return self._proc
+
+    def _wait(self, timeout: float) -> bool:
+        return bool(select.select([self._proc.stdout], [], [], timeout)[0])
 
     def read(self, key: str, path: Path) -> Outcome:
         """Read one file; a file over the time limit or a crashed worker is refused."""
         try:
-            self._ensure()
-            self._conn.send((key, str(path)))
-            if self._conn.poll(self.timeout_s):
-                return self._conn.recv()
+            proc = self._ensure()
+        except ReaderUnavailable as exc:
+            log.warning("%s; reading %s in the server process", exc, key)
+            return read_in_thread(key, path, self.target)
+        try:
+            _send(proc.stdin, (key, str(path)))
+            if self._wait(self.timeout_s):
+                return _recv(proc.stdout)
             reason = f"reading took longer than {self.timeout_s:.0f} s; the file was refused"
-        except (EOFError, OSError, BrokenPipeError):
+        except (EOFError, OSError, pickle.UnpicklingError):
             reason = "the reader stopped while reading this file; the file was refused"
         self.close()
         return key, None, reason
 
     def close(self) -> None:
         """Stop the worker (killed if it does not stop at once)."""
-        proc, conn, self._proc, self._conn = self._proc, self._conn, None, None
-        if conn is not None:
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        for stream in (proc.stdin, proc.stdout):
             try:
-                conn.send(None)
-            except (OSError, BrokenPipeError):
+                stream.close()
+            except OSError:
                 pass
-            conn.close()
-        if proc is not None:
-            proc.join(0.5)
-            if proc.is_alive():
-                proc.kill()
-                proc.join(5)
+        try:
+            proc.wait(0.5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
 
 
 _idle: dict[tuple[float, str], list[IsolatedReader]] = {}
@@ -154,3 +196,7 @@ def read_in_thread(key: str, path: Path, target: str = DEFAULT_TARGET) -> Outcom
         return key, _load(target)(Path(path), key), ""
     except ReadError as exc:
         return key, None, exc.reason
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1] if len(sys.argv) > 1 else DEFAULT_TARGET)

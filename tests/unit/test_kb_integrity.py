@@ -265,3 +265,17 @@ def test_a_rerun_reuses_the_vectors_of_an_interrupted_build(corpus, config, monk
     assert report.embedded == report.chunks - 4 and len(emb.embedded) == report.chunks - 4
     assert not (config.index_dir / "pending").exists()
     assert store.PlainFileStore(config.index_dir).load(emb.name, emb.fingerprint).manifest["counts"]["chunks"] == 9
+
+
+def test_without_a_reader_process_files_are_read_in_the_server(monkeypatch, corpus):
+    """Item 3: if no worker process can start, uploads still work (read in-process, logged)."""
+    import subprocess
+
+    from retrieval import reader
+
+    def cannot_start(*args, **kwargs):
+        raise OSError("no processes left")
+
+    monkeypatch.setattr(subprocess, "Popen", cannot_start)
+    _key, article, reason = reader.IsolatedReader(5).read("uploads/a.txt", corpus / "a.txt")
+    assert article is not None and article.source == "uploads/a.txt" and not reason
