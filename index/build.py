@@ -112,7 +112,7 @@ def build_index(
     excluded: Iterable[str] | None = None,
     progress: Progress | None = None,
     previous: IndexData | None = None,
-    fresh: Mapping[str, Article] | None = None,
+    fresh: Mapping[str, list[Article]] | None = None,
     vectors: Mapping[str, np.ndarray] | None = None,
 ) -> BuildReport:
     """Index the supported files of the given folders and publish the result atomically.
@@ -128,8 +128,8 @@ def build_index(
             recorded list.
         progress: Called as ``progress(stage, done, total)``.
         previous: The live index already in memory (skips loading it from disk).
-        fresh: Articles already read by the caller, by source key (used while the file's
-            bytes still have the same hash).
+        fresh: Articles already read by the caller, by source key (a file may hold several;
+            used while the file's bytes still have the same hash).
         vectors: Vectors already embedded by the caller, by embedding-input hash.
 
     Returns:
@@ -153,7 +153,9 @@ def build_index(
     recorded_excluded = (recorded or {}).get("excluded", [])
     excluded_set = set(excluded if excluded is not None else recorded_excluded if isinstance(recorded_excluded, list) else [])
     same_ingest = prev is not None and prev.manifest.get("ingest_version") == INGEST_VERSION
-    known = {a.source: a for a in prev.articles.values()} if same_ingest else {}
+    known: dict[str, list[Article]] = {}
+    for old in prev.articles.values() if same_ingest else []:
+        known.setdefault(old.source, []).append(old)
     report = BuildReport(index_path=config.index_dir)
 
     listed, report.errors = roots.files(config)
@@ -164,16 +166,18 @@ def build_index(
         progress("read", i, len(files))
         seen_sources.add(source)
         try:
-            article = _reuse_or_load(path, source, known, fresh or {})
+            loaded = _reuse_or_load(path, source, known, fresh or {})
         except ReadError as exc:
             report.errors.append(f"{source}: {exc.reason}")
             continue
         old = known.get(source)
-        (report.unchanged if old is not None and old.file_hash == article.file_hash else report.added).append(source)
-        if article.doc_id in articles:
-            report.duplicates.append({"kind": "identical", "kept": articles[article.doc_id].source, "duplicate": source})
-            continue
-        articles[article.doc_id] = article
+        (report.unchanged if old and old[0].file_hash == loaded[0].file_hash else report.added).append(source)
+        for article in loaded:  # a file may hold several articles
+            if article.doc_id in articles:
+                report.duplicates.append(
+                    {"kind": "identical", "kept": articles[article.doc_id].source, "duplicate": source})
+                continue
+            articles[article.doc_id] = article
     progress("read", len(files), len(files))
     prev_sources = {a.source for a in prev.articles.values()} if prev else set()
     report.removed = sorted(prev_sources - seen_sources)
@@ -217,15 +221,16 @@ def build_index(
     return report
 
 
-def read_article(path: Path, source: str) -> Article:
-    """Read, clean and describe one file as the article with source key ``source``.
+def read_articles(path: Path, source: str) -> list[Article]:
+    """Read, clean and describe one file: its articles, with source key ``source``.
 
     Raises:
         ReadError: If it cannot be read, decoded or leaves no text.
     """
-    article = load_article(path)
-    article.source = source
-    return article
+    articles = [load_article(path)]
+    for article in articles:
+        article.source = source
+    return articles
 
 
 def chunk_and_embed(articles: Iterable[Article], config: Config, embedder: EmbedderLike,
@@ -247,20 +252,20 @@ def chunk_and_embed(articles: Iterable[Article], config: Config, embedder: Embed
     return {**kept, **_embed_texts(todo, embedder, progress or (lambda *_: None), pending)}
 
 
-def _reuse_or_load(path: Path, source: str, known: Mapping[str, Article], fresh: Mapping[str, Article]) -> Article:
-    """The article of ``path``: one already read if the file's bytes are unchanged, else read now."""
-    candidates = [a for a in (fresh.get(source), known.get(source)) if a is not None]
+def _reuse_or_load(path: Path, source: str, known: Mapping[str, list[Article]],
+                   fresh: Mapping[str, list[Article]]) -> list[Article]:
+    """The articles of ``path``: those already read if the file's bytes are unchanged, else read now."""
+    candidates = [a for a in (fresh.get(source), known.get(source)) if a]
     if candidates:
         try:
             digest = bytes_hash(path.read_bytes())
         except OSError as exc:
             raise ReadError(None, f"cannot read: {exc.strerror or type(exc).__name__}") from exc
-        for article in candidates:
-            if article.file_hash == digest:
-                article.source = source
-                return article
+        for articles in candidates:
+            if articles[0].file_hash == digest:
+                return articles
     try:
-        return read_article(path, source)
+        return read_articles(path, source)
     except ReadError as exc:
         raise ReadError(None, exc.reason) from None
 

@@ -50,7 +50,7 @@ class KnowledgeBase:
         read_target: ``module:function`` that reads one uploaded file (see :mod:`retrieval.reader`).
     """
 
-    read_target = "index.build:read_article"
+    read_target = "index.build:read_articles"
 
     def __init__(self, engine, jobs: JobQueue | None = None):
         self.engine = engine
@@ -225,7 +225,7 @@ class KnowledgeBase:
             job.result = None
             if not fresh:
                 return
-            vectors = chunk_and_embed(fresh.values(), self.config, self.engine.embedder, self._live(),
+            vectors = chunk_and_embed([a for arts in fresh.values() for a in arts], self.config, self.engine.embedder, self._live(),
                                       progress=job.progress)
             with self.engine.write_lock:
                 data = self._live()
@@ -257,12 +257,12 @@ class KnowledgeBase:
         with borrowed_reader(timeout, self.read_target) as reader:
             for i, name in enumerate(names):
                 key, path = upload_key(name), staging / name
-                _, article, reason = (reader.read(key, path) if timeout > 0
-                                      else read_in_thread(key, path, self.read_target))
-                if article is None:
-                    job.errors.append(f"{key}: {reason}")
+                _, articles, reason = (reader.read(key, path) if timeout > 0
+                                       else read_in_thread(key, path, self.read_target))
+                if not articles:
+                    job.errors.append(f"{key}: {reason or 'no article text'}")
                 else:
-                    fresh[key] = article
+                    fresh[key] = articles
                 job.progress("read", i + 1, len(names))
         return fresh
 

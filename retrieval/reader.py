@@ -7,7 +7,7 @@ process (``python -m retrieval.reader``, started once, kept warm, shared by the 
 bases of the process). A file that takes longer than the limit is refused and the worker
 is killed and replaced, so one upload can never hold the server, nor the index, for long.
 
-The worker gets ``(key, path)`` requests and answers ``(key, Article | None, reason)``,
+The worker gets ``(key, path)`` requests and answers ``(key, [Article] | None, reason)``,
 as length-prefixed pickles over its standard input and output (a private pipe between
 two processes of this program; nothing is pickled to disk). If no worker can be started
 at all, files are read in this process instead, with a warning in the log.
@@ -30,14 +30,14 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-#: ``read(path, source_key) -> Article``; raises ``ReadError`` for an unusable file.
-DEFAULT_TARGET = "index.build:read_article"
+#: ``read(path, source_key) -> list[Article]``; raises ``ReadError`` for an unusable file.
+DEFAULT_TARGET = "index.build:read_articles"
 #: Seconds a new worker may take to import and warm up.
 STARTUP_TIMEOUT_S = 180.0
 _HEADER = struct.Struct(">Q")
 _PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)
 
-Outcome = tuple[str, object | None, str]  # (source key, Article or None, reason refused)
+Outcome = tuple[str, object | None, str]  # (source key, list of Articles or None, reason refused)
 
 
 class ReaderUnavailable(OSError):

@@ -11,9 +11,9 @@ from pathlib import Path
 
 
 def read(path: Path, key: str):
-    """Read like ``index.build.read_article``, but hang on files named ``slow*``."""
+    """Read like ``index.build.read_articles``, but hang on files named ``slow*``."""
     if Path(path).name.startswith("slow"):
         time.sleep(600)
-    from index.build import read_article
+    from index.build import read_articles
 
-    return read_article(path, key)
+    return read_articles(path, key)

@@ -277,5 +277,5 @@ def test_without_a_reader_process_files_are_read_in_the_server(monkeypatch, corp
         raise OSError("no processes left")
 
     monkeypatch.setattr(subprocess, "Popen", cannot_start)
-    _key, article, reason = reader.IsolatedReader(5).read("uploads/a.txt", corpus / "a.txt")
-    assert article is not None and article.source == "uploads/a.txt" and not reason
+    _key, articles, reason = reader.IsolatedReader(5).read("uploads/a.txt", corpus / "a.txt")
+    assert articles and articles[0].source == "uploads/a.txt" and not reason
