@@ -55,10 +55,16 @@ def cli(ctx: click.Context, data_dir: Path | None, model: str | None) -> None:
 
 @cli.command("index")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--rebuild", is_flag=True, help="Ignore the existing index and embed everything again.")
+@click.option("--rebuild", is_flag=True,
+              help="Ignore the existing index (also a damaged one) and embed everything again; the recorded "
+                   "folders, uploaded files and deletions are kept.")
 @click.pass_context
 def index_cmd(ctx: click.Context, paths: tuple[Path, ...], rebuild: bool) -> None:
-    """Index the articles under PATHS (default: the bundled data/articles)."""
+    """Index the articles under PATHS (default: the folders the index records, else data/articles).
+
+    Uploaded documents are always kept. Progress is drawn as bars on a terminal and printed
+    as periodic lines otherwise (logs, CI); vectors of an interrupted run are reused.
+    """
     from index.build import build_index
     from index.embed import get_embedder
 
@@ -66,8 +72,7 @@ def index_cmd(ctx: click.Context, paths: tuple[Path, ...], rebuild: bool) -> Non
     try:
         embedder = get_embedder(cfg.model, cfg.models_dir, device=cfg.device, batch_size=cfg.batch_size,
                                 threads=cfg.threads, backend=cfg.backend)
-        report = build_index(list(paths) or [cfg.articles_dir], cfg, embedder, rebuild=rebuild,
-                             progress=terminal_progress())
+        report = build_index(list(paths) or None, cfg, embedder, rebuild=rebuild, progress=terminal_progress())
     except PartyQAError as exc:
         _fail(exc.message)
     for err in report.errors:

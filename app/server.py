@@ -13,11 +13,16 @@ import time
 from fastapi import FastAPI
 
 from app.api import install_handlers, make_router
-from app.api.errors import MAX_UPLOAD_FILES
+from app.api.jobs import make_jobs_router
+from app.api.security import install_security
 from partyqa.config import Config
 from partyqa.progress import line_progress
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+#: Bytes of multipart framing allowed on top of the files of one upload.
+MULTIPART_OVERHEAD = 1024 * 1024
+#: Gradio's ``delete_cache``: every 10 minutes, remove its temporary files older than an hour.
+GRADIO_CACHE_CLEANUP = (600, 3600)
 
 
 def load_engine(config: Config):
@@ -57,7 +62,8 @@ def create_api(config: Config, engine, kb) -> FastAPI:
     app = FastAPI(title="partyqa API",
                   description="Questions about party-building news articles, answered with citations.",
                   version=_version())
-    install_handlers(app, upload_limit=MAX_UPLOAD_FILES * config.max_upload_bytes + 1024 * 1024)
+    install_handlers(app, upload_limit=config.max_request_bytes + MULTIPART_OVERHEAD)
+    app.include_router(make_jobs_router(kb))
     app.include_router(make_router(engine, kb, config))
     return app
 
@@ -81,10 +87,18 @@ def create_app(config: Config, engine=None) -> FastAPI:
     engine = engine if engine is not None else load_engine(config)
     kb = KnowledgeBase(engine)
     app = create_api(config, engine, kb)
+    install_security(app, config)  # before mounting: Gradio then adds no CORS policy of its own
     blocks = build_ui(engine, kb, config)
-    return gr.mount_gradio_app(app, blocks, path="/", css=assets.css(), head=assets.head(), theme=assets.theme(),
-                               max_file_size=config.max_upload_bytes, footer_links=["api"],
-                               server_name=config.host, server_port=config.port, ssr_mode=False)
+    # Files sent to /gradio_api/upload and never used are removed after an hour; used ones
+    # are removed by the upload callback at once.
+    blocks.delete_cache = GRADIO_CACHE_CLEANUP
+    app = gr.mount_gradio_app(app, blocks, path="/", css=assets.css(), head=assets.head(), theme=assets.theme(),
+                              max_file_size=config.max_upload_bytes, footer_links=["api"],
+                              server_name=config.host, server_port=config.port, ssr_mode=False)
+    # Gradio checks that event inputs name files uploaded to it only once ``launch()`` ran;
+    # a mounted app never runs it, so without this any server path would be copied in.
+    blocks.has_launched = True
+    return app
 
 
 def _version() -> str:

@@ -64,6 +64,17 @@ class Config:
         max_question_chars: Longest question accepted.
         llm_base_url / llm_model / llm_api_key / llm_timeout: Optional OpenAI-compatible
             chat endpoint for generative answers; empty base URL means extractive answers.
+        allowed_hosts: Extra host names the server answers to (comma-separated; ``*`` turns
+            the ``Host`` check off). ``host`` and, on loopback, ``localhost``/``127.0.0.1``/``::1``
+            are always accepted.
+        allowed_origins: Extra web origins (``https://intranet.example``, comma-separated)
+            allowed to send changes and to read the API across sites (CORS).
+        max_request_bytes: Most bytes of files one upload request may carry (413 beyond).
+        max_queued_bytes: Most bytes of uploads waiting or being indexed at once (429 beyond).
+        upload_wait_s: How long an upload request waits for its indexing job before it
+            answers 202 with the job to follow at ``/api/jobs/{id}``.
+        read_timeout_s: Longest time reading one uploaded file may take (it is read in a
+            separate process); 0 reads in the server process without a limit.
     """
 
     data_dir: Path = field(default_factory=_default_data_dir)
@@ -91,6 +102,12 @@ class Config:
     llm_model: str = ""
     llm_api_key: str = ""
     llm_timeout: float = 30.0
+    allowed_hosts: str = ""
+    allowed_origins: str = ""
+    max_request_bytes: int = 40 * 1024 * 1024
+    max_queued_bytes: int = 64 * 1024 * 1024
+    upload_wait_s: float = 20.0
+    read_timeout_s: float = 300.0
 
     def __post_init__(self) -> None:
         """Normalize paths, fill ``index_dir`` and check every ``Literal`` choice."""

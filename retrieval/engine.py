@@ -57,7 +57,7 @@ class Engine:
     @classmethod
     def open(cls, config: Config, embedder=None, build_if_missing: bool = False,
              progress: Callable[[str, int, int], None] | None = None) -> Engine:
-        """Load the model and the index, building the index from ``articles_dir`` if there is none.
+        """Load the model and the index, building it from ``articles_dir`` and the uploads if there is none.
 
         Raises:
             IndexMissingError: If there is no index and ``build_if_missing`` is false.
@@ -76,7 +76,7 @@ class Engine:
                 raise
             from retrieval.knowledge import KnowledgeBase
 
-            KnowledgeBase(engine).reindex([config.articles_dir], progress=progress)
+            KnowledgeBase(engine).reindex(progress=progress)  # the articles folder and any uploads
         return engine
 
     def reload(self) -> None:

@@ -8,6 +8,8 @@ the event loop.
 
 from __future__ import annotations
 
+import asyncio
+import time
 from typing import Any
 
 from fastapi import APIRouter, File, Request, UploadFile
@@ -23,6 +25,7 @@ from app.api.schemas import (
     DeleteResponse,
     DocumentsResponse,
     HealthResponse,
+    JobAccepted,
     SearchRequest,
     SearchResponse,
     UploadResponse,
@@ -31,7 +34,7 @@ from app.serialize import answer_json, hit_json
 from partyqa.config import Config
 from partyqa.errors import InputError, NotReadyError
 from retrieval.inputs import check_file_content, check_file_name
-from retrieval.knowledge import upload_suffixes
+from retrieval.knowledge import upload_outcome, upload_suffixes
 
 
 async def read_upload(upload: UploadFile, limit: int) -> tuple[str, bytes]:
@@ -77,22 +80,35 @@ def make_router(engine: Any, kb: Any, config: Config) -> APIRouter:
         """Every indexed article with its metadata and chunk count."""
         return {"documents": await run_in_threadpool(kb.documents)}
 
-    @router.post("/documents", response_model=UploadResponse, summary="Upload articles")
+    @router.post("/documents", response_model=UploadResponse, summary="Upload articles",
+                 responses={202: {"model": JobAccepted, "description": "Still indexing: follow the job."}})
     async def upload_documents(
         files: list[UploadFile] = File(description="Article files"),
-    ) -> dict:
-        """Add files to the knowledge base and index them; nothing is kept if indexing fails."""
+    ) -> Any:
+        """Add files to the knowledge base; they are indexed in the background.
+
+        Answers 200 with the result when indexing finishes within ``PARTYQA_UPLOAD_WAIT_S``
+        seconds, else 202 with the job to follow at ``GET /api/jobs/{id}``. A file that
+        cannot be read is refused and changes nothing (422 when no file was usable); the
+        files of a failed build are put back as they were.
+        """
         if not files:
             raise InputError("no files were uploaded (use the multipart field 'files')")
         if len(files) > MAX_UPLOAD_FILES:
             raise InputError(f"at most {MAX_UPLOAD_FILES} files per upload")
         received = [await read_upload(f, config.max_upload_bytes) for f in files]
-        names = [name for name, _ in received]
-        if len(set(names)) != len(names):
-            raise InputError("the same file name was uploaded twice")
-        report = await run_in_threadpool(kb.add_files, received)
-        return {"added": list(report.added), "documents": await run_in_threadpool(kb.documents),
-                "errors": list(report.errors)}
+        job = await run_in_threadpool(kb.submit_upload, received)
+        deadline = time.monotonic() + config.upload_wait_s
+        while not job.finished and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)  # no worker thread is held while the job runs
+        if not job.finished:
+            return JSONResponse({"job": job.to_dict()}, status_code=202,
+                                headers={"Location": f"/api/jobs/{job.id}"})
+        status, message = upload_outcome(job)
+        if status != 200:
+            return error_response(status, message, job.code or "unreadable", job=job.to_dict())
+        return {"added": list(job.added), "documents": await run_in_threadpool(kb.documents),
+                "errors": list(job.errors), "job": job.to_dict()}
 
     @router.delete("/documents/{doc_id}", response_model=DeleteResponse, summary="Delete an article")
     async def delete_document(doc_id: str) -> dict:

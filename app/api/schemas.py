@@ -110,12 +110,38 @@ class DocumentsResponse(BaseModel):
     documents: list[DocumentOut]
 
 
-class UploadResponse(BaseModel):
-    """Answer of ``POST /api/documents``."""
+class JobOut(BaseModel):
+    """A background indexing job (``GET /api/jobs/{id}``)."""
 
-    added: list[str] = Field(description="File names that were new or changed.")
+    id: str
+    kind: str = Field(description="What the job does (upload).")
+    status: str = Field(description="queued, running, done or failed.")
+    files: list[str]
+    stage: str = Field(description="Current stage: read, embed or index.")
+    stage_label: str
+    done: int
+    total: int
+    added: list[str] = Field(description="Source keys (uploads/<name>) that were new or changed.")
+    errors: list[str] = Field(description="Files refused, with the reason.")
+    error: str = Field(description="Why the job failed (status failed).")
+    code: str
+    created_at: str | None
+    finished_at: str | None
+
+
+class JobAccepted(BaseModel):
+    """Answer 202 of ``POST /api/documents``: indexing goes on in the background."""
+
+    job: JobOut
+
+
+class UploadResponse(BaseModel):
+    """Answer 200 of ``POST /api/documents``."""
+
+    added: list[str] = Field(description="Source keys (uploads/<name>) that were new or changed.")
     documents: list[DocumentOut]
     errors: list[str] = Field(description="Files that could not be read, with the reason.")
+    job: JobOut | None = None
 
 
 class DeleteResponse(BaseModel):

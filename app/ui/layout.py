@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,33 +28,82 @@ from app.ui.render import (
     render_conversation,
 )
 from partyqa.config import Config
-from partyqa.errors import PartyQAError
+from partyqa.errors import InputError, PartyQAError
 from partyqa.progress import STAGE_LABELS
 from retrieval.inputs import check_file_content, check_file_name
-from retrieval.knowledge import upload_suffixes
+from retrieval.knowledge import upload_outcome, upload_suffixes
 
 log = logging.getLogger(__name__)
 
 
-def check_upload(path: str, limit: int) -> tuple[str, bytes]:
-    """Read an uploaded file for the knowledge base, enforcing name, type and size.
+#: The one answer to an upload path that Gradio did not receive here, whether or not it exists.
+NOT_RECEIVED = "这个文件不是通过本页面上传的，无法读取。"
+
+
+def _received_path(path: object, received: set[str], upload_dir: str) -> str:
+    """``path`` if Gradio itself received it in this session, inside its upload folder.
+
+    Only string checks are made before the answer, so the error never tells whether some
+    other path exists.
+
+    Raises:
+        InputError: With :data:`NOT_RECEIVED` for any other path.
+    """
+    if isinstance(path, str) and path:
+        real, root = os.path.realpath(path), os.path.realpath(upload_dir)
+        known = path in received or real in {os.path.realpath(p) for p in received}
+        if known and os.path.commonpath([real, root]) == root and real != root:
+            return real
+    raise InputError("the upload path was not received by this server", user_message=NOT_RECEIVED)
+
+
+def check_upload(path: str, limit: int, received: set[str] | None = None, upload_dir: str | None = None
+                 ) -> tuple[str, bytes]:
+    """Read a file uploaded through the UI for the knowledge base, enforcing origin, name, type and size.
 
     Args:
-        path: Temporary path Gradio saved the upload to (its name is the original name).
+        path: Path Gradio saved the upload to (its name is the original name).
         limit: Largest accepted size in bytes.
+        received: Paths Gradio's upload route received in this session (``Blocks.upload_file_set``).
+        upload_dir: Gradio's upload folder.
 
     Returns:
         ``(file name, content)``.
 
     Raises:
-        InputError: With a Chinese ``user_message`` if the file is not acceptable.
+        InputError: With a Chinese ``user_message`` if the file is not acceptable, or was
+            not received by this server (the same message whether or not it exists).
     """
-    p = Path(path)
-    name = check_file_name(p.name, upload_suffixes())
-    with p.open("rb") as fh:
-        content = fh.read(limit + 1)
+    if received is None or upload_dir is None:
+        raise InputError("no record of received uploads", user_message=NOT_RECEIVED)
+    real = _received_path(path, received, upload_dir)
+    name = check_file_name(Path(path).name, upload_suffixes())
+    try:
+        fd = os.open(real, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise OSError("not a regular file")
+            content = fh.read(limit + 1)
+    except OSError:
+        raise InputError("the uploaded file cannot be read", user_message=NOT_RECEIVED) from None
     check_file_content(name, content, limit)
     return name, content
+
+
+def forget_uploads(paths: list[str] | None, received: set[str], upload_dir: str) -> None:
+    """Delete Gradio's temporary copies of uploads this session received (and only those)."""
+    for path in paths or []:
+        try:
+            real = _received_path(path, received, upload_dir)
+        except InputError:
+            continue
+        received.discard(path)
+        received.discard(real)
+        try:
+            os.unlink(real)
+            os.rmdir(os.path.dirname(real))  # Gradio's per-file folder, when now empty
+        except OSError:
+            pass
 
 
 # ---------------------------------------------------------------------- the Blocks app
@@ -79,7 +130,7 @@ def build_ui(engine, kb, config: Config):
             with gr.Tab("问答", id="chat"):
                 chat = _chat_tab(gr, engine, config, docs, examples, turns)
             with gr.Tab("知识库", id="kb"):
-                kb_tab = _kb_tab(gr, engine, kb, config, docs)
+                kb_tab = _kb_tab(gr, engine, kb, config, docs, demo)
         refresh_outputs = [kb_tab["table"], kb_tab["delete_choice"], chat["district"], chat["publisher"]]
         for event in (kb_tab["uploaded"], kb_tab["deleted"]):
             event.then(lambda: _refresh(kb), outputs=refresh_outputs)
@@ -183,7 +234,7 @@ def _ask(engine, question: str, state: list[dict], filters: dict | str):
     return chat, src, state, ""
 
 
-def _kb_tab(gr, engine, kb, config: Config, docs: list[dict]) -> dict:
+def _kb_tab(gr, engine, kb, config: Config, docs: list[dict], demo) -> dict:
     """Lay out the knowledge-base tab and wire upload and delete."""
     limit_kb = config.max_upload_bytes // 1024
     suffixes = upload_suffixes()
@@ -201,7 +252,13 @@ def _kb_tab(gr, engine, kb, config: Config, docs: list[dict]) -> dict:
         delete_btn = gr.Button("删除", variant="stop", scale=1, elem_id="delete")
 
     def on_upload(paths, progress=gr.Progress()):
-        return _upload(kb, config, paths, progress), None
+        from gradio.utils import get_upload_folder
+
+        received, upload_dir = demo.upload_file_set, get_upload_folder()
+        try:
+            return _upload(kb, config, paths, progress, received, upload_dir), None
+        finally:
+            forget_uploads(paths if isinstance(paths, list) else None, received, upload_dir)
 
     def on_delete(doc_id, progress=gr.Progress()):
         return _delete(engine, kb, doc_id, progress)
@@ -219,33 +276,56 @@ def _progress_callback(progress) -> Callable[[str, int, int], None]:
     return callback
 
 
-def _upload(kb, config: Config, paths: list[str] | None, progress) -> str:
-    """Validate and index uploaded files; returns a status message (Markdown)."""
+def _upload(kb, config: Config, paths: list[str] | None, progress, received: set[str] | None = None,
+            upload_dir: str | None = None) -> str:
+    """Check the files Gradio received, index them (following the job); returns a status (Markdown)."""
     if not paths:
         return "请先选择文件。"
     try:
-        received = [check_upload(p, config.max_upload_bytes) for p in paths]
-        report = kb.add_files(received, progress=_progress_callback(progress))
+        if not isinstance(paths, list):
+            raise InputError("bad upload", user_message=NOT_RECEIVED)
+        received_files = [check_upload(p, config.max_upload_bytes, received, upload_dir) for p in paths]
+        job = kb.submit_upload(received_files)
+        report = _follow(job, progress)
     except PartyQAError as exc:
         return f"**上传失败**，知识库未改变：{_md(exc.user_message)}"
     except Exception as exc:
         log.exception("upload failed")
         return f"**上传失败**，知识库未改变：{_md(type(exc).__name__)}"
-    lines = [f"**已索引** {len(report.added)} 个文件：{_md('、'.join(report.added) or '（内容未变化）')}；"
+    if report is None:
+        return "**上传失败**，知识库未改变：" + "；".join(_md(e) for e in job.errors)
+    lines = [f"**已索引** {len(job.added)} 个文件：{_md('、'.join(job.added) or '（内容未变化）')}；"
              f"知识库共 {report.articles} 篇文章、{report.chunks} 个段落。"]
-    lines += [f"**跳过**：{_md(err)}" for err in report.errors]
+    lines += [f"**跳过**：{_md(err)}" for err in job.errors]
     return "\n\n".join(lines)
+
+
+def _follow(job, progress):
+    """Wait for an upload job, showing its progress; returns its build report (None: nothing usable).
+
+    Raises:
+        PartyQAError: The job's error if it failed.
+    """
+    while not job.wait(0.5):
+        progress(job.done / job.total if job.total else 0.0, desc=STAGE_LABELS.get(job.stage, "排队等待"))
+    status, message = upload_outcome(job)
+    if job.status == "failed":
+        raise job.result if isinstance(job.result, PartyQAError) else PartyQAError(message)
+    return job.result if status == 200 else None
 
 
 def _delete(engine, kb, doc_id: str | None, progress) -> str:
     """Delete the selected document; returns a status message (Markdown)."""
     if not doc_id:
         return "请先选择要删除的文章。"
-    article = engine.article(doc_id)
+    article = engine.article(doc_id) if isinstance(doc_id, str) else None
     try:
         kb.delete_document(doc_id, progress=_progress_callback(progress))
     except PartyQAError as exc:
         return f"**删除失败**：{_md(exc.user_message)}"
+    except Exception as exc:
+        log.exception("delete failed")
+        return f"**删除失败**：{_md(type(exc).__name__)}"
     name = article.title or article.source if article else doc_id
     return f"**已删除**：{_md(name)}"
 

@@ -50,7 +50,7 @@ class IndexData:
 
 def make_manifest(
     *, model: str, dim: int, fingerprint: str, backend: str, chunker: dict, ann: dict,
-    articles: int, chunks: int, roots: list[str], excluded: list[str], duplicates: list[dict],
+    articles: int, chunks: int, roots: dict, excluded: list[str], duplicates: list[dict],
     ingest_version: int,
 ) -> dict:
     """Assemble the manifest of a build (``ingest_version``: see ``index.build.INGEST_VERSION``)."""
@@ -74,7 +74,7 @@ def make_manifest(
 
 def check_compatible(manifest: dict, model: str | None, fingerprint: str | None) -> None:
     """Raise :class:`IndexMismatchError` unless the manifest fits this program and model."""
-    how = "rebuild it with: partyqa index --rebuild data/articles (or your folder)"
+    how = "rebuild it with: partyqa index --rebuild (it keeps the recorded folders, uploads and deletions)"
     version = manifest.get("format_version")
     if version != FORMAT_VERSION:
         raise IndexMismatchError(
@@ -117,6 +117,17 @@ class IndexStore(ABC):
             IndexMismatchError: If it was built with another model or format.
             IndexCorruptError: If a file of it is damaged.
         """
+
+    def salvage_manifest(self) -> dict | None:
+        """The newest readable manifest, even of a damaged or mismatched index (never raises).
+
+        A rebuild takes the recorded folders and deletions from it, so that recovering from
+        a damaged index loses no document. The default finds none.
+        """
+        try:
+            return self.read_manifest()
+        except Exception:  # a damaged index: nothing to salvage here
+            return None
 
     @abstractmethod
     def save(self, data: IndexData) -> str:

@@ -3,19 +3,22 @@
 Layout of ``<index_dir>``::
 
     CURRENT                 name of the live build directory (replaced atomically)
-    build-<timestamp>/      manifest.json, articles.jsonl, chunks.jsonl, vectors.npy,
-                            faiss.index, bm25_vocab.json, bm25_tf.npz, examples.json
+    SOURCES.json            folders and deletions of the live build (for a rebuild when
+                            its manifest is damaged)
+    build-<timestamp>/      manifest.json, manifest.sha256, articles.jsonl, chunks.jsonl,
+                            vectors.npy, faiss.index, bm25_vocab.json, bm25_tf.npz, examples.json
     pending/                vectors of a build that did not finish (reused by the next one)
 
 A build is written into a fresh ``.build-*.partial`` directory and only then published by
 renaming it and atomically replacing ``CURRENT``; a crash mid-build leaves the previous
-build live. The manifest records the SHA-256 of every other file, and loading verifies
-them: a damaged index is refused with the command that rebuilds it, never silently
-replaced. The previous build is kept beside the live one. Nothing is pickled.
+build live. The manifest records the SHA-256 of every other file and ``manifest.sha256``
+the manifest's own, and loading verifies them all: a damaged index is refused with the
+command that rebuilds it, never silently replaced. The previous build is kept beside the live one. Nothing is pickled.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -34,9 +37,12 @@ from partyqa.records import Article, Chunk
 
 CURRENT_FILE = "CURRENT"
 MANIFEST_FILE = "manifest.json"
+MANIFEST_SUM_FILE = "manifest.sha256"
+RECORD_FILE = "SOURCES.json"
 EXAMPLES_FILE = "examples.json"
 #: How the damaged-index message tells people to recover.
-REBUILD_HINT = "rebuild it from your documents with: partyqa index --rebuild"
+REBUILD_HINT = ("rebuild it from your documents with: partyqa index --rebuild "
+                "(it keeps the recorded folders, uploaded files and deletions)")
 
 
 class PlainFileStore(IndexStore):
@@ -60,6 +66,8 @@ class PlainFileStore(IndexStore):
         """
         pointer = self.index_dir / CURRENT_FILE
         if not pointer.exists():
+            if self._builds():
+                raise self._corrupt(f"its {CURRENT_FILE} file is missing but builds are there")
             return None
         try:
             name = pointer.read_text(encoding="utf-8").strip()
@@ -73,15 +81,73 @@ class PlainFileStore(IndexStore):
     def exists(self) -> bool:
         return (self.index_dir / CURRENT_FILE).exists()
 
+    def _builds(self) -> list[Path]:
+        """Published build directories, newest first (never raises)."""
+        try:
+            found = [p for p in self.index_dir.iterdir() if p.name.startswith("build-") and p.is_dir()]
+        except OSError:
+            return []
+        return sorted(found, key=lambda p: p.name, reverse=True)
+
+    def salvage_manifest(self) -> dict | None:
+        """What the index records about its documents, from the newest intact place.
+
+        The live build's manifest if intact, else ``SOURCES.json`` (the folders and
+        deletions of the last published build, kept beside the builds), else the newest
+        intact manifest of an older build.
+        """
+        live = self._live_name()
+        builds = sorted(self._builds(), key=lambda p: p.name != live)
+        if builds and builds[0].name == live:
+            try:
+                return self._manifest(builds[0])
+            except IndexCorruptError:
+                builds = builds[1:]
+        record = self._read_record()
+        if record is not None:
+            return record
+        for build in builds:
+            try:
+                return self._manifest(build)
+            except IndexCorruptError:
+                continue
+        return None
+
+    def _read_record(self) -> dict | None:
+        """The folders and deletions saved in ``SOURCES.json``, if intact (never raises)."""
+        try:
+            saved = json.loads((self.index_dir / RECORD_FILE).read_text(encoding="utf-8"))
+            record = saved["record"]
+            if saved["sha256"] != hashlib.sha256(_canonical(record)).hexdigest() or not isinstance(record, dict):
+                return None
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
+            return None
+        return record
+
+    def _write_record(self, manifest: dict, build: str) -> None:
+        """Keep the folders and deletions of the published build beside the builds (best effort)."""
+        record = {"build": build, "roots": manifest.get("roots"), "excluded": manifest.get("excluded", [])}
+        try:
+            _write_text(self.index_dir / f".{RECORD_FILE}.tmp", json.dumps(
+                {"record": record, "sha256": hashlib.sha256(_canonical(record)).hexdigest()}, ensure_ascii=False))
+            os.replace(self.index_dir / f".{RECORD_FILE}.tmp", self.index_dir / RECORD_FILE)
+        except OSError:
+            pass
+
     def read_manifest(self) -> dict | None:
         build = self.current_build()
         return None if build is None else self._manifest(build)
 
     def _manifest(self, build: Path) -> dict:
         try:
-            manifest = json.loads((build / MANIFEST_FILE).read_text(encoding="utf-8"))
+            raw = (build / MANIFEST_FILE).read_bytes()
+            manifest = json.loads(raw.decode("utf-8"))
+            expected = (build / MANIFEST_SUM_FILE).read_text(encoding="ascii").strip() \
+                if (build / MANIFEST_SUM_FILE).exists() else None  # builds before the checksum had none
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise self._corrupt(f"{MANIFEST_FILE} is damaged ({exc.__class__.__name__})") from exc
+        if expected is not None and hashlib.sha256(raw).hexdigest() != expected:
+            raise self._corrupt(f"{MANIFEST_FILE} does not match its checksum")
         if not isinstance(manifest, dict):
             raise self._corrupt(f"{MANIFEST_FILE} is not an object")
         return manifest
@@ -110,7 +176,7 @@ class PlainFileStore(IndexStore):
     def load(self, model: str | None = None, fingerprint: str | None = None) -> IndexData:
         build = self.current_build()
         if build is None:
-            raise IndexMissingError(f"no index in {self.index_dir}; build one with: partyqa index data/articles",
+            raise IndexMissingError(f"no index in {self.index_dir.name}/; build one with: partyqa index",
                                     user_message="还没有索引。")
         manifest = self._manifest(build)
         check_compatible(manifest, model, fingerprint)
@@ -144,7 +210,9 @@ class PlainFileStore(IndexStore):
             data.bm25.save(tmp)
             _write_text(tmp / EXAMPLES_FILE, json.dumps(list(data.examples), ensure_ascii=False))
             data.manifest["files"] = {p.name: file_sha256(p) for p in sorted(tmp.iterdir()) if p.is_file()}
-            _write_text(tmp / MANIFEST_FILE, json.dumps(data.manifest, ensure_ascii=False, indent=2))
+            text = json.dumps(data.manifest, ensure_ascii=False, indent=2)
+            _write_text(tmp / MANIFEST_FILE, text)
+            _write_text(tmp / MANIFEST_SUM_FILE, hashlib.sha256(text.encode("utf-8")).hexdigest() + "\n")
             _fsync_dir(tmp)
             final = self.index_dir / name
             os.rename(tmp, final)
@@ -155,6 +223,7 @@ class PlainFileStore(IndexStore):
             shutil.rmtree(tmp, ignore_errors=True)
             raise
         data.path = final
+        self._write_record(data.manifest, name)
         self._remove_stale(keep={name, previous})
         return name
 
@@ -172,6 +241,10 @@ class PlainFileStore(IndexStore):
                 continue
             if entry.name.startswith("build-") or (entry.name.startswith(".build-") and entry.name.endswith(".partial")):
                 shutil.rmtree(entry, ignore_errors=True)
+
+
+def _canonical(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
 def _write_text(path: Path, text: str) -> None:

@@ -287,28 +287,28 @@ def test_upload_utf8_and_gbk_then_delete(client: httpx.Client, server: RunningSe
     r = upload(client, ("xinghewan.txt", UTF8_ARTICLE.encode("utf-8")), ("yunshan.txt", GBK_ARTICLE.encode("gbk")))
     assert r.status_code == 200, r.text
     body = r.json()
-    assert set(body["added"]) >= {"xinghewan.txt", "yunshan.txt"}
+    assert set(body["added"]) >= {"uploads/xinghewan.txt", "uploads/yunshan.txt"}
     assert body["errors"] == []
     by_source = {d["source"]: d for d in body["documents"]}
-    assert {"xinghewan.txt", "yunshan.txt"} <= set(by_source)
-    assert by_source["yunshan.txt"]["encoding"].lower().replace("-", "") in {"gbk", "gb18030", "gb2312"}
-    assert by_source["yunshan.txt"]["title"].startswith("云杉镇")
+    assert {"uploads/xinghewan.txt", "uploads/yunshan.txt"} <= set(by_source)
+    assert by_source["uploads/yunshan.txt"]["encoding"].lower().replace("-", "") in {"gbk", "gb18030", "gb2312"}
+    assert by_source["uploads/yunshan.txt"]["title"].startswith("云杉镇")
     listed = {d["source"]: d for d in documents(client)}
-    assert {"xinghewan.txt", "yunshan.txt"} <= set(listed)
+    assert {"uploads/xinghewan.txt", "uploads/yunshan.txt"} <= set(listed)
 
     hits = search(client, "星河湾区新建了多少个楼宇党支部", top_k=3)
-    assert hits[0]["source"] == "xinghewan.txt" and "37个楼宇党支部" in hits[0]["text"]
+    assert hits[0]["source"] == "uploads/xinghewan.txt" and "37个楼宇党支部" in hits[0]["text"]
     hits = search(client, "云杉镇党员中心户", top_k=3)
-    assert hits[0]["source"] == "yunshan.txt" and "党员中心户58户" in hits[0]["text"]
+    assert hits[0]["source"] == "uploads/yunshan.txt" and "党员中心户58户" in hits[0]["text"]
     assert not (server.data_dir.parent / "articles" / "yunshan.txt").exists()
 
-    for name in ("xinghewan.txt", "yunshan.txt"):
+    for name in ("uploads/xinghewan.txt", "uploads/yunshan.txt"):
         r = client.delete(f"/api/documents/{listed[name]['doc_id']}")
         assert r.status_code == 200, r.text
         assert name not in {d["source"] for d in r.json()["documents"]}
     assert {d["doc_id"] for d in documents(client)} == before
-    assert all(h["source"] != "yunshan.txt" for h in search(client, "云杉镇党员中心户", top_k=5))
-    assert_error(client.delete(f"/api/documents/{listed['yunshan.txt']['doc_id']}"), 404)
+    assert all(h["source"] != "uploads/yunshan.txt" for h in search(client, "云杉镇党员中心户", top_k=5))
+    assert_error(client.delete(f"/api/documents/{listed['uploads/yunshan.txt']['doc_id']}"), 404)
 
 
 def test_upload_unsupported_type_is_400(client: httpx.Client) -> None:

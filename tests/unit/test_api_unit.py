@@ -71,8 +71,8 @@ def test_documents_upload_and_delete(client):
     resp = client.post("/api/documents", files=[("files", ("../x.txt", b"abc"))])
     assert resp.status_code == 400
     resp = client.post("/api/documents", files=[("files", ("new.txt", "云龙示范区党员示范户300个。".encode()))])
-    assert resp.status_code == 200 and resp.json()["added"] == ["new.txt"]
-    new = next(d for d in resp.json()["documents"] if d["source"] == "new.txt")
+    assert resp.status_code == 200 and resp.json()["added"] == ["uploads/new.txt"]
+    new = next(d for d in resp.json()["documents"] if d["source"] == "uploads/new.txt")
     assert client.delete(f"/api/documents/{new['doc_id']}").status_code == 200
     resp = client.delete("/api/documents/unknown")
     assert resp.status_code == 404 and resp.json()["code"] == "not_found"

@@ -138,7 +138,7 @@ def test_engine_upload_and_delete(corpus, config):
     kb = KnowledgeBase(engine)
     report = kb.add_files([("new.txt", "云龙示范区打造300个党员示范户。".encode())])
     assert report.articles == 4
-    doc = [d for d in kb.documents() if d["source"] == "new.txt"][0]
+    doc = [d for d in kb.documents() if d["source"] == "uploads/new.txt"][0]
     assert doc["chunks"] == 1
     for name in ("../evil.txt", "a/b.txt", "/etc/passwd.txt", "x.exe", ".hidden.txt", "nul\x00.txt"):
         with pytest.raises(InputError):
@@ -146,7 +146,7 @@ def test_engine_upload_and_delete(corpus, config):
     with pytest.raises(TooLargeError):
         kb.add_files([("big.txt", b"x" * (config.max_upload_bytes + 1))])
     kb.delete_document(doc["doc_id"])
-    assert "new.txt" not in {d["source"] for d in kb.documents()}
+    assert "uploads/new.txt" not in {d["source"] for d in kb.documents()}
     assert not (kb.uploads_dir / "new.txt").exists()
     bundled = [d for d in kb.documents() if d["source"] == "a.txt"][0]
     kb.delete_document(bundled["doc_id"])
