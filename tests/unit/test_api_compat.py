@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 
 import pytest
 from fastapi.testclient import TestClient
 
 from app.api.auth import check_exposure, is_loopback, key_matches
+from app.launch import ServerProcess, start_server
 from app.server import create_api
 from partyqa.config import Config, ConfigError
 
@@ -284,3 +286,24 @@ def test_docs_pages_load_only_local_assets(client):
         for url in urls:
             assert client.get(url).status_code == 200, url
         assert "googleapis" not in html.text and "cdn" not in html.text.lower()
+
+
+def test_retrieval_top_k_beyond_the_limit_is_capped(client):
+    resp = retrieval(client, retrieval_setting={"top_k": 500, "score_threshold": 0.0})
+    assert resp.status_code == 200 and 1 <= len(resp.json()["records"]) <= 50
+
+
+# ---------------------------------------------------------------------- launching keyed servers
+def test_launched_servers_take_a_key_only_when_asked(tmp_path, monkeypatch):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("天桥区。", encoding="utf-8")
+    monkeypatch.setenv("PARTYQA_API_KEY", "from-the-callers-shell")
+    script = "import os, sys; print('key:', os.environ.get('PARTYQA_API_KEY')); sys.exit(3)"
+    with pytest.raises(RuntimeError, match="key: None"):
+        start_server(articles, command=[sys.executable, "-c", script], timeout=30, prefix="pq-keys-test-")
+    with pytest.raises(RuntimeError, match="key: k1,k2"):
+        start_server(articles, env={"PARTYQA_API_KEY": "k1,k2"}, command=[sys.executable, "-c", script],
+                     timeout=30, prefix="pq-keys-test-")
+    assert ServerProcess("http://x", api_key="k1").auth_headers == {"Authorization": "Bearer k1"}
+    assert ServerProcess("http://x").auth_headers == {}
