@@ -307,3 +307,16 @@ def test_launched_servers_take_a_key_only_when_asked(tmp_path, monkeypatch):
                      timeout=30, prefix="pq-keys-test-")
     assert ServerProcess("http://x", api_key="k1").auth_headers == {"Authorization": "Bearer k1"}
     assert ServerProcess("http://x").auth_headers == {}
+
+
+def test_serve_allow_no_key_flag_reaches_the_config(monkeypatch):
+    from click.testing import CliRunner
+
+    import app.server
+    from app.cli import cli
+
+    seen = []
+    monkeypatch.setattr(app.server, "serve", seen.append)
+    assert CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0", "--allow-no-key"], env={}).exit_code == 0
+    assert CliRunner().invoke(cli, ["serve"], env={}).exit_code == 0
+    assert [(c.host, c.allow_no_key) for c in seen] == [("0.0.0.0", True), ("127.0.0.1", False)]
