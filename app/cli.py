@@ -209,13 +209,17 @@ def eval_cmd(ctx, set_names, articles, retriever, output) -> None:
 @cli.command("serve")
 @click.option("--host", envvar="PARTYQA_HOST", default=None, help="Address to listen on (default 127.0.0.1).")
 @click.option("--port", envvar="PARTYQA_PORT", default=None, type=int, help="Port (default 7860).")
+@click.option("--allow-no-key", is_flag=True, default=False,
+              help="Serve on a non-loopback address without PARTYQA_API_KEY (refused otherwise).")
 @click.pass_context
-def serve_cmd(ctx, host, port) -> None:
+def serve_cmd(ctx, host, port, allow_no_key) -> None:
     """Start the chat UI and the HTTP API; builds the index from data/articles on first start."""
     from app.server import serve
 
-    cfg = _config(ctx).replace(**{k: v for k, v in (("host", host), ("port", port)) if v})
-    serve(cfg)
+    changes = {k: v for k, v in (("host", host), ("port", port)) if v}
+    if allow_no_key:
+        changes["allow_no_key"] = True
+    serve(_config(ctx).replace(**changes))
 
 
 def main() -> None:

@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-#: Settings a launched server never inherits from the caller's environment.
-_NOT_INHERITED = ("PARTYQA_DATA_DIR", "PARTYQA_INDEX_DIR", "PARTYQA_ARTICLES_DIR", "PARTYQA_HOST", "PARTYQA_PORT")
+#: Settings a launched server never inherits from the caller's environment (pass them in ``env``).
+_NOT_INHERITED = ("PARTYQA_DATA_DIR", "PARTYQA_INDEX_DIR", "PARTYQA_ARTICLES_DIR", "PARTYQA_HOST", "PARTYQA_PORT",
+                  "PARTYQA_API_KEY", "PARTYQA_ALLOW_NO_KEY")
 
 
 @dataclass
@@ -37,13 +38,20 @@ class ServerProcess:
         process: The subprocess, or None for an attached server.
         root: The started server's temporary folder (see the module docstring).
         startup_seconds: Time from launch until ``/api/health`` answered.
+        api_key: The key the server requires (its first ``PARTYQA_API_KEY``), or "".
     """
 
     url: str
     process: subprocess.Popen | None = None
     root: Path | None = None
     startup_seconds: float | None = None
+    api_key: str = field(default="", repr=False)
     _stopped: bool = field(default=False, repr=False)
+
+    @property
+    def auth_headers(self) -> dict[str, str]:
+        """``Authorization: Bearer <key>`` when the server requires a key, else no header."""
+        return {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
 
     @property
     def data_dir(self) -> Path | None:
@@ -116,7 +124,7 @@ def wait_healthy(server: ServerProcess, timeout: float) -> None:
         if server.process is not None and server.process.poll() is not None:
             raise RuntimeError(f"the server exited with status {server.process.returncode}:\n{server.log()}")
         try:
-            if httpx.get(f"{server.url}/api/health", timeout=5).status_code == 200:
+            if httpx.get(f"{server.url}/api/health", headers=server.auth_headers, timeout=5).status_code == 200:
                 return
         except httpx.HTTPError:
             pass
@@ -170,6 +178,7 @@ def start_server(
             "GRADIO_ANALYTICS_ENABLED": "False", "NO_PROXY": "127.0.0.1,localhost",
         })
         child_env.update(env or {})
+        server.api_key = next((k.strip() for k in child_env.get("PARTYQA_API_KEY", "").split(",") if k.strip()), "")
         server.url = f"http://127.0.0.1:{port}"
         started = time.monotonic()
         with server.log_path.open("wb") as log:

@@ -10,10 +10,15 @@ import os
 import sys
 import time
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Security
+from fastapi.security import HTTPBearer
 
 from app.api import install_handlers, make_router
+from app.api.auth import ApiKeyMiddleware, check_exposure
+from app.api.dify import make_dify_router
+from app.api.docs import install_docs
 from app.api.jobs import make_jobs_router
+from app.api.openai_compat import make_openai_router
 from app.api.security import install_security
 from partyqa.config import Config
 from partyqa.progress import line_progress
@@ -57,14 +62,24 @@ def create_api(config: Config, engine, kb) -> FastAPI:
         kb: Its knowledge base.
 
     Returns:
-        The application (interactive API docs at ``/docs``).
+        The application (interactive API docs at ``/docs`` and ``/redoc``, served offline).
     """
     app = FastAPI(title="partyqa API",
-                  description="Questions about party-building news articles, answered with citations.",
-                  version=_version())
+                  description="Questions about party-building news articles, answered with citations. "
+                              "Also an OpenAI-compatible chat endpoint (/v1) and Dify's External Knowledge "
+                              "API (/retrieval).",
+                  version=_version(), docs_url=None, redoc_url=None)
     install_handlers(app, upload_limit=config.max_request_bytes + MULTIPART_OVERHEAD)
-    app.include_router(make_jobs_router(kb))
-    app.include_router(make_router(engine, kb, config))
+    # With API keys, the bearer scheme is documented (the docs' Authorize button); the check is the middleware's.
+    keyed = [Security(HTTPBearer(auto_error=False, description="An API key of PARTYQA_API_KEY"))] \
+        if config.api_keys else []
+    app.include_router(make_jobs_router(kb), dependencies=keyed)
+    app.include_router(make_router(engine, kb, config), dependencies=keyed)
+    app.include_router(make_openai_router(engine), dependencies=keyed)
+    app.include_router(make_dify_router(engine), dependencies=keyed)
+    install_docs(app, "partyqa API")
+    if config.api_keys:
+        app.add_middleware(ApiKeyMiddleware, keys=config.api_keys)
     return app
 
 
@@ -122,6 +137,7 @@ def serve(config: Config) -> None:
     from partyqa.errors import PartyQAError
 
     try:
+        check_exposure(config)
         engine = load_engine(config)
     except PartyQAError as exc:
         print(f"错误 / error: {exc.message}", file=sys.stderr, flush=True)

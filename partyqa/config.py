@@ -75,6 +75,9 @@ class Config:
             answers 202 with the job to follow at ``/api/jobs/{id}``.
         read_timeout_s: Longest time reading one uploaded file may take (it is read in a
             separate process); 0 reads in the server process without a limit.
+        api_key: One or several API keys, comma-separated (``PARTYQA_API_KEY=k1,k2``). When set,
+            ``/api``, ``/v1`` and ``/retrieval`` require ``Authorization: Bearer <key>``.
+        allow_no_key: Serve on a non-loopback address without an API key (refused otherwise).
     """
 
     data_dir: Path = field(default_factory=_default_data_dir)
@@ -108,6 +111,8 @@ class Config:
     max_queued_bytes: int = 64 * 1024 * 1024
     upload_wait_s: float = 20.0
     read_timeout_s: float = 300.0
+    api_key: str = field(default="", repr=False)
+    allow_no_key: bool = False
 
     def __post_init__(self) -> None:
         """Normalize paths, fill ``index_dir`` and check every ``Literal`` choice."""
@@ -126,6 +131,14 @@ class Config:
                 raise ConfigError(f"{f.name} must be one of {', '.join(choices)}; got {getattr(self, f.name)!r}")
         if not 0.0 <= self.fusion_alpha <= 1.0:
             raise ConfigError(f"fusion_alpha must be between 0 and 1; got {self.fusion_alpha}")
+        for n, key in enumerate(self.api_keys, 1):
+            if not key.isascii() or not key.isprintable() or " " in key:
+                raise ConfigError(f"API key {n} of PARTYQA_API_KEY must be printable ASCII without spaces")
+
+    @property
+    def api_keys(self) -> tuple[str, ...]:
+        """The configured API keys (``api_key`` split at commas, blanks dropped); empty when none."""
+        return tuple(k.strip() for k in self.api_key.split(",") if k.strip())
 
     @property
     def uploads_dir(self) -> Path:
@@ -171,6 +184,8 @@ def _convert(name: str, hint, raw: str):
     args = [a for a in get_args(hint) if a is not type(None)]
     base = args[0] if typing.get_origin(hint) is not Literal and args else hint
     try:
+        if base is bool:
+            return _boolean(raw)
         if base is int:
             return int(raw)
         if base is float:
@@ -181,3 +196,17 @@ def _convert(name: str, hint, raw: str):
     except ValueError as exc:
         kind = getattr(base, "__name__", str(base))
         raise ConfigError(f"PARTYQA_{name.upper()}={raw!r} is not a valid {kind}") from exc
+
+
+def _boolean(raw: str) -> bool:
+    """``1/true/yes/on`` → True, ``0/false/no/off`` → False (any case).
+
+    Raises:
+        ValueError: For anything else (reported as a :class:`ConfigError` by the caller).
+    """
+    value = raw.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(raw)

@@ -17,6 +17,8 @@ from retrieval.knowledge import MAX_UPLOAD_FILES
 
 log = logging.getLogger(__name__)
 
+#: Largest body of an OpenAI-style chat request (the whole conversation travels with it).
+MAX_CHAT_BODY_BYTES = 1024 * 1024
 #: Largest JSON body accepted by ``/api/search``, ``/api/ask`` and the other JSON endpoints
 #: (and by the UI's own JSON endpoints under ``/gradio_api/``).
 MAX_JSON_BODY_BYTES = 256 * 1024
@@ -115,8 +117,18 @@ class BodyLimitMiddleware:
         self.upload_limit = upload_limit
 
     def limit(self, path: str) -> int:
-        """The body limit of ``path``."""
-        return self.upload_limit if path.rstrip("/").endswith(UPLOAD_PATHS) else MAX_JSON_BODY_BYTES
+        """The body limit of ``path`` (a chat conversation may be longer than one question)."""
+        if path.rstrip("/").endswith(UPLOAD_PATHS):
+            return self.upload_limit
+        return MAX_CHAT_BODY_BYTES if path.startswith("/v1/") else MAX_JSON_BODY_BYTES
+
+    @staticmethod
+    def refusal(path: str, limit: int):
+        """The 413 answer in the error shape of the endpoints under ``path``."""
+        from app.api.shapes import shape_for
+
+        shape = shape_for(path) or error_response
+        return shape(413, f"the request body is too large (limit {limit} bytes)", "too_large")
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
@@ -125,8 +137,7 @@ class BodyLimitMiddleware:
         limit = self.limit(scope["path"])
         length = dict(scope.get("headers") or []).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > limit):
-            await error_response(413, f"the request body is too large (limit {limit} bytes)", "too_large")(
-                scope, receive, send)
+            await self.refusal(scope["path"], limit)(scope, receive, send)
             return
         received = 0
         started = False
@@ -147,7 +158,7 @@ class BodyLimitMiddleware:
 
         try:
             await self.app(scope, counted_receive, tracked_send)
-        except BodyTooLarge as exc:
+        except BodyTooLarge:
             if started:
                 raise
-            await error_response(413, str(exc.detail), "too_large")(scope, receive, send)
+            await self.refusal(scope["path"], limit)(scope, receive, send)
