@@ -76,15 +76,18 @@ def create_app(config: Config, engine=None) -> FastAPI:
 
     from app.ui import assets
     from app.ui.layout import build_ui
+    from app.ui.locale import ChineseUIPage
     from retrieval.knowledge import KnowledgeBase
 
     engine = engine if engine is not None else load_engine(config)
     kb = KnowledgeBase(engine)
     app = create_api(config, engine, kb)
     blocks = build_ui(engine, kb, config)
-    return gr.mount_gradio_app(app, blocks, path="/", css=assets.css(), head=assets.head(), theme=assets.theme(),
-                               max_file_size=config.max_upload_bytes, footer_links=["api"],
-                               server_name=config.host, server_port=config.port, ssr_mode=False)
+    app = gr.mount_gradio_app(app, blocks, path="/", css=assets.css(), head=assets.head(), theme=assets.theme(),
+                              max_file_size=config.max_upload_bytes, footer_links=["api"],
+                              server_name=config.host, server_port=config.port, ssr_mode=False)
+    app.add_middleware(ChineseUIPage, path="/")
+    return app
 
 
 def _version() -> str:
