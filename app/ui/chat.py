@@ -24,7 +24,7 @@ from app.ui.conversation import (
     stream_prefixes,
 )
 from app.ui.corpus import chat_examples, corpus_overview, make_filters, place_choices, publisher_choices
-from app.ui.render import filter_chips
+from app.ui.render import answer_text, filter_chips
 from partyqa.config import Config
 from partyqa.errors import PartyQAError
 from retrieval.inputs import USED_HISTORY_TURNS
@@ -59,7 +59,7 @@ def build_chat_tab(gr, engine, config: Config, docs: list[dict], examples: list[
                 export = gr.DownloadButton("导出 Markdown", size="sm", scale=0, min_width=112, interactive=False,
                                            elem_id="export")
                 clear = gr.Button("清除筛选", size="sm", scale=0, min_width=80, visible=False, elem_id="clear-filters")
-                chips = gr.HTML("", elem_id="filter-chips", visible=False, padding=False)
+                chips = gr.HTML("", elem_id="filter-chips", visible=False, padding=False, min_width=0)
             chatbot = gr.Chatbot(value=[], elem_id="chatbot", show_label=False, autoscroll=True,
                                  sanitize_html=False, render_markdown=False, line_breaks=False,
                                  placeholder=placeholder(docs), examples=chat_examples(examples) or None,
@@ -144,7 +144,7 @@ def _answer_stream(engine, question: str, turns: list[dict], controls: tuple):
         message = exc.user_message if exc.user_message != exc.message else f"无法回答：{exc.message}"
         yield error_messages(turns, question, message), gr.skip(), question, gr.skip()
         return
-    for partial in stream_prefixes(ans.get("answer", "")):
+    for partial in stream_prefixes(answer_text(ans, listed=bool(ans.get("closest")))):
         yield pending_messages(turns, question, partial), gr.skip(), gr.skip(), gr.skip()
         time.sleep(STREAM_DELAY)
     turns = (turns + [{"question": question, "answer": ans, "filters": filters}])[-MAX_TURNS:]

@@ -12,7 +12,7 @@ import re
 from datetime import datetime
 
 from app.serialize import answer_json
-from app.ui.render import NOT_FOUND, render_answer, render_error, render_partial, render_question
+from app.ui.render import answer_text, render_answer, render_error, render_partial, render_question
 
 #: Turns kept in the browser (older ones are dropped from the stored conversation).
 MAX_TURNS = 50
@@ -141,11 +141,8 @@ def conversation_markdown(turns: list[dict], now: datetime | None = None) -> str
         resolved = str(ans.get("resolved_question") or "")
         if resolved and resolved != t["question"].strip():
             lines += [f"*理解为：{_md(resolved)}*", ""]
-        text = str(ans.get("answer") or "")
-        if not ans.get("found") and NOT_FOUND not in text:
-            text = f"{NOT_FOUND}答案。{text}"
-        lines += [_md(text), ""]
         sources = ans.get("citations") if ans.get("found") else ans.get("closest")
+        lines += [_md(answer_text(ans, listed=bool(sources))), ""]
         if sources:
             lines += ["来源：" if ans.get("found") else "最接近的段落（仅供参考）：", ""]
             for k, s in enumerate(sources, 1):

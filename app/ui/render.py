@@ -19,6 +19,8 @@ _CITE = re.compile(r"\[(\d{1,3})\]")
 #: What a refusal says; shown once per message (the answer text usually says it already).
 NOT_FOUND = "资料中没有找到"
 PENDING_TEXT = "正在查找资料…"
+#: Where a refusal's own list of the closest passages starts (the message lists them as sources instead).
+CLOSEST_LIST = "最接近的段落"
 FILTER_LABELS = {"district": "地区", "publisher": "发布者"}
 
 
@@ -240,17 +242,27 @@ def render_answer(turn: int, question: str, ans: dict, filters: dict | None = No
     resolved = str(ans.get("resolved_question") or "")
     if resolved and resolved != str(question or "").strip():
         parts.append(f'<div class="pq-resolved">理解为：{_e(resolved)}</div>')
-    text = str(ans.get("answer") or "")
-    if not found and NOT_FOUND not in text:
-        text = f"{NOT_FOUND}答案。{text}"
+    sources = render_sources(turn, ans)
+    text = answer_text(ans, listed=bool(sources))
     known = {_int(c.get("n")) for c in ans.get("citations") or []} if found else set()
     parts.append(f'<div class="pq-a">{link_citations(text, turn, known)}</div>')
     if ans.get("note"):
         parts.append(f'<div class="pq-note">{_e(ans["note"])}</div>')
-    parts.append(render_sources(turn, ans))
+    parts.append(sources)
     parts.append('<div class="pq-tools"><button type="button" class="pq-copy" title="复制答案和出处">复制</button>'
                  "</div></div>")
     return "".join(parts)
+
+
+def answer_text(ans: dict, listed: bool) -> str:
+    """The answer's text as shown: a refusal says :data:`NOT_FOUND` once and does not list the
+    closest passages itself when they are ``listed`` as sources."""
+    text = str(ans.get("answer") or "")
+    if ans.get("found"):
+        return text
+    if listed and CLOSEST_LIST in text:
+        text = text[:text.index(CLOSEST_LIST)].rstrip()
+    return text if NOT_FOUND in text else f"{NOT_FOUND}答案。{text}"
 
 
 def render_partial(turn: int, text: str) -> str:

@@ -86,6 +86,9 @@ def test_not_found_says_so_once_and_lists_the_closest_passages():
     assert "最接近的段落" in refused and 'class="cite"' not in refused
     bare = render_answer(1, "问", dict(_answer(found=False), answer="没有相关内容。"))
     assert bare.count(NOT_FOUND) == 1
+    listed = dict(_answer(found=False), answer="资料中没有找到关于“x”的内容。最接近的段落来自：\n1. 《天桥》")
+    assert "《天桥》" not in render_answer(1, "问", listed)  # listed once, as expandable sources
+    assert "《天桥》" in render_answer(1, "问", dict(listed, closest=[]))
 
 
 def test_render_sources_lists_each_source_once():
