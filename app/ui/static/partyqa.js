@@ -15,9 +15,7 @@
       if (hit) { d.open = true; target = d; }
     });
     if (target) {
-      var mark = target.querySelector('mark.cited') || target;
-      mark.scrollIntoView({block: 'nearest'});
-      target.scrollIntoView({block: 'nearest'});
+      (target.querySelector('mark.cited') || target).scrollIntoView({block: 'nearest'});
     }
   }
 
@@ -53,9 +51,60 @@
     return Promise.resolve();
   }
 
+  // After a question is sent, keep its answer in view: the chat scrolls to its end, but never
+  // past the question, so a long answer is read from its start. Any scrolling, click or touch
+  // of the reader in the chat stops this until the next question.
+  var following = false;
+  function scroller() {
+    var chat = document.getElementById('chatbot');
+    if (!chat) { return null; }
+    var all = chat.querySelectorAll('*');
+    for (var i = 0; i < all.length; i++) {
+      var oy = getComputedStyle(all[i]).overflowY;
+      if ((oy === 'auto' || oy === 'scroll') && all[i].querySelector('.pq-q, .pq-msg')) { return all[i]; }
+    }
+    return null;
+  }
+  function follow() {
+    var box = following ? scroller() : null;
+    if (!box) { return; }
+    if (!box.__pqFollow) {
+      box.__pqFollow = true;
+      box.addEventListener('scroll', function () { if (following) { requestAnimationFrame(follow); } });
+    }
+    var questions = box.querySelectorAll('.pq-q');
+    var target = box.scrollHeight - box.clientHeight;
+    if (questions.length) {
+      var q = questions[questions.length - 1];
+      var top = box.scrollTop + q.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+      target = Math.min(target, Math.max(0, top));
+    }
+    if (Math.abs(box.scrollTop - target) > 1) { box.scrollTop = target; }
+  }
+  function startFollowing() {
+    following = true;
+    var chat = document.getElementById('chatbot');
+    if (chat && !chat.__pqObserved) {
+      chat.__pqObserved = true;
+      new MutationObserver(function () { if (following) { requestAnimationFrame(follow); } })
+        .observe(chat, {subtree: true, childList: true, characterData: true});
+      ['wheel', 'touchstart', 'mousedown', 'keydown'].forEach(function (name) {
+        chat.addEventListener(name, function () { following = false; }, {passive: true, capture: true});
+      });
+    }
+  }
+  document.addEventListener('keydown', function (ev) {
+    if (ev.key === 'Enter' && !ev.shiftKey && ev.target && ev.target.closest && ev.target.closest('#question')) {
+      startFollowing();
+    }
+  }, true);
+
   document.addEventListener('click', function (ev) {
     var el = ev.target && ev.target.closest ? ev.target : null;
     if (!el) { return; }
+    if (el.closest('#send') || (el.closest('#chatbot') && !document.querySelector('#chatbot .pq-q'))) {
+      startFollowing();  // the send button, or an example of the empty chat
+    }
     var cite = el.closest('a.cite');
     if (cite) {
       ev.preventDefault();
