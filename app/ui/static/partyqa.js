@@ -29,9 +29,9 @@
       var heading = msg.querySelector('.pq-sources .pq-heading');
       lines.push((heading ? heading.firstChild.textContent : '来源') + '：');
       sources.forEach(function (d) {
-        var s = d.querySelector('summary');
-        var meta = d.querySelector('.meta');
-        lines.push(s.innerText.replace(/\s+/g, ' ').trim() + (meta ? '（' + meta.innerText.trim() + '）' : ''));
+        var title = d.querySelector('summary').textContent.replace(/\s+/g, ' ').trim();
+        var meta = (d.querySelector('.meta') || {}).textContent || '';  // textContent: also when closed
+        lines.push(title + (meta.trim() ? '（' + meta.trim() + '）' : ''));
       });
     }
     return lines.join('\n');
