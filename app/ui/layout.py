@@ -17,6 +17,7 @@ from app.ui.access import key_accepted, keys_required
 from app.ui.chat import build_chat_tab, placeholder
 from app.ui.corpus import (
     DOCUMENT_HEADERS,
+    chat_examples,
     corpus_overview,
     document_options,
     document_rows,
@@ -72,7 +73,7 @@ def build_ui(engine, kb, config: Config):
     import gradio as gr
 
     docs = _safe_documents(kb)
-    examples = engine.snapshot.data.examples if engine.loaded else []
+    examples = _examples(kb)
 
     with gr.Blocks(title="党建资料问答", analytics_enabled=False) as demo:
         gr.HTML(HEADER, elem_id="pq-header-block", padding=False)
@@ -100,7 +101,8 @@ def _safe_documents(kb) -> list[dict]:
 
 
 def _refresh(kb):
-    """New values for the document table, the delete/place/publisher dropdowns and the corpus overview."""
+    """New values for the document table, the delete/place/publisher dropdowns, the corpus overview
+    and the empty chat (overview and example questions)."""
     import gradio as gr
 
     docs = _safe_documents(kb)
@@ -110,8 +112,13 @@ def _refresh(kb):
         gr.Dropdown(choices=[("全部", "")] + [(p, p) for p in place_choices(docs)]),
         gr.Dropdown(choices=[("全部", "")] + [(p, p) for p in publisher_choices(docs)]),
         corpus_overview(docs),
-        gr.Chatbot(placeholder=placeholder(docs)),
+        gr.Chatbot(placeholder=placeholder(docs), examples=chat_examples(_examples(kb)) or None),
     )
+
+
+def _examples(kb) -> list[str]:
+    """The example questions of the live index (mined again by every build)."""
+    return list(kb.engine.snapshot.data.examples) if kb.engine.loaded else []
 
 
 def _kb_tab(gr, engine, kb, config: Config, docs: list[dict]) -> dict:

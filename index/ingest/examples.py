@@ -164,7 +164,7 @@ def when_questions(article: Article) -> list[str]:
         return []
     organs = _alternation("organs")
     pattern = re.compile(f"(?:^|[。！？，,\n])[ \u3000]*(?:\\d{{4}}年)?\\d{{1,2}}月\\d{{1,2}}日(?:上午|下午|晚上?)?[，,]"
-                         f"[ \u3000]*((?:{places})(?:{organs})|(?:{places}))([^{_CLAUSE_END}]{{4,40}})[。；;]")
+                         f"[ \u3000]*((?:{places})(?:{organs})|(?:{places}))([^{_CLAUSE_END}<>]{{4,40}})[。；;]")
     starts_with_place = re.compile(f"(?:{places})")
     return list(dict.fromkeys(f"{normalize(m.group(1))}哪天{normalize(m.group(2))}？"
                               for m in pattern.finditer(article.text) if not starts_with_place.match(m.group(2))))
