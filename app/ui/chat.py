@@ -85,12 +85,15 @@ def build_chat_tab(gr, engine, config: Config, docs: list[dict], examples: list[
     def on_ask(q, stored, d, p, f, t):
         yield from _answer_stream(engine, q, clean_turns(stored), (d, p, f, t))
 
-    ask_io = {"fn": on_ask, "inputs": [question, turns, *filters], "outputs": [chatbot, turns, question, export],
-              "show_progress": "hidden", "concurrency_limit": 8}
-    send.click(**ask_io)
-    question.submit(**ask_io)
+    # While an answer is written the send button is disabled (a question sent then would be
+    # answered without the conversation's newest turn); it comes back once the event is over.
+    ask_io = {"fn": on_ask, "inputs": [question, turns, *filters],
+              "outputs": [chatbot, turns, question, export, send], "show_progress": "hidden", "concurrency_limit": 8}
+    ready = {"fn": lambda: gr.Button(interactive=True), "inputs": None, "outputs": send, "show_progress": "hidden"}
+    send.click(**ask_io).then(**ready)
+    question.submit(**ask_io).then(**ready)
     _example_text.__annotations__["evt"] = gr.SelectData  # resolved here: gradio is imported lazily
-    chatbot.example_select(_example_text, None, question).then(**ask_io)
+    chatbot.example_select(_example_text, None, question).then(**ask_io).then(**ready)
     for control in filters:
         control.change(_chips, filters, [chips, clear], show_progress="hidden")
     clear.click(lambda: ("", "", None, None), None, filters)
@@ -123,32 +126,33 @@ def _answer_stream(engine, question: str, turns: list[dict], controls: tuple):
     """Answer ``question``: yield the pending message, growing parts of the answer, then the stored turn.
 
     Yields:
-        ``(chatbot messages, stored turns, question box, export button)`` updates.
+        ``(chatbot messages, stored turns, question box, export button, send button)`` updates.
     """
     import gradio as gr
 
+    keep = gr.skip()
     question = (question or "").strip()
     if not question:
-        yield gr.skip(), gr.skip(), gr.skip(), gr.skip()
+        yield keep, keep, keep, keep, keep
         return
     try:
         filters = make_filters(*controls)
     except ValueError as exc:
-        yield error_messages(turns, question, f"筛选条件有误：{exc}"), gr.skip(), question, gr.skip()
+        yield error_messages(turns, question, f"筛选条件有误：{exc}"), keep, question, keep, keep
         return
-    yield pending_messages(turns, question), gr.skip(), "", gr.skip()
+    yield pending_messages(turns, question), keep, "", keep, gr.Button(interactive=False)
     try:
         ans = answer_for_ui(engine.ask(question, history=history_for_engine(turns, USED_HISTORY_TURNS),
                                        filters=filters))
     except PartyQAError as exc:
         message = exc.user_message if exc.user_message != exc.message else f"无法回答：{exc.message}"
-        yield error_messages(turns, question, message), gr.skip(), question, gr.skip()
+        yield error_messages(turns, question, message), keep, question, keep, keep
         return
     for partial in stream_prefixes(answer_text(ans, listed=bool(ans.get("closest")))):
-        yield pending_messages(turns, question, partial), gr.skip(), gr.skip(), gr.skip()
+        yield pending_messages(turns, question, partial), keep, keep, keep, keep
         time.sleep(STREAM_DELAY)
     turns = (turns + [{"question": question, "answer": ans, "filters": filters}])[-MAX_TURNS:]
-    yield chat_messages(turns), turns, gr.skip(), _export_button(turns)
+    yield chat_messages(turns), turns, keep, _export_button(turns), keep
 
 
 def _restore(stored):

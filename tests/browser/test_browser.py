@@ -112,8 +112,7 @@ def page(server: RunningServer):
             pg.set_default_timeout(TIMEOUT_MS)
             errors: list[str] = []
             pg.on("pageerror", lambda exc: errors.append(str(exc)))
-            pg.goto(server.url + "/", wait_until="domcontentloaded")
-            pg.locator("#question textarea").wait_for(state="visible")
+            _open(pg, server.url + "/")
             pg.page_errors = errors  # type: ignore[attr-defined]
             yield pg
             assert not errors, errors
@@ -139,7 +138,26 @@ def _ask(page, question: str) -> None:
     before = done.count()
     page.locator("#question textarea").fill(question)
     page.locator("#send").click()
-    expect(done).to_have_count(before + 1, timeout=TIMEOUT_MS)
+    try:
+        expect(done).to_have_count(before + 1, timeout=TIMEOUT_MS)
+    except AssertionError as exc:
+        raise AssertionError(f"{exc}\n--- chat:\n{page.locator('#chatbot').inner_html()[-3000:]}\n"
+                             f"--- page errors: {getattr(page, 'page_errors', [])}\n--- server log:\n{_server_log()}") from None
+
+
+def _server_log() -> str:
+    """The end of the shared server's log (for failure messages)."""
+    return shared_server().log(3000)
+
+
+def _open(page, url: str | None = None) -> None:
+    """Load (or reload) the UI and wait until its Gradio client is connected."""
+    if url:
+        page.goto(url, wait_until="domcontentloaded")
+    else:
+        page.reload(wait_until="domcontentloaded")
+    page.locator("#question textarea").wait_for(state="visible")
+    page.wait_for_function("() => !!window.__gradio_session_hash__")
 
 
 def _new_chat(page) -> None:
@@ -234,7 +252,7 @@ def test_conversation_survives_a_reload_and_exports_as_markdown(chat) -> None:
     expect(chat.locator(DONE)).to_have_count(1, timeout=TIMEOUT_MS)
     answer = chat.locator(DONE).last.locator(".pq-a").inner_text()
 
-    chat.reload(wait_until="domcontentloaded")
+    _open(chat)
     expect(chat.locator(DONE)).to_have_count(1)
     expect(chat.locator("#chatbot .pq-q")).to_have_text([asked])
     expect(chat.locator(DONE).last.locator(".pq-a")).to_have_text(answer)

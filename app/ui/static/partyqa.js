@@ -15,7 +15,11 @@
       if (hit) { d.open = true; target = d; }
     });
     if (target) {
-      (target.querySelector('mark.cited') || target).scrollIntoView({block: 'nearest'});
+      // Again on the next frames: opening the passage resizes the chat, and the chat's own
+      // scroll-to-end may react to that after this handler.
+      var show = function () { (target.querySelector('mark.cited') || target).scrollIntoView({block: 'nearest'}); };
+      show();
+      requestAnimationFrame(function () { show(); requestAnimationFrame(show); });
     }
   }
 
