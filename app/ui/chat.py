@@ -83,7 +83,7 @@ def build_chat_tab(gr, engine, config: Config, docs: list[dict], examples: list[
     filters = [district, publisher, date_from, date_to]
 
     def on_ask(q, stored, d, p, f, t):
-        yield from _answer_stream(engine, q, clean_turns(stored), (d, p, f, t))
+        yield from _answer_stream(gr, engine, q, clean_turns(stored), (d, p, f, t))
 
     # While an answer is written the send button is disabled (a question sent then would be
     # answered without the conversation's newest turn); it comes back once the event is over.
@@ -122,14 +122,19 @@ def _example_text(evt):
     return value if isinstance(value, str) else gr.skip()
 
 
-def _answer_stream(engine, question: str, turns: list[dict], controls: tuple):
+def _answer_stream(gr, engine, question: str, turns: list[dict], controls: tuple):
     """Answer ``question``: yield the pending message, growing parts of the answer, then the stored turn.
+
+    Args:
+        gr: The gradio module (passed in: it is imported lazily).
+        engine: The engine.
+        question: The typed question.
+        turns: The stored conversation (cleaned).
+        controls: ``(district, publisher, date_from, date_to)`` of the filter controls.
 
     Yields:
         ``(chatbot messages, stored turns, question box, export button, send button)`` updates.
     """
-    import gradio as gr
-
     keep = gr.skip()
     question = (question or "").strip()
     if not question:
@@ -152,19 +157,19 @@ def _answer_stream(engine, question: str, turns: list[dict], controls: tuple):
         yield pending_messages(turns, question, partial), keep, keep, keep, keep
         time.sleep(STREAM_DELAY)
     turns = (turns + [{"question": question, "answer": ans, "filters": filters}])[-MAX_TURNS:]
-    yield chat_messages(turns), turns, keep, _export_button(turns), keep
+    yield chat_messages(turns), turns, keep, _export_button(gr, turns), keep
 
 
 def _restore(stored):
     """The stored conversation after a page load: messages, cleaned turns, export button."""
     turns = clean_turns(stored)
-    return chat_messages(turns), turns, _export_button(turns)
-
-
-def _export_button(turns: list[dict]):
-    """The export button, pointing at a Markdown file of ``turns`` (disabled when there is none)."""
     import gradio as gr
 
+    return chat_messages(turns), turns, _export_button(gr, turns)
+
+
+def _export_button(gr, turns: list[dict]):
+    """The export button, pointing at a Markdown file of ``turns`` (disabled when there is none)."""
     if not turns:
         return gr.DownloadButton(value=None, interactive=False)
     text = conversation_markdown(turns)

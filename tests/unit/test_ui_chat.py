@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import re
 from datetime import datetime
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -172,3 +173,61 @@ def test_knowledge_base_key_is_required_only_when_keys_are_configured():
     locked = SimpleNamespace(api_keys="k-one, k-two")
     assert keys_required(locked)
     assert key_accepted(locked, "k-two") and not key_accepted(locked, "") and not key_accepted(locked, "k-three")
+
+
+class _Gradio:
+    """What ``_answer_stream`` uses of gradio: updates are recorded as plain tuples."""
+
+    @staticmethod
+    def skip():
+        return "skip"
+
+    @staticmethod
+    def Button(**kwargs):
+        return ("Button", kwargs)
+
+    @staticmethod
+    def DownloadButton(**kwargs):
+        return ("DownloadButton", kwargs)
+
+
+class _Engine:
+    """Answers every question with one cited sentence, or raises ``error``."""
+
+    def __init__(self, error=None):
+        self.error, self.calls = error, []
+
+    def ask(self, question, history=(), filters=None):
+        self.calls.append((question, list(history), filters))
+        if self.error:
+            raise self.error
+        return Answer(question, question, "全区建立非公企业党组织416个。[1]", True, [CITATION])
+
+
+def test_answer_stream_shows_pending_then_growing_text_then_stores_the_turn(monkeypatch, tmp_path):
+    from app.ui import chat
+
+    monkeypatch.setattr(chat, "STREAM_DELAY", 0)
+    monkeypatch.setattr(chat, "EXPORT_DIR", tmp_path)
+    engine = _Engine()
+    updates = list(chat._answer_stream(_Gradio, engine, " 天桥区有多少？ ", [_turn()], ("天桥区", "", "", "")))
+    messages = [u[0] for u in updates]
+    assert "pending" in messages[0][-1]["content"] and updates[0][2] == ""  # question box cleared at once
+    assert updates[0][4] == ("Button", {"interactive": False})  # no second question meanwhile
+    assert any("streaming" in m[-1]["content"] for m in messages[1:-1])
+    final_messages, stored = updates[-1][0], updates[-1][1]
+    assert len(stored) == 2 and stored[-1]["filters"] == {"district": "天桥区"}
+    assert "<details" in final_messages[-1]["content"]
+    assert engine.calls[0][0] == "天桥区有多少？" and engine.calls[0][2] == {"district": "天桥区"}
+    export = Path(updates[-1][3][1]["value"]).read_text(encoding="utf-8")
+    assert "## 2. 天桥区有多少？" in export
+
+
+def test_answer_stream_keeps_the_question_on_errors():
+    from app.ui import chat
+    from partyqa.errors import QueryError
+
+    bad_date = list(chat._answer_stream(_Gradio, _Engine(), "问题？", [], ("", "", "昨天", "")))
+    assert len(bad_date) == 1 and "筛选条件有误" in bad_date[0][0][-1]["content"] and bad_date[0][2] == "问题？"
+    failed = list(chat._answer_stream(_Gradio, _Engine(QueryError("too long")), "问题？", [], ("", "", "", "")))
+    assert "pq-error" in failed[-1][0][-1]["content"] and failed[-1][2] == "问题？"
