@@ -97,6 +97,7 @@ def create_app(config: Config, engine=None) -> FastAPI:
 
     from app.ui import assets
     from app.ui.layout import build_ui
+    from app.ui.locale import ChineseUIPage
     from retrieval.knowledge import KnowledgeBase
 
     engine = engine if engine is not None else load_engine(config)
@@ -113,6 +114,7 @@ def create_app(config: Config, engine=None) -> FastAPI:
     # Gradio checks that event inputs name files uploaded to it only once ``launch()`` ran;
     # a mounted app never runs it, so without this any server path would be copied in.
     blocks.has_launched = True
+    app.add_middleware(ChineseUIPage, path="/")
     return app
 
 

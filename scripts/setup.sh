@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Create .venv and install partyqa with everything it needs (CPU-only PyTorch first).
-# Usage: scripts/setup.sh [--browser]   (--browser also installs Debian's chromium for UI tests)
+# Usage: scripts/setup.sh [--browser]   (--browser also installs Debian's chromium and a CJK font for UI tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -20,10 +20,15 @@ if ! command -v antiword >/dev/null; then
     sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq antiword >/dev/null || true
   fi
 fi
-if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
-  if [ "$(id -u)" = "0" ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
-  else
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
+# Browser tests need Chromium and a Chinese font (without one, CJK text renders as boxes).
+if [ "${1:-}" = "--browser" ]; then
+  need=()
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  { command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh family)" ]; } || need+=(fonts-wqy-microhei)
+  if [ "${#need[@]}" -gt 0 ]; then
+    SUDO=""
+    [ "$(id -u)" = "0" ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
   fi
 fi

@@ -15,17 +15,16 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from app.serialize import answer_json
-from app.ui.render import (
+from app.ui.access import key_accepted, keys_required
+from app.ui.chat import build_chat_tab, placeholder
+from app.ui.corpus import (
     DOCUMENT_HEADERS,
-    EMPTY_CHAT,
-    EMPTY_SOURCES,
+    chat_examples,
+    corpus_overview,
     document_options,
     document_rows,
-    make_filters,
     place_choices,
     publisher_choices,
-    render_conversation,
 )
 from partyqa.config import Config
 from partyqa.errors import InputError, PartyQAError
@@ -107,6 +106,10 @@ def forget_uploads(paths: list[str] | None, received: set[str], upload_dir: str)
 
 
 # ---------------------------------------------------------------------- the Blocks app
+HEADER = ('<div id="pq-header"><span class="pq-title">党建资料问答</span>'
+          '<span class="pq-sub">根据已收录的党建新闻回答，每句话都标注可点击的出处</span></div>')
+
+
 def build_ui(engine, kb, config: Config):
     """Build the chat and knowledge-base UI.
 
@@ -121,20 +124,22 @@ def build_ui(engine, kb, config: Config):
     import gradio as gr
 
     docs = _safe_documents(kb)
-    examples = engine.snapshot.data.examples if engine.loaded else []
+    examples = _examples(kb)
 
     with gr.Blocks(title="党建资料问答", analytics_enabled=False) as demo:
-        turns = gr.State([])
-        gr.Markdown("## 党建资料问答\n根据已收录的党建新闻回答问题，每句话都标注可点击的出处。")
-        with gr.Tabs():
+        gr.HTML(HEADER, elem_id="pq-header-block", padding=False)
+        with gr.Tabs(elem_id="pq-tabs"):
             with gr.Tab("问答", id="chat"):
-                chat = _chat_tab(gr, engine, config, docs, examples, turns)
+                chat = build_chat_tab(gr, engine, config, docs, examples)
             with gr.Tab("知识库", id="kb"):
                 kb_tab = _kb_tab(gr, engine, kb, config, docs, demo)
-        refresh_outputs = [kb_tab["table"], kb_tab["delete_choice"], chat["district"], chat["publisher"]]
+        refresh_outputs = [kb_tab["table"], kb_tab["delete_choice"], chat["district"], chat["publisher"],
+                           chat["overview"], chat["chatbot"]]
         for event in (kb_tab["uploaded"], kb_tab["deleted"]):
             event.then(lambda: _refresh(kb), outputs=refresh_outputs)
         demo.load(lambda: _refresh(kb), outputs=refresh_outputs)
+        restore, inputs, outputs = chat["load"]
+        demo.load(restore, inputs, outputs)
     return demo
 
 
@@ -147,7 +152,8 @@ def _safe_documents(kb) -> list[dict]:
 
 
 def _refresh(kb):
-    """New values for the document table and the document/place/publisher dropdowns."""
+    """New values for the document table, the delete/place/publisher dropdowns, the corpus overview
+    and the empty chat (overview and example questions)."""
     import gradio as gr
 
     docs = _safe_documents(kb)
@@ -156,82 +162,14 @@ def _refresh(kb):
         gr.Dropdown(choices=document_options(docs), value=None),
         gr.Dropdown(choices=[("全部", "")] + [(p, p) for p in place_choices(docs)]),
         gr.Dropdown(choices=[("全部", "")] + [(p, p) for p in publisher_choices(docs)]),
+        corpus_overview(docs),
+        gr.Chatbot(placeholder=placeholder(docs), examples=chat_examples(_examples(kb)) or None),
     )
 
 
-def _chat_tab(gr, engine, config: Config, docs: list[dict], examples: list[str], turns) -> dict:
-    """Lay out the chat tab and wire its events; returns the components others update."""
-    with gr.Row(equal_height=False):
-        with gr.Column(scale=3):
-            answer = gr.HTML(EMPTY_CHAT, elem_id="answer", js_on_load=None, autoscroll=True)
-            with gr.Row():
-                question = gr.Textbox(placeholder="输入问题，例如：天桥区建立了多少个非公企业党组织？",
-                                      show_label=False, lines=1, max_lines=4, scale=5, elem_id="question",
-                                      max_length=config.max_question_chars)
-                send = gr.Button("发送", variant="primary", scale=1, elem_id="send")
-            new_chat = gr.Button("新对话", size="sm", elem_id="new-chat")
-            if examples:
-                gr.Examples(examples=[[q] for q in examples], inputs=[question], label="示例问题")
-            with gr.Accordion("筛选", open=False):
-                with gr.Row():
-                    district = gr.Dropdown(choices=[("全部", "")] + [(p, p) for p in place_choices(docs)],
-                                           value="", label="地区", allow_custom_value=True, elem_id="f-district")
-                    publisher = gr.Dropdown(choices=[("全部", "")] + [(p, p) for p in publisher_choices(docs)],
-                                            value="", label="发布者", allow_custom_value=True,
-                                            elem_id="f-publisher")
-                with gr.Row():
-                    date_from = gr.Textbox(label="起始日期", placeholder="YYYY-MM-DD", elem_id="f-from")
-                    date_to = gr.Textbox(label="截止日期", placeholder="YYYY-MM-DD", elem_id="f-to")
-        with gr.Column(scale=2):
-            sources = gr.HTML(EMPTY_SOURCES, elem_id="sources", js_on_load=None)
-
-    def on_ask(q, state, d, p, f, t):
-        return _ask(engine, q, state, make_filters_safe(d, p, f, t))
-
-    inputs = [question, turns, district, publisher, date_from, date_to]
-    outputs = [answer, sources, turns, question]
-    send.click(on_ask, inputs, outputs)
-    question.submit(on_ask, inputs, outputs)
-    new_chat.click(lambda: (EMPTY_CHAT, EMPTY_SOURCES, [], ""), None, outputs)
-    return {"district": district, "publisher": publisher}
-
-
-def make_filters_safe(district, publisher, date_from, date_to) -> dict | str:
-    """:func:`make_filters`, returning the error message instead of raising."""
-    try:
-        return make_filters(district, publisher, date_from, date_to)
-    except ValueError as exc:
-        return str(exc)
-
-
-def _ask(engine, question: str, state: list[dict], filters: dict | str):
-    """Answer one question of the conversation.
-
-    Args:
-        engine: The engine.
-        question: The typed question.
-        state: Earlier turns (``{"question", "answer"}`` with the answer as JSON).
-        filters: Filter mapping, or an error message from :func:`make_filters_safe`.
-
-    Returns:
-        ``(conversation HTML, sources HTML, new state, new question box value)``.
-    """
-    state = list(state or [])
-    question = question or ""
-    if isinstance(filters, str):
-        chat, src = render_conversation(state, filters)
-        return chat, src, state, question
-    history = [{"question": t["question"], "answer": t["answer"].get("answer", ""),
-                "resolved_question": t["answer"].get("resolved_question", "")} for t in state]
-    try:
-        ans = answer_json(engine.ask(question, history=history, filters=filters))
-    except PartyQAError as exc:
-        chat, src = render_conversation(state, exc.user_message if exc.user_message != exc.message
-                                        else f"无法回答：{exc.message}")
-        return chat, src, state, question
-    state.append({"question": question.strip(), "answer": ans})
-    chat, src = render_conversation(state)
-    return chat, src, state, ""
+def _examples(kb) -> list[str]:
+    """The example questions of the live index (mined again by every build)."""
+    return list(kb.engine.snapshot.data.examples) if kb.engine.loaded else []
 
 
 def _kb_tab(gr, engine, kb, config: Config, docs: list[dict], demo) -> dict:
@@ -249,7 +187,18 @@ def _kb_tab(gr, engine, kb, config: Config, docs: list[dict], demo) -> dict:
     with gr.Row():
         delete_choice = gr.Dropdown(choices=document_options(docs), value=None, label="选择要删除的文章",
                                     scale=4, elem_id="delete-choice")
-        delete_btn = gr.Button("删除", variant="stop", scale=1, elem_id="delete")
+        delete_btn = gr.Button("删除…", variant="stop", scale=1, elem_id="delete")
+    with gr.Group(visible=False, elem_id="delete-confirm-box") as confirm_box:
+        confirm_text = gr.Markdown(elem_id="delete-confirm-text")
+        with gr.Row():
+            confirm_btn = gr.Button("确认删除", variant="stop", elem_id="delete-confirm")
+            cancel_btn = gr.Button("取消", elem_id="delete-cancel")
+    key = gr.Textbox(label="API 密钥", type="password", visible=keys_required(config), elem_id="kb-key",
+                     placeholder="修改知识库需要 API 密钥")
+
+    def require_key(value):
+        if not key_accepted(config, value):
+            raise gr.Error("API 密钥不正确，知识库未改变。")
 
     def on_upload(paths, progress=gr.Progress()):
         from gradio.utils import get_upload_folder
@@ -263,9 +212,24 @@ def _kb_tab(gr, engine, kb, config: Config, docs: list[dict], demo) -> dict:
     def on_delete(doc_id, progress=gr.Progress()):
         return _delete(engine, kb, doc_id, progress)
 
-    uploaded = upload_btn.click(on_upload, [files], [status, files])
-    deleted = delete_btn.click(on_delete, [delete_choice], [status])
+    uploaded = upload_btn.click(require_key, [key]).success(on_upload, [files], [status, files])
+    delete_btn.click(lambda doc_id: _confirm_delete(engine, doc_id), [delete_choice], [confirm_box, confirm_text, status])
+    cancel_btn.click(lambda: gr.Group(visible=False), None, confirm_box)
+    deleted = (confirm_btn.click(lambda: gr.Group(visible=False), None, confirm_box)
+               .then(require_key, [key]).success(on_delete, [delete_choice], [status]))
     return {"table": table, "delete_choice": delete_choice, "uploaded": uploaded, "deleted": deleted}
+
+
+def _confirm_delete(engine, doc_id: str | None):
+    """Show the confirmation box for deleting ``doc_id`` (or ask to choose an article first)."""
+    import gradio as gr
+
+    if not doc_id:
+        return gr.Group(visible=False), "", "请先选择要删除的文章。"
+    article = engine.article(doc_id)
+    name = (article.title or article.source) if article else doc_id
+    source = f"（{_md(article.source)}）" if article and article.title else ""
+    return (gr.Group(visible=True), f"确定删除《{_md(name)}》{source}吗？删除后索引会重建，此操作无法撤销。", "")
 
 
 def _progress_callback(progress) -> Callable[[str, int, int], None]:

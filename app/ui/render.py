@@ -1,30 +1,41 @@
-"""HTML renderers of the chat: the conversation, citations and source passages (pure functions).
+"""HTML renderers of the chat messages: answers, citations, source passages, filter chips.
 
-Every user or article text goes through :func:`html.escape`. Each ``[n]`` of an answer
-becomes ``<a class="cite" data-n="n" data-turn="t">``; the page script
-(``static/partyqa.js``) opens the matching ``<details class="source">`` in the sources panel,
-where the cited sentence is wrapped in ``<mark class="cited">``.
+Pure functions. Every user or article text goes through :func:`html.escape` (the chatbot
+shows these strings as HTML without sanitizing or Markdown, so nothing else may reach it).
+An answer message holds its own sources: each ``[n]`` of the answer becomes
+``<a class="cite" data-n="n">`` and the page script (``static/partyqa.js``) opens the
+``<details class="source" data-n="n">`` of the same message, in which the cited sentence is
+wrapped in ``<mark class="cited">`` and the exact answer span, when known, in
+``<strong class="pq-span">``.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections import Counter
 from typing import Any
 
 _CITE = re.compile(r"\[(\d{1,3})\]")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-EMPTY_CHAT = ('<div class="pq-empty">在下方输入问题，答案中的 <span class="cite-demo">[1]</span> '
-              '可点击查看原文出处。</div>')
-EMPTY_SOURCES = '<div class="pq-empty">点击答案中的引用编号查看原文段落。</div>'
+#: What a refusal says; shown once per message (the answer text usually says it already).
+NOT_FOUND = "资料中没有找到"
+PENDING_TEXT = "正在查找资料…"
+#: Where a refusal's own list of the closest passages starts (the message lists them as sources instead).
+CLOSEST_LIST = "最接近的段落"
+FILTER_LABELS = {"district": "地区", "publisher": "发布者"}
 
 
 # ---------------------------------------------------------------------- rendering helpers
 def _e(value: Any) -> str:
     """HTML-escape any value as text."""
     return html.escape(str(value if value is not None else ""), quote=True)
+
+
+def _int(value: Any, default: int = 0) -> int:
+    """``int(value)``, or ``default`` for anything that is not a number (stored chats are untrusted)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
 
 
 def link_citations(text: str, turn: int, known: set[int]) -> str:
@@ -48,28 +59,40 @@ def link_citations(text: str, turn: int, known: set[int]) -> str:
     return _CITE.sub(repl, html.escape(text)).replace("\n", "<br>")
 
 
-def highlight(text: str, start: int, end: int, spans: list[tuple[int, int]] | None = None) -> str:
-    """Escape a passage and wrap the cited text in ``<mark class="cited">``.
+def _clamp(span: tuple[Any, Any], size: int) -> tuple[int, int]:
+    a = max(0, min(_int(span[0]), size))
+    return a, max(a, min(_int(span[1]), size))
+
+
+def highlight(text: str, start: int, end: int, spans: list[tuple[int, int]] | None = None,
+              emphasis: tuple[int, int] | None = None) -> str:
+    """Escape a passage, wrap the cited text in ``<mark class="cited">`` and the answer span in ``<strong>``.
 
     Args:
         text: The passage.
         start / end: Offsets of the cited sentence in ``text`` (clamped to the text).
         spans: Finer ``(start, end)`` spans to mark instead (e.g. each cited sentence when
             one citation covers several); ignored when empty.
+        emphasis: ``(start, end)`` of the exact answer within ``text``, shown as
+            ``<strong class="pq-span">``; None or an empty span for none.
 
     Returns:
         Safe HTML.
     """
-    marks = sorted(spans) if spans else [(start, end)]
-    out, pos = [], 0
-    for a, b in marks:
-        a = max(pos, min(int(a), len(text)))
-        b = max(a, min(int(b), len(text)))
-        if b == a:
-            continue
-        out.append(html.escape(text[pos:a]) + '<mark class="cited">' + html.escape(text[a:b]) + "</mark>")
-        pos = b
-    out.append(html.escape(text[pos:]))
+    size = len(text)
+    marks = [m for m in (_clamp(s, size) for s in (spans or [(start, end)])) if m[1] > m[0]]
+    emph = _clamp(emphasis, size) if emphasis else (0, 0)
+    cuts = sorted({0, size, emph[0], emph[1], *(x for m in marks for x in m)})
+    out, in_mark = [], False
+    for a, b in zip(cuts, cuts[1:]):
+        marked = any(m0 <= a and b <= m1 for m0, m1 in marks)
+        if marked != in_mark:
+            out.append('<mark class="cited">' if marked else "</mark>")
+            in_mark = marked
+        piece = html.escape(text[a:b])
+        out.append(f'<strong class="pq-span">{piece}</strong>' if emph[0] <= a and b <= emph[1] else piece)
+    if in_mark:
+        out.append("</mark>")
     return "".join(out)
 
 
@@ -118,14 +141,25 @@ def source_meta(item: dict) -> str:
     return " · ".join(f"{label}：{_e(value)}" for label, value in parts if value)
 
 
-def _source_block(turn: int, n: int, item: dict, start: int, end: int, is_open: bool = False,
+def _emphasis(item: dict) -> tuple[int, int] | None:
+    """The answer span of a citation (``answer_start``/``answer_end`` in its text), if it has one."""
+    a, b = item.get("answer_start"), item.get("answer_end")
+    if a is None or b is None or _int(b, -1) <= _int(a, -1):
+        return None
+    return _int(a), _int(b)
+
+
+def _source_block(turn: int, n: int, item: dict, start: int, end: int,
                   spans: list[tuple[int, int]] | None = None) -> str:
-    """A ``<details>`` block showing one source passage."""
+    """A collapsed ``<details>`` block showing one source passage."""
     title = _e(item.get("title") or item.get("source") or "（无标题）")
-    return (f'<details class="source" id="src-{turn}-{n}" data-turn="{turn}" data-n="{n}"'
-            f'{" open" if is_open else ""}><summary>[{n}] 《{title}》</summary>'
+    brief = " · ".join(_e(v) for v in (item.get("date"), item.get("publisher")) if v)
+    text = str(item.get("text") or "")
+    return (f'<details class="source" id="src-{turn}-{n}" data-turn="{turn}" data-n="{n}">'
+            f'<summary><span class="pq-n">[{n}]</span> 《{title}》'
+            f'{f"<span class=pq-brief>{brief}</span>" if brief else ""}</summary>'
             f'<div class="meta">{source_meta(item)}</div>'
-            f'<div class="passage">{highlight(item.get("text", ""), start, end, spans)}</div></details>')
+            f'<div class="passage">{highlight(text, start, end, spans, _emphasis(item))}</div></details>')
 
 
 def render_sources(turn: int, ans: dict) -> str:
@@ -136,148 +170,108 @@ def render_sources(turn: int, ans: dict) -> str:
         ans: An answer as produced by :func:`app.serialize.answer_json`.
 
     Returns:
-        Safe HTML of a ``.source-group`` listing each source once.
+        Safe HTML of a ``.pq-sources`` block listing each source once ("" when there is none).
     """
     blocks, seen = [], set()
     if ans.get("found") and ans.get("citations"):
         heading = "来源"
         for c in ans["citations"]:
-            key = (c.get("n"),)
-            span = (c.get("doc_id"), c.get("text"), c.get("start"), c.get("end"))
-            if key in seen or span in seen:
+            n, start, end = _int(c.get("n")), _int(c.get("start")), _int(c.get("end"))
+            span = (c.get("doc_id"), c.get("text"), start, end)
+            if n in seen or span in seen:
                 continue
-            seen.update({key, span})
-            n, start, end = int(c["n"]), c.get("start", 0), c.get("end", 0)
-            spans = cited_spans(ans.get("answer", ""), n, c.get("text", ""), start, end)
+            seen.update({n, span})
+            spans = cited_spans(str(ans.get("answer", "")), n, str(c.get("text") or ""), start, end)
             blocks.append(_source_block(turn, n, c, start, end, spans=spans))
     else:
-        heading = "资料中没有找到答案，最接近的段落："
+        heading = "最接近的段落（仅供参考）"
         for i, h in enumerate(ans.get("closest") or [], 1):
             if h.get("chunk_id") in seen:
                 continue
             seen.add(h.get("chunk_id"))
-            blocks.append(_source_block(turn, i, h, 0, 0, is_open=i == 1))
-        if not blocks:
-            heading = "资料中没有找到相关段落。"
-    return (f'<div class="source-group" data-turn="{turn}"><div class="pq-heading">{heading}</div>'
-            + "".join(blocks) + "</div>")
+            blocks.append(_source_block(turn, i, h, 0, 0))
+    if not blocks:
+        return ""
+    return (f'<div class="pq-sources" data-turn="{turn}"><div class="pq-heading">{heading}'
+            f'<span class="pq-count">{len(blocks)}</span></div>' + "".join(blocks) + "</div>")
 
 
-def render_turn(turn: int, question: str, ans: dict) -> str:
-    """One question with its answer (and the resolved question when it differs).
+def filter_chips(filters: dict | None, label: str = "", error: str = "") -> str:
+    """Chips naming the active filters (地区, 发布者, 日期), or "" when none is set.
+
+    Args:
+        filters: A filter mapping as made by :func:`app.ui.corpus.make_filters`.
+        label: Optional text before the chips (e.g. 当前筛选).
+        error: Optional message shown as a warning chip (an invalid filter).
+
+    Returns:
+        Safe HTML of a ``.pq-chips`` row.
+    """
+    filters = filters or {}
+    chips = [f"{name}：{_e(filters[key])}" for key, name in FILTER_LABELS.items() if filters.get(key)]
+    start, end = filters.get("date_from"), filters.get("date_to")
+    if start or end:
+        dates = f"{_e(start)} 至 {_e(end)}" if start and end else f"{_e(start)} 之后" if start else f"{_e(end)} 之前"
+        chips.append(f"日期：{dates}")
+    if not chips and not error:
+        return ""
+    return ('<div class="pq-chips">' + (f'<span class="pq-chips-label">{_e(label)}</span>' if label else "")
+            + "".join(f'<span class="pq-chip">{c}</span>' for c in chips)
+            + (f'<span class="pq-chip pq-bad">{_e(error)}</span>' if error else "") + "</div>")
+
+
+def render_question(question: str) -> str:
+    """The user's question as a chat message (escaped text)."""
+    return f'<div class="pq-q">{_e(question)}</div>'
+
+
+def render_answer(turn: int, question: str, ans: dict, filters: dict | None = None) -> str:
+    """One answer as a chat message: filter chips, resolved question, text, sources, copy button.
 
     Args:
         turn: Index of the conversation turn.
-        question: The question as typed.
+        question: The question as typed (the resolved question is shown when it differs).
         ans: An answer as produced by :func:`app.serialize.answer_json`.
+        filters: The filters the question was asked with.
 
     Returns:
-        Safe HTML.
+        Safe HTML; the refusal phrase :data:`NOT_FOUND` appears at most once.
     """
-    parts = [f'<div class="pq-turn" data-turn="{turn}"><div class="pq-q">问：{_e(question)}</div>']
-    resolved = ans.get("resolved_question") or ""
-    if resolved and resolved != question.strip():
-        parts.append(f'<div class="pq-resolved">（理解为：{_e(resolved)}）</div>')
-    known = {int(c["n"]) for c in ans.get("citations") or []}
-    css = "pq-a" if ans.get("found") else "pq-a notfound"
-    label = "" if ans.get("found") else "<strong>资料中没有找到</strong>答案。"
-    parts.append(f'<div class="{css}">{label}{link_citations(ans.get("answer", ""), turn, known)}</div>')
+    found = bool(ans.get("found"))
+    parts = [f'<div class="pq-msg{"" if found else " notfound"}" data-turn="{turn}">', filter_chips(filters)]
+    resolved = str(ans.get("resolved_question") or "")
+    if resolved and resolved != str(question or "").strip():
+        parts.append(f'<div class="pq-resolved">理解为：{_e(resolved)}</div>')
+    sources = render_sources(turn, ans)
+    text = answer_text(ans, listed=bool(sources))
+    known = {_int(c.get("n")) for c in ans.get("citations") or []} if found else set()
+    parts.append(f'<div class="pq-a">{link_citations(text, turn, known)}</div>')
     if ans.get("note"):
         parts.append(f'<div class="pq-note">{_e(ans["note"])}</div>')
-    parts.append("</div>")
+    parts.append(sources)
+    parts.append('<div class="pq-tools"><button type="button" class="pq-copy" title="复制答案和出处">复制</button>'
+                 "</div></div>")
     return "".join(parts)
 
 
-def render_conversation(turns: list[dict], error: str = "") -> tuple[str, str]:
-    """The whole conversation and the sources panel.
-
-    Args:
-        turns: ``{"question": str, "answer": answer_json}`` items, oldest first.
-        error: Optional error message shown after the last turn.
-
-    Returns:
-        ``(conversation HTML, sources HTML)``; only the last turn's sources are visible.
-    """
-    if not turns and not error:
-        return EMPTY_CHAT, EMPTY_SOURCES
-    chat = "".join(render_turn(i, t["question"], t["answer"]) for i, t in enumerate(turns))
-    if error:
-        chat += f'<div class="pq-error">{_e(error)}</div>'
-    groups = []
-    for i, t in enumerate(turns):
-        group = render_sources(i, t["answer"])
-        if i != len(turns) - 1:
-            group = group.replace('class="source-group"', 'class="source-group" hidden', 1)
-        groups.append(group)
-    return chat, "".join(groups) or EMPTY_SOURCES
+def answer_text(ans: dict, listed: bool) -> str:
+    """The answer's text as shown: a refusal says :data:`NOT_FOUND` once and does not list the
+    closest passages itself when they are ``listed`` as sources."""
+    text = str(ans.get("answer") or "")
+    if ans.get("found"):
+        return text
+    if listed and CLOSEST_LIST in text:
+        text = text[:text.index(CLOSEST_LIST)].rstrip()
+    return text if NOT_FOUND in text else f"{NOT_FOUND}答案。{text}"
 
 
-# ---------------------------------------------------------------------- corpus-derived choices
-def place_choices(docs: list[dict]) -> list[str]:
-    """Districts and places named by the documents, most frequent first.
-
-    Args:
-        docs: Items of ``Engine.documents()``.
-
-    Returns:
-        Distinct place names.
-    """
-    counts: Counter[str] = Counter()
-    for d in docs:
-        for p in d.get("places") or []:
-            if p:
-                counts[p] += 1
-    return [p for p, _ in counts.most_common()]
+def render_partial(turn: int, text: str) -> str:
+    """An answer still being written (streamed): the text so far, without sources."""
+    body = link_citations(text, turn, set()) if text else _e(PENDING_TEXT)
+    css = "pq-msg streaming" if text else "pq-msg pending"
+    return f'<div class="{css}" data-turn="{turn}"><div class="pq-a">{body}<span class="pq-caret"></span></div></div>'
 
 
-def publisher_choices(docs: list[dict]) -> list[str]:
-    """Distinct publishers of the documents, sorted."""
-    return sorted({d["publisher"] for d in docs if d.get("publisher")})
-
-
-DOCUMENT_HEADERS = ["标题", "日期", "发布者", "地区", "段落数", "文件名", "ID"]
-
-
-def document_rows(docs: list[dict]) -> list[list[Any]]:
-    """Rows of the knowledge-base table.
-
-    Args:
-        docs: Items of ``Engine.documents()``.
-
-    Returns:
-        ``[title, date, publisher, places, chunks, file name, doc id]`` per document.
-    """
-    return [[d.get("title", ""), d.get("date", ""), d.get("publisher", ""), "、".join(d.get("places") or []),
-             d.get("chunks", 0), d.get("source", ""), d.get("doc_id", "")] for d in docs]
-
-
-def document_options(docs: list[dict]) -> list[tuple[str, str]]:
-    """``(label, doc_id)`` choices for the delete dropdown."""
-    return [(f"{d.get('title') or d.get('source')} — {d.get('source')}", d["doc_id"]) for d in docs]
-
-
-def make_filters(district: str | None, publisher: str | None, date_from: str | None,
-                 date_to: str | None) -> dict:
-    """Filter mapping for the engine from the UI controls.
-
-    Args:
-        district: Place or district, or empty.
-        publisher: Publisher, or empty.
-        date_from / date_to: ``YYYY-MM-DD`` or empty.
-
-    Returns:
-        Only the filters that are set.
-
-    Raises:
-        ValueError: If a date is not ``YYYY-MM-DD``.
-    """
-    out = {}
-    for key, value in (("district", district), ("publisher", publisher), ("date_from", date_from),
-                       ("date_to", date_to)):
-        value = (value or "").strip()
-        if not value:
-            continue
-        if key.startswith("date") and not _DATE.match(value):
-            raise ValueError(f"日期格式应为 YYYY-MM-DD，收到“{value}”")
-        out[key] = value
-    return out
+def render_error(message: str) -> str:
+    """An error shown in place of an answer."""
+    return f'<div class="pq-msg pq-error">{_e(message)}</div>'
