@@ -176,7 +176,7 @@ def _place_chain(question: str, places: list[str]) -> str:
     start = q.find(places[0])
     end = q.find(places[-1]) + len(places[-1])
     span = q[start:end] if 0 <= start < end else ""
-    return span if span and len(span) <= sum(len(p) for p in places) + 2 else places[-1]
+    return span if span and span.replace("的", "") == "".join(places) else places[-1]
 
 
 _CUE = re.compile(r"是(?:谁|什么|哪|多少)|有(?:多少|几|哪些)|(?:多少|几|哪些|哪个|哪里|什么|谁|怎么|如何|怎样|在哪|何时)")

@@ -189,6 +189,8 @@ def analyze_part(text: str) -> Part:
         kind = "org"
     elif fact == "date":
         kind = "date"
+    elif fact == "issue":
+        kind = "number"
     return Part(
         text=text.strip(),
         answer_type=kind,
@@ -227,5 +229,14 @@ def split_parts(question: str) -> list[str]:
 
 
 def analyze(question: str) -> Analysis:
-    """Analyse a question: its parts and what each asks for."""
-    return Analysis(question=question, parts=tuple(analyze_part(p) for p in split_parts(question)))
+    """Analyse a question: its parts and what each asks for.
+
+    A later part that names no place of its own (``石门坳村建了多少亩大棚？油茶基地又有多少亩？``)
+    is read as a follow-up of the first, so it keeps the first part's places.
+    """
+    from retrieval.followup import resolve
+
+    texts = split_parts(question)
+    for i in range(1, len(texts)):
+        texts[i] = resolve(texts[i], [{"question": texts[0], "answer": ""}])
+    return Analysis(question=question, parts=tuple(analyze_part(p) for p in texts))

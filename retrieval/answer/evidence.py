@@ -20,6 +20,7 @@ from partyqa.text.normalize import normalize
 from partyqa.text.places import question_places
 from partyqa.text.segment import tokenize, words
 from partyqa.text.sentences import split_sentences
+from partyqa.text.synonyms import present, variants
 from retrieval.answer import spans as sp
 from retrieval.question import Part
 
@@ -69,7 +70,7 @@ def coverage(weights: dict[str, float], text: str, partial: bool = False) -> flo
     norm = normalize(text)
     got = 0.0
     for term, w in weights.items():
-        if term in norm:
+        if present(term, norm):
             got += w
         elif partial and len(term) >= 2:
             bigrams = {term[i:i + 2] for i in range(len(term) - 1)}
@@ -102,11 +103,13 @@ def _near(text: str, start: int, end: int, terms: tuple[str, ...], window: int =
     clause = normalize(text[max(left, start - window): min(right, end + window)])
     if not terms:
         return 1.0
-    head = terms[0]
-    if head in clause:
-        return 1.0
-    grams = {head[i:i + 2] for i in range(len(head) - 1)} or {head}
-    return sum(1 for g in grams if g in clause) / len(grams)
+    best = 0.0
+    for head in variants(terms[0]):
+        if head in clause:
+            return 1.0
+        grams = {head[i:i + 2] for i in range(len(head) - 1)} or {head}
+        best = max(best, sum(1 for g in grams if g in clause) / len(grams))
+    return best
 
 
 def _own_term(part: Part, span: sp.Span) -> bool:
@@ -135,8 +138,9 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
     """
     kind = part.answer_type
     if kind == "number":
+        # Any unit asked for ("平均积分是多少"): a bare figure counts too (a table cell).
         spans = [s for s in sp.number_spans(text) + sp.frequency_spans(text, part.units)
-                 if (re.fullmatch(rf"(?:万|亿)?(?:{part.units})", s.unit or "") if part.units else s.unit)]
+                 if (re.fullmatch(rf"(?:万|亿)?(?:{part.units})", s.unit or "") if part.units else True)]
         best, fit = _best_near(part, text, spans)
         return best is not None, best, fit
     if kind == "person":
@@ -159,8 +163,40 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
     return True, None, 1.0
 
 
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_TOTAL = re.compile(r"一共|总共|共有|总数|总计|合计|全部|全区|全县|全市|全镇|全街道|全乡")
+_PER_UNIT = re.compile(r"每(?:个|名|位|户|人|天|日|周|月|年|季度|次|村|社区|网格|小区|中心)|人均|户均|平均")
+
+
+def per_unit(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when a total is asked ("一共有多少名党员") but the figure counts per unit
+    ("每个中心每天至少有2名党员")."""
+    if span is None or not _TOTAL.search(normalize(part.text)):
+        return False
+    norm = normalize(text)
+    left = max(norm.rfind(c, 0, span.start) for c in "，,；;。") + 1
+    return bool(_PER_UNIT.search(norm[left:span.start]))
+
+
 _PLAN = re.compile(r"计划|拟|将要|预计|目标|力争|争取|规划|打算|预期")
 _DONE = re.compile(r"实际|已经|已|完成了|建成了|累计|截至|目前")
+
+
+def unit_exact(part: Part, span: sp.Span | None) -> float:
+    """1 when a number's unit is exactly the one asked (家 for 多少家, not 个 of the same group)."""
+    if span is None or not part.units or not span.unit:
+        return 0.0
+    asked = re.search(r"(?:多少|几)\s*(人次|公里|[\u4e00-\u9fff])", normalize(part.text))
+    return float(bool(asked) and span.unit.lstrip("万亿").startswith(asked.group(1)))
+
+
+def attached(part: Part, text: str, span: sp.Span | None, reach: int = 8) -> float:
+    """1 when the asked thing is written right next to the answer (``入驻企业146家``, ``146家企业``)."""
+    if span is None or not part.focus:
+        return 0.0
+    norm = normalize(text)
+    near = norm[max(0, span.start - reach):span.start] + " " + norm[span.end:span.end + reach]
+    return float(any(present(term, near) for term in part.focus[:2] if len(term) >= 2))
 
 
 def plan_mismatch(question: str, sentence: str) -> float:
@@ -256,6 +292,9 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
     where = normalize(hit.text + hit.title)
     if not all(y in where or hit.date.startswith(y) for y in part.years):
         return False
+    stated = set(_YEAR.findall(normalize(cand.text)))
+    if part.years and stated and not stated & set(part.years):
+        return False  # the sentence dates its fact to another year ("2021年，全区共评出…")
     if part.answer_type == "number" and cand.span is not None and part.years:
         sentence = normalize(cand.text)
         bounds = [0] + [m.end() for m in re.finditer(r"[，,；;。]", sentence)] + [len(sentence) + 1]
@@ -274,8 +313,11 @@ def head_share(part: Part, text: str) -> float:
         return 0.0
     head = part.focus[0]
     norm = normalize(text)
-    grams = {head[i:i + 2] for i in range(len(head) - 1)} or {head}
-    return sum(1 for g in grams if g in norm) / len(grams)
+    best = 0.0
+    for form in variants(head):
+        grams = {form[i:i + 2] for i in range(len(form) - 1)} or {form}
+        best = max(best, sum(1 for g in grams if g in norm) / len(grams))
+    return best
 
 
 def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weights, max_hits: int,
@@ -304,6 +346,9 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
         c.cov_focus = coverage(focus, c.text, partial=True) if focus else 0.5
         c.cov_question = coverage(qweights, c.text + " " + hit.section, partial=True)
         c.typed, c.span, fit = typed_span(part, c.text)
+        if c.typed and part.answer_type == "number" and (
+                per_unit(part, c.text, c.span) or (plan_mismatch(part.text, c.text) and _DONE.search(normalize(part.text)))):
+            c.typed = False  # a per-unit figure for a total, or a plan for what was done
         c.year_ok = years_fit(part, hit, c)
         c.headline = re.sub(r"\W", "", normalize(c.text)) in title_keys or (
             len(c.text) <= 30 and not re.search(r"[，。；！？,.;!?]", c.text))
@@ -329,7 +374,10 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.focus_semantic = min((x.focus_semantic for x in short), default=0.0)
         c.features = feature_vector(c, part, sem_max)
         c.features.update(focus_elsewhere=max(0.0, elsewhere - c.cov_focus), modifier_miss=modifier_miss(part, c.text),
-                          plan_mismatch=plan_mismatch(part.text, c.text))
+                          plan_mismatch=plan_mismatch(part.text, c.text),
+                          enum_open=float(sp.starts_enumeration(c.text) or sp.opens_enumeration(c.text)),
+                          items=min(1.0, sp.enumeration_count(c.text) / 3),
+                          unit_exact=unit_exact(part, c.span), attach=attached(part, c.text, c.span))
         c.score = model.probability(c.features)
     if part.answer_type != "title":
         for c in cands:

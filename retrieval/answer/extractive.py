@@ -42,7 +42,7 @@ class AnswerParams:
 
     passages: int = 6
     max_sentences: int = 2
-    list_sentences: int = 4
+    list_sentences: int = 6
     keep_ratio: float = 0.85
     min_confidence: float | None = None
 
@@ -121,8 +121,10 @@ class Answerer:
         threshold = self.params.min_confidence if self.params.min_confidence is not None else load_model().threshold
         if not fits(best) or conf < threshold:
             return PartAnswer(part.text, confidence=conf)
-        chosen = self._gather_list(best, hits) if part.answer_type == "list" else self._select(best, cands, part)
-        quotes = [self._quote(c, hits) for c in chosen]
+        if part.answer_type == "list":
+            quotes = self._gather_list(best, hits)
+        else:
+            quotes = [self._quote(c, hits) for c in self._select(best, cands, part)]
         return PartAnswer(part.text, quotes, confidence=conf)
 
     def _article_text(self, doc_id: str) -> str:
@@ -146,34 +148,82 @@ class Answerer:
             seen.append(sh)
         return chosen
 
-    def _gather_list(self, best: Candidate, hits: list[Hit]) -> list[Candidate]:
-        """A list answer: the best sentence and the enumerated sentences around it in its passage."""
-        hit = hits[best.hit_rank]
-        from partyqa.text.sentences import split_sentences
+    def _gather_list(self, best: Candidate, hits: list[Hit]) -> list[Quote]:
+        """A list answer: the best sentence and the items around it, across a passage boundary.
 
-        sentences = [s for s in split_sentences(hit.text) if hit.text[s.start:s.end].strip()]
-        index = next((i for i, s in enumerate(sentences) if s.start == best.start), None)
+        Items are sentences that start with an ordinal (一是, 二是, （三）…), and the clauses
+        that follow a colon up to the full stop that closes the list (``三带：带学习…；带致富…；
+        带治理…。``). A sentence introducing the items (ending with a colon) is kept in front.
+        """
+        hit = hits[best.hit_rank]
+        sentences = _sentences(hit)
+        index = next((i for i, (start, _, _) in enumerate(sentences) if start == best.start), None)
         if index is None:
-            return [best]
-        chosen = [best]
-        own_items = sp.enumeration_count(best.text)
-        j = index + 1
-        while j < len(sentences) and len(chosen) < self.params.list_sentences:
-            text = hit.text[sentences[j].start:sentences[j].end]
-            if not sp.starts_enumeration(text) and not (own_items < 2 and j == index + 1 and best.text.rstrip().endswith(("：", ":"))):
-                break
-            chosen.append(Candidate(best.hit_rank, sentences[j].start, sentences[j].end, text))
-            j += 1
+            return [self._quote(best, hits)]
+        chosen = [(hit, sentences[index])]
+        if sp.enumeration_count(best.text) >= 2 and not sp.opens_enumeration(best.text):
+            return [self._quote(best, hits)]  # the sentence lists the items itself
+        named = bool(best.extra) and len(best.extra) > 1 and best.extra[1] >= 0.99
+        following_items = index + 1 < len(sentences) and sp.enumeration_count(sentences[index + 1][2]) >= 2 \
+            and not sp.starts_enumeration(sentences[index + 1][2])
+        if named and following_items:
+            # "一是建立“三张清单”。" then the sentence naming the three: that sentence is the list asked.
+            return [self._quote(best, hits), Quote(hit, sentences[index + 1][0], sentences[index + 1][1])]
+        open_list = sp.opens_enumeration(best.text) or best.text.rstrip().endswith(("；", ";"))
         k = index - 1
-        while k >= 0 and len(chosen) < self.params.list_sentences and sp.starts_enumeration(best.text):
-            text = hit.text[sentences[k].start:sentences[k].end]
-            chosen.insert(0, Candidate(best.hit_rank, sentences[k].start, sentences[k].end, text))
-            if not sp.starts_enumeration(text):
-                break
+        while k >= 0 and sp.starts_enumeration(chosen[0][1][2]) and len(chosen) < self.params.list_sentences:
+            chosen.insert(0, (hit, sentences[k]))
             k -= 1
-        return chosen
+        current, j, gap = hit, index + 1, 0
+        while len(chosen) < self.params.list_sentences and gap <= _MAX_LIST_GAP:
+            if j >= len(sentences):
+                following = self.following(current)
+                last_end = current.start + sentences[-1][1] if sentences else None
+                if following is None or last_end is None:
+                    break
+                current, sentences = following, _sentences(following)
+                j = next((n for n, (start, _, _) in enumerate(sentences) if following.start + start >= last_end),
+                         len(sentences))
+                continue
+            text = sentences[j][2]
+            previous = chosen[-1][1][2].rstrip()
+            continues = open_list and gap == 0 and previous.endswith(("；", ";", "：", ":"))
+            if sp.starts_enumeration(text):
+                if _ordinal(text) and _ordinal(previous) and _ordinal(text) <= _ordinal(previous):
+                    break  # 一是… again: another list begins
+                chosen.append((current, sentences[j]))
+                gap = 0
+            elif continues:
+                chosen.append((current, sentences[j]))
+            else:
+                gap += 1  # a sentence explaining the item before; the next item may follow
+            j += 1
+        return [Quote(h, start, end) for h, (start, end, _) in chosen]
 
     @staticmethod
     def _quote(c: Candidate, hits: list[Hit]) -> Quote:
         span = (c.start + c.span.start, c.start + c.span.end) if c.span is not None else (-1, -1)
         return Quote(hits[c.hit_rank], c.start, c.end, *span)
+
+
+#: Sentences between two enumerated items (the first item's explanation) a list may skip.
+_MAX_LIST_GAP = 3
+_ORDINALS = "一二三四五六七八九十"
+
+
+def _ordinal(text: str) -> int:
+    """The number of an enumerated item (``三是…`` → 3, ``（二）`` → 2), or 0."""
+    import re
+
+    m = re.match(r"\s*(?:[（(]?([一二三四五六七八九十])[是）)、]|第([一二三四五六七八九十])|其([一二三四五六七八九十]))", text)
+    if not m:
+        return 0
+    return _ORDINALS.index(next(g for g in m.groups() if g)) + 1
+
+
+def _sentences(hit: Hit) -> list[tuple[int, int, str]]:
+    """The sentences of a passage as ``(start, end, text)``."""
+    from partyqa.text.sentences import split_sentences
+
+    return [(s.start, s.end, hit.text[s.start:s.end]) for s in split_sentences(hit.text)
+            if hit.text[s.start:s.end].strip()]

@@ -4,6 +4,8 @@ dateline line the fact was read from (``Article.facts``, filled at ingest)."""
 
 from __future__ import annotations
 
+import re
+
 from partyqa.records import Article, ArticleFact, Hit
 from partyqa.text.normalize import normalize
 from retrieval.answer.compose import PartAnswer, Quote
@@ -19,9 +21,13 @@ FALLBACK = {
     "outlet": ("outlet",),
     "date": ("date",),
     "title": ("title",),
+    "issue": ("issue",),
 }
 LABELS = {"author": "作者", "reporter": "记者", "correspondent": "通讯员", "editor": "编辑", "photographer": "摄影",
-          "outlet": "来源", "date": "发布日期", "title": "标题"}
+          "outlet": "来源", "date": "发布日期", "title": "标题", "issue": "期号"}
+#: An issue label of a bulletin or paper, in the first lines of its text (总第236期, 第15期).
+_ISSUE = re.compile(r"(?:\d{4}\s*年\s*)?(?:总第\s*\d+\s*期\s*)?第\s*[\d一二三四五六七八九十]+\s*期|总第\s*\d+\s*期")
+_HEADER_CHARS = 600
 
 
 def human_date(iso: str) -> str:
@@ -58,6 +64,10 @@ def facts_of(article: Article, kind: str) -> list[ArticleFact]:
             return found
     if kind == "title" and article.title:
         return [ArticleFact("title", article.title, article.title, *_locate(article, article.title))]
+    if kind == "issue":
+        m = _ISSUE.search(article.text[:_HEADER_CHARS])
+        if m:
+            return [ArticleFact("issue", m.group().strip(), m.group().strip(), m.start(), m.end())]
     return []
 
 

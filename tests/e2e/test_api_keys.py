@@ -87,7 +87,7 @@ def test_uploads_and_deletions_need_the_key(http) -> None:
     assert http.post("/api/documents", files=files).status_code == 401
     resp = http.post("/api/documents", files=files, headers=bearer(KEYS[0]))
     assert resp.status_code == 200, resp.text
-    doc = next(d for d in resp.json()["documents"] if d["source"] == "xinghu.txt")
+    doc = next(d for d in resp.json()["documents"] if d["source"] == "uploads/xinghu.txt")
     assert http.delete(f"/api/documents/{doc['doc_id']}").status_code == 401
     assert http.delete(f"/api/documents/{doc['doc_id']}", headers=bearer(KEYS[1])).status_code == 200
 

@@ -154,9 +154,10 @@ def _people(near) -> list[ArticleFact]:
     facts: list[ArticleFact] = []
     seen: set[tuple[str, str]] = set()
     for ln, ok in near:
-        if not ok or ln.synthetic or ln.link >= 0.5:
+        short = len(ln.text) <= _MAX_BYLINE_LINE  # a byline line of its own, wherever it stands
+        if not (ok or short) or ln.synthetic or ln.link >= 0.5:
             continue
-        in_body = ln.zone == BODY and len(ln.text) > _MAX_BYLINE_LINE
+        in_body = ln.zone == BODY and not short
         for byline in bylines(ln.text, in_body=in_body):
             key = (byline.kind, normalize(byline.name))
             if key not in seen:

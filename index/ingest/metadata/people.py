@@ -87,6 +87,12 @@ def bylines(line: str, in_body: bool = False) -> list[Byline]:
     if in_body:
         limit = _leading_group_end(simple)
         if limit < 0:
+            # A byline appended after the last sentence ("…深入。记者 张改华 通讯员 闫晓栋 文/图").
+            tail = max(simple.rfind(stop) for stop in "。！？!?") + 1
+            if 0 < tail < len(simple) and role_re.match(simple.lstrip(), 0) is None and role_re.match(
+                    simple[tail:].lstrip()):
+                offset = len(line) - len(line[tail:].lstrip())
+                return [Byline(b.kind, b.name, b.evidence) for b in bylines(line[offset:])]
             return []
     for match in role_re.finditer(simple, 0, limit):
         labelled = bool(_LABEL_MARK.match(simple, match.end()))
