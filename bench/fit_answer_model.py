@@ -114,6 +114,19 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50) -> tuple
     return w[:-1], float(w[-1])
 
 
+def fit_model(groups: list[dict], l2: float) -> AnswerModel:
+    """Ranker, gate and threshold fitted on ``groups`` (the threshold maximises min(coverage, refusal))."""
+    x, y = matrix([r for g in groups for r in g["rows"]], FEATURES)
+    w, b = fit(x, y, l2)
+    rank = Logistic(dict(zip(FEATURES, w.round(4).tolist())), round(b, 4))
+    gx, gy = matrix(gate_rows(groups, rank), GATE_FEATURES)
+    gw, gb = fit(gx, gy, l2)
+    gate = Logistic(dict(zip(GATE_FEATURES, gw.round(4).tolist())), round(gb, 4))
+    points = curve(decisions(groups, AnswerModel(rank, gate, 0.5)))
+    best = max(points, key=lambda p: (min(p["coverage"], p["refusal"]), p["coverage"]))
+    return AnswerModel(rank, gate, best["threshold"])
+
+
 def decisions(groups: list[dict], model: AnswerModel) -> list[tuple[bool, float, bool]]:
     """Per part: (answerable, confidence of the best fitting candidate, whether it is right)."""
     out = []
@@ -143,23 +156,28 @@ def curve(decided: list[tuple[bool, float, bool]]) -> list[dict]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--dev", nargs="+", default=["bundled", "news:a"])
-    parser.add_argument("--holdout", nargs="*", default=["news:b"])
+    parser.add_argument("--dev", nargs="+", default=["bundled", "news:a", "news:b"])
+    parser.add_argument("--holdout", nargs="*", default=[])
+    parser.add_argument("--cv", action="store_true",
+                        help="also leave each dev set out in turn: fit on the others, report the left-out set")
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--dry-run", action="store_true")
     args = parser.parse_args()
     config = Config.from_env()
-    dev = [g for spec in args.dev for g in collect(spec, config)]
-    x, y = matrix([r for g in dev for r in g["rows"]], FEATURES)
-    w, b = fit(x, y, args.l2)
-    rank = Logistic(dict(zip(FEATURES, w.round(4).tolist())), round(b, 4))
-    gx, gy = matrix(gate_rows(dev, rank), GATE_FEATURES)
-    gw, gb = fit(gx, gy, args.l2)
-    gate = Logistic(dict(zip(GATE_FEATURES, gw.round(4).tolist())), round(gb, 4))
-    model = AnswerModel(rank, gate, 0.5)
+    groups = {spec: collect(spec, config) for spec in args.dev}
+    dev = [g for spec in args.dev for g in groups[spec]]
+    if args.cv:
+        for left in args.dev:
+            rest = [g for spec in args.dev if spec != left for g in groups[spec]]
+            model = fit_model(rest, args.l2)
+            point = next(p for p in curve(decisions(groups[left], model)) if p["threshold"] >= model.threshold - 1e-9)
+            print(f"left out {left}: fitted on the others (threshold {model.threshold}): {point}")
+    model = fit_model(dev, args.l2)
+    rank, gate = model.rank, model.gate
     dev_curve = curve(decisions(dev, model))
-    best = max(dev_curve, key=lambda p: (min(p["coverage"], p["refusal"]), p["coverage"]))
-    model = AnswerModel(rank, gate, best["threshold"])
+    best = next(p for p in dev_curve if p["threshold"] >= model.threshold - 1e-9)
+    _, y = matrix([r for g in dev for r in g["rows"]], FEATURES)
+    gy = matrix(gate_rows(dev, rank), GATE_FEATURES)[1]
     print(f"dev: {len(dev)} question parts, {len(y)} candidates ({int(y.sum())} positive), {len(gy)} gate rows")
     print("rank:", json.dumps(rank.weights, ensure_ascii=False), "bias", rank.bias)
     print("gate:", json.dumps(gate.weights, ensure_ascii=False), "bias", gate.bias)

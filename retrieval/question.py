@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from partyqa.resources import data_json
 from partyqa.text.normalize import normalize
 from partyqa.text.places import question_places
-from partyqa.text.segment import tokenize
+from partyqa.text.segment import tokenize, words
 
 ANSWER_TYPES = ("person", "number", "date", "place", "org", "list", "method", "reason", "yesno", "title",
                 "description")
@@ -143,14 +143,20 @@ def focus_terms(q: str, places: tuple[str, ...], kind: str) -> tuple[str, ...]:
     after_terms = terms(after)
     before_terms = terms(before)
     head = _head_phrase(before, after)
+    # The noun the head phrase ends with also stands for it (乱贴乱画的小广告 → 小广告).
+    tails = [head.rsplit("的", 1)[-1]] if "的" in head else []
+    last = [w for w in words(head) if len(w) >= 2] if len(head) > 4 else []
+    tails += last[-1:]
+    tails = [t for t in tails if len(t) >= 2 and t != head]
     if kind in ("number", "date", "list") and after_terms:
-        ordered = [head] + after_terms + before_terms[::-1]
+        ordered = [head] + tails + after_terms + before_terms[::-1]
     else:
-        ordered = [head] + before_terms[::-1] + after_terms
+        ordered = [head] + tails + before_terms[::-1] + after_terms
     return tuple(t for t in dict.fromkeys(ordered) if t)
 
 
-_PARTICLES = re.compile(r"^[的了是有为在]+|(?:[的了呢吗啊]|一共|共有|总共|共计|累计|分别|都|又|还|是|有|为|多高|多大|多长|多少|多久|几)+$")
+_PARTICLES = re.compile(r"^(?:[的了是有为在]|大约|大概|约|差不多)+|(?:[的了呢吗啊]|一共|共有|总共|共计|累计|分别|都|又|还|是|有|为|"
+                        r"多高|多大|多长|多少|多久|几|大约|大概|约|左右|差不多)+$")
 
 
 def _clause(text: str) -> str:

@@ -39,6 +39,7 @@ class Candidate:
     cov_question: float = 0.0
     semantic: float = 0.0
     focus_semantic: float = 0.0
+    clause_semantic: float = 0.0
     prior: float = 0.0
     typed: bool = False
     span: sp.Span | None = None
@@ -182,6 +183,58 @@ _PLAN = re.compile(r"计划|拟|将要|预计|目标|力争|争取|规划|打算
 _DONE = re.compile(r"实际|已经|已|完成了|建成了|累计|截至|目前")
 
 
+_PERIOD = re.compile(r"全年|一年|半年|上半年|下半年|[一二三四1-4]季度|前[一二三四五六七八九十\d]+个?月|"
+                     r"\d{1,2}(?:至|到|-|—)\d{1,2}月|[一二三四五六七八九十]+(?:至|到)[一二三四五六七八九十]+月")
+_BATCH = re.compile(r"(?:第[一二三四五六七八九十\d]+|首)(批|期|轮|届)")
+
+
+def period_mismatch(part: Part, sentence: str) -> bool:
+    """True when the question asks about one period (全年, 一季度) and the sentence's figure
+    is for another (半年来, 1至6月)."""
+    asked = {_canon_period(m) for m in _PERIOD.findall(normalize(part.text))}
+    said = {_canon_period(m) for m in _PERIOD.findall(normalize(sentence))}
+    return bool(asked and said and not asked & said)
+
+
+def _canon_period(text: str) -> str:
+    return {"一年": "全年", "半年": "上半年"}.get(text, text)
+
+
+def batch_mismatch(part: Part, sentence: str) -> bool:
+    """True when the question asks about one batch or round (第二批) and the sentence names
+    another of the same kind (首批, 第一批) but not the asked one."""
+    asked = {(m.group(), m.group(1)) for m in _BATCH.finditer(normalize(part.text))}
+    said = {(m.group(), m.group(1)) for m in _BATCH.finditer(normalize(sentence))}
+    return any(kind in {k for _, k in said} and (word, kind) not in said for word, kind in asked)
+
+
+_THEN = re.compile(r"刚成立时|成立之初|成立时|起初|最初|当初|原来|原先|以前|此前|之前|过去|刚开始|开始时")
+_NOW = re.compile(r"目前|现在|现已|如今|截至目前|截至今年|至今")
+
+
+def time_mismatch(part: Part, hit: Hit, sentence: str) -> bool:
+    """True when the question asks about an earlier state (刚成立时, 2019年) and the sentence's
+    figure is today's (目前…) — unless the article itself dates from the asked year."""
+    q, s = normalize(part.text), normalize(sentence)
+    if not _NOW.search(s) or _THEN.search(s):
+        return False
+    if _THEN.search(q):
+        return True
+    return bool(part.years) and not any(hit.date.startswith(y) for y in part.years)
+
+
+def subject_miss(part: Part, sentence: str) -> float:
+    """Share of the question's word pairs whose second word the sentence has but not the first
+    (电子信息/产业链 asked, 汽车零部件产业链 written): another thing of the same kind."""
+    places = {w for p in part.places for w in words(p)}
+    toks = [w for w in words(part.text) if len(w) >= 2 and re.match(r"[\u4e00-\u9fff]", w) and w not in places]
+    norm = normalize(sentence)
+    pairs = [(a, b) for a, b in zip(toks, toks[1:]) if present(b, norm)]
+    if not pairs:
+        return 0.0
+    return sum(1 for a, _ in pairs if not present(a, norm)) / len(pairs)
+
+
 def unit_exact(part: Part, span: sp.Span | None) -> float:
     """1 when a number's unit is exactly the one asked (家 for 多少家, not 个 of the same group)."""
     if span is None or not part.units or not span.unit:
@@ -307,6 +360,15 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
     return True
 
 
+def clause_of(text: str, span: sp.Span | None) -> str:
+    """The clause holding the answer span (between commas or semicolons), or the sentence."""
+    if span is None:
+        return text
+    left = max(text.rfind(c, 0, span.start) for c in "，,；;。：:") + 1
+    right = [i for i in (text.find(c, span.end) for c in "，,；;。") if i != -1]
+    return text[left:min(right) if right else len(text)].strip() or text
+
+
 def head_share(part: Part, text: str) -> float:
     """Share of the head phrase's character pairs found in the sentence (党群活动场所面积 ~ 党群活动服务中心)."""
     if not part.focus:
@@ -347,8 +409,13 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
         c.cov_question = coverage(qweights, c.text + " " + hit.section, partial=True)
         c.typed, c.span, fit = typed_span(part, c.text)
         if c.typed and part.answer_type == "number" and (
-                per_unit(part, c.text, c.span) or (plan_mismatch(part.text, c.text) and _DONE.search(normalize(part.text)))):
-            c.typed = False  # a per-unit figure for a total, or a plan for what was done
+                per_unit(part, c.text, c.span) or (plan_mismatch(part.text, c.text) and _DONE.search(normalize(part.text)))
+                or period_mismatch(part, c.text)):
+            c.typed = False  # a per-unit figure for a total, a plan for what was done, another period
+        if c.typed and batch_mismatch(part, c.text):
+            c.typed = False  # 首批 written, 第二批 asked
+        if c.typed and time_mismatch(part, hit, c.text):
+            c.typed = False  # "刚成立时" asked, "目前" written
         c.year_ok = years_fit(part, hit, c)
         c.headline = re.sub(r"\W", "", normalize(c.text)) in title_keys or (
             len(c.text) <= 30 and not re.search(r"[，。；！？,.;!?]", c.text))
@@ -359,27 +426,36 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
     for c in short:
         c.places_ok = places_fit(part, hits[c.hit_rank], c, article_text(hits[c.hit_rank].doc_id) if article_text else "")
     if embed is not None:
-        vectors = np.asarray(embed([c.text for c in short]))
+        clauses = [clause_of(c.text, c.span) for c in short]
+        vectors = np.asarray(embed([c.text for c in short] + clauses))
         queries = [question] + ([part.focus[0]] if part.focus else [])
         qv = np.asarray(embed(queries, query=True))
         sims = vectors @ qv.T
-        for c, row in zip(short, sims):
+        for i, c in enumerate(short):
+            row, clause_row = sims[i], sims[len(short) + i]
             c.semantic = float(row[0])
             c.focus_semantic = float(row[1]) if len(row) > 1 else float(row[0])
+            c.clause_semantic = float(clause_row[0])
     sem_max = max((c.semantic for c in short), default=0.0)
     elsewhere = max((c.cov_focus for c in short if c.typed and not (c.places_ok and c.year_ok)), default=0.0)
     for c in cands:
         if c not in short:
             c.places_ok, c.semantic = False, min((x.semantic for x in short), default=0.0)
             c.focus_semantic = min((x.focus_semantic for x in short), default=0.0)
+            c.clause_semantic = min((x.clause_semantic for x in short), default=0.0)
         c.features = feature_vector(c, part, sem_max)
         c.features.update(focus_elsewhere=max(0.0, elsewhere - c.cov_focus), modifier_miss=modifier_miss(part, c.text),
                           plan_mismatch=plan_mismatch(part.text, c.text),
                           enum_open=float(sp.starts_enumeration(c.text) or sp.opens_enumeration(c.text)),
                           items=min(1.0, sp.enumeration_count(c.text) / 3),
-                          unit_exact=unit_exact(part, c.span), attach=attached(part, c.text, c.span))
+                          unit_exact=unit_exact(part, c.span), attach=attached(part, c.text, c.span),
+                          subject_miss=subject_miss(part, c.text), clause_sem=(c.clause_semantic - 0.8) * 10)
         c.score = model.probability(c.features)
     if part.answer_type != "title":
         for c in cands:
             c.typed = c.typed and not c.headline  # a headline is never the answer sentence
-    return sorted(cands, key=lambda c: (not (c.typed and c.places_ok and c.year_ok), -c.score))
+    # A figure written next to the thing asked beats one elsewhere in its sentence.
+    attach_first = part.answer_type == "number" and any(
+        c.features.get("attach") and c.typed and c.places_ok and c.year_ok for c in cands)
+    return sorted(cands, key=lambda c: (not (c.typed and c.places_ok and c.year_ok),
+                                        attach_first and not c.features.get("attach"), -c.score))
