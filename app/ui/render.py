@@ -238,11 +238,13 @@ def render_answer(turn: int, question: str, ans: dict, filters: dict | None = No
         Safe HTML; the refusal phrase :data:`NOT_FOUND` appears at most once.
     """
     found = bool(ans.get("found"))
-    parts = [f'<div class="pq-msg{"" if found else " notfound"}" data-turn="{turn}">', filter_chips(filters)]
+    chat = ans.get("mode") == "chat"
+    css = " chat" if chat else "" if found else " notfound"
+    parts = [f'<div class="pq-msg{css}" data-turn="{turn}">', filter_chips(filters)]
     resolved = str(ans.get("resolved_question") or "")
     if resolved and resolved != str(question or "").strip():
         parts.append(f'<div class="pq-resolved">理解为：{_e(resolved)}</div>')
-    sources = render_sources(turn, ans)
+    sources = "" if chat else render_sources(turn, ans)
     text = answer_text(ans, listed=bool(sources))
     known = {_int(c.get("n")) for c in ans.get("citations") or []} if found else set()
     parts.append(f'<div class="pq-a">{link_citations(text, turn, known)}</div>')
@@ -256,9 +258,10 @@ def render_answer(turn: int, question: str, ans: dict, filters: dict | None = No
 
 def answer_text(ans: dict, listed: bool) -> str:
     """The answer's text as shown: a refusal says :data:`NOT_FOUND` once and does not list the
-    closest passages itself when they are ``listed`` as sources."""
+    closest passages itself when they are ``listed`` as sources. A conversational reply (mode
+    ``chat``: a greeting, thanks, what the assistant can do) is shown as it is."""
     text = str(ans.get("answer") or "")
-    if ans.get("found"):
+    if ans.get("found") or ans.get("mode") == "chat":
         return text
     if listed and CLOSEST_LIST in text:
         text = text[:text.index(CLOSEST_LIST)].rstrip()

@@ -68,10 +68,7 @@ def evaluate_answers(engine, items: list[Item]) -> tuple[dict, list[dict], list[
         row = score_answer(item, ans)
         row["seconds"] = round(time.perf_counter() - t0, 4)
         rows.append(row)
-    summary = summarize(rows)
-    answerable = [r for r in rows if r["answerable"]]
-    summary["all"]["states_fact"] = mean(r["states_fact"] for r in answerable) if answerable else None
-    return summary, rows, confidence_curve(rows)
+    return summarize(rows), rows, confidence_curve(rows)
 
 
 def run_set(engine, evalset: EvalSet, retrievers=("hybrid",)) -> dict:

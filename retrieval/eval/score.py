@@ -62,7 +62,11 @@ def score_answer(item: Item, ans: Answer) -> dict:
 
 
 def summarize(rows: list[dict]) -> dict:
-    """Per kind and overall: n, accuracy (right answers or right refusals), answered share."""
+    """Per kind and overall: n, accuracy (right answers or right refusals), answered share.
+
+    Overall also ``states_fact``: the share of answerable questions whose answer states every key,
+    whether or not a citation holds it (``answerable_accuracy`` asks for both).
+    """
     by_kind: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         by_kind[r["kind"]].append(r)
@@ -71,6 +75,7 @@ def summarize(rows: list[dict]) -> dict:
     chats = [r for r in rows if r["kind"] == "chitchat"]
     out = {"all": {"n": len(rows), "accuracy": mean(r["ok"] for r in rows),
                    "answerable_accuracy": mean(r["ok"] for r in answerable) if answerable else None,
+                   "states_fact": mean(r["states_fact"] for r in answerable) if answerable else None,
                    "refusal_accuracy": mean(r["ok"] for r in refusals) if refusals else None,
                    "chat_accuracy": mean(r["ok"] for r in chats) if chats else None}}
     for kind, rs in sorted(by_kind.items()):

@@ -91,6 +91,18 @@ def test_not_found_says_so_once_and_lists_the_closest_passages():
     assert "《天桥》" in render_answer(1, "问", dict(listed, closest=[]))
 
 
+def test_a_chat_reply_is_shown_as_it_is_never_as_a_refusal_with_passages():
+    reply = {"answer": "不客气。还有问题可以接着问我。", "found": False, "resolved_question": "谢谢",
+             "citations": [], "closest": [], "mode": "chat", "note": "", "confidence": 0.0}
+    msg = render_answer(2, "谢谢", reply)
+    assert NOT_FOUND not in msg and "notfound" not in msg and "pq-msg chat" in msg
+    assert "不客气" in msg and "pq-sources" not in msg
+    # even if passages came along, a chat reply lists none
+    assert "最接近的段落" not in render_answer(2, "谢谢", dict(reply, closest=_answer(found=False)["closest"]))
+    # a refusal (mode extractive) still says so
+    assert NOT_FOUND in render_answer(2, "员工有多少？", _answer(found=False))
+
+
 def test_render_sources_lists_each_source_once():
     ans = _answer()
     ans["citations"] = ans["citations"] * 2

@@ -1,0 +1,191 @@
+"""Validate the news dev set (tests/eval/news): the labels must be true of the pages.
+
+Stdlib + pytest for the label checks: each page is decoded strictly with the charset it declares
+and its visible text taken with ``html.parser`` (every tag boundary a line break), so a key can
+never be "found" by joining text across elements. ``opencc`` checks the script of the
+cross-script questions when it is importable.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from html.parser import HTMLParser
+
+import pytest
+
+from tests.paths import EVAL_DIR
+
+NEWS = EVAL_DIR / "news"
+ARTICLES = NEWS / "articles"
+FIELDS = {"id", "question", "kind", "doc", "answer_keys", "history"}
+MIN_PER_KIND = {
+    "factual": 40, "paraphrase": 28, "list": 24, "article": 28, "multipart": 20,
+    "cross_script": 16, "unanswerable": 40, "followup": 12, "chitchat": 6,
+}
+NO_DOC_KINDS = {"unanswerable", "chitchat"}
+META_FIELDS = {"file", "title", "date", "outlet", "reporters", "correspondents", "authors", "editors", "places"}
+
+
+def _declared_charset(raw: bytes) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    m = re.search(rb'charset\s*=\s*["\']?([A-Za-z0-9_-]+)', raw[:2048])
+    if not m:
+        return "utf-8"
+    name = m.group(1).decode("ascii").lower()
+    return {"gb2312": "gbk", "utf8": "utf-8"}.get(name, name)
+
+
+class _Visible(HTMLParser):
+    """Visible text with a line break at every block element; inline tags (a Word page's
+    ``<span>`` runs) do not break a line, source line breaks inside a block are spaces."""
+
+    SKIP = {"script", "style", "head", "title", "noscript"}
+    BLOCK = {
+        "p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+        "ul", "ol", "hr", "dt", "dd", "header", "footer", "article", "aside", "nav", "section",
+    }
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skip += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def _visible_lines(path) -> list[str]:
+    raw = path.read_bytes()
+    text = raw.decode(_declared_charset(raw))  # strict: a page must be valid in its own charset
+    if path.suffix in {".html", ".htm"}:
+        parser = _Visible()
+        parser.feed(text)
+        parser.close()
+        text = "".join(parser.parts)
+    # CJK text carries no spaces of its own: a space a line wrap left between two characters is dropped.
+    lines = (re.sub(r"(?<=[^\x00-\xff]) (?=[^\x00-\xff])", "", line).strip() for line in text.splitlines())
+    return [line for line in lines if line]
+
+
+ROWS = [json.loads(line) for line in (NEWS / "questions.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+META = [json.loads(line) for line in (NEWS / "metadata.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+FILES = sorted(p.name for p in ARTICLES.iterdir() if p.is_file())
+_LINES: dict[str, list[str]] = {}
+
+
+def _lines(name: str) -> list[str]:
+    if name not in _LINES:
+        _LINES[name] = _visible_lines(ARTICLES / name)
+    return _LINES[name]
+
+
+def _alternatives(element) -> list[str]:
+    return [element] if isinstance(element, str) else list(element)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_page_decodes_strictly_with_its_declared_charset(name):
+    assert _lines(name), f"{name}: no visible text"
+
+
+def test_rows_have_the_fields_and_unique_ids():
+    assert ROWS
+    bad = [r.get("id") for r in ROWS if set(r) != FIELDS]
+    assert not bad, f"rows with other fields: {bad}"
+    dupes = [i for i, n in Counter(r["id"] for r in ROWS).items() if n > 1]
+    assert not dupes, f"duplicate ids: {dupes}"
+    # A greeting may recur (in another conversation); a question asked about an article may not.
+    dupes = [q for q, n in Counter(r["question"].strip() for r in ROWS if r["kind"] != "chitchat").items() if n > 1]
+    assert not dupes, f"duplicate questions: {dupes}"
+
+
+def test_kinds_are_known_and_each_has_enough_questions():
+    counts = Counter(r["kind"] for r in ROWS)
+    assert set(counts) <= set(MIN_PER_KIND), f"unknown kinds: {set(counts) - set(MIN_PER_KIND)}"
+    short = {k: counts[k] for k, n in MIN_PER_KIND.items() if counts[k] < n}
+    assert not short, f"kinds below their minimum: {short}"
+
+
+def test_every_article_has_questions_and_every_doc_exists():
+    docs = Counter(r["doc"] for r in ROWS if r["doc"])
+    assert set(docs) <= set(FILES), f"unknown docs: {set(docs) - set(FILES)}"
+    thin = [f for f in FILES if docs[f] < 4]
+    assert not thin, f"articles with fewer than 4 questions: {thin}"
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r["kind"] in NO_DOC_KINDS], ids=lambda r: r["id"])
+def test_questions_without_an_answer_carry_no_doc_or_keys(row):
+    assert row["doc"] is None and row["answer_keys"] == []
+    if row["kind"] == "unanswerable":
+        assert row["history"] == []
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r["kind"] not in NO_DOC_KINDS], ids=lambda r: r["id"])
+def test_answer_keys_are_verbatim_in_one_visible_line(row):
+    keys = row["answer_keys"]
+    assert keys, f"{row['id']}: no keys"
+    if row["kind"] == "multipart":
+        assert len(keys) >= 2
+    if row["kind"] == "list":
+        assert 2 <= len(keys) <= 4
+    assert (len(row["history"]) == 1) == (row["kind"] == "followup")
+    lines = _lines(row["doc"])
+    for element in keys:
+        alts = _alternatives(element)
+        assert alts and all(isinstance(a, str) and 0 < len(a) <= 15 for a in alts), f"{row['id']}: {element!r}"
+        assert any(a in line for a in alts for line in lines), f"{row['id']}: {element!r} not in {row['doc']}"
+
+
+def test_visible_lines_join_inline_runs_but_never_blocks(tmp_path):
+    page = tmp_path / "p.html"
+    html = (
+        '<html><head><meta charset="gbk"><title>标题不算</title></head><body>'
+        "<p>共有<span>146</span><span>期\r\n课程</span></p><p>下一段</p><script>var a='脚本';</script></body></html>"
+    )
+    page.write_bytes(html.encode("gbk"))
+    assert _visible_lines(page) == ["共有146期课程", "下一段"]
+    page.write_bytes(html.encode("utf-8"))  # declares gbk, holds utf-8: refused, not guessed
+    with pytest.raises(UnicodeDecodeError):
+        _visible_lines(page)
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r["kind"] == "cross_script"], ids=lambda r: r["id"])
+def test_cross_script_questions_use_the_other_script(row):
+    opencc = pytest.importorskip("opencc")
+    t2s = opencc.OpenCC("t2s").convert
+    doc_traditional = any(t2s(line) != line for line in _lines(row["doc"]) if "。" in line)
+    assert (t2s(row["question"]) != row["question"]) != doc_traditional, row["id"]
+
+
+def test_metadata_labels_one_row_per_page_visible_in_it():
+    assert sorted(m["file"] for m in META) == FILES
+    for m in META:
+        assert set(m) == META_FIELDS, m["file"]
+        assert not m["date"] or re.fullmatch(r"\d{4}-\d{2}-\d{2}", m["date"]), m["file"]
+        blob = "\n".join(_lines(m["file"]))
+        assert re.sub(r"\s+", "", m["title"]) in re.sub(r"\s+", "", blob), f"{m['file']}: title not visible"
+        if m["outlet"]:
+            assert m["outlet"] in blob, f"{m['file']}: outlet not visible"
+        for field in ("reporters", "correspondents", "authors", "editors"):
+            for person in m[field]:
+                assert person in blob, f"{m['file']}: {field} {person!r} not visible"
