@@ -148,6 +148,12 @@ def focus_terms(q: str, places: tuple[str, ...], kind: str) -> tuple[str, ...]:
     last = [w for w in words(head) if len(w) >= 2] if len(head) > 4 else []
     tails += last[-1:]
     tails = [t for t in tails if len(t) >= 2 and t != head]
+    if kind == "list":
+        # The items of a named programme are asked for (“三个一”具体是哪三个“一”): its name stands for them.
+        quoted = [t for t in re.findall(r"“([^“”]{2,12})”", q) if not any(p in t for p in places)]
+        if quoted and (re.search(r"[“”]", head) or len(head) < 2):
+            head = quoted[-1]  # the quotation nearest the question word
+        tails += [t for t in quoted if t != head]
     if kind in ("number", "date", "list") and after_terms:
         ordered = [head] + tails + after_terms + before_terms[::-1]
     else:
@@ -155,8 +161,9 @@ def focus_terms(q: str, places: tuple[str, ...], kind: str) -> tuple[str, ...]:
     return tuple(t for t in dict.fromkeys(ordered) if t)
 
 
-_PARTICLES = re.compile(r"^(?:[的了是有为在]|大约|大概|约|差不多)+|(?:[的了呢吗啊]|一共|共有|总共|共计|累计|分别|都|又|还|是|有|为|"
-                        r"多高|多大|多长|多少|多久|几|大约|大概|约|左右|差不多)+$")
+_PARTICLES = re.compile(r"^(?:[的了是有为在]|大约|大概|约|差不多|哪些|哪几[个项条种类方块件点]?|什么)+|"
+                        r"(?:[的了呢吗啊]|一共|共有|总共|共计|累计|分别|都|又|还|是|有|为|"
+                        r"多高|多大|多长|多少|多久|几|大约|大概|约|左右|差不多|什么|哪些)+$")
 
 
 def _clause(text: str) -> str:

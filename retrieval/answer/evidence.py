@@ -159,7 +159,7 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
         return bool(places), None, 1.0 if places else 0.0
     if kind == "list":
         items = sp.enumeration_count(text)
-        typed = items >= 2 or sp.starts_enumeration(text) or sp.opens_enumeration(text)
+        typed = items >= 2 or sp.starts_enumeration(text) or sp.opens_enumeration(text) or sp.introduces_items(text)
         return typed, None, min(1.0, max(items, 1 if typed else 0) / 3)
     return True, None, 1.0
 
@@ -369,6 +369,39 @@ def clause_of(text: str, span: sp.Span | None) -> str:
     return text[left:min(right) if right else len(text)].strip() or text
 
 
+_ASKING = re.compile(r"[？?][”\"」』]?\s*$")
+
+
+def items_focus(part: Part, text: str) -> float:
+    """For a list question, 1 when a run of items shares its clause with the head of what is asked
+    (``设置党员活动室、便民服务大厅等功能区``, ``居委会、业委会和物业企业每月召开联席会议``) —
+    not with a word of it alone (``“规模适度、功能完备”`` for 功能区)."""
+    if part.answer_type != "list" or not part.focus:
+        return 0.0
+    norm = normalize(text)
+    terms = [t for t in part.focus[:1] if len(t) >= 2]
+    for start, end, _ in sp.enumeration_runs(text):
+        left = max(norm.rfind(c, 0, start) for c in "，,；;。：:") + 1
+        right = [i for i in (norm.find(c, end) for c in "，,；;。") if i != -1]
+        clause = norm[left:min(right) if right else len(norm)]
+        if any(present(t, clause) for t in terms):
+            return 1.0
+    return 0.0
+
+
+def list_anchor(part: Part, text: str) -> float:
+    """For a list question, 1 when the sentence is where the asked items stand: a run of them
+    next to the head (:func:`items_focus`), or a sentence naming the head that announces items
+    (``集团党委主要采取了四项举措。``, ``街道总结为“三个一”。``, ``职责概括起来是“三带”：``)."""
+    if part.answer_type != "list" or not part.focus:
+        return 0.0
+    if items_focus(part, text):
+        return 1.0
+    head = part.focus[0]
+    announces = sp.introduces_items(text) or sp.opens_enumeration(text)
+    return float(len(head) >= 2 and announces and present(head, normalize(text)))
+
+
 def head_share(part: Part, text: str) -> float:
     """Share of the head phrase's character pairs found in the sentence (党群活动场所面积 ~ 党群活动服务中心)."""
     if not part.focus:
@@ -416,6 +449,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.typed = False  # 首批 written, 第二批 asked
         if c.typed and time_mismatch(part, hit, c.text):
             c.typed = False  # "刚成立时" asked, "目前" written
+        if c.typed and _ASKING.search(c.text):
+            c.typed = False  # the article asks (网格党小组具体怎么运转？) — the answer follows it
         c.year_ok = years_fit(part, hit, c)
         c.headline = re.sub(r"\W", "", normalize(c.text)) in title_keys or (
             len(c.text) <= 30 and not re.search(r"[，。；！？,.;!?]", c.text))
@@ -449,7 +484,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                           enum_open=float(sp.starts_enumeration(c.text) or sp.opens_enumeration(c.text)),
                           items=min(1.0, sp.enumeration_count(c.text) / 3),
                           unit_exact=unit_exact(part, c.span), attach=attached(part, c.text, c.span),
-                          subject_miss=subject_miss(part, c.text), clause_sem=(c.clause_semantic - 0.8) * 10)
+                          subject_miss=subject_miss(part, c.text), clause_sem=(c.clause_semantic - 0.8) * 10,
+                          items_focus=items_focus(part, c.text), list_anchor=list_anchor(part, c.text))
         c.score = model.probability(c.features)
     if part.answer_type != "title":
         for c in cands:
@@ -457,5 +493,9 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
     # A figure written next to the thing asked beats one elsewhere in its sentence.
     attach_first = part.answer_type == "number" and any(
         c.features.get("attach") and c.typed and c.places_ok and c.year_ok for c in cands)
+    # Likewise the sentence where the asked items stand, for a list.
+    anchor_first = part.answer_type == "list" and any(
+        c.features.get("list_anchor") and c.typed and c.places_ok and c.year_ok for c in cands)
     return sorted(cands, key=lambda c: (not (c.typed and c.places_ok and c.year_ok),
-                                        attach_first and not c.features.get("attach"), -c.score))
+                                        attach_first and not c.features.get("attach"),
+                                        anchor_first and not c.features.get("list_anchor"), -c.score))

@@ -161,7 +161,8 @@ class Answerer:
         if index is None:
             return [self._quote(best, hits)]
         chosen = [(hit, sentences[index])]
-        if sp.enumeration_count(best.text) >= 2 and not sp.opens_enumeration(best.text):
+        if sp.enumeration_count(best.text) >= 2 and not sp.opens_enumeration(best.text) \
+                and not sp.starts_enumeration(best.text) and not best.text.rstrip().endswith(("；", ";")):
             return [self._quote(best, hits)]  # the sentence lists the items itself
         named = bool(best.extra) and len(best.extra) > 1 and best.extra[1] >= 0.99
         following_items = index + 1 < len(sentences) and sp.enumeration_count(sentences[index + 1][2]) >= 2 \
@@ -170,10 +171,7 @@ class Answerer:
             # "一是建立“三张清单”。" then the sentence naming the three: that sentence is the list asked.
             return [self._quote(best, hits), Quote(hit, sentences[index + 1][0], sentences[index + 1][1])]
         open_list = sp.opens_enumeration(best.text) or best.text.rstrip().endswith(("；", ";"))
-        k = index - 1
-        while k >= 0 and sp.starts_enumeration(chosen[0][1][2]) and len(chosen) < self.params.list_sentences:
-            chosen.insert(0, (hit, sentences[k]))
-            k -= 1
+        chosen = self._items_before(hit, sentences, index, chosen)
         current, j, gap = hit, index + 1, 0
         while len(chosen) < self.params.list_sentences and gap <= _MAX_LIST_GAP:
             if j >= len(sentences):
@@ -199,6 +197,29 @@ class Answerer:
                 gap += 1  # a sentence explaining the item before; the next item may follow
             j += 1
         return [Quote(h, start, end) for h, (start, end, _) in chosen]
+
+    def _items_before(self, hit: Hit, sentences: list, index: int, chosen: list) -> list:
+        """The earlier items of the list the best sentence belongs to (``二是…`` → back to ``一是…``,
+        skipping each item's explanation), and the sentence announcing them (``…总结为“三个一”。``)."""
+        if not sp.starts_enumeration(sentences[index][2]):
+            return chosen
+        k, gap, first, number = index - 1, 0, index, _ordinal(sentences[index][2])
+        while number != 1 and k >= 0 and gap <= _MAX_LIST_GAP and len(chosen) < self.params.list_sentences:
+            text = sentences[k][2]
+            if sp.starts_enumeration(text):
+                earlier = _ordinal(text)
+                if number and earlier and earlier >= number:
+                    break  # the end of another list
+                chosen.insert(0, (hit, sentences[k]))
+                first, number, gap = k, earlier, 0
+            else:
+                gap += 1  # the explanation of the item before
+            k -= 1
+        intro = first - 1
+        if number in (0, 1) and intro >= 0 and sp.introduces_items(sentences[intro][2]) \
+                and len(chosen) < self.params.list_sentences:
+            chosen.insert(0, (hit, sentences[intro]))
+        return chosen
 
     @staticmethod
     def _quote(c: Candidate, hits: list[Hit]) -> Quote:

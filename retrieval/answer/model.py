@@ -24,10 +24,10 @@ from partyqa.resources import data_json
 
 FEATURES = ("focus", "head", "fit", "question", "sem", "sem_gap", "focus_sem", "prior", "top_hit", "typed",
             "places", "year", "headline", "modifier_miss", "plan_mismatch", "enum_open", "items", "unit_exact",
-            "attach", "subject_miss", "clause_sem", "t_number", "t_person", "t_date", "t_list", "t_place_org", "t_open")
+            "attach", "subject_miss", "clause_sem", "items_focus", "list_anchor", "t_number", "t_person", "t_date", "t_list", "t_place_org", "t_open")
 GATE_FEATURES = ("focus", "head", "fit", "question", "sem", "focus_sem", "prior", "rank", "lead", "focus_elsewhere",
                  "modifier_miss", "plan_mismatch", "enum_open", "items", "unit_exact", "attach",
-                 "subject_miss", "clause_sem", "t_number", "t_person", "t_date", "t_list", "t_place_org", "t_open")
+                 "subject_miss", "clause_sem", "items_focus", "list_anchor", "t_number", "t_person", "t_date", "t_list", "t_place_org", "t_open")
 
 
 @dataclass(frozen=True)

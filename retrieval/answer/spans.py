@@ -200,16 +200,34 @@ def enumeration_count(text: str) -> int:
     """How many enumerated items a sentence carries (ordinal markers, or a 、-separated run)."""
     norm = _norm(text)
     markers = len(_enum_re().findall(norm))
-    run = max((len(re.split(r"[、—／/]", m.group()))
-               for m in re.finditer(r"[^，,。；;：:、—／/\s]{1,12}(?:[、—／/][^，,。；;：:、—／/\s]{1,12})+", norm)),
-              default=0)
+    run = max((items for _, _, items in enumeration_runs(text)), default=0)
     quoted = len(re.findall(r"“[^“”]{1,12}”", norm))
     return max(markers, run, quoted if quoted >= 2 else 0)
+
+
+_RUN = re.compile(r"[^，,。；;：:、—／/\s]{1,12}(?:[、—／/][^，,。；;：:、—／/\s]{1,12})+")
+
+
+def enumeration_runs(text: str) -> list[tuple[int, int, int]]:
+    """The 、-separated runs of items as ``(start, end, items)`` in normalized text."""
+    norm = _norm(text)
+    return [(m.start(), m.end(), len(re.split(r"[、—／/]", m.group()))) for m in _RUN.finditer(norm)]
 
 
 def starts_enumeration(text: str) -> bool:
     """True if a sentence begins with an ordinal marker (一是…, 二是…, （一）, 第二…)."""
     return bool(_enum_re().match(_norm(text).lstrip()))
+
+
+@lru_cache(maxsize=1)
+def _intro_re() -> re.Pattern:
+    return re.compile(_cfg()["enumeration_intro"])
+
+
+def introduces_items(text: str) -> bool:
+    """True if a sentence announces the items that follow it (``…总结为“三个一”。``,
+    ``重点抓了三件事。``, ``主要做法如下：``)."""
+    return bool(_intro_re().search(_norm(text).rstrip()))
 
 
 def opens_enumeration(text: str) -> bool:
