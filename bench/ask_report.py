@@ -141,7 +141,7 @@ def _notes(result: dict) -> list[str]:
     attempts = "; ".join(f"{x['index']['chunks']:,}: " + ", ".join(f"{a['others_cores']} cores (load {a['load_start'][0]})"
                                                                for a in x["attempts"]) for x in result["levels"])
     return [
-        f"* {n_q} questions (`bench/ask_latency.py` `QUESTIONS`: eval-set ids and three greetings), each asked once to "
+        f"* {n_q} questions (`bench/ask_latency.py` `QUESTIONS`: eval-set ids, greetings of our own), each asked once to "
         f"warm up, then {result['rounds']} rounds. *new*: the searcher's text→vector cache emptied before the ask, so "
         "the question and every candidate sentence go through the model (a question nobody asked before; pessimistic, "
         "a running server keeps popular sentences cached). *repeat*: the same question again at once, all cached.",
@@ -159,7 +159,9 @@ def _profile_section(prof: dict) -> list[str]:
     q = prof["question"]
     lines = [f"## Profile: {q['id']} ({q['kind']}) “{q['question']}” at level {prof['level']:,}", "",
              f"cProfile over {prof['runs']} asks as a new question, {prof['total_ms_per_ask']} ms per ask under the "
-             f"profiler; `{prof['file']}` (`python -m pstats`).", "",
+             f"profiler; `{prof['file']}` (`python -m pstats`). cProfile slows pure-Python code far more than "
+             "native code (ONNX Runtime, FAISS), so read shares here as pointers and the phase table above for "
+             "real proportions.", "",
              "| function | calls | own time | share | cumulative | share |", "|---|---:|---:|---:|---:|---:|"]
     seen = set()
     for r in prof["by_cum"][:12] + prof["by_own"][:12]:
