@@ -6,7 +6,10 @@ Steps (each a subprocess with a time limit; each writes ``bench/out/<name>.json`
 1. ``index_scale.py``: indexing throughput, search/ask latency and memory at 1k, 10k and
    100k chunks (the 1k level also saves real embeddings for step 2);
 2. ``vector_scale.py``: exact vs IVF vs HNSW (vs IVF-PQ) at 100k and 1M vectors;
-3. ``load_test.py``: 20 concurrent ``/api/ask`` clients for 60 s against a started server.
+3. ``load_test.py``: 20 concurrent ``/api/ask`` clients for 60 s against a started server;
+4. ``ask_latency.py``: ``Engine.ask`` p50/p95 per kind of question at ~1k and ~10k chunks,
+   every passage embedded for real (writes ``bench/RESULTS-ask.md``; its indexes are kept
+   in ``bench/out/ask_latency/``, so only the first run embeds).
 
 ``RESULTS.md`` is then assembled from the machine description, a summary and the
 sections in ``bench/out``. ``--assemble-only`` rebuilds it from existing outputs.
@@ -31,6 +34,8 @@ from importlib import metadata
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
 BENCH = REPO / "bench"
 OUT_DIR = BENCH / "out"
 RESULTS = BENCH / "RESULTS.md"
@@ -96,6 +101,8 @@ def step_commands(args) -> dict[str, tuple[list[str], float]]:
         "torch1": ([py, str(BENCH / "index_scale.py"), "--levels", str(levels[0]), "--backend", "torch", "--threads", "1",
                     "--out", str(OUT_DIR / "torch-1thread"), "--no-save-vectors", "--queries", str(args.queries)],
                    900 + 0.02 * levels[0] + 120),
+        "ask": ([py, str(BENCH / "ask_latency.py"), "--levels", args.ask_levels],
+                900 + 0.1 * sum(int(x) for x in args.ask_levels.split(","))),
     }
 
 
@@ -140,7 +147,21 @@ def summary() -> list[str]:
                      f"p50 {load['p50_ms']} ms, p95 {load['p95_ms']} ms.")
     elif load:
         lines.append(f"* **Load test**: not run ({load['error'][:200]}).")
+    lines += _ask_summary(_load("ask_latency"))
     return lines + [""]
+
+
+def _ask_summary(result: dict | None) -> list[str]:
+    """One line per level of ``bench/ask_latency.py`` (details in ``bench/RESULTS-ask.md``)."""
+    from bench.ask_report import summary as latency
+
+    out = []
+    for lv in (result or {}).get("levels", []):
+        new, rep = latency(lv["samples"]["new"]), latency(lv["samples"]["repeat"])
+        out.append(f"* **Ask, {lv['index']['chunks']:,} chunks, real vectors** (`bench/RESULTS-ask.md`): new questions "
+                   f"p50 {new['p50_ms']:.0f} ms / p95 {new['p95_ms']:.0f} ms, repeated p50 {rep['p50_ms']:.0f} ms / "
+                   f"p95 {rep['p95_ms']:.0f} ms.")
+    return out
 
 
 def _best(r: dict) -> str:
@@ -284,7 +305,7 @@ def header(info: dict, log: list[dict]) -> list[str]:
                "10k/100k chunks most passage vectors are **synthetic** too (see below). Tests never assert timings; "
                "performance is measured only here.")
     reproduce = ("**Reproduce:** `make bench` or `.venv/bin/python bench/run_all.py` (about 50 min here; "
-                 "`--skip index,vector,load,torch,torch1` skips steps, `--assemble-only` rebuilds this file from `bench/out`). "
+                 "`--skip index,vector,load,torch,torch1,ask` skips steps, `--assemble-only` rebuilds this file from `bench/out`). "
                  "Each script has its own CLI (`--help`) with explicit sizes and time caps.")
     lines = ["# partyqa benchmarks", "", generated, "", machine_line, "", caveats, "", reproduce, ""]
     if log:
@@ -314,7 +335,8 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--vector-budget", type=float, default=600.0, help="vector_scale seconds per size")
     p.add_argument("--load-concurrency", type=int, default=20)
     p.add_argument("--load-duration", type=float, default=60.0)
-    p.add_argument("--skip", default="", help="steps to skip: index,vector,load,torch,torch1 (torch/torch1: smallest "
+    p.add_argument("--ask-levels", default="1000,10000", help="ask_latency chunk levels")
+    p.add_argument("--skip", default="", help="steps to skip: index,vector,load,torch,torch1,ask (torch/torch1: smallest "
                    "level again with the torch backend on all cores / on 1 thread, for comparison)")
     p.add_argument("--assemble-only", action="store_true", help="only rebuild RESULTS.md from bench/out")
     args = p.parse_args(argv)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import random
 import re
+import shutil
 
 import numpy as np
 import pytest
@@ -130,3 +132,39 @@ def test_gemm_ceiling_plumbing():
     for r in results:
         assert r.ms_per_passage > 0 and r.gops_per_core > 0
         assert r.ceiling_per_s == pytest.approx(2 / (r.ms_per_passage / 1000))
+
+
+def test_ask_latency_times_every_kind_and_splits_search_from_answering(tmp_path):
+    """bench/ask_latency.py end to end on a tiny level with the fake embedder (seconds)."""
+    import argparse
+
+    from bench import ask_latency, ask_report
+    from retrieval.search import Searcher
+    from tests.fakes import FakeEmbedder
+
+    original_search = Searcher.__dict__["search"]
+    questions = ask_latency.question_list()
+    refs = [ref for _, ref in ask_latency.QUESTIONS]
+    assert all(q["question"] != ref for q, ref in zip(questions, refs) if re.fullmatch(r"q\d{3}", ref))
+    one_per_kind = list({q["kind"]: q for q in questions}.values())
+    # A corpus of the bundled articles alone, recorded as level 60 (no synthetic articles to write and read).
+    shutil.copytree(synth.SOURCE_DIR, tmp_path / "60" / "corpus", ignore=shutil.ignore_patterns("*.md"))
+    (tmp_path / "60" / "corpus.json").write_text(json.dumps({"level": 60, "seed": 0}))
+    args = argparse.Namespace(cache=str(tmp_path), models_dir=str(tmp_path / "models"), seed=0, rounds=1, attempts=1,
+                              max_others=99.0, pause=0.0)
+    level = ask_latency.run_level(60, args, FakeEmbedder(), one_per_kind)
+    assert Searcher.__dict__["search"] is original_search  # the probe is uninstalled
+    new, repeat = level["samples"]["new"], level["samples"]["repeat"]
+    assert len(new) == len(repeat) == len(one_per_kind)
+    assert level["index"]["reused_corpus"] and level["index"]["built_s"] is not None
+    assert {s["kind"] for s in new} == {k for k, _ in ask_latency.QUESTIONS}
+    for s in new + repeat:
+        assert min(s[p] for p in ask_report.PHASES) >= 0.0
+        assert s["search"] >= s["query_embed"] and s["answer"] >= s["sentence_embed"]
+    counts = [s for s in new if s["kind"] == "count"]
+    assert all(s["search"] > 0 and s["passages_embedded"] > 0 for s in counts)  # cache emptied: sentences embedded
+    assert all(s["passages_embedded"] == 0 for s in repeat)  # asked again: everything cached
+    assert all(s["search"] == 0 for s in new if s["kind"] == "greeting")  # answered without the articles
+    text = ask_report.markdown({"date": "today", "command": "python bench/ask_latency.py", "model": "fake",
+                                "machine": ask_report.machine(), "rounds": 1, "target_ms": 300.0, "levels": [level]})
+    assert "| count | 1 |" in text and "Target p95 ≤ 300 ms" in text and "↳ sentence embedding" in text
