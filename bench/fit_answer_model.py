@@ -65,7 +65,8 @@ def collect(spec: str, config: Config) -> list[dict]:
                 part_keys = keys
             hits = snap.searcher.search(part.text, top_k=snap.answerer.params.passages)
             cands = score_candidates(part, part.text, hits, snap.answerer.weights, snap.answerer.params.passages,
-                                     snap.searcher.embed, snap.answerer._article_text)
+                                     snap.searcher.embed, snap.answerer._article_text,
+                                     semantic_top=snap.answerer.params.semantic_sentences)
             rows = []
             sem_max = max((c.semantic for c in cands), default=0.0)
             for c in cands[:10]:

@@ -43,8 +43,27 @@ def half_width(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """Normalize ``text`` for search: NFC, half-width, simplified script."""
+    """Normalize ``text`` for search: NFC, half-width, simplified script.
+
+    Short texts (questions, sentences, terms: the answerer normalizes the same few dozen
+    strings hundreds of times per question) are remembered; long ones (whole articles) are not.
+    """
+    if len(text) <= _CACHED_LENGTH:
+        return _normalize_short(text)
+    return _normalize(text)
+
+
+#: Longest text whose normalized form is cached.
+_CACHED_LENGTH = 600
+
+
+def _normalize(text: str) -> str:
     return to_simplified(half_width(unicodedata.normalize("NFC", text)))
+
+
+@lru_cache(maxsize=16384)
+def _normalize_short(text: str) -> str:
+    return _normalize(text)
 
 
 def squash(text: str) -> str:

@@ -463,7 +463,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
     if embed is not None:
         clauses = [clause_of(c.text, c.span) for c in short]
         vectors = np.asarray(embed([c.text for c in short] + clauses))
-        queries = [question] + ([part.focus[0]] if part.focus else [])
+        queries = [normalize(question)] + ([part.focus[0]] if part.focus else [])  # as search embedded it
         qv = np.asarray(embed(queries, query=True))
         sims = vectors @ qv.T
         for i, c in enumerate(short):

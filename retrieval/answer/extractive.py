@@ -38,6 +38,9 @@ class AnswerParams:
         keep_ratio: A runner-up sentence is quoted if its score is at least this share of the best.
         min_confidence: Operating point: parts answered with less confidence are refused
             (None: the threshold shipped with the answer model).
+        semantic_sentences: How many of the most promising sentences are compared with the
+            question by meaning (the embedding model is the costly part of answering) and
+            checked for place; the others cannot answer.
     """
 
     passages: int = 6
@@ -45,6 +48,7 @@ class AnswerParams:
     list_sentences: int = 6
     keep_ratio: float = 0.85
     min_confidence: float | None = None
+    semantic_sentences: int = 6
 
 
 def fits(c: Candidate) -> bool:
@@ -113,7 +117,7 @@ class Answerer:
             if answered.found:
                 return answered
         cands = score_candidates(part, part.text, hits, self.weights, self.params.passages, self.embed,
-                                 self._article_text)
+                                 self._article_text, semantic_top=self.params.semantic_sentences)
         if not cands:
             return PartAnswer(part.text)
         best = cands[0]
