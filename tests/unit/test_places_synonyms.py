@@ -1,0 +1,179 @@
+"""Unit tests of place names in questions and articles (partyqa/text/places.py) and of equivalent
+words (partyqa/text/synonyms.py, partyqa/data/synonyms.txt).
+
+Real district names are used with invented streets, villages and facts. No model, no index.
+"""
+
+import pytest
+
+from partyqa.text.places import extract_places, question_places
+from partyqa.text.synonyms import present, variants
+
+
+# ------------------------------------------------------------------------------ question_places
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [
+        ("樊城区石桥镇有多少个驿站？", ["樊城区", "石桥镇"]),
+        ("青石县枫林镇白沙村党委书记是谁？", ["青石县", "枫林镇", "白沙村"]),
+        ("桃源街道新湾社区居委会有几名委员？", ["桃源街道", "新湾社区"]),
+        ("涧西区有多少个非公企业党组织？", ["涧西区"]),
+    ],
+)
+def test_a_question_names_its_places_in_the_order_written(question, places):
+    assert question_places(question) == places
+
+
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [("柳岸村两委班子有几人？", ["柳岸村"]), ("白沙村党委是哪一年成立的？", ["白沙村"]), ("桂溪镇党委书记是谁？", ["桂溪镇"])],
+)
+def test_an_organisation_right_after_a_village_or_town_is_not_part_of_its_name(question, places):
+    assert question_places(question) == places
+
+
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [("鳳鳴社區黨委書記是誰？", ["凤鸣社区"]), ("樊城區石橋鎮有多少個驛站？", ["樊城区", "石桥镇"])],
+)
+def test_places_in_traditional_script_come_back_simplified(question, places):
+    assert question_places(question) == places
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["全镇有多少个驿站？", "本村党员有多少名？", "进村入户走访了多少户？", "城乡社区治理有哪些做法？", "到村任职的大学生有几名？"],
+)
+def test_generic_words_with_a_place_character_are_not_places(question):
+    assert question_places(question) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [("湖北樊城有多少个网格？", ["湖北", "樊城"]), ("浙江椒江有多少名网格员？", ["浙江", "椒江"])],
+)
+def test_a_short_district_name_counts_next_to_its_province_and_is_kept_as_written(question, places):
+    assert question_places(question) == places
+
+
+@pytest.mark.parametrize("question", ["樊城有多少个网格？", "椒江有多少名网格员？"])
+def test_a_two_character_short_name_alone_is_not_taken_for_a_place(question):
+    assert question_places(question) == []
+
+
+@pytest.mark.xfail(strict=True, reason="a city's short form and a district's short form of the same chain "
+                                       "(襄阳樊城, 台州椒江) do not support each other, unlike 湖北樊城")
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [("襄阳樊城有多少个网格？", ["襄阳", "樊城"]), ("台州椒江有多少名网格员？", ["台州", "椒江"])],
+)
+def test_a_short_district_name_counts_next_to_its_city(question, places):
+    assert question_places(question) == places
+
+
+@pytest.mark.xfail(strict=True, reason="jieba glues the town suffix to the next word (镇建, 镇到): the town is lost")
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [("下溪镇建了几个驿站？", ["下溪镇"]), ("枫林镇到县城的公路有多长？", ["枫林镇"])],
+)
+def test_a_town_followed_by_a_verb_is_still_found(question, places):
+    assert question_places(question) == places
+
+
+@pytest.mark.xfail(strict=True, reason="the programme names 美丽乡村 / 和美乡村 are read as villages "
+                                       "(美丽乡村, 美乡村)")
+@pytest.mark.parametrize("question", ["美丽乡村建设投入了多少资金？", "打造和美乡村有哪些做法？"])
+def test_a_rural_programme_name_is_not_a_village(question):
+    assert question_places(question) == []
+
+
+# -------------------------------------------------------------------------------- extract_places
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("樊城区石桥镇召开驿站建设推进会", ["樊城区", "石桥镇", "湖北省", "襄阳市"]),
+        ("椒江区白沙村党总支组织党员清理河道", ["椒江区", "白沙村", "浙江省", "台州市"]),
+    ],
+)
+def test_an_article_about_a_district_is_also_about_its_city_and_province(text, places):
+    assert extract_places(text, with_ancestors=True) == places
+
+
+@pytest.mark.parametrize("text", ["白沙村党总支组织党员清理河道", "石桥镇召开驿站建设推进会"])
+def test_an_article_naming_no_dictionary_place_has_no_village_or_town(text):
+    assert extract_places(text, with_ancestors=True) == []
+    # in a question (no ancestors asked for) the name counts without an anchor
+    assert extract_places(text) == [text[:3]]
+
+
+def test_the_most_frequently_named_place_comes_first_and_named_ancestors_are_not_repeated():
+    text = "襄阳市樊城区桃源街道召开会议。桃源街道党工委书记讲话。樊城区要求各社区落实。樊城区将持续推进。"
+    assert extract_places(text, with_ancestors=True) == ["樊城区", "桃源街道", "襄阳市", "湖北省"]
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [("椒江区白沙村打造“柳岸村”品牌", "柳岸村"), ("樊城区石桥镇推广“桂溪镇”经验", "桂溪镇")],
+)
+def test_a_name_in_quotation_marks_is_not_a_place_of_the_article(text, left_out):
+    places = extract_places(text, with_ancestors=True)
+    assert left_out not in places
+    assert places[0] in ("椒江区", "樊城区")
+
+
+@pytest.mark.parametrize(("text", "places"), [("湖北樊城：石桥镇党员服务群众", ["湖北省", "樊城区", "襄阳市", "石桥镇"]),
+                                              ("浙江椒江：白沙村党员清理河道", ["浙江省", "椒江区", "台州市", "白沙村"])])
+def test_short_forms_are_expanded_to_full_names_in_article_mode(text, places):
+    assert sorted(extract_places(text, with_ancestors=True)) == sorted(places)
+
+
+# -------------------------------------------------------------------------------------- synonyms
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        ("网格员", ("网格员", "网格管理人员", "网格管理员", "网格工作人员")),
+        ("补贴", ("补贴", "补助", "奖补", "资助", "以奖代补")),
+    ],
+)
+def test_a_listed_word_has_its_equivalents_as_variants_itself_first(term, expected):
+    assert variants(term) == expected
+
+
+@pytest.mark.parametrize(
+    ("term", "variant"),
+    [("非公企业党组织", "私营企业党组织"), ("非公企业党组织", "非公企业党的组织"), ("退役军人服务站", "退伍军人服务站")],
+)
+def test_a_word_inside_a_longer_term_is_replaced_in_place(term, variant):
+    forms = variants(term)
+    assert forms[0] == term
+    assert variant in forms
+
+
+@pytest.mark.parametrize("term", ["邻里帮办", "光伏项目"])
+def test_a_term_without_a_listed_word_has_only_itself(term):
+    assert variants(term) == (term,)
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("网格员", "桃源街道共配备网格管理员36名"),
+        ("退役军人", "柳岸村组织退伍老兵为村民讲党课"),
+        ("村党支部书记", "白沙村村支书带头流转土地"),
+    ],
+)
+def test_a_term_is_present_when_an_equivalent_is_in_the_text(term, text):
+    assert term not in text
+    assert present(term, text)
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("非公企业", "石桥镇外资企业成立党支部"),  # a narrower term is not an equivalent
+        ("驿站", "新湾社区党群服务中心开放"),
+        ("网格员", "桃源街道共配备楼栋长36名"),
+    ],
+)
+def test_a_term_is_absent_when_only_a_related_word_is_in_the_text(term, text):
+    assert not present(term, text)
