@@ -1,0 +1,252 @@
+"""Composing an answer (retrieval/answer/compose.py): citation markers, the leading sentence,
+the refusal text; and questions about an article itself (retrieval/answer/facts.py), answered
+from its metadata with a citation to the header line the fact was read from.
+
+Records are built by hand; the articles are invented (青溪街道's grid work reported by 云港日报,
+柳塘村's vegetable greenhouses reported by 白石县融媒体中心).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from partyqa.records import Article, ArticleFact, Hit
+from retrieval.answer.compose import PartAnswer, Quote, compose, not_found
+from retrieval.answer.extractive import Answerer, AnswerParams
+from retrieval.answer.facts import facts_of, human_date, pick_article
+from retrieval.question import analyze
+
+GRID_1 = "青溪街道推进网格化治理。全街道共有网格员126名。建成网格驿站8个。"
+GRID_2 = "桂花社区建成驿站2个。社区网格员每天巡查一次。"
+VILLAGE_1 = "柳塘村发展蔬菜大棚产业。全村建成蔬菜大棚60座。带动农户增收。"
+VILLAGE_2 = "杏林村发展油茶种植。全村油茶基地达800亩。"
+
+
+def _hit(text, n, title="本地新闻", publisher="南州日报", date="2023-06-01", district="", section="", start=0,
+         doc="d1"):
+    return Hit(chunk_id=f"c{n}", doc_id=doc, title=title, publisher=publisher, date=date, section=section, text=text,
+               score=1.0, start=start, end=start + len(text), district=district, source=f"{doc}.txt")
+
+
+def _quote(hit, sentence, span=None):
+    start = hit.text.index(sentence)
+    answer = (hit.text.index(span), hit.text.index(span) + len(span)) if span else (-1, -1)
+    return Quote(hit, start, start + len(sentence), *answer)
+
+
+# ---------------------------------------------------------------- compose
+
+
+@pytest.mark.parametrize(("first", "second", "lead", "follow", "other", "expected"), [
+    (GRID_1, GRID_2, "全街道共有网格员126名。", "建成网格驿站8个。", "桂花社区建成驿站2个。",
+     "全街道共有网格员126名。建成网格驿站8个。[1]桂花社区建成驿站2个。[2]"),
+    (VILLAGE_1, VILLAGE_2, "全村建成蔬菜大棚60座。", "带动农户增收。", "全村油茶基地达800亩。",
+     "全村建成蔬菜大棚60座。带动农户增收。[1]全村油茶基地达800亩。[2]"),
+])
+def test_consecutive_sentences_of_one_passage_share_one_marker(first, second, lead, follow, other, expected):
+    h1, h2 = _hit(first, 1), _hit(second, 2)
+    part = PartAnswer("问题？", [_quote(h1, lead), _quote(h1, follow), _quote(h2, other)], confidence=0.8)
+    ans = compose("问题？", "问题？", [part], [h1, h2])
+    assert ans.text == expected
+    assert "[1][1]" not in ans.text and ans.text.count("[1]") == 1
+    assert [(c.n, c.chunk_id) for c in ans.citations] == [(1, "c1"), (2, "c2")]
+
+
+@pytest.mark.parametrize(("first", "second", "a", "b", "c", "expected"), [
+    (GRID_1, GRID_2, "全街道共有网格员126名。", "桂花社区建成驿站2个。", "建成网格驿站8个。",
+     "全街道共有网格员126名。[1]桂花社区建成驿站2个。[2]建成网格驿站8个。[1]"),
+    (VILLAGE_1, VILLAGE_2, "全村建成蔬菜大棚60座。", "全村油茶基地达800亩。", "带动农户增收。",
+     "全村建成蔬菜大棚60座。[1]全村油茶基地达800亩。[2]带动农户增收。[1]"),
+])
+def test_a_passage_cited_again_later_keeps_its_number(first, second, a, b, c, expected):
+    h1, h2 = _hit(first, 1), _hit(second, 2)
+    part = PartAnswer("问题？", [_quote(h1, a), _quote(h2, b), _quote(h1, c)], confidence=0.8)
+    ans = compose("问题？", "问题？", [part], [h1, h2])
+    assert ans.text == expected
+    assert len(ans.citations) == 2
+    # The citation of passage 1 spans everything quoted from it.
+    assert ans.citations[0].sentence == first[first.index(a):first.index(c) + len(c)]
+
+
+@pytest.mark.parametrize(("text", "answer", "span", "other"), [
+    (GRID_1, "全街道共有网格员126名。", "126名", "青溪街道推进网格化治理。"),
+    (VILLAGE_1, "全村建成蔬菜大棚60座。", "60座", "柳塘村发展蔬菜大棚产业。"),
+])
+def test_the_answering_sentence_leads_and_carries_the_answer_span(text, answer, span, other):
+    hit = _hit(text, 1, start=40)
+    part = PartAnswer("问题？", [_quote(hit, answer, span), _quote(hit, other)], confidence=0.7)
+    ans = compose("问题？", "问题？", [part], [hit])
+    assert ans.text == f"{answer}{other}[1]"
+    cite = ans.citations[0]
+    assert cite.text[cite.answer_start:cite.answer_end] == span
+    assert (cite.passage_start, cite.passage_end) == (40, 40 + len(text))
+    assert ans.found is True and ans.confidence == 0.7
+
+
+@pytest.mark.parametrize(("text", "answer", "missing"), [
+    (GRID_1, "全街道共有网格员126名。", "桂花社区有多少名党员？"),
+    (VILLAGE_1, "全村建成蔬菜大棚60座。", "杏林村有多少亩油茶？"),
+])
+def test_a_part_without_quotes_says_so_in_one_clause(text, answer, missing):
+    hit = _hit(text, 1)
+    parts = [PartAnswer("第一问？", [_quote(hit, answer)], confidence=0.8), PartAnswer(missing, [], confidence=0.3)]
+    ans = compose("问题？", "问题？", parts, [hit])
+    assert ans.text == f"{answer}[1]关于“{missing.rstrip('？')}”，资料中没有找到。"
+    assert ans.found is True
+    assert ans.confidence == 0.4  # the unanswered part counts as 0
+
+
+def test_part_lead_stands_before_its_quotes():
+    hit = _hit(GRID_1, 1)
+    part = PartAnswer("问题？", [_quote(hit, "全街道共有网格员126名。")], lead="据报道：")
+    assert compose("问题？", "问题？", [part], [hit]).text == "据报道：全街道共有网格员126名。[1]"
+
+
+@pytest.mark.parametrize(("resolved", "hits", "expected"), [
+    ("青溪街道有多少名网格员？",
+     [_hit(GRID_1, 1, title="青溪街道网格化治理见成效", publisher="云港日报", date="2023-05-18", district="青溪街道"),
+      _hit(GRID_2, 2, title="桂花社区驿站暖民心", publisher="云港日报", date="", section="社区动态")],
+     "资料中没有找到关于“青溪街道有多少名网格员”的内容。最接近的段落来自：\n"
+     "1. 《青溪街道网格化治理见成效》（云港日报，2023-05-18，青溪街道）\n"
+     "2. 《桂花社区驿站暖民心》（云港日报，社区动态）"),
+    ("杏林村油茶基地有多少亩?",
+     [_hit(VILLAGE_2, 1, title="杏林村油茶飘香", publisher="", date="", district="")],
+     "资料中没有找到关于“杏林村油茶基地有多少亩”的内容。最接近的段落来自：\n1. 《杏林村油茶飘香》"),
+    ("柳塘村党支部书记是谁？", [], "资料中没有找到关于“柳塘村党支部书记是谁”的内容。"),
+])
+def test_not_found_text_names_the_closest_passages(resolved, hits, expected):
+    ans = not_found("问", resolved, hits, confidence=0.123456)
+    assert ans.text == expected
+    assert ans.found is False and ans.citations == [] and ans.confidence == 0.1235
+
+
+def test_not_found_lists_at_most_three_passages():
+    hits = [_hit(GRID_1, n, title=f"报道{n}", publisher="", date="") for n in range(1, 6)]
+    text = not_found("问", "问？", hits).text
+    assert text.endswith("3. 《报道3》") and "报道4" not in text
+
+
+def test_compose_with_no_found_part_is_the_refusal():
+    hit = _hit(VILLAGE_1, 1, publisher="", date="")
+    ans = compose("问", "柳塘村有多少名党员？", [PartAnswer("柳塘村有多少名党员？", [], confidence=0.2)], [hit])
+    assert ans.found is False
+    assert ans.text == "资料中没有找到关于“柳塘村有多少名党员”的内容。最接近的段落来自：\n1. 《本地新闻》"
+    assert ans.confidence == 0.2
+
+
+# ---------------------------------------------------------------- facts about the article
+
+
+def _article(doc, title, header, body, facts, publisher, date):
+    """An article whose text is ``title``, the header lines, then the body; each fact cites its line."""
+    text = "\n".join([title, *header, body])
+    records = []
+    for kind, value, line in facts:
+        at = text.find(line)
+        records.append(ArticleFact(kind, value, line, at, at + len(line) if at >= 0 else -1))
+    article = Article(doc, f"{doc}.txt", text, title=title, date=date, publisher=publisher, facts=records)
+    hit = Hit(chunk_id=f"c{doc}", doc_id=doc, title=title, publisher=publisher, date=date, section="", text=text,
+              score=1.0, start=0, end=len(text), source=f"{doc}.txt")
+    return article, hit
+
+
+GRID_ARTICLE, GRID_HIT = _article(
+    "grid", "青溪街道“红色物业”让小区焕新颜", ["来源：云港日报 2023-05-18", "记者 林晓东 通讯员 孙佳怡"],
+    "青溪街道推行“红色物业”模式，32个小区实现物业服务全覆盖。\n责任编辑：方若琳",
+    [("date", "2023-05-18", "来源：云港日报 2023-05-18"), ("outlet", "云港日报", "来源：云港日报 2023-05-18"),
+     ("reporter", "林晓东", "记者 林晓东 通讯员 孙佳怡"), ("correspondent", "孙佳怡", "记者 林晓东 通讯员 孙佳怡"),
+     ("editor", "方若琳", "责任编辑：方若琳")],
+    "云港日报", "2023-05-18")
+VILLAGE_ARTICLE, VILLAGE_HIT = _article(
+    "village", "柳塘村：党建引领蔬菜大棚鼓起村民钱袋子", ["白石县融媒体中心 2022年9月6日", "文/图 通讯员 钱思远"],
+    "柳塘村党支部带领村民建成蔬菜大棚60座。\n编辑：何雨桐",
+    [("date", "2022-09-06", "白石县融媒体中心 2022年9月6日"), ("outlet", "白石县融媒体中心", "白石县融媒体中心 2022年9月6日"),
+     ("correspondent", "钱思远", "文/图 通讯员 钱思远"), ("editor", "何雨桐", "编辑：何雨桐")],
+    "白石县融媒体中心", "2022-09-06")
+ARTICLES = {"grid": GRID_ARTICLE, "village": VILLAGE_ARTICLE}
+HITS = {"grid": GRID_HIT, "village": VILLAGE_HIT}
+
+
+def _ask_fact(question, hits):
+    answerer = Answerer({}, AnswerParams(min_confidence=0.0), articles=ARTICLES,
+                        hit_at=lambda doc, offset: HITS[doc] if 0 <= offset < len(ARTICLES[doc].text) else None)
+    return answerer.answer(question, question, hits)
+
+
+@pytest.mark.parametrize(("question", "hit", "lead", "line", "value"), [
+    ("关于青溪街道“红色物业”的那篇报道是哪天见报的？", GRID_HIT,
+     "《青溪街道“红色物业”让小区焕新颜》的发布日期：2023年5月18日。原文：", "来源：云港日报 2023-05-18", "2023-05-18"),
+    ("柳塘村蔬菜大棚那篇报道是哪天发布的？", VILLAGE_HIT,
+     "《柳塘村：党建引领蔬菜大棚鼓起村民钱袋子》的发布日期：2022年9月6日。原文：", "白石县融媒体中心 2022年9月6日", None),
+    ("红色物业那篇报道是哪家媒体刊发的？", GRID_HIT,
+     "《青溪街道“红色物业”让小区焕新颜》的来源：云港日报。原文：", "来源：云港日报 2023-05-18", "云港日报"),
+    ("柳塘村蔬菜大棚那篇报道的来源是哪里？", VILLAGE_HIT,
+     "《柳塘村：党建引领蔬菜大棚鼓起村民钱袋子》的来源：白石县融媒体中心。原文：", "白石县融媒体中心 2022年9月6日",
+     "白石县融媒体中心"),
+    ("报道青溪街道红色物业的记者是谁？", GRID_HIT,
+     "《青溪街道“红色物业”让小区焕新颜》的记者：林晓东。原文：", "记者 林晓东 通讯员 孙佳怡", "林晓东"),
+    ("柳塘村蔬菜大棚那篇报道的通讯员是谁？", VILLAGE_HIT,
+     "《柳塘村：党建引领蔬菜大棚鼓起村民钱袋子》的通讯员：钱思远。原文：", "文/图 通讯员 钱思远", "钱思远"),
+    ("那篇红色物业报道的责任编辑是谁？", GRID_HIT,
+     "《青溪街道“红色物业”让小区焕新颜》的编辑：方若琳。原文：", "责任编辑：方若琳", "方若琳"),
+    ("柳塘村蔬菜大棚那篇报道的编辑是谁？", VILLAGE_HIT,
+     "《柳塘村：党建引领蔬菜大棚鼓起村民钱袋子》的编辑：何雨桐。原文：", "编辑：何雨桐", "何雨桐"),
+])
+def test_article_fact_is_answered_from_metadata_citing_its_header_line(question, hit, lead, line, value):
+    ans = _ask_fact(question, [hit])
+    assert ans.found is True
+    assert ans.text == f"{lead}{line}[1]"
+    cite = ans.citations[0]
+    assert cite.sentence == line and cite.doc_id == hit.doc_id
+    if value is None:  # the date is written 2022年9月6日, the value is 2022-09-06: no exact span
+        assert cite.answer_start == -1
+    else:
+        assert cite.text[cite.answer_start:cite.answer_end] == value
+
+
+@pytest.mark.parametrize(("question", "hit"), [
+    ("红色物业那篇报道的摄影是谁？", GRID_HIT),  # no photographer stated
+    ("柳塘村蔬菜大棚那篇报道的记者是谁？", VILLAGE_HIT),  # only a correspondent, no reporter
+])
+def test_article_fact_the_article_does_not_state_is_refused(question, hit):
+    ans = _ask_fact(question, [hit])
+    assert ans.found is False and ans.citations == []
+
+
+@pytest.mark.parametrize(("question", "hit", "expected"), [
+    # no author fact: the reporter
+    ("红色物业那篇报道的作者是谁？", GRID_HIT,
+     "《青溪街道“红色物业”让小区焕新颜》的作者：林晓东。原文：记者 林晓东 通讯员 孙佳怡[1]"),
+    # nor a reporter: the correspondent
+    ("柳塘村蔬菜大棚那篇文章的作者是谁？", VILLAGE_HIT,
+     "《柳塘村：党建引领蔬菜大棚鼓起村民钱袋子》的作者：钱思远。原文：文/图 通讯员 钱思远[1]"),
+])
+def test_author_falls_back_to_reporter_then_correspondent(question, hit, expected):
+    assert _ask_fact(question, [hit]).text == expected
+
+
+@pytest.mark.parametrize(("question", "hits", "doc"), [
+    ("柳塘村蔬菜大棚那篇报道是哪天发布的？", [GRID_HIT, VILLAGE_HIT], "village"),  # the title fits the second hit
+    ("柳塘村蔬菜大棚那篇报道是哪天发布的？", [VILLAGE_HIT, GRID_HIT], "village"),
+    ("红色物业那篇报道是哪天发布的？", [VILLAGE_HIT, GRID_HIT], "grid"),
+    ("那篇报道是哪天发布的？", [VILLAGE_HIT, GRID_HIT], "village"),  # no subject words: the best hit
+])
+def test_pick_article_by_the_title_that_covers_the_question(question, hits, doc):
+    assert pick_article(analyze(question).parts[0], hits, ARTICLES).doc_id == doc
+
+
+def test_a_fact_whose_line_is_not_in_the_text_is_not_cited():
+    article = Article("x", "x.txt", "柳塘村新闻\n正文。", title="柳塘村新闻",
+                      facts=[ArticleFact("editor", "何雨桐", "编辑：何雨桐", -1, -1)])
+    assert facts_of(article, "editor")[0].start == -1
+    hit = Hit("cx", "x", "柳塘村新闻", "", "", "", article.text, 1.0, 0, len(article.text))
+    ans = Answerer({}, AnswerParams(min_confidence=0.0), articles={"x": article},
+                   hit_at=lambda doc, offset: hit).answer("柳塘村新闻那篇报道的编辑是谁？", "柳塘村新闻那篇报道的编辑是谁？", [hit])
+    assert ans.found is False
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2023-05-18", "2023年5月18日"), ("2022-09-06", "2022年9月6日"), ("2022年9月", "2022年9月"), ("", ""),
+])
+def test_human_date(value, expected):
+    assert human_date(value) == expected

@@ -1,0 +1,160 @@
+"""List answers of the extractive answerer (retrieval/answer/extractive.py): the items
+一是…/二是…/三是… gathered across their explanation sentences, back to 一是 when the best
+sentence is a later item, with the sentence announcing them; another list ends the gathering,
+and a sentence that lists the items itself (A、B和C) is the whole answer.
+
+Hand-made hits, no embedding model, no index. Two invented stories: the “三个一” of 青溪街道's
+grid work, and the measures of 白石县柳塘村's party branch.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from partyqa.records import Hit
+from retrieval.answer.evidence import Weights, score_candidates
+from retrieval.answer.extractive import Answerer, AnswerParams
+from retrieval.question import analyze
+
+GRID = ("青溪街道以党建引领社区治理。街道将经验总结为“三个一”。"
+        "一是建好一张网格图，把辖区划分为36个网格。每个网格明确一名党员联络人。"
+        "二是用好一支志愿队，组建党员志愿服务队12支。志愿者每周开展入户走访。"
+        "三是办好一批实事，今年已解决群众急难愁盼问题86件。"
+        "下一步，街道将继续深化网格治理。")
+GRID_ITEMS = ("一是建好一张网格图，把辖区划分为36个网格。"
+              "二是用好一支志愿队，组建党员志愿服务队12支。"
+              "三是办好一批实事，今年已解决群众急难愁盼问题86件。")
+
+VILLAGE = ("白石县柳塘村党总支在乡村振兴中采取了四项举措。"
+           "一是发展特色产业，建成蔬菜大棚60座。"
+           "二是壮大集体经济，村集体年收入突破50万元。村里还成立了劳务合作社。"
+           "三是改善人居环境，完成改厕320户。"
+           "四是培育文明乡风，评选“好媳妇”“好婆婆”20人。"
+           "此外，村里组建了一支宣讲队。")
+VILLAGE_ITEMS = ("一是发展特色产业，建成蔬菜大棚60座。"
+                 "二是壮大集体经济，村集体年收入突破50万元。"
+                 "三是改善人居环境，完成改厕320户。"
+                 "四是培育文明乡风，评选“好媳妇”“好婆婆”20人。")
+
+
+def _hit(text, district, n=1, start=0):
+    return Hit(chunk_id=f"c{n}", doc_id="d1", title="本地新闻", publisher="南州日报", date="2023-06-01", section="",
+               text=text, score=1.0, start=start, end=start + len(text), district=district, source="d1.txt")
+
+
+def _ask(question, hits, following=None):
+    return Answerer({}, AnswerParams(min_confidence=0.0), following=following).answer(question, question, hits)
+
+
+def _best(question, hits):
+    part = analyze(question).parts[0]
+    return score_candidates(part, question, hits, Weights({}), 6)[0].text
+
+
+@pytest.mark.parametrize(("question", "text", "district", "expected"), [
+    ("青溪街道的“三个一”具体是哪三个？", GRID, "青溪街道", "街道将经验总结为“三个一”。" + GRID_ITEMS),
+    ("柳塘村党总支采取了哪些举措？", VILLAGE, "白石县", "白石县柳塘村党总支在乡村振兴中采取了四项举措。" + VILLAGE_ITEMS),
+])
+def test_list_gathers_the_items_and_the_sentence_announcing_them(question, text, district, expected):
+    ans = _ask(question, [_hit(text, district)])
+    assert ans.found is True
+    # The explanations between items (每个网格…, 村里还成立了…) and what follows the list are left out.
+    assert ans.text == f"{expected}[1]"
+    assert len(ans.citations) == 1
+
+
+@pytest.mark.parametrize(("question", "text", "district", "best", "expected"), [
+    ("青溪街道组建党员志愿服务队有哪些做法？", GRID, "青溪街道",
+     "二是用好一支志愿队，组建党员志愿服务队12支。", "街道将经验总结为“三个一”。" + GRID_ITEMS),
+    ("柳塘村党总支壮大集体经济有哪些做法？",
+     VILLAGE.replace("在乡村振兴中采取了四项举措。", "在乡村振兴中抓了几件实事。"), "白石县",
+     "二是壮大集体经济，村集体年收入突破50万元。", "白石县柳塘村党总支在乡村振兴中抓了几件实事。" + VILLAGE_ITEMS),
+])
+def test_list_from_a_later_item_goes_back_to_the_first_and_its_intro(question, text, district, best, expected):
+    hits = [_hit(text, district)]
+    assert _best(question, hits) == best
+    assert _ask(question, hits).text == f"{expected}[1]"
+
+
+@pytest.mark.parametrize(("question", "text", "district", "best", "expected"), [
+    ("青溪街道组建党员志愿服务队有哪些做法？", GRID.replace("街道将经验总结为“三个一”。", ""), "青溪街道",
+     "二是用好一支志愿队，组建党员志愿服务队12支。", GRID_ITEMS),
+    ("柳塘村党总支壮大集体经济有哪些做法？", VILLAGE.replace("白石县柳塘村党总支在乡村振兴中采取了四项举措。", "柳塘村党总支扎实推进乡村振兴。"),
+     "白石县", "二是壮大集体经济，村集体年收入突破50万元。", VILLAGE_ITEMS),
+])
+def test_list_without_an_announcing_sentence_starts_at_the_first_item(question, text, district, best, expected):
+    # The sentence before 一是 announces nothing, so it is not part of the list.
+    hits = [_hit(text, district)]
+    assert _best(question, hits) == best
+    assert _ask(question, hits).text == f"{expected}[1]"
+
+
+@pytest.mark.parametrize(("question", "text", "district", "expected"), [
+    ("青溪街道的“三个一”具体是哪三个？",
+     "青溪街道将经验总结为“三个一”。一是建好一张网格图。二是用好一支志愿队。三是办好一批实事。"
+     "下一步，街道将重点做好两件事。一是扩大网格覆盖。二是提升服务质量。", "青溪街道",
+     "青溪街道将经验总结为“三个一”。一是建好一张网格图。二是用好一支志愿队。三是办好一批实事。"),
+    ("柳塘村党总支采取了哪些举措？",
+     "柳塘村党总支采取了三项举措。一是建强班子。二是发展产业。三是服务群众。一是整治村容村貌。二是修建通组道路。", "白石县",
+     "柳塘村党总支采取了三项举措。一是建强班子。二是发展产业。三是服务群众。"),
+])
+def test_list_stops_where_another_list_begins(question, text, district, expected):
+    assert _ask(question, [_hit(text, district)]).text == f"{expected}[1]"
+
+
+@pytest.mark.parametrize(("question", "text", "district", "expected"), [
+    ("青溪街道党群服务中心设置了哪些功能室？",
+     "青溪街道党群服务中心设置了党员活动室、图书阅览室和便民服务大厅等功能室。二是延长开放时间，周末照常开放。三是配齐工作人员。",
+     "青溪街道", "青溪街道党群服务中心设置了党员活动室、图书阅览室和便民服务大厅等功能室。"),
+    ("白石县新时代文明实践站开设了哪些志愿服务项目？",
+     "白石县新时代文明实践站开设了理论宣讲、文化惠民、健康义诊等志愿服务项目。一是每月开展一次集中服务。二是建立志愿者积分制度。",
+     "白石县", "白石县新时代文明实践站开设了理论宣讲、文化惠民、健康义诊等志愿服务项目。"),
+])
+def test_a_sentence_listing_the_items_itself_is_not_gathered(question, text, district, expected):
+    ans = _ask(question, [_hit(text, district)])
+    assert ans.text == f"{expected}[1]"
+    assert ans.citations[0].sentence == expected
+
+
+@pytest.mark.parametrize(("question", "first", "second", "district", "expected"), [
+    ("柳塘村党总支采取了哪些举措？",
+     "柳塘村党总支采取了三项举措。一是建强班子。二是发展产业，建成大棚60座。",
+     "三是服务群众，组建志愿队3支。村里的面貌焕然一新。", "白石县",
+     "柳塘村党总支采取了三项举措。一是建强班子。二是发展产业，建成大棚60座。[1]三是服务群众，组建志愿队3支。[2]"),
+    ("青溪街道的“三个一”具体是哪三个？",
+     "青溪街道将经验总结为“三个一”。一是建好一张网格图。二是用好一支志愿队。",
+     "三是办好一批实事，解决问题86件。街道还将继续深化网格治理。", "青溪街道",
+     "青溪街道将经验总结为“三个一”。一是建好一张网格图。二是用好一支志愿队。[1]三是办好一批实事，解决问题86件。[2]"),
+])
+def test_list_continues_into_the_following_passage(question, first, second, district, expected):
+    h1 = _hit(first, district, n=1)
+    h2 = _hit(second, district, n=2, start=len(first))
+    ans = _ask(question, [h1], following=lambda hit: h2 if hit.chunk_id == "c1" else None)
+    assert ans.text == expected
+    assert [c.chunk_id for c in ans.citations] == ["c1", "c2"]
+
+
+@pytest.mark.parametrize(("question", "first", "district", "expected"), [
+    ("柳塘村党总支采取了哪些举措？", "柳塘村党总支采取了三项举措。一是建强班子。二是发展产业，建成大棚60座。", "白石县",
+     "柳塘村党总支采取了三项举措。一是建强班子。二是发展产业，建成大棚60座。"),
+    ("青溪街道的“三个一”具体是哪三个？", "青溪街道将经验总结为“三个一”。一是建好一张网格图。二是用好一支志愿队。", "青溪街道",
+     "青溪街道将经验总结为“三个一”。一是建好一张网格图。二是用好一支志愿队。"),
+])
+def test_list_ends_with_its_passage_when_there_is_no_following_one(question, first, district, expected):
+    assert _ask(question, [_hit(first, district)]).text == f"{expected}[1]"
+
+
+@pytest.mark.xfail(strict=True, reason="more than three explanation sentences after an item end the gathering: "
+                                       "a list announced as 三项 is answered with its first item only")
+@pytest.mark.parametrize(("question", "text", "district", "expected"), [
+    ("柳塘村党总支采取了哪些举措？",
+     "柳塘村党总支采取了三项举措。一是建强班子，选优配强村两委成员。村里先后召开座谈会5次。走访党员群众80户。"
+     "收集意见建议32条。形成整改清单一份。二是发展产业。三是服务群众。", "白石县",
+     "柳塘村党总支采取了三项举措。一是建强班子，选优配强村两委成员。二是发展产业。三是服务群众。"),
+    ("青溪街道的“三个一”具体是哪三个？",
+     "青溪街道将经验总结为“三个一”。一是建好一张网格图。街道把辖区划分为36个网格。每个网格配备一名网格员。"
+     "网格员每天巡查一次。发现问题及时上报。二是用好一支志愿队。三是办好一批实事。", "青溪街道",
+     "青溪街道将经验总结为“三个一”。一是建好一张网格图。二是用好一支志愿队。三是办好一批实事。"),
+])
+def test_list_items_after_a_long_explanation(question, text, district, expected):
+    assert _ask(question, [_hit(text, district)]).text == f"{expected}[1]"
