@@ -41,7 +41,9 @@ def _questions() -> dict:
 def _number_re() -> re.Pattern:
     cfg = _cfg()
     units = _questions()["units"]
-    return re.compile(rf"(?<![\d.])({cfg['numeral']})\s*(?:{cfg['number_modifiers']})?\s*(?:(万|亿)(?=\s*(?:{units})|[^\u4e00-\u9fff]|$)\s*)?({units})?")
+    # 万/亿 may carry its own modifier before the counting unit (5万余名, 1.2万多人): group 3.
+    return re.compile(rf"(?<![\d.])({cfg['numeral']})\s*(?:{cfg['number_modifiers']})?\s*"
+                      rf"(?:(万|亿)\s*({cfg['magnitude_modifiers']})?(?=\s*(?:{units})|[^\u4e00-\u9fff]|$)\s*)?({units})?")
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +69,7 @@ def number_spans(text: str) -> list[Span]:
     norm = _norm(text)
     out = []
     for m in _number_re().finditer(norm):
-        numeral, unit = m.group(1), m.group(3) or ""
+        numeral, unit = m.group(1), m.group(4) or ""
         if not numeral or (not unit and not re.search(r"\d", numeral)):
             continue
         if unit in ("年", "月", "日") and re.fullmatch(r"\d{4}|\d{1,2}", numeral) and not m.group(2):
@@ -75,7 +77,8 @@ def number_spans(text: str) -> list[Span]:
                 continue
             if unit in ("月", "日"):
                 continue
-        full_unit = (m.group(2) or "") + unit
+        # "5万余名" counts 名 (the 万 is part of the figure); "2万人" keeps its unit 万人.
+        full_unit = unit if (m.group(3) and unit) else (m.group(2) or "") + unit
         out.append(Span(m.start(), m.end(), text[m.start():m.end()], "number", unit=full_unit))
     return out
 

@@ -450,8 +450,6 @@ def test_a_total_after_a_per_unit_figure_in_one_sentence_answers(question, text,
     assert ans.found is True and _answer_span(ans.citations[0]) == span
 
 
-@pytest.mark.xfail(strict=True, reason="X万余名 / X万余人 is read with the unit 万 (or 万余人), "
-                                       "so a 多少名/多少人 question finds no figure and is refused")
 @pytest.mark.parametrize(("question", "text", "district", "span"), [
     ("南州市有多少名党员？", "南州市扎实推进党员队伍建设。全市共有党员5万余名。", "南州市", "5万余名"),
     ("白石县有多少人参加志愿服务？", "白石县广泛开展志愿服务。全县参加志愿服务的群众达2万余人。", "白石县", "2万余人"),

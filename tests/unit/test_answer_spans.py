@@ -84,13 +84,19 @@ def test_number_spans_keep_the_figure_next_to_a_date(sentence, expected):
     assert _numbers(sentence) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="万 followed by 余/多 before the unit is cut to a bare 万 (or 万余人): "
-                                       "a 多少名/多少人 question then finds no figure")
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("南州市全市共有党员5万余名。", [("5万余名", "名")]),
     ("白石县参与志愿服务的群众达2万余人。", [("2万余人", "人")]),
 ])
 def test_number_spans_wan_with_yu_keeps_the_counting_unit(sentence, expected):
+    assert _numbers(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("青溪街道驿站全年接待群众3万余，满意率很高。", [("3万余", "万")]),  # no counting unit: 万 stays the unit
+    ("白石县特色产业带动增收1.5亿多。", [("1.5亿多", "亿")]),
+])
+def test_number_spans_wan_with_yu_without_a_counting_unit(sentence, expected):
     assert _numbers(sentence) == expected
 
 
