@@ -167,20 +167,76 @@ def _org_suffix_re() -> re.Pattern:
     return re.compile(_cfg()["org_suffixes"])
 
 
+@lru_cache(maxsize=1)
+def _org_common_words() -> dict[str, tuple[str, ...]]:
+    """Common words holding a suffix character (网格, 社区, 部分, 驿站), by that character."""
+    out: dict[str, list[str]] = {}
+    for word in _cfg()["org_suffix_common_words"]:
+        for ch in set(word):
+            out.setdefault(ch, []).append(word)
+    return {ch: tuple(ws) for ch, ws in out.items()}
+
+
+def _in_common_word(norm: str, start: int, end: int) -> bool:
+    """True when the suffix ``norm[start:end]`` ends inside a common word that reaches beyond
+    it (青溪街道网|格, 社|区居民, 党员干|部, 网格驿|站): no organisation ends there."""
+    last = end - 1
+    for word in _org_common_words().get(norm[last], ()):
+        for at in range(max(0, last - len(word) + 1), last + 1):
+            if norm.startswith(word, at) and (at < start or at + len(word) > end):
+                return True
+    return False
+
+
 _ORG_BOUNDARY = re.compile(r"[^\u4e00-\u9fff“”]|由|在|和|与|及|对|向|从|把|被|将|为|的|了|是|联合|会同|经|据|让|给|到|以")
+#: jieba tags of words whose characters never end a name (经济, 为民服务): a function
+#: character inside such a word is part of the name.
+_NAME_WORD_TAGS = frozenset({"n", "nt", "nz", "l", "j"})
+
+
+@lru_cache(maxsize=4096)
+def _pos_tokens(norm: str) -> tuple[tuple[int, int, str], ...]:
+    """jieba's tagged words of a sentence as ``(start, end, tag)``."""
+    from jieba import posseg
+
+    from partyqa.text.segment import _jieba
+
+    _jieba()  # the project's dictionary
+    out, at = [], 0
+    for token in posseg.lcut(norm):
+        out.append((at, at + len(token.word), token.flag))
+        at += len(token.word)
+    return tuple(out)
+
+
+def _boundary_at(norm: str, pos: int) -> bool:
+    """True if ``norm[pos]`` ends a name from the left: punctuation or a function word, but
+    not a character inside a longer noun (经|济合作社, 为|民服务中心)."""
+    if not _ORG_BOUNDARY.match(norm, pos):
+        return False
+    if not re.match(r"[\u4e00-\u9fff]", norm[pos]):
+        return True
+    for start, end, tag in _pos_tokens(norm):
+        if start <= pos < end:
+            return not (end - start >= 2 and tag in _NAME_WORD_TAGS and not _ORG_BOUNDARY.fullmatch(norm[start:end]))
+    return True
 
 
 def org_spans(text: str) -> list[Span]:
     """Organisations: names ending in 党委/委员会/公司/中心/局/日报 … (the longest at each place).
 
     A name runs back from its suffix to the nearest punctuation or function word (at most
-    16 characters); of overlapping candidates the longest is kept.
+    16 characters; a function character inside a noun such as 经济 or 为民服务 does not end
+    it); of overlapping candidates the longest is kept. A suffix ending inside a common word
+    (网格, 社区, 部分, 驿站: ``org_suffix_common_words`` of answers.json) ends no name.
     """
     norm = _norm(text)
     cands = []
     for m in _org_suffix_re().finditer(norm):
+        if _in_common_word(norm, m.start(), m.end()):
+            continue
         start = m.end()
-        while start > 0 and m.end() - start < 16 and not _ORG_BOUNDARY.match(norm, start - 1):
+        while start > 0 and m.end() - start < 16 and not _boundary_at(norm, start - 1):
             start -= 1
         if m.start() - start >= 2:
             cands.append((start, m.end()))
