@@ -203,9 +203,15 @@ def _canon_period(text: str) -> str:
 def batch_mismatch(part: Part, sentence: str) -> bool:
     """True when the question asks about one batch or round (第二批) and the sentence names
     another of the same kind (首批, 第一批) but not the asked one."""
-    asked = {(m.group(), m.group(1)) for m in _BATCH.finditer(normalize(part.text))}
-    said = {(m.group(), m.group(1)) for m in _BATCH.finditer(normalize(sentence))}
+    asked = {(_canon_batch(m.group()), m.group(1)) for m in _BATCH.finditer(normalize(part.text))}
+    said = {(_canon_batch(m.group()), m.group(1)) for m in _BATCH.finditer(normalize(sentence))}
     return any(kind in {k for _, k in said} and (word, kind) not in said for word, kind in asked)
+
+
+def _canon_batch(text: str) -> str:
+    """One spelling of a batch or round: 首批 and 第1批 are 第一批."""
+    text = re.sub(r"^首", "第一", text)
+    return re.sub(r"\d+", lambda m: "一二三四五六七八九十"[int(m.group()) - 1] if 1 <= int(m.group()) <= 10 else m.group(), text)
 
 
 _THEN = re.compile(r"刚成立时|成立之初|成立时|起初|最初|当初|原来|原先|以前|此前|之前|过去|刚开始|开始时")

@@ -167,7 +167,6 @@ def test_batch_mismatch(question, sentence, expected):
     assert ev.batch_mismatch(_part(question), sentence) is expected
 
 
-@pytest.mark.xfail(strict=True, reason="首批 and 第一批 are the same batch but count as a mismatch")
 @pytest.mark.parametrize(("question", "sentence"), [
     ("首批网格示范点有多少个？", "第一批网格示范点共10个。"),
     ("柳塘村第一批入党积极分子有多少名？", "首批入党积极分子共8名。"),
