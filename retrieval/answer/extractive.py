@@ -176,8 +176,15 @@ class Answerer:
             return [self._quote(best, hits), Quote(hit, sentences[index + 1][0], sentences[index + 1][1])]
         open_list = sp.opens_enumeration(best.text) or best.text.rstrip().endswith(("；", ";"))
         chosen = self._items_before(hit, sentences, index, chosen)
+        count = next((n for _, (_, _, text) in chosen if (n := sp.announced_count(text))), 0)
         current, j, gap = hit, index + 1, 0
-        while len(chosen) < self.params.list_sentences and gap <= _MAX_LIST_GAP:
+        while len(chosen) < self.params.list_sentences:
+            last = _ordinal(chosen[-1][1][2])
+            # Past the usual gap only while the numbered items announced are not all there
+            # (一是… explained at length, then 二是…), and only inside the passage.
+            seeking = bool(last) and (not count or last < count)
+            if gap > _MAX_LIST_GAP and (not seeking or j >= len(sentences)):
+                break
             if j >= len(sentences):
                 following = self.following(current)
                 last_end = current.start + sentences[-1][1] if sentences else None
@@ -193,6 +200,8 @@ class Answerer:
             if sp.starts_enumeration(text):
                 if _ordinal(text) and _ordinal(previous) and _ordinal(text) <= _ordinal(previous):
                     break  # 一是… again: another list begins
+                if gap > _MAX_LIST_GAP and _ordinal(text) != last + 1:
+                    break  # after a long explanation only the next numbered item continues the list
                 chosen.append((current, sentences[j]))
                 gap = 0
             elif continues:
@@ -208,12 +217,17 @@ class Answerer:
         if not sp.starts_enumeration(sentences[index][2]):
             return chosen
         k, gap, first, number = index - 1, 0, index, _ordinal(sentences[index][2])
-        while number != 1 and k >= 0 and gap <= _MAX_LIST_GAP and len(chosen) < self.params.list_sentences:
+        # A numbered item (二是…) looks back through its passage for the items before it,
+        # however long their explanations; an unnumbered one only across the usual gap.
+        while number != 1 and k >= 0 and (gap <= _MAX_LIST_GAP or number) \
+                and len(chosen) < self.params.list_sentences:
             text = sentences[k][2]
             if sp.starts_enumeration(text):
                 earlier = _ordinal(text)
                 if number and earlier and earlier >= number:
                     break  # the end of another list
+                if gap > _MAX_LIST_GAP and earlier != number - 1:
+                    break  # past a long explanation only the item just before continues the list
                 chosen.insert(0, (hit, sentences[k]))
                 first, number, gap = k, earlier, 0
             else:

@@ -289,6 +289,23 @@ def introduces_items(text: str) -> bool:
     return bool(_intro_re().search(_norm(text).rstrip()))
 
 
+@lru_cache(maxsize=1)
+def _count_re() -> re.Pattern:
+    return re.compile(_cfg()["enumeration_count"])
+
+
+_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def announced_count(text: str) -> int:
+    """How many items a sentence announcing them says follow (``采取了三项举措。`` → 3,
+    ``总结为“三个一”。`` → 3), or 0 when it announces none or no number."""
+    if not introduces_items(text):
+        return 0
+    m = _count_re().search(_norm(text))
+    return _NUMERALS.get(next((g for g in m.groups() if g), ""), 0) if m else 0
+
+
 def opens_enumeration(text: str) -> bool:
     """True if a sentence introduces items after a colon (``…工作法：一是问题清单``, ``包括：``)."""
     norm = _norm(text)
