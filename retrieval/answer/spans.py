@@ -113,7 +113,22 @@ def _name_at(norm: str, pos: int) -> int:
         if end >= len(norm) or follower.match(norm, end) or not re.match(r"[\u4e00-\u9fff]", norm[end]):
             return surname + given
         best = best or (surname + given if given == 2 else 0)
+    if best == surname + 2 and _short_name_before_verb(norm, pos, surname + 1):
+        return surname + 1  # 刘芳|走访, 赵磊|驻村: the third character begins the verb
     return best
+
+
+def _short_name_before_verb(norm: str, pos: int, length: int) -> bool:
+    """True when jieba reads ``norm[pos:pos + length]`` as one person name (tag nr…)
+    followed by a verb (tag v…)."""
+    tokens = _pos_tokens(norm)
+    for i, (start, end, tag) in enumerate(tokens):
+        if start == pos:
+            return end == pos + length and tag.startswith("nr") and i + 1 < len(tokens) \
+                and tokens[i + 1][2].startswith("v")
+        if start > pos:
+            break
+    return False
 
 
 def person_spans(text: str, roles: str | None = None) -> list[Span]:

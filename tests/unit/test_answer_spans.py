@@ -176,13 +176,19 @@ def test_person_spans_limited_to_the_asked_role(sentence, roles, expected):
     assert _people(sentence, roles) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="a two-character name followed by a verb that is not in name_followers "
-                                       "takes the verb's first character (刘芳走, 赵磊驻)")
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("桂花社区党委书记刘芳走访了80户居民。", [("刘芳", "书记")]),
     ("柳塘村第一书记赵磊驻村三年。", [("赵磊", "第一书记")]),
 ])
 def test_person_spans_two_character_name_before_a_verb(sentence, expected):
+    assert _people(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("青溪街道网格长陈晓东走访了独居老人。", [("陈晓东", "网格长")]),  # jieba reads a three-character name
+    ("白石县委书记欧阳明远深入田间察看苗情。", [("欧阳明远", "书记")]),
+])
+def test_person_spans_three_character_name_before_a_verb_is_kept(sentence, expected):
     assert _people(sentence) == expected
 
 
