@@ -142,6 +142,9 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
         # Any unit asked for ("平均积分是多少"): a bare figure counts too (a table cell).
         spans = [s for s in sp.number_spans(text) + sp.frequency_spans(text, part.units)
                  if (re.fullmatch(rf"(?:万|亿)?(?:{part.units})", s.unit or "") if part.units else True)]
+        # A total asked: a per-unit figure (每个驿站配备2名) is not the answer when the sentence
+        # also states another figure (全街道共有126名).
+        spans = [s for s in spans if not per_unit(part, text, s)] or spans
         best, fit = _best_near(part, text, spans)
         return best is not None, best, fit
     if kind == "person":

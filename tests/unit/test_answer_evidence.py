@@ -438,8 +438,6 @@ def test_a_per_unit_figure_alone_is_refused_for_a_total(question, text, district
     assert _ask(question, [_hit(text, district=district)]).found is False
 
 
-@pytest.mark.xfail(strict=True, reason="the per-unit figure is the span chosen in the sentence, so the whole "
-                                       "sentence is rejected though it also states the total")
 @pytest.mark.parametrize(("question", "text", "district", "span"), [
     ("青溪街道一共有多少名网格员？", "青溪街道推进网格化治理。每个驿站配备2名网格员，全街道共有网格员126名。", "青溪街道", "126名"),
     ("白石县共有多少名党员？", "白石县加强党员队伍建设。全县平均每个村有党员35名，全县共有党员4200名。", "白石县", "4200名"),
