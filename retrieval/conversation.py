@@ -28,8 +28,19 @@ def _particles() -> re.Pattern:
     return re.compile(data_json("conversation.json")["particles"])
 
 
+@lru_cache(maxsize=1)
+def _polite_prefix() -> re.Pattern:
+    return re.compile(data_json("conversation.json")["polite_prefix"])
+
+
+_REPEATED = re.compile(r"^(.+?)\1+$")
+
+
 def _clause_kind(clause: str) -> str:
     forms = {clause.strip(), _particles().sub("", clause.strip())} - {""}
+    # 请问你是谁 is 你是谁; 好的好的 is 好的 (a lone 请问 stays unrecognised).
+    forms |= {_polite_prefix().sub("", f) for f in forms} - {""}
+    forms |= {m.group(1) for f in forms if (m := _REPEATED.match(f))}
     for kind, pattern, _ in _kinds():
         if any(pattern.fullmatch(form) for form in forms):
             return kind
@@ -47,8 +58,9 @@ def classify(text: str) -> str:
 
 
 def strip_greeting(text: str) -> str:
-    """The question without a leading greeting or thanks clause ("你好，天桥区…？" → "天桥区…？")."""
-    parts = re.split(r"([，,。.！!；;\s]+)", text.strip(), maxsplit=1)
+    """The question without a leading greeting or thanks clause ("你好，天桥区…？" → "天桥区…？",
+    "在吗？天桥区…？" → "天桥区…？")."""
+    parts = re.split(r"([，,。.！!？?；;\s]+)", text.strip(), maxsplit=1)
     if len(parts) == 3 and _clause_kind(normalize(parts[0])) in ("greeting", "thanks", "ack") and parts[2].strip():
         return parts[2].strip()
     return text

@@ -15,11 +15,13 @@ from functools import lru_cache
 
 from partyqa.text.normalize import normalize
 from partyqa.text.places import question_places
+from retrieval.conversation import classify
 
 _LEAD = re.compile(r"^(?:那么|那|还有|另外|再问一下|再问|请问|那请问)[，,、\s]*")
 _TAIL = re.compile(r"(?:呢|怎么样|如何|的情况|情况)?[？?。.!！\s]*$")
-_QWORDS = ("多少", "几", "什么", "哪些", "哪个", "哪里", "如何", "怎样", "怎么", "是否", "有没有", "谁", "何时", "吗")
-_PRONOUN = re.compile(r"^(?:它们?|他们|她们|这个|那个|该|此|这些|那些|这里|那里)")
+_QWORDS = ("多少", "几", "什么", "哪", "如何", "怎样", "怎么", "是否", "有没有", "谁", "何时", "吗")
+_PRONOUN = re.compile(r"^(?:它们?|他们?|她们?|这个|那个|这项|那项|该项|这些|那些|这里|那里|该|此)")
+_BARE_PRONOUN = re.compile(r"^(?:它们?|他们?|她们?)$")
 
 
 def places_in(text: str) -> list[str]:
@@ -81,7 +83,7 @@ def subject_of(question: str) -> str:
     for place in places_in(q):
         q = q.replace(place, "")
     m = re.search(r"(?:多少|几)[个名位人户处件次本项家间所条]?", q)
-    if m and q[m.end():].strip():
+    if m and len(q[m.end():].strip()) >= 2:
         subject = q[m.end():]
     else:
         subject = q[: m.start()] if m else q
@@ -104,7 +106,8 @@ def resolve(question: str, history: list[dict] | tuple = ()) -> str:
     """
     question = question.strip()
     previous = _last_question(history)
-    if not previous or not is_followup(question):
+    if not previous or not is_followup(question) or classify(question):
+        # A greeting, thanks or question about the assistant is no follow-up.
         return question
     core = _TAIL.sub("", _LEAD.sub("", normalize(question))).strip("，, ")
     new_places = places_in(core)
@@ -119,14 +122,33 @@ def resolve(question: str, history: list[dict] | tuple = ()) -> str:
         return f"{chain}{core[2:].lstrip('，,')}？"
     pronoun = _PRONOUN.match(core)
     if pronoun:
-        # "他们一共认领了…": the pronoun stands for the previous question's subject.
-        return f"{chain or subject}{core[pronoun.end():].lstrip('的')}？"
+        rest = core[pronoun.end():].lstrip("的")
+        # "这项制度覆盖了…" after "…“邻里帮办”制度是怎么运行的": the demonstrative and its noun stand
+        # for the previous subject that ends with the same noun.
+        named = subject.rstrip("”」’\"'")
+        for size in range(len(named), 1, -1):
+            if rest.startswith(named[-size:]):
+                return f"{subject}{rest[size:]}？"
+        if _BARE_PRONOUN.match(pronoun.group()) and subject:
+            # "它每月开放几次" after "凤鸣社区积分超市是怎么运营的": the whole previous subject, with
+            # its place; after a count (多少个党群服务驿站) the place and what was counted.
+            counted = subject_of(previous)
+            if not asks_quantity(previous):
+                return f"{subject}{rest}？"
+            if counted and "".join(_nouns(counted)) == counted:
+                return f"{chain}{counted}{rest}？"
+        # "这些驿站有哪些功能": the pronoun stands for the previous question's place, else its subject.
+        return f"{chain or subject}{rest}？"
     place = new_places[-1] if new_places else chain
     if new_places:
         core = _strip_places(core, new_places).lstrip("的")
     base = _swap_place(previous, old_places, new_places[-1]) if new_places and old_places else previous
     topic = subject_of(previous)
     own = _nouns(core)
+    counted = _COUNT_FIRST.match(core)
+    if counted and asks_quantity(previous) and not _starts_with_noun(core[counted.end():]):
+        # "还有多少个正在建设": a part of what the previous question counted (建设 is no new object).
+        own = []
     asks = any(q in core for q in _QWORDS)
     lead = _lead_before_cue(core)
     if asks and subject and 0 < len(lead) <= 2 and lead in subject:
@@ -148,6 +170,15 @@ def resolve(question: str, history: list[dict] | tuple = ()) -> str:
         return f"{place}{core}？"
     # "比去年同期增长了多少？": a new question about the previous subject.
     return f"{place}{topic}{core}？"
+
+
+_COUNT_FIRST = re.compile(r"^(?:多少|几)[个名位人户处件次本项家间所条座支]?")
+
+
+def _starts_with_noun(text: str) -> bool:
+    """True if the first word of ``text`` is a noun (多少个 *村* 建了…, not 多少个 *正在* 建设)."""
+    first = next(iter(_posseg().cut(normalize(text))), None)
+    return bool(first) and first.flag.startswith("n") and first.flag != "vn"
 
 
 def _strip_places(text: str, places: list[str]) -> str:
@@ -212,12 +243,12 @@ def _recent_place(history) -> str:
 
 
 def _last_question(history) -> str:
-    """The most recent resolved or asked question in ``history``."""
+    """The most recent resolved or asked question in ``history`` that was not chat (好的, 谢谢)."""
     for turn in reversed(list(history or ())):
         if isinstance(turn, dict):
             q = turn.get("resolved_question") or turn.get("question") or ""
         else:
             q = str(turn[0]) if turn else ""
-        if q.strip():
+        if q.strip() and not classify(q):
             return q.strip()
     return ""

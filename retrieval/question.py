@@ -84,6 +84,10 @@ def article_fact_kind(q: str) -> str:
                 continue
             if rule["kind"] == "date" and not _re(cfg["article_markers"]).search(q):
                 continue
+            # 第几期 of a training or a night school is a round of an event, not the article's issue.
+            if rule["kind"] == "issue" and not (_re(cfg["article_markers"]).search(q)
+                                                or _re(cfg["issue_markers"]).search(q)):
+                continue
             return rule["kind"]
     return ""
 
@@ -124,13 +128,15 @@ def focus_terms(q: str, places: tuple[str, ...], kind: str) -> tuple[str, ...]:
     for place in sorted(places, key=len, reverse=True):
         text = text.replace(place, " ")
     text = _re(cfg["time_words"]).sub(" ", text)
-    cue = None
-    for rule in cfg["types"]:
-        cue = _re(rule["pattern"]).search(text)
-        if cue:
-            break
+    cue = _cue(text)
+    if cue is not None:
+        # Two cues in a row (位于 + 什么地方, 时间是 + 什么时候): the second is the question word,
+        # the first belongs to what is asked (发布时间) or is a verb left out of the head (位于).
+        second = _cue(text[cue.end():])
+        if second is not None and not text[cue.end(): cue.end() + second.start()].strip("是为 "):
+            cue = _cue(text, cue.end() + second.start())
     after = text[cue.end():] if cue else ""
-    before = text[: cue.start()] if cue else text
+    before = _re(cfg["lead_verbs"]).sub("", text[: cue.start()].rstrip()) if cue else text
     generic = set(cfg["generic_terms"].split("|"))
 
     def terms(chunk: str) -> list[str]:
@@ -161,8 +167,17 @@ def focus_terms(q: str, places: tuple[str, ...], kind: str) -> tuple[str, ...]:
     return tuple(t for t in dict.fromkeys(ordered) if t)
 
 
-_PARTICLES = re.compile(r"^(?:[的了是有为在]|大约|大概|约|差不多|哪些|哪几[个项条种类方块件点]?|什么)+|"
-                        r"(?:[的了呢吗啊]|一共|共有|总共|共计|累计|分别|都|又|还|是|有|为|"
+def _cue(text: str, pos: int = 0) -> re.Match | None:
+    """The question word of ``text`` (from ``pos``): the match of the first type pattern that matches."""
+    for rule in _cfg()["types"]:
+        cue = _re(rule["pattern"]).search(text, pos)
+        if cue:
+            return cue
+    return None
+
+
+_PARTICLES = re.compile(r"^(?:[的了是有为在\s]|大约|大概|约|差不多|哪些|哪几[个项条种类方块件点]?|什么)+|"
+                        r"(?:[的了呢吗啊\s]|一共|共有|总共|共计|累计|分别|都|又|还|是|有|为|"
                         r"多高|多大|多长|多少|多久|几|大约|大概|约|左右|差不多|什么|哪些)+$")
 
 
@@ -177,9 +192,28 @@ def _head_phrase(before: str, after: str) -> str:
     tail = _PARTICLES.sub("", after.strip())
     if len(tail) >= 2:
         return tail[:12]
-    lead = _PARTICLES.sub("", before.strip())
-    pieces = [p for p in re.split(r"[，,、\s]|的|在|和|与|及|给|对|把|向|从|里|中", lead) if len(p) >= 2]
+    lead = _re(_cfg()["lead_verbs"]).sub("", _PARTICLES.sub("", before.strip()))
+    pieces = [p for p in _lead_pieces(lead) if len(p) >= 2]
     return pieces[-1][-12:] if pieces else ""
+
+
+_LEAD_BREAKS = frozenset(["的", "在", "和", "与", "及", "给", "对", "把", "向", "从", "里", "中"])
+
+
+def _lead_pieces(lead: str) -> list[str]:
+    """``lead`` cut at punctuation and at the function words 的/在/和/中… standing as words of their
+    own: 中 in 服务中心 or 在 in 现在 does not cut."""
+    pieces = []
+    for chunk in re.split(r"[，,、\s]+", lead):
+        piece = ""
+        for word in words(chunk) if chunk else []:
+            if word in _LEAD_BREAKS:
+                pieces.append(piece)
+                piece = ""
+            else:
+                piece += word
+        pieces.append(piece)
+    return pieces
 
 
 def _role(q: str) -> str:
@@ -190,9 +224,16 @@ def _role(q: str) -> str:
     return roles[-1] if roles else ""
 
 
+def unwrap(q: str) -> str:
+    """The inner question of a polite wrapper (你知道…吗, 能告诉我…吗, 请问…吗), when it has a question
+    word of its own; else ``q`` (你知道柳岸村建了活动室吗 stays a yes/no question)."""
+    m = _re(_cfg()["polite_wrapper"]).match(q)
+    return m.group("inner") if m and _cue(m.group("inner")) is not None else q
+
+
 def analyze_part(text: str) -> Part:
     """Analyse one (sub-)question."""
-    q = _TRAIL.sub("", normalize(text))
+    q = unwrap(_TRAIL.sub("", normalize(text)))
     places = tuple(question_places(q))
     fact = article_fact_kind(q)
     kind = "title" if fact == "title" else answer_type(q)
@@ -245,11 +286,19 @@ def analyze(question: str) -> Analysis:
     """Analyse a question: its parts and what each asks for.
 
     A later part that names no place of its own (``石门坳村建了多少亩大棚？油茶基地又有多少亩？``)
-    is read as a follow-up of the first, so it keeps the first part's places.
+    is read as a follow-up of the first, so it keeps the first part's places. A later part that
+    names its own place but no object (``桃源街道有多少名网格员，新湾社区又有多少名？``) asks the
+    first part's question about its place.
     """
-    from retrieval.followup import resolve
+    from retrieval.followup import _swap_place, resolve
 
     texts = split_parts(question)
     for i in range(1, len(texts)):
         texts[i] = resolve(texts[i], [{"question": texts[0], "answer": ""}])
-    return Analysis(question=question, parts=tuple(analyze_part(p) for p in texts))
+    parts = [analyze_part(p) for p in texts]
+    for i in range(1, len(parts)):
+        first, part = parts[0], parts[i]
+        if not part.focus and first.focus and part.places and first.places \
+                and part.answer_type == first.answer_type:
+            parts[i] = analyze_part(_swap_place(normalize(texts[0]), list(first.places), part.places[-1]))
+    return Analysis(question=question, parts=tuple(parts))

@@ -140,13 +140,19 @@ def _resolve(mentions) -> dict[str, tuple[str, int]]:
 
     A full name of three or more characters, a province's short form and a short form of
     three or more characters stand alone; a two-character name needs another place of its
-    chain in the text. Among several divisions with one name, the one whose chain is
+    chain in the text (a city's short form right before its district's counts: 襄阳樊城). Among several divisions with one name, the one whose chain is
     supported wins.
     """
     strong_codes: set[str] = set()
     for _, name, codes, full in mentions:
         if len(codes) == 1 and (len(name) >= 3 or (not full and codes[0].endswith("0000"))):
             strong_codes.update(_chain(codes[0]))
+    # A city's and a district's short forms written in a row (襄阳樊城) support each other.
+    for (at, name, codes, _), (next_at, _, next_codes, _) in zip(mentions, mentions[1:]):
+        if next_at == at + len(name) and len(codes) == 1 and len(next_codes) == 1:
+            upper, lower = sorted((codes[0], next_codes[0]), key=lambda c: len(_chain(c)))
+            if upper != lower and upper in _chain(lower):
+                strong_codes.update(_chain(lower))
     kept: dict[str, tuple[str, int]] = {}
     for offset, name, codes, full in mentions:
         if name in kept:
@@ -403,6 +409,12 @@ def _generic_prefixes() -> frozenset[str]:
     return frozenset(w for line in data_lines("place_generic_prefixes.txt") for w in line.split())
 
 
+@cache
+def _long_generic_words() -> tuple[str, ...]:
+    """Generic words of four characters or more (美丽乡村, 和美乡村): no place is read inside one."""
+    return tuple(w for w in _generic_words() if len(w) >= 4)
+
+
 def question_places(text: str) -> list[str]:
     """Places a short text (cached; see :func:`_question_places`)."""
     return list(_question_places(text))
@@ -433,7 +445,13 @@ def _question_places(text: str) -> tuple[str, ...]:
     # village or community name follows closely.
     segmented = re.sub(r"(?<=[\u4e00-\u9fff]{2})(镇|乡|街道|区|县)(?=[\u4e00-\u9fff]{1,4}(?:村|社区))", r"\1 ", segmented)
     for pair in _posseg().cut(segmented):
-        tokens.append((offset, pair.word, pair.flag))
+        if len(pair.word) == 2 and pair.word[0] in "镇乡" and pair.flag.startswith("v") and tokens \
+                and len(tokens[-1][1]) >= 2 and tokens[-1][2].startswith(_NAME_FLAGS):
+            # "下溪/镇建/了": jieba glues the town word to the verb after it; cut it off again.
+            tokens.append((offset, pair.word[0], "n"))
+            tokens.append((offset + 1, pair.word[1], "v"))
+        else:
+            tokens.append((offset, pair.word, pair.flag))
         offset += len(pair.word)
     for i, (_, word, flag) in enumerate(tokens):
         tail = _PLACE_TAIL.search(word)
@@ -462,7 +480,8 @@ def _question_places(text: str) -> tuple[str, ...]:
         name = "".join(pieces)
         full = name + tail.group()
         if (len(name) < 2 or _GENERIC_LOCAL.match(name) or name in _generic_prefixes() or full in found
-                or (pieces and pieces[-1] in _generic_prefixes()) or full in _generic_words()):
+                or (pieces and pieces[-1] in _generic_prefixes()) or full in _generic_words()
+                or any(full in g and g in simplified for g in _long_generic_words())):
             continue
         found[full] = tokens[j + 1][0]
     # Drop names that only glue a known place to another ("樊城区鹿鸣街道" when both parts are known).

@@ -73,8 +73,6 @@ def test_a_how_many_more_question_keeps_the_previous_place_and_subject(previous,
     assert resolve(question, after(previous)) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="when jieba tags the verb as a noun (建设, 培训) the follow-up is read as a "
-                                       "new question about the place and loses what was counted")
 @pytest.mark.parametrize(
     ("previous", "question", "subject"),
     [(STATIONS, "还有多少个正在建设？", "党群服务驿站"), ("新湾社区有多少名志愿者？", "还有多少名正在培训？", "志愿者")],
@@ -82,7 +80,12 @@ def test_a_how_many_more_question_keeps_the_previous_place_and_subject(previous,
 def test_a_how_many_more_question_with_a_verb_keeps_the_subject(previous, question, subject):
     resolved = resolve(question, after(previous))
     assert subject in resolved
-    assert resolved.startswith(previous[:4])
+    assert resolved.startswith(previous[:3])  # the previous place (桂溪镇, 新湾社…)
+
+
+def test_a_how_many_more_question_with_its_own_object_does_not_take_the_previous_subject():
+    resolved = resolve("还有多少个村建了驿站？", after("石门坳镇建成了多少个党群服务驿站？"))
+    assert "村建了驿站" in resolved and "党群服务驿站" not in resolved
 
 
 @pytest.mark.parametrize(
@@ -117,8 +120,6 @@ def test_a_demonstrative_with_its_noun_keeps_the_previous_place(previous, questi
     assert resolve(question, after(previous)) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="a pronoun after a question that names a place is replaced by the place "
-                                       "only: 它每月开放几次 → 凤鸣社区每月开放几次 (the supermarket is lost)")
 @pytest.mark.parametrize(
     ("previous", "question", "subject"),
     [(SUPERMARKET, "它每月开放几次？", "积分超市"), (STATIONS, "它们由谁管理？", "驿站"), (HELPDESK, "它覆盖了多少个村？", "邻里帮办")],
@@ -129,15 +130,25 @@ def test_a_pronoun_after_a_question_with_a_place_keeps_the_subject(previous, que
     assert resolved.startswith(previous[:3])
 
 
-@pytest.mark.xfail(strict=True, reason="这项制度 / 该制度 is not resolved to the programme named before: the "
-                                       "rewritten question says 青石县这项制度, without 邻里帮办")
+def test_a_pronoun_for_people_counted_in_a_clause_stands_for_the_place():
+    # 他们 after "…多少名党员参加了夜校": the clause is not glued in front of the new question.
+    assert resolve("他们一共结对了多少户？", after("石门坳村有多少名党员参加了夜校？")) == "石门坳村一共结对了多少户？"
+
+
 @pytest.mark.parametrize("question", ["这项制度覆盖了多少个村？", "该制度覆盖了多少个村？"])
 def test_this_system_stands_for_the_named_system_of_the_previous_question(question):
     assert "邻里帮办" in resolve(question, after(HELPDESK))
 
 
-@pytest.mark.xfail(strict=True, reason="哪一年 is not a question word for resolve() and 他 is not a pronoun: the "
-                                       "follow-up becomes a nonsense '…推出的的情况如何？' / '柳岸村他是哪一年当选的的情况如何？'")
+def test_a_demonstrative_ending_in_a_quoted_name_stands_for_the_name():
+    previous = "石门坳村的“乡贤议事会”是怎么组建的？"
+    assert resolve("该议事会有多少名成员？", after(previous)) == "石门坳村的“乡贤议事会”有多少名成员？"
+
+
+def test_a_demonstrative_with_another_noun_does_not_take_the_named_programme():
+    assert "邻里帮办" not in resolve("这项工作由谁负责？", after(HELPDESK))
+
+
 @pytest.mark.parametrize(
     ("previous", "question", "expected"),
     [
@@ -149,6 +160,10 @@ def test_a_which_year_follow_up_is_rewritten_as_a_which_year_question(previous, 
     resolved = resolve(question, after(previous))
     assert "情况如何" not in resolved
     assert resolved == expected
+
+
+def test_a_which_year_follow_up_without_a_pronoun_asks_about_the_counted_thing():
+    assert resolve("哪一年开始种的？", after("石门坳村的茶园有多少亩？")) == "石门坳村茶园哪一年开始种的？"
 
 
 # --------------------------------------------------------------------------------- left unchanged
@@ -176,9 +191,6 @@ def test_surrounding_spaces_are_trimmed_even_when_nothing_is_rewritten():
     assert resolve("  凤鸣社区有多少名网格员？ ", after(GRID)) == "凤鸣社区有多少名网格员？"
 
 
-@pytest.mark.xfail(strict=True, reason="resolve() has no notion of conversation: 你好/谢谢/你是谁 after a question "
-                                       "become '桂溪镇建成了多少个谢谢？' (Engine.ask only escapes this because it "
-                                       "calls conversation.classify first)")
 @pytest.mark.parametrize(
     ("previous", "question"),
     [
@@ -195,8 +207,6 @@ def test_a_greeting_thanks_or_question_about_the_assistant_is_not_rewritten(prev
     assert resolve(question, after(previous)) == question
 
 
-@pytest.mark.xfail(strict=True, reason="the latest turn is taken as the previous question even when it was chat: "
-                                       "question → 好的 → 那新湾社区呢？ resolves to '新湾社区好的'")
 @pytest.mark.parametrize(
     ("previous", "chat", "question", "expected"),
     [
@@ -207,6 +217,16 @@ def test_a_greeting_thanks_or_question_about_the_assistant_is_not_rewritten(prev
 def test_a_chat_turn_in_between_does_not_become_the_previous_question(previous, chat, question, expected):
     history = after(previous) + [{"question": chat, "answer": "不客气！", "resolved_question": chat}]
     assert resolve(question, history) == expected
+
+
+def test_a_real_question_in_between_is_the_previous_question():
+    history = after(GRID) + [{"question": "石门坳村有多少名党员？", "answer": "……[1]"}]
+    assert resolve("那新湾社区呢？", history) == "新湾社区有多少名党员？"
+
+
+@pytest.mark.parametrize("question", ["你们那里有多少名网格员？", "请问覆盖率是多少？"])
+def test_a_follow_up_that_starts_like_chat_is_still_resolved(question):
+    assert resolve(question, after(GRID)) != question
 
 
 # ------------------------------------------------------------------------------------ the subject

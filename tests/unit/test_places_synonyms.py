@@ -61,8 +61,6 @@ def test_a_two_character_short_name_alone_is_not_taken_for_a_place(question):
     assert question_places(question) == []
 
 
-@pytest.mark.xfail(strict=True, reason="a city's short form and a district's short form of the same chain "
-                                       "(襄阳樊城, 台州椒江) do not support each other, unlike 湖北樊城")
 @pytest.mark.parametrize(
     ("question", "places"),
     [("襄阳樊城有多少个网格？", ["襄阳", "樊城"]), ("台州椒江有多少名网格员？", ["台州", "椒江"])],
@@ -71,7 +69,11 @@ def test_a_short_district_name_counts_next_to_its_city(question, places):
     assert question_places(question) == places
 
 
-@pytest.mark.xfail(strict=True, reason="jieba glues the town suffix to the next word (镇建, 镇到): the town is lost")
+@pytest.mark.parametrize("question", ["台州樊城有多少个网格？", "椒江樊城有几个网格？"])
+def test_two_short_names_of_different_chains_do_not_support_each_other(question):
+    assert question_places(question) == []
+
+
 @pytest.mark.parametrize(
     ("question", "places"),
     [("下溪镇建了几个驿站？", ["下溪镇"]), ("枫林镇到县城的公路有多长？", ["枫林镇"])],
@@ -80,11 +82,23 @@ def test_a_town_followed_by_a_verb_is_still_found(question, places):
     assert question_places(question) == places
 
 
-@pytest.mark.xfail(strict=True, reason="the programme names 美丽乡村 / 和美乡村 are read as villages "
-                                       "(美丽乡村, 美乡村)")
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [("白沙乡到县城有多远？", ["白沙乡"]), ("石门坳镇建成了几个驿站？", ["石门坳镇"]), ("全镇建了几个驿站？", [])],
+)
+def test_a_town_that_jieba_keeps_apart_and_a_generic_town_word_are_unchanged(question, places):
+    assert question_places(question) == places
+
+
 @pytest.mark.parametrize("question", ["美丽乡村建设投入了多少资金？", "打造和美乡村有哪些做法？"])
 def test_a_rural_programme_name_is_not_a_village(question):
     assert question_places(question) == []
+
+
+@pytest.mark.parametrize(("question", "places"), [("梨溪乡上坪村有多少名党员？", ["梨溪乡", "上坪村"]),
+                                                  ("石门坳村的农村党员有多少名？", ["石门坳村"])])
+def test_a_village_next_to_a_generic_rural_word_is_still_found(question, places):
+    assert question_places(question) == places
 
 
 # -------------------------------------------------------------------------------- extract_places

@@ -86,14 +86,17 @@ def test_a_question_ending_in_ne_is_not_a_yes_no_question(question, expected):
     assert answer_type(normalize(question)) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="a polite 你知道…吗 / 能告诉我…吗 wrapper turns a number or person "
-                                       "question into a yes/no question")
 @pytest.mark.parametrize(
     ("question", "expected"),
     [("你知道樊城区有多少个网格吗？", "number"), ("能告诉我凤鸣社区党委书记是谁吗？", "person")],
 )
 def test_a_polite_do_you_know_wrapper_keeps_the_inner_answer_type(question, expected):
     assert only_part(question).answer_type == expected
+
+
+@pytest.mark.parametrize("question", ["你知道石门坳村建成冷库了吗？", "请问桂溪镇有没有开设夜校？"])
+def test_a_polite_wrapper_around_a_question_without_a_question_word_stays_yes_no(question):
+    assert only_part(question).answer_type == "yesno"
 
 
 # ---------------------------------------------------------------------------------------------- focus
@@ -156,8 +159,6 @@ def test_focus_terms_leave_out_the_places_they_are_given(question, place, head):
     assert any(place[:2] in term for term in focus_terms(question, (), kind))
 
 
-@pytest.mark.xfail(strict=True, reason="the lead before 多大/占地多少 is split on 中 inside 中心: the head "
-                                       "becomes the non-word 心面积 / 心占地")
 @pytest.mark.parametrize(
     ("question", "heads"),
     [("新湾社区党群服务中心面积有多大？", ("面积", "党群服务中心面积")),
@@ -167,8 +168,12 @@ def test_a_head_is_not_cut_inside_the_word_zhongxin(question, heads):
     assert only_part(question).focus[0] in heads
 
 
-@pytest.mark.xfail(strict=True, reason="with two cues (位于 + 什么地方, 时间是 + 什么时候) the head is what is "
-                                       "left of the second question word: 地方 / 时候")
+@pytest.mark.parametrize(("question", "head"), [("石门坳村在巡查中发现的隐患有多少？", "隐患"),
+                                                ("石门坳村党员在志愿服务中结对的困难户有多少？", "困难户")])
+def test_a_head_is_still_cut_at_a_function_word_standing_alone(question, head):
+    assert only_part(question).focus[0] == head
+
+
 @pytest.mark.parametrize(
     ("question", "head"),
     [("新湾社区的议事长廊位于什么地方？", "议事长廊"), ("这篇文章的发布时间是什么时候？", "发布时间")],
@@ -177,10 +182,19 @@ def test_the_head_is_never_the_rest_of_a_question_word(question, head):
     assert only_part(question).focus[0] == head
 
 
-@pytest.mark.xfail(strict=True, reason="in 谁是<place>的<role> the removed place leaves ' 的网格长' as the head")
+@pytest.mark.parametrize(("question", "head"), [("石门坳村的茶园位于哪个镇？", "茶园"), ("桂溪镇的夜校什么时候开班？", "开班")])
+def test_a_question_with_one_cue_keeps_its_head(question, head):
+    assert only_part(question).focus[0] == head
+
+
 @pytest.mark.parametrize(("question", "head"), [("谁是凤鸣社区的网格长？", "网格长"), ("谁是白沙村的第一书记？", "第一书记")])
 def test_a_who_is_question_with_the_role_after_the_place_focuses_on_the_role(question, head):
     assert only_part(question).focus[0] == head
+
+
+def test_a_who_is_question_with_an_object_before_the_role_keeps_both():
+    focus = only_part("谁是石门坳村调解室的负责人？").focus
+    assert focus[:2] == ("调解室的负责人", "负责人")
 
 
 # ---------------------------------------------------------------------------------------------- units
@@ -331,11 +345,15 @@ def test_a_question_about_events_in_the_article_is_not_an_article_fact(question,
     assert not asks_about_article(question)
 
 
-@pytest.mark.xfail(strict=True, reason="第几期 is taken as the article's issue number even without an article "
-                                       "marker: a question about a training round becomes an article fact")
 @pytest.mark.parametrize("question", ["桂溪镇开展了第几期党员培训？", "白沙村的夜校办到第几期了？"])
 def test_an_event_round_is_not_the_issue_of_the_article(question):
     assert only_part(question).article_fact == ""
+
+
+@pytest.mark.parametrize("question", ["这期《青石党建》是第几期？", "本期简报是总第几期？"])
+def test_an_issue_question_with_an_issue_marker_is_an_article_fact(question):
+    part = only_part(question)
+    assert (part.article_fact, part.answer_type) == ("issue", "number")
 
 
 @pytest.mark.parametrize(("question", "fact"), [("這篇報道的記者是誰？", "reporter"), ("這篇文章的標題是什麼？", "title")])
@@ -408,8 +426,6 @@ def test_a_comma_clause_without_a_question_word_stays_with_its_part():
     assert split_parts("新湾社区有多少名网格员；他们负责哪些楼栋？") == ["新湾社区有多少名网格员？", "他们负责哪些楼栋？"]
 
 
-@pytest.mark.xfail(strict=True, reason="an elliptical second part that names its own place (B又有多少名？) is not "
-                                       "completed with the first part's object: its focus is empty")
 @pytest.mark.parametrize(
     ("question", "head"),
     [("桃源街道有多少名网格员，新湾社区又有多少名？", "网格员"), ("柳岸村有多少名党员；白沙村有多少名？", "党员")],
@@ -417,3 +433,12 @@ def test_a_comma_clause_without_a_question_word_stays_with_its_part():
 def test_an_elliptical_second_part_about_another_place_asks_for_the_same_thing(question, head):
     second = analyze(question).parts[1]
     assert second.focus[:1] == (head,)
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [("桂溪镇有多少名网格员，石门坳村又有多少名志愿者？", "志愿者"), ("柳岸村有多少名党员；石门坳村书记是谁？", "书记")],
+)
+def test_a_second_part_with_its_own_object_keeps_it(question, head):
+    second = analyze(question).parts[1]
+    assert second.focus[0] == head
