@@ -295,6 +295,17 @@ def _aliases(place: str) -> set[str]:
     return {place, short} if len(short) >= 2 else {place}
 
 
+_CLAUSE_END = re.compile(r"[，。；：、,;:！？!?（）()“”\"]")
+
+
+def role_owner(head: str) -> str:
+    """The place that owns the role written just before a name: the last place named in the
+    clause that ends at the name (``青石社区党委书记`` → 青石社区), else ""."""
+    clause = _CLAUSE_END.split(head)[-1]
+    found = [(clause.rfind(p), p) for p in question_places(clause)]
+    return max(found)[1] if found else ""
+
+
 def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") -> bool:
     """True unless the sentence's fact belongs to another place than the one asked about.
 
@@ -304,6 +315,8 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
     taken to lie inside it) nor a whole above it (``全市`` for a district; ``全区`` for a
     district is the district itself), and the place the text last named at that level before
     the sentence must be the asked one (or, with none named, the article must name it).
+    A role belongs to the place named just before it: a lower place's secretary
+    (``青石社区党委书记``) does not answer for the asked district.
     """
     if not part.places:
         return True
@@ -311,6 +324,10 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
     names = _aliases(target)
     level = place_level(target)
     sentence = normalize(cand.text)
+    if part.answer_type == "person" and part.role and cand.span is not None:
+        owner = role_owner(sentence[:cand.span.start])
+        if owner and not (_aliases(owner) & names) and place_level(owner) < level:
+            return False  # "青石社区党委书记何建春" is the community's secretary, not the district's
     if any(n in sentence for n in names):
         return True
     asked_whole = bool(_BROADER.search(normalize(part.text)))

@@ -537,3 +537,24 @@ def test_org_question_takes_the_organisation(question, text, district, org):
 ])
 def test_org_question_without_an_organisation_is_refused(question, text, district):
     assert _ask(question, [_hit(text, district=district)]).found is False
+
+
+@pytest.mark.parametrize(("question", "text", "sentence", "fits"), [
+    # first story: a district and one of its communities
+    ("南州市云港区区委书记是谁？", "云港区推进党员联户。桂花社区党委书记林晓燕介绍了做法。",
+     "桂花社区党委书记林晓燕介绍了做法。", False),
+    ("南州市云港区区委书记是谁？", "云港区推进党员联户。云港区区委书记周启明到桂花社区调研。",
+     "云港区区委书记周启明到桂花社区调研。", True),
+    ("云港区桂花社区党委书记是谁？", "云港区推进党员联户。桂花社区党委书记林晓燕介绍了做法。",
+     "桂花社区党委书记林晓燕介绍了做法。", True),
+    # second story: a town and its villages; the village named in another clause does not own the role
+    ("白石县清河镇党委书记是谁？", "清河镇发展茶产业。柳塘村党支部书记赵德山带头种茶。",
+     "柳塘村党支部书记赵德山带头种茶。", False),
+    ("白石县清河镇党委书记是谁？", "清河镇发展茶产业。在柳塘村茶园，镇党委书记许文斌查看了长势。",
+     "在柳塘村茶园，镇党委书记许文斌查看了长势。", True),
+])
+def test_places_fit_a_role_belongs_to_the_place_before_it(question, text, sentence, fits):
+    part = _part(question)
+    cand = _candidate(part, text, sentence)
+    assert cand.typed, sentence
+    assert ev.places_fit(part, _hit(text, title="党建新闻"), cand) is fits
