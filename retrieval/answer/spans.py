@@ -113,9 +113,31 @@ def _name_at(norm: str, pos: int) -> int:
         if end >= len(norm) or follower.match(norm, end) or not re.match(r"[\u4e00-\u9fff]", norm[end]):
             return surname + given
         best = best or (surname + given if given == 2 else 0)
+    if best and not _may_begin_name(norm, pos):
+        return 0  # 党员|全部纳入, 党委书记|由大厦…: a word or a preposition, not a surname
     if best == surname + 2 and _short_name_before_verb(norm, pos, surname + 1):
         return surname + 1  # 刘芳|走访, 赵磊|驻村: the third character begins the verb
     return best
+
+
+#: jieba tags of one-character words that never begin a name (由, 和, 的 …).
+_NOT_NAME_TAGS = ("p", "c", "u")
+
+
+def _may_begin_name(norm: str, pos: int) -> bool:
+    """For a name with no known word after it: False when jieba reads its first character as a
+    preposition, conjunction or particle (由|大厦, 和|党员) or as the start of a longer word that
+    is not a name (全部|纳入)."""
+    for start, end, tag in _pos_tokens(norm):
+        if start == pos:
+            if tag.startswith("nr"):
+                return True
+            if end - start == 1:
+                return not tag.startswith(_NOT_NAME_TAGS)
+            return False
+        if start > pos:
+            break
+    return True
 
 
 def _short_name_before_verb(norm: str, pos: int, length: int) -> bool:

@@ -310,3 +310,17 @@ def test_opens_enumeration(sentence, opens):
 ])
 def test_introduces_items(sentence, introduces):
     assert sp.introduces_items(sentence) is introduces
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a role word followed by a word, a preposition or a conjunction: no name, although
+    # 全, 由 and 和 are surnames
+    ("柳塘村把外出务工的党员全部纳入微信群管理。", []),
+    ("楼宇联合党委书记由大厦所在街道选派。", []),
+    ("桂花社区请居民代表和党员代表一起打分。", []),
+    # a real name with no known word after it stays a name
+    ("柳塘村党支部书记冯国栋驻村三年。", [("冯国栋", "书记")]),
+    ("桂花社区党委书记林晓燕回忆起当年的情形。", [("林晓燕", "书记")]),
+])
+def test_person_spans_no_name_where_a_word_begins(sentence, expected):
+    assert _people(sentence) == expected

@@ -41,6 +41,12 @@ def only_part(question: str):
         ("新湾社区的议事长廊位于什么地方？", "place"),
         ("哪家企业承建了下溪镇的光伏项目？", "org"),
         ("凤鸣社区的积分超市由哪个单位运营？", "org"),
+        # the name of an organisation is asked: not a person
+        ("海湾大厦的物业公司叫什么名字？", "org"),
+        ("柳岸村新成立的合作社的名称是什么？", "org"),
+        # … but a person of the organisation, or when it was founded, is not an organisation
+        ("海湾大厦物业公司的经理叫什么名字？", "person"),
+        ("柳岸村的合作社是什么时候成立的？", "date"),
         ("石桥镇设立了哪些便民服务窗口？", "list"),
         ("凤鸣社区的议事长廊都有什么功能？", "list"),
         ("柳岸村是如何发展集体经济的？", "method"),
