@@ -1,0 +1,50 @@
+"""The near-miss refusal: the asked thing is stated only for another year or place.
+
+Every passage is invented for this test. The real answer model scores the candidates
+(no embedder: sentence meaning is left out, as in the other in-process answer tests, so
+the gate's own confidence is not asserted here; the labelled sets measure it).
+"""
+
+import pytest
+
+from partyqa.records import Hit
+from retrieval.answer.evidence import Weights, score_candidates
+from retrieval.answer.extractive import confidence, fits, near_miss
+from retrieval.question import analyze
+
+
+def _cands(question, text, district=""):
+    part = analyze(question).parts[0]
+    hit = Hit(chunk_id="c1", doc_id="d1", title="党建动态", publisher="南州日报", date="2023-06-01",
+              section="", text=text, score=1.0, start=0, end=len(text), district=district, source="d1.txt")
+    return score_candidates(part, question, [hit], Weights({}), 6)
+
+
+# first story: a county's mobile party members; second: a street's grid workers
+WHITE_STONE = ("白石县外出务工党员较多，目前全县有流动党员2100名，主要在沿海城市务工。"
+               "2020年，全县有300名流动党员参与返乡创业，带回项目12个。")
+GREEN_BROOK = ("青溪街道推进党建引领基层治理，全街道共建成党群服务站12个。"
+               "2021年，柳岸街道在老旧小区试点微网格，共划分微网格96个。")
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # the figure of the asked thing belongs to 2020, the question asks about 2023 (the year
+    # of the article, whose 目前 sentence fits but says nothing of 返乡创业)
+    ("白石县2023年有多少名流动党员参与返乡创业？", WHITE_STONE),
+    # the micro-grids are another street's; the asked street states only its service stations
+    ("青溪街道划分了多少个微网格？", GREEN_BROOK),
+])
+def test_the_asked_thing_stated_only_elsewhere_is_refused(question, text):
+    cands = _cands(question, text)
+    assert near_miss(next(c for c in cands if fits(c)))
+    assert confidence(cands) == 0.0
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("白石县2020年有多少名流动党员参与返乡创业？", WHITE_STONE),
+    ("青溪街道建成了多少个党群服务站？", GREEN_BROOK),
+])
+def test_the_asked_thing_stated_for_the_asked_year_or_place_is_no_near_miss(question, text):
+    best = next(c for c in _cands(question, text) if fits(c))
+    assert best.span is not None and best.span.text in ("300名", "12个")
+    assert not near_miss(best)
