@@ -54,6 +54,7 @@ def compose(question: str, resolved: str, parts: list[PartAnswer], hits: list[Hi
     spans: dict[str, tuple[int, int]] = {}
     by_chunk: dict[str, Hit] = {}
     pieces: list[str] = []
+    quoted: set[tuple[str, int, int]] = set()
     for part in parts:
         if not part.found:
             pieces.append(f"关于“{part.question.rstrip('？?')}”，资料中没有找到。")
@@ -63,6 +64,9 @@ def compose(question: str, resolved: str, parts: list[PartAnswer], hits: list[Hi
         previous = None
         for quote in part.quotes:
             key = quote.hit.chunk_id
+            if (key, quote.start, quote.end) in quoted:
+                continue  # two parts answered by one stretch (a table row): quoted once
+            quoted.add((key, quote.start, quote.end))
             by_chunk[key] = quote.hit
             n = numbers.setdefault(key, len(numbers) + 1)
             lo_hi = ranges.setdefault(key, [quote.start, quote.end])

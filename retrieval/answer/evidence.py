@@ -11,7 +11,7 @@ query time) and the rank of its passage.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -22,6 +22,7 @@ from partyqa.text.segment import tokenize, words
 from partyqa.text.sentences import split_sentences
 from partyqa.text.synonyms import present, variants
 from retrieval.answer import spans as sp
+from retrieval.answer.tables import Row, table_rows
 from retrieval.question import Part
 
 _BROADER = re.compile(r"全(?:省|市|区|县|镇|乡|街道|社区|村)|各(?:区|县|市|镇|街道)")
@@ -49,6 +50,7 @@ class Candidate:
     score: float = 0.0
     extra: list = field(default_factory=list)
     features: dict = field(default_factory=dict)
+    row: Row | None = None  #: a table row: ``text`` is its view with the column names
 
 
 class Weights:
@@ -81,18 +83,21 @@ def coverage(weights: dict[str, float], text: str, partial: bool = False) -> flo
 
 
 def candidates(hits: list[Hit], max_hits: int) -> list[Candidate]:
-    """Every distinct sentence of the top hits (a sentence repeated by overlapping passages once)."""
+    """Every distinct sentence of the top hits (a sentence repeated by overlapping passages once);
+    a table row stands as its view with the column names (:mod:`retrieval.answer.tables`)."""
     top = max((h.score for h in hits[:max_hits]), default=0.0) or 1e-6
     seen: set[str] = set()
     out = []
     for rank, hit in enumerate(hits[:max_hits]):
+        rows = table_rows(hit.text)
         for span in split_sentences(hit.text):
-            text = hit.text[span.start:span.end]
+            row = rows.get(span.start)
+            text = row.view if row is not None else hit.text[span.start:span.end]
             key = re.sub(r"\W", "", normalize(text))
             if len(key) < 4 or key in seen:
                 continue
             seen.add(key)
-            out.append(Candidate(rank, span.start, span.end, text, prior=max(hit.score, 0.0) / top))
+            out.append(Candidate(rank, span.start, span.end, text, prior=max(hit.score, 0.0) / top, row=row))
     return out
 
 
@@ -467,6 +472,10 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
         c.cov_focus = coverage(focus, c.text, partial=True) if focus else 0.5
         c.cov_question = coverage(qweights, c.text + " " + hit.section, partial=True)
         c.typed, c.span, fit = typed_span(part, c.text)
+        if not c.typed and c.row is not None and part.answer_type == "number" and part.units:
+            # a table cell carries no unit: its column names what it counts (党员网格员 | 17)
+            c.typed, c.span, fit = typed_span(replace(part, units=""), c.text)
+            c.typed = c.typed and attached(part, c.text, c.span) > 0
         if c.typed and part.answer_type == "number" and (
                 per_unit(part, c.text, c.span) or (plan_mismatch(part.text, c.text) and _DONE.search(normalize(part.text)))
                 or period_mismatch(part, c.text)):

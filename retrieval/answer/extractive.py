@@ -22,6 +22,7 @@ from retrieval.answer.compose import PartAnswer, Quote, compose, not_found
 from retrieval.answer.evidence import Candidate, Weights, score_candidates
 from retrieval.answer.facts import answer_fact
 from retrieval.answer.model import load_model
+from retrieval.answer.tables import to_passage
 from retrieval.question import Analysis, Part, analyze
 
 Search = Callable[[str], list[Hit]]
@@ -257,6 +258,9 @@ class Answerer:
 
     @staticmethod
     def _quote(c: Candidate, hits: list[Hit]) -> Quote:
+        if c.row is not None:  # a table row: quoted from its heading, the span mapped onto the row
+            span = to_passage(c.row, c.span.start, c.span.end) if c.span is not None else None
+            return Quote(hits[c.hit_rank], c.row.heading_start, c.end, *(span or (-1, -1)))
         span = (c.start + c.span.start, c.start + c.span.end) if c.span is not None else (-1, -1)
         return Quote(hits[c.hit_rank], c.start, c.end, *span)
 

@@ -1,0 +1,99 @@
+"""Rows of a table read with their column headings.
+
+A table reaches a passage as lines of cells: Markdown and HTML tables become cells parted by
+two or more spaces, ruled PDF tables cells parted by ``|``. A row alone (``桐木村  29  79.6  三星``)
+says nothing of what its figures are, so the answerer scores a *view* of it that names each
+cell's column (``桐木村：党员数29，季度平均积分79.6，评定等次三星。``) and quotes the source from
+the heading line to the row, with the answer span mapped back onto the row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from partyqa.text.sentences import split_sentences
+
+_CELL_GAP = re.compile(r"\s*[|｜]\s*|\s{2,}|\t+")
+_SENTENCE_MARK = re.compile(r"[。；;！？!?]")
+#: A table quoted from its heading to the row, at most this many lines (longer: the row alone).
+MAX_QUOTED_LINES = 8
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row of a passage: its labelled view and where each cell stands in both."""
+
+    start: int          #: offset of the row line in the passage
+    end: int
+    heading_start: int  #: offset of the heading line (quote from here when near)
+    view: str           #: the row with its column names, scored in place of the line
+    cells: tuple[tuple[int, int, int], ...]  #: (offset in view, offset in passage, length)
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """The cells of one line with their offsets, or [] when the line is no table row."""
+    if _SENTENCE_MARK.search(line) or re.fullmatch(r"[\s|｜:：\-—]*", line):
+        return []
+    out, pos = [], 0
+    for gap in _CELL_GAP.finditer(line):
+        if gap.start() > pos:
+            out.append((pos, line[pos:gap.start()]))
+        pos = gap.end()
+    if pos < len(line):
+        out.append((pos, line[pos:]))
+    return [(at, cell) for at, cell in out if cell.strip()]
+
+
+def table_rows(text: str) -> dict[int, Row]:
+    """Every data row of the tables in ``text``, by the offset of its line.
+
+    A table is a heading line followed by at least one line with the same number (three or
+    more) of cells; lines with sentence punctuation are never rows.
+    """
+    lines = [(s.start, s.end, _cells(text[s.start:s.end])) for s in split_sentences(text)
+             if "\n" not in text[s.start:s.end]]
+    rows: dict[int, Row] = {}
+    i = 0
+    while i < len(lines):
+        start, _, heads = lines[i]
+        j = i + 1
+        while j < len(lines) and len(heads) >= 3 and len(lines[j][2]) == len(heads) \
+                and _only_newlines_between(text, lines[j - 1][1], lines[j][0]):
+            j += 1
+        for k in range(i + 1, j):
+            rows[lines[k][0]] = _row(lines[k], heads, start, k - i + 1)
+        i = max(j, i + 1)
+    return rows
+
+
+def _only_newlines_between(text: str, end: int, start: int) -> bool:
+    """True when two lines are neighbours (a Markdown rule line between them counts as one)."""
+    between = text[end:start]
+    return between.count("\n") <= 2 and not between.strip("\n \t|-:")
+
+
+def _row(line: tuple[int, int, list[tuple[int, str]]], heads: list[tuple[int, str]], heading_start: int,
+         n_lines: int) -> Row:
+    start, end, cells = line
+    parts, mapping, pos = [], [], 0
+    for idx, ((at, value), (_, head)) in enumerate(zip(cells, heads)):
+        if idx == 0:
+            piece_prefix = ""
+        else:
+            piece_prefix = head.strip()
+        piece = piece_prefix + value
+        mapping.append((pos + len(piece_prefix), start + at, len(value)))
+        parts.append(piece)
+        pos += len(piece) + 1  # the "：" or "，" after it
+    view = parts[0] + "：" + "，".join(parts[1:]) + "。"
+    quote_from = heading_start if n_lines <= MAX_QUOTED_LINES else start
+    return Row(start, end, quote_from, view, tuple(mapping))
+
+
+def to_passage(row: Row, view_start: int, view_end: int) -> tuple[int, int] | None:
+    """Map a span of the view onto the passage (None when it crosses cells)."""
+    for at_view, at_passage, length in row.cells:
+        if at_view <= view_start and view_end <= at_view + length:
+            return at_passage + view_start - at_view, at_passage + view_end - at_view
+    return None

@@ -1,0 +1,85 @@
+"""Table rows read with their column headings (retrieval/answer/tables.py).
+
+Two invented tables: a village table as the Markdown and HTML readers leave it (cells parted by
+two spaces) and a town table as a ruled PDF table is read (cells parted by ``|``).
+"""
+
+import pytest
+
+from partyqa.records import Hit
+from retrieval.answer.compose import PartAnswer, Quote, compose
+from retrieval.answer.evidence import Weights, score_candidates
+from retrieval.answer.extractive import Answerer, fits
+from retrieval.answer.tables import table_rows, to_passage
+from retrieval.question import analyze
+
+VILLAGES = ("清河镇首批试点村上半年积分情况如下：\n\n"
+            "村  党员数  平均积分  评定等次\n"
+            "柳塘村  52  91.5  五星\n"
+            "杏林村  40  83.0  三星\n"
+            "合计  92  87.9  —")
+TOWNS = ("表2 各镇网格建设情况\n"
+         "镇 | 网格数 | 网格员 | 党员网格员\n"
+         "白沙镇 | 36 | 41 | 25\n"
+         "石桥镇 | 28 | 30 | 17")
+
+
+def _hit(text):
+    return Hit(chunk_id="c1", doc_id="d1", title="基层党建动态", publisher="南州日报", date="2023-07-01",
+               section="", text=text, score=1.0, start=0, end=len(text), district="", source="d1.txt")
+
+
+@pytest.mark.parametrize(("text", "row", "view"), [
+    (VILLAGES, "杏林村  40  83.0  三星", "杏林村：党员数40，平均积分83.0，评定等次三星。"),
+    (TOWNS, "白沙镇 | 36 | 41 | 25", "白沙镇：网格数36，网格员41，党员网格员25。"),
+])
+def test_a_row_is_read_with_its_column_names(text, row, view):
+    rows = table_rows(text)
+    assert rows[text.index(row)].view == view
+    assert text.index(text.splitlines()[2 if text is VILLAGES else 1]) not in rows  # the heading is no row
+
+
+@pytest.mark.parametrize("text", [
+    "记者 林晓东  通讯员 孙佳怡\n清河镇召开党建工作会议。",  # a byline: two cells
+    "柳塘村  52  91.5  五星\n杏林村召开党员大会，  会上  评出了  五星党员。",  # a sentence is never a row
+    "村  党员数  平均积分\n柳塘村  52\n杏林村  40",  # rows without the heading's cells
+])
+def test_lines_that_are_no_table_give_no_rows(text):
+    assert table_rows(text) == {}
+
+
+def test_a_span_of_the_view_maps_onto_the_row():
+    row = table_rows(TOWNS)[TOWNS.index("石桥镇")]
+    at = row.view.index("17")
+    start, end = to_passage(row, at, at + 2)
+    assert TOWNS[start:end] == "17" and start > TOWNS.index("石桥镇")
+    assert to_passage(row, 0, len(row.view)) is None  # a span across cells maps nowhere
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("清河镇杏林村上半年党员平均积分是多少？", VILLAGES, "83.0"),
+    ("石桥镇有多少名党员网格员？", TOWNS, "17"),
+])
+def test_a_row_answers_with_the_cell_of_the_asked_column(question, text, figure):
+    part = analyze(question).parts[0]
+    best = next(c for c in score_candidates(part, question, [_hit(text)], Weights({}), 6) if fits(c))
+    assert best.row is not None and best.span.text == figure
+    quote = Answerer._quote(best, [_hit(text)])
+    assert text[quote.answer_start:quote.answer_end] == figure
+    assert text[quote.start:quote.end].startswith(text.splitlines()[2 if text is VILLAGES else 1])
+
+
+def test_a_stretch_answering_two_parts_is_quoted_once():
+    hit = _hit(VILLAGES)
+    quote = Quote(hit, VILLAGES.index("村  党员数"), VILLAGES.index("三星") + 2)
+    answer = compose("杏林村平均积分多少？评了几星？", "", [PartAnswer("a", [quote], 0.9),
+                                                          PartAnswer("b", [quote], 0.9)], [hit])
+    assert answer.text.count("杏林村") == 1
+
+
+@pytest.mark.parametrize("question", ["石桥镇有多少名村干部？", "清河镇杏林村有多少名入党积极分子？"])
+def test_a_unitless_cell_answers_only_under_the_asked_column(question):
+    text = TOWNS if "石桥镇" in question else VILLAGES
+    part = analyze(question).parts[0]
+    rows = [c for c in score_candidates(part, question, [_hit(text)], Weights({}), 6) if c.row is not None]
+    assert rows and not any(c.typed for c in rows)
