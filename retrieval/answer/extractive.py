@@ -188,10 +188,10 @@ class Answerer:
         named = bool(best.extra) and len(best.extra) > 1 and best.extra[1] >= 0.99
         following_items = index + 1 < len(sentences) and sp.enumeration_count(sentences[index + 1][2]) >= 2 \
             and not sp.starts_enumeration(sentences[index + 1][2])
-        if named and following_items:
+        open_list = sp.opens_enumeration(best.text) or best.text.rstrip().endswith(("；", ";"))
+        if named and following_items and not open_list:
             # "一是建立“三张清单”。" then the sentence naming the three: that sentence is the list asked.
             return [self._quote(best, hits), Quote(hit, sentences[index + 1][0], sentences[index + 1][1])]
-        open_list = sp.opens_enumeration(best.text) or best.text.rstrip().endswith(("；", ";"))
         chosen = self._items_before(hit, sentences, index, chosen)
         count = next((n for _, (_, _, text) in chosen if (n := sp.announced_count(text))), 0)
         current, j, gap = hit, index + 1, 0

@@ -172,3 +172,22 @@ def test_list_items_after_a_long_explanation(question, text, district, expected)
 ])
 def test_list_after_a_long_explanation_takes_only_the_announced_next_items(question, text, district, expected):
     assert _ask(question, [_hit(text, district)]).text == f"{expected}[1]"
+
+
+@pytest.mark.parametrize(("question", "text", "district", "expected"), [
+    # the items after a colon, each closed by a semicolon and holding commas and 、: the whole run
+    ("桂花社区党员联络员的“三联”职责指的是什么？",
+     "桂花社区推行党员联络员制度。联络员的职责概括起来是“三联”：联学习，定期宣讲政策、讲解法规；"
+     "联服务，帮助居民办理证照、预约就医；联治理，收集意见建议、调解邻里纠纷。今年已有联络员56名。",
+     "桂花社区", "联络员的职责概括起来是“三联”：联学习，定期宣讲政策、讲解法规；"
+     "联服务，帮助居民办理证照、预约就医；联治理，收集意见建议、调解邻里纠纷。"),
+    ("柳塘村的“两帮”是指哪两帮？",
+     "柳塘村党支部开展结对帮扶。具体做法是“两帮”：帮技术，请农技员讲授大棚管理、病虫防治；"
+     "帮销售，联系超市、电商平台收购蔬菜。全村已结对42户。",
+     "白石县", "具体做法是“两帮”：帮技术，请农技员讲授大棚管理、病虫防治；"
+     "帮销售，联系超市、电商平台收购蔬菜。"),
+])
+def test_list_after_a_colon_keeps_every_item_up_to_the_full_stop(question, text, district, expected):
+    ans = _ask(question, [_hit(text, district)])
+    assert ans.found is True
+    assert ans.text == f"{expected}[1]"

@@ -49,6 +49,9 @@ def only_part(question: str):
         ("柳岸村的合作社是什么时候成立的？", "date"),
         ("石桥镇设立了哪些便民服务窗口？", "list"),
         ("凤鸣社区的议事长廊都有什么功能？", "list"),
+        ("柳岸村的“两帮”是指哪两帮？", "list"),  # a count after 指哪: the items of a named set
+        ("新湾社区的“三联”指哪三联？", "list"),
+        ("“三联”是指哪个单位提出的？", "org"),  # 指哪个 asks for one thing
         ("柳岸村是如何发展集体经济的？", "method"),
         ("桃源街道怎样化解物业纠纷？", "method"),
         ("为什么要在白沙村设立调解室？", "reason"),
