@@ -79,6 +79,10 @@ def confidence(cands: list[Candidate]) -> float:
         return 0.0
     if near_miss(fitting[0]):
         return 0.0
+    # The gate judges the strongest fitting candidate: a list's announcing sentence or the
+    # figure next to the asked thing may be put first although an item of the same list
+    # scores higher, and that item is no rival.
+    fitting.sort(key=lambda c: -c.score)
     runner_up = fitting[1].score if len(fitting) > 1 else 0.0
     return round(load_model().confidence(fitting[0].features, fitting[0].score, runner_up), 4)
 
