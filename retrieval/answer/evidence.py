@@ -25,6 +25,8 @@ from retrieval.answer import spans as sp
 from retrieval.answer.tables import Row, table_rows
 from retrieval.question import Part
 
+#: An attached figure goes first only with at least this share of the best fitting score.
+ATTACH_SHARE = 0.25
 _BROADER = re.compile(r"全(?:省|市|区|县|镇|乡|街道|社区|村)|各(?:区|县|市|镇|街道)")
 
 
@@ -446,6 +448,14 @@ def head_share(part: Part, text: str) -> float:
     return best
 
 
+def promoted_attached(cands: list[Candidate]) -> list[Candidate]:
+    """The fitting candidates whose figure stands next to the asked thing and whose answer
+    probability is at least ``ATTACH_SHARE`` of the strongest fitting candidate's."""
+    fitting = [c for c in cands if c.typed and c.places_ok and c.year_ok]
+    top = max((c.score for c in fitting), default=0.0)
+    return [c for c in fitting if c.features.get("attach") and c.score >= ATTACH_SHARE * top]
+
+
 def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weights, max_hits: int,
                      embed=None, article_text=None, model=None, semantic_top: int = 10) -> list[Candidate]:
     """Candidates of the hits with their features and answer probability, best first.
@@ -525,12 +535,14 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
     if part.answer_type != "title":
         for c in cands:
             c.typed = c.typed and not c.headline  # a headline is never the answer sentence
-    # A figure written next to the thing asked beats one elsewhere in its sentence.
-    attach_first = part.answer_type == "number" and any(
-        c.features.get("attach") and c.typed and c.places_ok and c.year_ok for c in cands)
+    # A figure written next to the thing asked beats one elsewhere in its sentence — when the
+    # model finds it at least a quarter as likely as the strongest fitting one (a weak sentence with
+    # a figure next to a near synonym does not displace the sentence that answers).
+    attach_ok = {id(c) for c in promoted_attached(cands)}
+    attach_first = part.answer_type == "number" and bool(attach_ok)
     # Likewise the sentence where the asked items stand, for a list.
     anchor_first = part.answer_type == "list" and any(
         c.features.get("list_anchor") and c.typed and c.places_ok and c.year_ok for c in cands)
     return sorted(cands, key=lambda c: (not (c.typed and c.places_ok and c.year_ok),
-                                        attach_first and not c.features.get("attach"),
+                                        attach_first and id(c) not in attach_ok,
                                         anchor_first and not c.features.get("list_anchor"), -c.score))

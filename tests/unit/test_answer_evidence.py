@@ -558,3 +558,24 @@ def test_places_fit_a_role_belongs_to_the_place_before_it(question, text, senten
     cand = _candidate(part, text, sentence)
     assert cand.typed, sentence
     assert ev.places_fit(part, _hit(text, title="党建新闻"), cand) is fits
+
+
+def _ranked(text, score, attach, fits=True):
+    c = ev.Candidate(0, 0, len(text), text, typed=fits, score=score)
+    c.features = {"attach": float(attach)}
+    return c
+
+
+def test_an_attached_figure_goes_first_only_when_it_is_not_far_weaker():
+    # first story: 入驻企业146家 (attached, a third as likely) beats the sentence about 9个党支部
+    strong = _ranked("海湾大厦成立楼宇联合党委，下设9个党支部，把各家企业的党员纳入管理。", 0.47, attach=False)
+    attached = _ranked("这栋写字楼里入驻企业146家，从业人员约3800人。", 0.17, attach=True)
+    assert ev.promoted_attached([strong, attached]) == [attached]
+    # second story: 项目资金1.36亿元 next to a near synonym of 经费, far weaker than the sentence
+    # that answers (每村每年3万元 … 工作经费): not promoted
+    answer = _ranked("县财政按每村每年3万元的标准安排第一书记工作经费。", 0.75, attach=False)
+    weak = _ranked("全县第一书记共协调落实项目资金1.36亿元。", 0.13, attach=True)
+    assert ev.promoted_attached([answer, weak]) == []
+    # an attached candidate that does not fit (another place) is never promoted
+    elsewhere = _ranked("柳岸街道入驻企业98家。", 0.9, attach=True, fits=False)
+    assert ev.promoted_attached([strong, elsewhere]) == []
