@@ -44,11 +44,21 @@ _ATTRIBUTE = re.compile(r"(?:覆盖率|比例|比重|占比|人数|数量|数目
 _OBJECT_AFTER_QWORD = re.compile(r"(多少|几)([个名位人户处件次本项家间所条])?([^？?。]*?)([？?。]*)$")
 
 
+@lru_cache(maxsize=1)
+def _reference() -> re.Pattern:
+    from partyqa.resources import data_json
+
+    return re.compile(data_json("conversation.json")["followup_reference"])
+
+
 def is_followup(question: str) -> bool:
     """Heuristic: does ``question`` lean on the previous turn to be understood?"""
     q = normalize(question).strip()
     if len(q) > 20:
-        return False
+        # "那全区一共有多少个村（社区）党组织推开了这项制度？": long, but it opens with 那 or points
+        # back to what was asked before, and names no place of its own.
+        leans = _LEAD.match(q) or _reference().search(q)
+        return bool(leans) and len(q) <= 40 and not places_in(q)
     if _LEAD.match(q) or re.search(r"呢[？?]?$", q) or _PRONOUN.match(q) or q.startswith("其中"):
         return True
     return not places_in(q) and len(q) <= 16

@@ -242,3 +242,23 @@ def test_the_subject_of_a_question_has_no_place_time_or_question_word(question, 
                                                     (GRID, False), ("白沙村的集体经济收入是多少？", False)])
 def test_only_short_leaning_questions_count_as_follow_ups(question, expected):
     assert is_followup(question) is expected
+
+
+@pytest.mark.parametrize(("previous", "question", "place"), [
+    # long, but it opens with 那 and counts under 全区 without naming a place
+    ("云港区的党员积分制管理覆盖了多少名农村党员？", "那全区一共有多少个村（社区）党组织推开了这项制度？", "云港区"),
+    # long, but it points back with 这项做法
+    ("白石县的“红色代办”服务开展了多久？", "到去年年底为止全县共有多少个行政村推广了这项做法？", "白石县"),
+])
+def test_a_long_question_that_leans_on_the_previous_one_is_a_follow_up(previous, question, place):
+    assert is_followup(question)
+    assert resolve(question, [{"question": previous, "answer": ""}]).startswith(place)
+
+
+@pytest.mark.parametrize("question", [
+    "那么桂花社区一共有多少名党员参加了今年组织的技能培训？",  # names its own place
+    "全区一共有多少个村（社区）党组织参加了今年的农村党员技能培训？",  # neither 那 nor a pointer back
+])
+def test_a_long_question_with_its_own_place_or_no_pointer_back_stands_alone(question):
+    assert not is_followup(question)
+    assert resolve(question, [{"question": "云港区的党员积分制管理覆盖了多少名农村党员？", "answer": ""}]) == question
