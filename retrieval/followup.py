@@ -199,7 +199,7 @@ def _strip_places(text: str, places: list[str]) -> str:
 
 def _swap_place(previous: str, old_places: list[str], new: str) -> str:
     """The previous question about ``new``: the old place of the same level replaced, else prefixed."""
-    from retrieval.answer.evidence import place_level
+    from retrieval.answer.context import place_level
 
     same = [p for p in old_places if place_level(p) == place_level(new)]
     if same:

@@ -10,6 +10,9 @@ from the live snapshot, so concurrent deletions all take effect.
 
 Source keys (:mod:`index.sources`): uploads are ``uploads/<name>``; bundled articles keep
 their path relative to the articles folder. Two documents never share a key.
+
+Longer than most modules (about 350 lines): adding and deleting share the staging, locking and
+rollback rules that keep user documents safe; splitting them would split those rules.
 """
 
 from __future__ import annotations

@@ -51,6 +51,9 @@ next to it. This module reproduces that path with the libraries underneath it:
 The quantized file is built in a temporary folder beside its destination and renamed into
 place, so a crash never leaves a half-written model. It carries a ``partyqa_source``
 metadata entry describing the weights it was made from; a stale file is rebuilt.
+
+Longer than most modules (about 320 lines): export, graph clean-up and quantisation are one
+build step whose parts only make sense together; the runtime lives in its own module.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from partyqa.records import Hit
+from retrieval.answer import context as ctx
 from retrieval.answer import evidence as ev
 from retrieval.answer.extractive import Answerer, AnswerParams
 from retrieval.question import analyze
@@ -116,7 +117,7 @@ def test_typed_span_open_questions_take_any_sentence(question):
 ])
 def test_per_unit_figure_does_not_answer_a_total(question, sentence, expected):
     part, span = _span(question, sentence)
-    assert ev.per_unit(part, sentence, span) is expected
+    assert ctx.per_unit(part, sentence, span) is expected
 
 
 @pytest.mark.parametrize(("question", "sentence"), [
@@ -125,7 +126,7 @@ def test_per_unit_figure_does_not_answer_a_total(question, sentence, expected):
 ])
 def test_per_unit_is_no_mismatch_when_no_total_is_asked(question, sentence):
     part, span = _span(question, sentence)
-    assert ev.per_unit(part, sentence, span) is False
+    assert ctx.per_unit(part, sentence, span) is False
 
 
 # ---------------------------------------------------------------- plan / period / batch / time
@@ -140,7 +141,7 @@ def test_per_unit_is_no_mismatch_when_no_total_is_asked(question, sentence):
     ("青溪街道计划招募多少名网格员？", "街道计划再招募网格员50名。", 0.0),
 ])
 def test_plan_mismatch(question, sentence, expected):
-    assert ev.plan_mismatch(question, sentence) == expected
+    assert ctx.plan_mismatch(question, sentence) == expected
 
 
 @pytest.mark.parametrize(("question", "sentence", "expected"), [
@@ -152,7 +153,7 @@ def test_plan_mismatch(question, sentence, expected):
     ("白石县一季度发展了多少名党员？", "全县发展党员45名。", False),  # no period written
 ])
 def test_period_mismatch(question, sentence, expected):
-    assert ev.period_mismatch(_part(question), sentence) is expected
+    assert ctx.period_mismatch(_part(question), sentence) is expected
 
 
 @pytest.mark.parametrize(("question", "sentence", "expected"), [
@@ -164,7 +165,7 @@ def test_period_mismatch(question, sentence, expected):
     ("柳塘村第三届村民议事会有多少名成员？", "第二期培训班有学员50名。", False),  # another kind (期, not 届)
 ])
 def test_batch_mismatch(question, sentence, expected):
-    assert ev.batch_mismatch(_part(question), sentence) is expected
+    assert ctx.batch_mismatch(_part(question), sentence) is expected
 
 
 @pytest.mark.parametrize(("question", "sentence"), [
@@ -172,7 +173,7 @@ def test_batch_mismatch(question, sentence, expected):
     ("柳塘村第一批入党积极分子有多少名？", "首批入党积极分子共8名。"),
 ])
 def test_batch_mismatch_first_batch_written_two_ways(question, sentence):
-    assert ev.batch_mismatch(_part(question), sentence) is False
+    assert ctx.batch_mismatch(_part(question), sentence) is False
 
 
 @pytest.mark.parametrize(("question", "date", "sentence", "expected"), [
@@ -185,7 +186,7 @@ def test_batch_mismatch_first_batch_written_two_ways(question, sentence):
     ("2021年白石县发展了多少名党员？", "2021-05-01", "目前全县发展党员300名。", False),  # the article is of 2021
 ])
 def test_time_mismatch(question, date, sentence, expected):
-    assert ev.time_mismatch(_part(question), _hit("x", date=date), sentence) is expected
+    assert ctx.time_mismatch(_part(question), _hit("x", date=date), sentence) is expected
 
 
 # ---------------------------------------------------------------- subject / unit / attachment / modifier
@@ -248,7 +249,7 @@ def test_modifier_miss_head_noun_without_its_modifier(question, sentence, expect
     ("南州市", 4), ("江北省", 5),
 ])
 def test_place_level(place, level):
-    assert ev.place_level(place) == level
+    assert ctx.place_level(place) == level
 
 
 @pytest.mark.parametrize(("question", "text", "sentence", "fits"), [
@@ -272,7 +273,7 @@ def test_place_level(place, level):
 ])
 def test_places_fit(question, text, sentence, fits):
     part = _part(question)
-    assert ev.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
+    assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
 
 
 @pytest.mark.parametrize(("question", "text", "district", "title", "fits"), [
@@ -290,13 +291,13 @@ def test_places_fit_whole_district_words(question, text, district, title, fits):
     part = _part(question)
     sentence = text.split("。")[1] + "。"
     hit = _hit(text, district=district, title=title)
-    assert ev.places_fit(part, hit, _candidate(part, text, sentence)) is fits
+    assert ctx.places_fit(part, hit, _candidate(part, text, sentence)) is fits
 
 
 def test_places_fit_without_an_asked_place():
     part = _part("一共有多少名网格员？")
     text = "柳岸街道共有网格员98名。"
-    assert ev.places_fit(part, _hit(text), _candidate(part, text, text)) is True
+    assert ctx.places_fit(part, _hit(text), _candidate(part, text, text)) is True
 
 
 # ---------------------------------------------------------------- years
@@ -313,13 +314,13 @@ def test_places_fit_without_an_asked_place():
 ])
 def test_years_fit(question, text, date, fits):
     part = _part(question)
-    assert ev.years_fit(part, _hit(text, date=date), _candidate(part, text, text)) is fits
+    assert ctx.years_fit(part, _hit(text, date=date), _candidate(part, text, text)) is fits
 
 
 def test_years_fit_without_an_asked_year():
     part = _part("青溪街道有多少名网格员？")
     text = "2019年，青溪街道共有网格员80名。"
-    assert ev.years_fit(part, _hit(text), _candidate(part, text, text)) is True
+    assert ctx.years_fit(part, _hit(text), _candidate(part, text, text)) is True
 
 
 # ---------------------------------------------------------------- clause, head, list anchors
@@ -557,7 +558,7 @@ def test_places_fit_a_role_belongs_to_the_place_before_it(question, text, senten
     part = _part(question)
     cand = _candidate(part, text, sentence)
     assert cand.typed, sentence
-    assert ev.places_fit(part, _hit(text, title="党建新闻"), cand) is fits
+    assert ctx.places_fit(part, _hit(text, title="党建新闻"), cand) is fits
 
 
 def _ranked(text, score, attach, fits=True):

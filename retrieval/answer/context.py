@@ -1,0 +1,201 @@
+"""Does a sentence's fact belong to what was asked: the asked place, year, period, batch and time?
+
+A figure can be right in every word and still answer another question: the district's total
+for a village, last year's count for this year, the first batch for the second, a plan for
+what was done, the state at the founding for the state now, a per-unit figure for a total.
+These checks turn such sentences away before the answer model weighs them
+(:mod:`retrieval.answer.evidence`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from partyqa.records import Hit
+from partyqa.text.normalize import normalize
+from partyqa.text.places import question_places
+from retrieval.answer import spans as sp
+from retrieval.question import Part
+
+if TYPE_CHECKING:
+    from retrieval.answer.evidence import Candidate
+
+_BROADER = re.compile(r"全(?:省|市|区|县|镇|乡|街道|社区|村)|各(?:区|县|市|镇|街道)")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_TOTAL = re.compile(r"一共|总共|共有|总数|总计|合计|全部|全区|全县|全市|全镇|全街道|全乡")
+_PER_UNIT = re.compile(r"每(?:个|名|位|户|人|天|日|周|月|年|季度|次|村|社区|网格|小区|中心)|人均|户均|平均")
+
+
+def per_unit(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when a total is asked ("一共有多少名党员") but the figure counts per unit
+    ("每个中心每天至少有2名党员")."""
+    if span is None or not _TOTAL.search(normalize(part.text)):
+        return False
+    norm = normalize(text)
+    left = max(norm.rfind(c, 0, span.start) for c in "，,；;。") + 1
+    return bool(_PER_UNIT.search(norm[left:span.start]))
+
+
+_PLAN = re.compile(r"计划|拟|将要|预计|目标|力争|争取|规划|打算|预期")
+DONE = re.compile(r"实际|已经|已|完成了|建成了|累计|截至|目前")
+
+
+_PERIOD = re.compile(r"全年|一年|半年|上半年|下半年|[一二三四1-4]季度|前[一二三四五六七八九十\d]+个?月|"
+                     r"\d{1,2}(?:至|到|-|—)\d{1,2}月|[一二三四五六七八九十]+(?:至|到)[一二三四五六七八九十]+月")
+_BATCH = re.compile(r"(?:第[一二三四五六七八九十\d]+|首)(批|期|轮|届)")
+
+
+def period_mismatch(part: Part, sentence: str) -> bool:
+    """True when the question asks about one period (全年, 一季度) and the sentence's figure
+    is for another (半年来, 1至6月)."""
+    asked = {_canon_period(m) for m in _PERIOD.findall(normalize(part.text))}
+    said = {_canon_period(m) for m in _PERIOD.findall(normalize(sentence))}
+    return bool(asked and said and not asked & said)
+
+
+def _canon_period(text: str) -> str:
+    return {"一年": "全年", "半年": "上半年"}.get(text, text)
+
+
+def batch_mismatch(part: Part, sentence: str) -> bool:
+    """True when the question asks about one batch or round (第二批) and the sentence names
+    another of the same kind (首批, 第一批) but not the asked one."""
+    asked = {(_canon_batch(m.group()), m.group(1)) for m in _BATCH.finditer(normalize(part.text))}
+    said = {(_canon_batch(m.group()), m.group(1)) for m in _BATCH.finditer(normalize(sentence))}
+    return any(kind in {k for _, k in said} and (word, kind) not in said for word, kind in asked)
+
+
+def _canon_batch(text: str) -> str:
+    """One spelling of a batch or round: 首批 and 第1批 are 第一批."""
+    text = re.sub(r"^首", "第一", text)
+    return re.sub(r"\d+", lambda m: "一二三四五六七八九十"[int(m.group()) - 1] if 1 <= int(m.group()) <= 10 else m.group(), text)
+
+
+_THEN = re.compile(r"刚成立时|成立之初|成立时|起初|最初|当初|原来|原先|以前|此前|之前|过去|刚开始|开始时")
+_NOW = re.compile(r"目前|现在|现已|如今|截至目前|截至今年|至今")
+
+
+def time_mismatch(part: Part, hit: Hit, sentence: str) -> bool:
+    """True when the question asks about an earlier state (刚成立时, 2019年) and the sentence's
+    figure is today's (目前…) — unless the article itself dates from the asked year."""
+    q, s = normalize(part.text), normalize(sentence)
+    if not _NOW.search(s) or _THEN.search(s):
+        return False
+    if _THEN.search(q):
+        return True
+    return bool(part.years) and not any(hit.date.startswith(y) for y in part.years)
+
+def plan_mismatch(question: str, sentence: str) -> float:
+    """1 when the question asks what was done and the sentence states a plan (or the reverse)."""
+    q, s = normalize(question), normalize(sentence)
+    asks_done, asks_plan = bool(DONE.search(q)), bool(_PLAN.search(q))
+    says_plan = bool(_PLAN.search(s)) and not DONE.search(s)
+    return float((asks_done and says_plan) or (asks_plan and not _PLAN.search(s)))
+
+
+_LEVELS = ((re.compile(r"(?:社区|村|居委会|小区|园区|产业园|大厦)$"), 1), (re.compile(r"(?:街道|镇|乡)$"), 2),
+           (re.compile(r"(?:区|县|旗|开发区|高新区|新区)$"), 3), (re.compile(r"(?:市|州|盟)$"), 4),
+           (re.compile(r"(?:省|自治区)$"), 5))
+
+
+def place_level(place: str) -> int:
+    """1 community/village … 5 province, by the place word it ends with (3 when unknown)."""
+    return next((level for pattern, level in _LEVELS if pattern.search(place)), 3)
+
+
+def _aliases(place: str) -> set[str]:
+    """A place and its short form (樊城区 → 樊城, 桂香苑社区 → 桂香苑)."""
+    short = re.sub(r"(?:街道|社区|园区|产业园|开发区|高新区|新区|区|县|市|镇|乡|村|旗|省)$", "", place)
+    return {place, short} if len(short) >= 2 else {place}
+
+
+_CLAUSE_END = re.compile(r"[，。；：、,;:！？!?（）()“”\"]")
+
+
+def role_owner(head: str) -> str:
+    """The place that owns the role written just before a name: the last place named in the
+    clause that ends at the name (``青石社区党委书记`` → 青石社区), else ""."""
+    clause = _CLAUSE_END.split(head)[-1]
+    found = [(clause.rfind(p), p) for p in question_places(clause)]
+    return max(found)[1] if found else ""
+
+
+def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") -> bool:
+    """True unless the sentence's fact belongs to another place than the one asked about.
+
+    The most specific asked place counts as the sentence's place when the sentence names it;
+    otherwise the sentence must not name another place of the same or a higher level (then
+    the fact is about that place — a lower one, such as a community of the asked street, is
+    taken to lie inside it) nor a whole above it (``全市`` for a district; ``全区`` for a
+    district is the district itself), and the place the text last named at that level before
+    the sentence must be the asked one (or, with none named, the article must name it).
+    A role belongs to the place named just before it: a lower place's secretary
+    (``青石社区党委书记``) does not answer for the asked district.
+    """
+    if not part.places:
+        return True
+    target = part.places[-1]
+    names = _aliases(target)
+    level = place_level(target)
+    sentence = normalize(cand.text)
+    if part.answer_type == "person" and part.role and cand.span is not None:
+        owner = role_owner(sentence[:cand.span.start])
+        if owner and not (_aliases(owner) & names) and place_level(owner) < level:
+            return False  # "青石社区党委书记何建春" is the community's secretary, not the district's
+    if any(n in sentence for n in names):
+        return True
+    asked_whole = bool(_BROADER.search(normalize(part.text)))
+    # Where the fact sits: for a number, the text before its span (the owner is named
+    # before the figure); for other answers, the whole sentence.
+    owned = part.answer_type in ("number", "person")
+    upto = cand.span.start if (owned and cand.span is not None) else len(sentence)
+    head = sentence[:upto]
+    if owned:
+        for whole in _BROADER.finditer(head):
+            if place_level(whole.group()) != level:
+                return False  # 全市 for a district, or 全街道 when a district is asked about
+        for broader in part.places[:-1]:
+            if any(n in head for n in _aliases(broader)):
+                return False  # "樊城326名网格员" answers for the district, not its community
+    for place in question_places(head if owned else sentence):
+        other_level = place_level(place)
+        if _aliases(place) & names:
+            continue
+        if other_level == level or asked_whole or (other_level > level and owned):
+            return False
+    section = normalize(" ".join([hit.section, hit.district]))
+    if any(n in section for n in names):
+        return True
+    offset = hit.start + cand.start
+    before = normalize(article_text[max(0, offset - 400):offset]) if article_text else normalize(hit.text[:cand.start])
+    own = max((before.rfind(n) for n in names), default=-1)
+    peers = [before.rfind(p) for p in question_places(before)
+             if not (_aliases(p) & names) and place_level(p) == level]
+    if any(at > own for at in peers):
+        return False
+    if own >= 0:
+        return True
+    context = normalize(" ".join([hit.section, hit.district, hit.title, article_text]))
+    return any(n in context for n in names)
+
+
+def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
+    """True if every asked year is named by the sentence, its passage or its article's date —
+    and, for a number, not only in another clause that holds another figure (``由2019年底的62%``)."""
+    where = normalize(hit.text + hit.title)
+    if not all(y in where or hit.date.startswith(y) for y in part.years):
+        return False
+    stated = set(_YEAR.findall(normalize(cand.text)))
+    if part.years and stated and not stated & set(part.years):
+        return False  # the sentence dates its fact to another year ("2021年，全区共评出…")
+    if part.answer_type == "number" and cand.span is not None and part.years:
+        sentence = normalize(cand.text)
+        bounds = [0] + [m.end() for m in re.finditer(r"[，,；;。]", sentence)] + [len(sentence) + 1]
+        clauses = [(lo, sentence[lo:hi]) for lo, hi in zip(bounds, bounds[1:])]
+        own = next((c for lo, c in clauses if lo <= cand.span.start < lo + len(c) + 1), "")
+        for y in part.years:
+            elsewhere = [c for _, c in clauses if y in c and c is not own]
+            if y not in own and any(sp.number_spans(c.replace(y, "")) for c in elsewhere):
+                return False
+    return True
