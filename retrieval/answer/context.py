@@ -94,6 +94,7 @@ def plan_mismatch(question: str, sentence: str) -> float:
     return float((asks_done and says_plan) or (asks_plan and not _PLAN.search(s)))
 
 
+_QUOTED = re.compile(r"[“\"「『][^”\"」』]*[”\"」』]")
 _LEVELS = ((re.compile(r"(?:社区|村|居委会|小区|园区|产业园|大厦)$"), 1), (re.compile(r"(?:街道|镇|乡)$"), 2),
            (re.compile(r"(?:区|县|旗|开发区|高新区|新区)$"), 3), (re.compile(r"(?:市|州|盟)$"), 4),
            (re.compile(r"(?:省|自治区)$"), 5))
@@ -152,7 +153,10 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
     upto = cand.span.start if (owned and cand.span is not None) else len(sentence)
     head = sentence[:upto]
     if owned:
-        for whole in _BROADER.finditer(head):
+        # The whole nearest before the figure owns it, outside quotation marks ("全市共有网格员
+        # 5000名"; "对标全市先进，全县共有…" is the county's; "按照“全省一流”要求" is no owner).
+        wholes = list(_BROADER.finditer(_QUOTED.sub("", head)))
+        for whole in wholes[-1:]:
             if place_level(whole.group()) != level:
                 return False  # 全市 for a district, or 全街道 when a district is asked about
         for broader in part.places[:-1]:

@@ -580,3 +580,19 @@ def test_an_attached_figure_goes_first_only_when_it_is_not_far_weaker():
     # an attached candidate that does not fit (another place) is never promoted
     elsewhere = _ranked("柳岸街道入驻企业98家。", 0.9, attach=True, fits=False)
     assert ev.promoted_attached([strong, elsewhere]) == []
+
+
+@pytest.mark.parametrize(("question", "text", "sentence", "fits"), [
+    # 全市/全省 inside a quoted slogan, or before the whole nearest the figure, does not own it
+    ("云港区投入了多少资金？", "云港区推进社区阵地建设。按照“全省一流、全市领先”要求，区财政连续两年投入2000万元。",
+     "按照“全省一流、全市领先”要求，区财政连续两年投入2000万元。", True),
+    ("白石县有多少名党员？", "白石县加强党建。对标全市先进，全县共有党员4200名。", "对标全市先进，全县共有党员4200名。", True),
+    # … but the whole nearest before the figure does, even in an earlier clause
+    ("黄岩区配备了多少名专职网格员？", "黄岩区推进网格治理。全街道划分网格49个，配备专职网格员57名。",
+     "全街道划分网格49个，配备专职网格员57名。", False),
+    ("白石县有多少名党员？", "白石县加强党建。据统计，全市共有党员8万名。", "据统计，全市共有党员8万名。", False),
+    ("云港区投入了多少资金？", "云港区推进社区阵地建设。据悉，全市财政投入2亿元。", "据悉，全市财政投入2亿元。", False),
+])
+def test_places_fit_the_whole_nearest_the_figure_owns_it(question, text, sentence, fits):
+    part = _part(question)
+    assert ctx.places_fit(part, _hit(text, title="党建动态"), _candidate(part, text, sentence)) is fits
