@@ -148,7 +148,7 @@ def focus_terms(q: str, places: tuple[str, ...], kind: str) -> tuple[str, ...]:
     after = _clause(after)
     after_terms = terms(after)
     before_terms = terms(before)
-    head = _head_phrase(before, after)
+    head = _head_phrase(before, after, kind)
     # The noun the head phrase ends with also stands for it (乱贴乱画的小广告 → 小广告).
     tails = [head.rsplit("的", 1)[-1]] if "的" in head else []
     last = [w for w in words(head) if len(w) >= 2] if len(head) > 4 else []
@@ -186,14 +186,18 @@ def _clause(text: str) -> str:
     return re.split(r"[，,？?。；;]", text, maxsplit=1)[0]
 
 
-def _head_phrase(before: str, after: str) -> str:
+def _head_phrase(before: str, after: str, kind: str = "") -> str:
     """What is asked about as one phrase: what follows the question word (多少名 *全职党建组织员*,
-    哪一年 *退役*), else the tail of what precedes it (*党支部书记* 是谁, 的 *常住人口* 有多少)."""
+    哪一年 *退役*), else the tail of what precedes it (*党支部书记* 是谁, 的 *常住人口* 有多少).
+    For a place the thing before the question word comes first (*议事会* 在哪儿召开,
+    *推进会* 是在哪里开的): what follows is what happened there."""
     tail = _PARTICLES.sub("", after.strip())
-    if len(tail) >= 2:
-        return tail[:12]
     lead = _re(_cfg()["lead_verbs"]).sub("", _PARTICLES.sub("", before.strip()))
     pieces = [p for p in _lead_pieces(lead) if len(p) >= 2]
+    if kind == "place" and pieces:
+        return pieces[-1][-12:]
+    if len(tail) >= 2:
+        return tail[:12]
     return pieces[-1][-12:] if pieces else ""
 
 

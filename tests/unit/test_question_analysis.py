@@ -451,3 +451,14 @@ def test_an_elliptical_second_part_about_another_place_asks_for_the_same_thing(q
 def test_a_second_part_with_its_own_object_keeps_it(question, head):
     second = analyze(question).parts[1]
     assert second.focus[0] == head
+
+
+@pytest.mark.parametrize(("question", "head"), [
+    # where: the thing before the question word, whole (哪里 is not cut into 在哪 + 里)
+    ("凤鸣社区党员大会是在哪里开的？", "党员大会"),
+    ("柳岸村的议事会在哪儿召开？", "议事会"),
+    # when: the event after the question word stays the head
+    ("凤鸣社区党员大会是什么时候召开的？", "召开"),
+])
+def test_a_place_question_asks_where_the_thing_before_it_is(question, head):
+    assert only_part(question).focus[0] == head
