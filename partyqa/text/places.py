@@ -423,6 +423,12 @@ def question_places(text: str) -> list[str]:
     return list(_question_places(text))
 
 
+def _generic_with_prefix(word: str) -> bool:
+    """True for a generic place word behind a generic prefix (所在|城市, 各|乡镇)."""
+    return any(word.endswith(g) and word[: -len(g)] in _generic_prefixes()
+               for g in _generic_words() if len(g) >= 2 and len(word) > len(g))
+
+
 @lru_cache(maxsize=8192)
 def _question_places(text: str) -> tuple[str, ...]:
     """Places a short text (a question) names, in order of appearance.
@@ -461,8 +467,9 @@ def _question_places(text: str) -> tuple[str, ...]:
         if not tail or not CJK_RUN.fullmatch(word):
             continue
         if tail.start() > 0 and (flag.startswith(("v", "p", "d", "c", "u", "r", "m", "q"))
-                                 or word[: tail.start()] in _generic_prefixes()):
-            continue  # "进村", "在区", "乡村": a verb, function or generic word with a place character
+                                 or word[: tail.start()] in _generic_prefixes() or word in _generic_words()
+                                 or _generic_with_prefix(word)):
+            continue  # "进村", "乡村", "城市", "所在城市", "各乡镇": a verb, function or generic word
         pieces = [] if tail.start() == 0 else [word[: tail.start()]]
         j = i - 1
         while j >= 0 and len(pieces) < 3:
@@ -483,7 +490,8 @@ def _question_places(text: str) -> tuple[str, ...]:
         name = "".join(pieces)
         full = name + tail.group()
         if (len(name) < 2 or _GENERIC_LOCAL.match(name) or name in _generic_prefixes() or full in found
-                or (pieces and pieces[-1] in _generic_prefixes()) or full in _generic_words()
+                or any(p in _generic_prefixes() for p in pieces if len(p) >= 2 or p is pieces[-1])
+                or full in _generic_words()
                 or any(full in g and g in simplified for g in _long_generic_words())):
             continue
         found[full] = tokens[j + 1][0]

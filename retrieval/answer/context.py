@@ -122,6 +122,29 @@ def role_owner(head: str) -> str:
     return max(found)[1] if found else ""
 
 
+_LOCATIVE = re.compile(r"(?:在|赴|到|于)$")
+_LIST_JOIN = re.compile(r"[、和及与]?")
+
+
+def locative_places(text: str) -> set[str]:
+    """Places written as where something happened, not whose it is: after 在/赴/到/于, with
+    the places listed with them (在上海、广州、义乌等地建立… → 上海, 广州, 义乌)."""
+    found = sorted((m.start(), m.end(), p) for p in question_places(text)
+                   for m in re.finditer(re.escape(p), text))
+    out: set[str] = set()
+    previous_end, previous_locative = -1, False
+    for start, end, place in found:
+        gap = text[previous_end:start] if previous_end >= 0 else ""
+        joined = previous_locative and previous_end >= 0 and _LIST_JOIN.fullmatch(gap) is not None
+        if joined or _LOCATIVE.search(text[max(0, start - 1):start]):
+            out.add(place)
+            previous_locative = True
+        else:
+            previous_locative = False
+        previous_end = end
+    return out
+
+
 def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") -> bool:
     """True unless the sentence's fact belongs to another place than the one asked about.
 
@@ -162,10 +185,12 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
         for broader in part.places[:-1]:
             if any(n in head for n in _aliases(broader)):
                 return False  # "樊城326名网格员" answers for the district, not its community
-    for place in question_places(head if owned else sentence):
+    scope = head if owned else sentence
+    where = locative_places(scope)
+    for place in question_places(scope):
         other_level = place_level(place)
-        if _aliases(place) & names:
-            continue
+        if _aliases(place) & names or place in where:
+            continue  # the asked place, or where something was done (在上海、广州建立…)
         if other_level == level or asked_whole or (other_level > level and owned):
             return False
     section = normalize(" ".join([hit.section, hit.district]))

@@ -596,3 +596,26 @@ def test_an_attached_figure_goes_first_only_when_it_is_not_far_weaker():
 def test_places_fit_the_whole_nearest_the_figure_owns_it(question, text, sentence, fits):
     part = _part(question)
     assert ctx.places_fit(part, _hit(text, title="党建动态"), _candidate(part, text, sentence)) is fits
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # where a thing was done, listed after 在
+    ("云港区依托商会在南州市、北川市等地建立流动党员党支部14个。", {"南州市", "北川市"}),
+    ("白石县组织党员赴清河镇学习。", {"清河镇"}),
+    # an owner, not a place where something was done
+    ("南州市共有党员8万名。", set()),
+    ("清河镇和柳岸镇共有党员1400名。", set()),
+])
+def test_locative_places(text, expected):
+    assert ctx.locative_places(text) == expected
+
+
+def test_a_place_where_something_was_done_does_not_own_the_figure():
+    question = "云港区在外地一共建了多少个流动党员党支部？"
+    text = "云港区加强流动党员管理。区委组织部依托商会在南州市、北川市等地建立流动党员党支部14个。"
+    sentence = text.split("。")[1] + "。"
+    part = _part(question)
+    assert ctx.places_fit(part, _hit(text, title="党建动态"), _candidate(part, text, sentence)) is True
+    owner = "云港区加强流动党员管理。南州市共建立流动党员党支部140个。"
+    assert ctx.places_fit(part, _hit(owner, title="党建动态"),
+                          _candidate(part, owner, owner.split("。")[1] + "。")) is False

@@ -191,3 +191,19 @@ def test_a_term_is_present_when_an_equivalent_is_in_the_text(term, text):
 )
 def test_a_term_is_absent_when_only_a_related_word_is_in_the_text(term, text):
     assert not present(term, text)
+
+
+@pytest.mark.parametrize("text", [
+    "白石县为每名外出党员建立档案，标注所在城市和联系方式。",  # 所在 + 城市: no place
+    "县委组织部会同各乡镇逐一排查流动党员。",  # 各 + 乡镇: no place
+])
+def test_a_generic_place_word_behind_a_generic_prefix_is_no_place(text):
+    assert not any(p.endswith(("城市", "乡镇")) for p in question_places(text)), question_places(text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("白石县清河镇成立了茶叶合作社。", "清河镇"),  # a real town still counts
+    ("云港区桂花社区推行党员联户。", "桂花社区"),
+])
+def test_a_named_place_next_to_a_generic_word_still_counts(text, place):
+    assert place in question_places(text)
