@@ -143,12 +143,16 @@ def focus_terms(q: str, places: tuple[str, ...], kind: str) -> tuple[str, ...]:
         return [t for t in tokenize(chunk, normalized=True)
                 if len(t) >= 2 and t not in generic and not re.fullmatch(r"\d+", t)]
 
+    counted = False
     if cue is not None and cue.group().endswith(("多少", "几")):
-        after = re.sub(r"^(?:人次|[个名位人户处件次本项家间所条天年成倍期批支座栋亩万千百十])", "", after)
+        stripped = re.sub(r"^(?:人次|方面|[个名位人户处件次本项家间所条天年成倍期批支座栋亩万千百十方种类点块级步张])", "",
+                          after)
+        counted = stripped != after  # 哪几方|参加: what is counted was named before the cue
+        after = stripped
     after = _clause(after)
     after_terms = terms(after)
     before_terms = terms(before)
-    head = _head_phrase(before, after, kind)
+    head = _head_phrase(before, after, kind, counted)
     # The noun the head phrase ends with also stands for it (乱贴乱画的小广告 → 小广告).
     tails = [head.rsplit("的", 1)[-1]] if "的" in head else []
     last = [w for w in words(head) if len(w) >= 2] if len(head) > 4 else []
@@ -177,7 +181,7 @@ def _cue(text: str, pos: int = 0) -> re.Match | None:
 
 
 _PARTICLES = re.compile(r"^(?:[的了是有为在\s]|大约|大概|约|差不多|哪些|哪几[个项条种类方块件点]?|什么)+|"
-                        r"(?:[的了呢吗啊\s]|一共|共有|总共|共计|累计|分别|都|又|还|是|有|为|"
+                        r"(?:[的了呢吗啊由\s]|一共|共有|总共|共计|累计|分别|都|又|还|是|有|为|"
                         r"多高|多大|多长|多少|多久|几|大约|大概|约|左右|差不多|什么|哪些)+$")
 
 
@@ -186,19 +190,28 @@ def _clause(text: str) -> str:
     return re.split(r"[，,？?。；;]", text, maxsplit=1)[0]
 
 
-def _head_phrase(before: str, after: str, kind: str = "") -> str:
+def _head_phrase(before: str, after: str, kind: str = "", counted: bool = False) -> str:
     """What is asked about as one phrase: what follows the question word (多少名 *全职党建组织员*,
     哪一年 *退役*), else the tail of what precedes it (*党支部书记* 是谁, 的 *常住人口* 有多少).
     For a place the thing before the question word comes first (*议事会* 在哪儿召开,
-    *推进会* 是在哪里开的): what follows is what happened there."""
+    *推进会* 是在哪里开的): what follows is what happened there; likewise for a list when only
+    a verb follows a counting word (*联席会议* 由哪几方参加)."""
     tail = _PARTICLES.sub("", after.strip())
     lead = _re(_cfg()["lead_verbs"]).sub("", _PARTICLES.sub("", before.strip()))
     pieces = [p for p in _lead_pieces(lead) if len(p) >= 2]
-    if kind == "place" and pieces:
-        return pieces[-1][-12:]
+    if pieces and (kind == "place" or (kind == "list" and counted and _only_verbs(tail))):
+        return pieces[-1][-12:]  # 议事会 在哪儿召开; “四方议事”联席会议 由哪几方 参加
     if len(tail) >= 2:
         return tail[:12]
     return pieces[-1][-12:] if pieces else ""
+
+
+def _only_verbs(text: str) -> bool:
+    """True when ``text`` is nothing but verbs (参加, 组成, 负责): no thing is named after the cue."""
+    from jieba import posseg
+
+    tags = [p.flag for p in posseg.cut(text) if p.word.strip()]
+    return bool(tags) and all(t.startswith("v") and t != "vn" for t in tags)
 
 
 _LEAD_BREAKS = frozenset(["的", "在", "和", "与", "及", "给", "对", "把", "向", "从", "里", "中"])

@@ -462,3 +462,14 @@ def test_a_second_part_with_its_own_object_keeps_it(question, head):
 ])
 def test_a_place_question_asks_where_the_thing_before_it_is(question, head):
     assert only_part(question).focus[0] == head
+
+
+@pytest.mark.parametrize(("question", "head"), [
+    # a counting word after the cue (哪几方/哪几类) then only a verb: the thing was named before
+    ("新湾社区“三方议事”联席会议是由哪几方参加的？", "三方议事"),
+    ("柳岸村的帮扶队是由哪几方组成的？", "帮扶队"),
+    # a noun after the cue stays the head
+    ("柳岸村开展了哪几类培训？", "培训"),
+])
+def test_a_list_of_parties_asks_about_the_thing_before_the_cue(question, head):
+    assert only_part(question).focus[0] == head
