@@ -15,19 +15,21 @@ from retrieval.eval.sets import load_sets
 
 pytestmark = pytest.mark.e2e
 
-# Measured 2026-11-30 (bundled / news): hybrid hit@1 0.926 / 0.789, hit@5 1.000 / 0.966;
-# answerable 0.882 / 0.876; unanswerable refused 0.864 / 0.796; chit-chat handled - / 1.000.
+# Measured 2026-11-30 13:37 UTC (bundled / news): hybrid hit@1 0.926 / 0.793, hit@5 1.000 / 0.970;
+# answerable 0.912 / 0.929; unanswerable refused 0.864 / 0.898; chit-chat handled - / 1.000.
+# Floors sit about two questions under each figure (one for kinds of 16 or fewer questions), so
+# a real regression fails while a machine's last-digit differences in the embeddings do not.
 FLOORS = {
     "bundled": {
         "hybrid_hit@1": 0.92, "hybrid_hit@5": 0.98,
-        "answerable_accuracy": 0.86, "refusal_accuracy": 0.84,
-        "kind:factual": 0.92, "kind:paraphrase": 0.74, "kind:followup": 0.85, "kind:traditional": 0.90,
+        "answerable_accuracy": 0.88, "refusal_accuracy": 0.81,
+        "kind:factual": 0.92, "kind:paraphrase": 0.79, "kind:followup": 0.81, "kind:traditional": 0.84,
     },
     "news": {
         "hybrid_hit@1": 0.77, "hybrid_hit@5": 0.95,
-        "answerable_accuracy": 0.85, "refusal_accuracy": 0.77, "chat_accuracy": 1.0,
-        "kind:factual": 0.90, "kind:paraphrase": 0.72, "kind:list": 0.60, "kind:article": 0.95,
-        "kind:multipart": 0.93, "kind:cross_script": 0.95, "kind:followup": 0.60,
+        "answerable_accuracy": 0.90, "refusal_accuracy": 0.85, "chat_accuracy": 1.0,
+        "kind:factual": 0.92, "kind:paraphrase": 0.75, "kind:list": 0.75, "kind:article": 0.95,
+        "kind:multipart": 0.93, "kind:cross_script": 0.95, "kind:followup": 0.78,
     },
 }
 
