@@ -6,6 +6,9 @@ method, reason, yes/no, title, description), the focus (what is asked: 党支部
 面积), the units that can answer a number question, the places and years that pin the
 subject down, and whether the question is about the article itself (its date, outlet,
 reporter …). The cue words are data (``partyqa/data/questions.json``).
+
+Longer than most modules (about 320 lines): the answer type, the focus head and the parts are
+read from the same cue match and depend on each other, so they stay in one place.
 """
 
 from __future__ import annotations
