@@ -7,6 +7,7 @@ later keeps its number. Each citation records the exact answer span when there i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from partyqa.records import Answer, Citation, Hit
@@ -75,7 +76,10 @@ def compose(question: str, resolved: str, parts: list[PartAnswer], hits: list[Hi
                 spans[key] = (quote.answer_start, quote.answer_end)
             sentence = quote.hit.text[quote.start:quote.end].strip()
             if previous == key and pieces and pieces[-1].endswith(f"[{n}]"):
-                pieces[-1] = pieces[-1][: -len(f"[{n}]")] + sentence + f"[{n}]"
+                before = pieces[-1][: -len(f"[{n}]")]
+                # lines without end punctuation (a table's heading and rows) stay lines
+                joiner = "" if re.search(r"[。！？!?；;：:，,、…”’」）)]$", before) else "\n"
+                pieces[-1] = before + joiner + sentence + f"[{n}]"
             else:
                 pieces.append(f"{sentence}[{n}]")
             previous = key

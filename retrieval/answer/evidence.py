@@ -332,7 +332,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.typed = False  # the article asks (网格党小组具体怎么运转？) — the answer follows it
         c.year_ok = years_fit(part, hit, c)
         c.headline = re.sub(r"\W", "", normalize(c.text)) in title_keys or (
-            len(c.text) <= 30 and not re.search(r"[，。；！？,.;!?]", c.text))
+            len(c.text) <= 30 and not re.search(r"[，。；！？,.;!?：:]", c.text))  # 主要做法有三条： is no headline
         c.extra = [fit, head_share(part, c.text)]
         c.score = 0.4 * c.cov_focus + 0.2 * c.extra[1] + 0.2 * c.cov_question + 0.2 * c.prior + 0.3 * c.typed
     cands.sort(key=lambda c: -c.score)

@@ -22,7 +22,7 @@ from retrieval.answer.compose import PartAnswer, Quote, compose, not_found
 from retrieval.answer.evidence import Candidate, Weights, score_candidates
 from retrieval.answer.facts import answer_fact
 from retrieval.answer.model import load_model
-from retrieval.answer.tables import to_passage
+from retrieval.answer.tables import table_rows, to_passage
 from retrieval.question import Analysis, Part, analyze
 
 Search = Callable[[str], list[Hit]]
@@ -218,6 +218,9 @@ class Answerer:
             text = sentences[j][2]
             previous = chosen[-1][1][2].rstrip()
             continues = open_list and gap == 0 and previous.endswith(("；", ";", "：", ":"))
+            # A table announced by the list (…情况如下： then its heading): its rows are the items.
+            row = table_rows(current.text).get(sentences[j][0]) if chosen[-1][0] is current else None
+            continues = continues or (row is not None and gap == 0 and open_list)
             if sp.starts_enumeration(text):
                 if _ordinal(text) and _ordinal(previous) and _ordinal(text) <= _ordinal(previous):
                     break  # 一是… again: another list begins

@@ -191,3 +191,18 @@ def test_list_after_a_colon_keeps_every_item_up_to_the_full_stop(question, text,
     ans = _ask(question, [_hit(text, district)])
     assert ans.found is True
     assert ans.text == f"{expected}[1]"
+
+
+@pytest.mark.parametrize(("question", "text", "district", "expected"), [
+    # a short line ending in a colon announces the items: it is no headline
+    ("凤凰产业园两新组织党建的主要做法有哪三条？",
+     "凤凰产业园探索两新组织党建新模式。\n主要做法有三条：\n一是派驻党建指导员。\n二是设立党员先锋岗。\n三是开展技能比武。\n园区企业党组织已达29个。",
+     "云港区", "主要做法有三条：\n一是派驻党建指导员。\n二是设立党员先锋岗。\n三是开展技能比武。"),
+    ("柳塘村的“三亮”是哪三亮？",
+     "柳塘村开展党员“三亮”活动。\n“三亮”包括：\n一是亮身份。\n二是亮承诺。\n三是亮实绩。\n全村党员均已参加。",
+     "白石县", "“三亮”包括：\n一是亮身份。\n二是亮承诺。\n三是亮实绩。"),
+])
+def test_a_short_line_ending_in_a_colon_introduces_the_list(question, text, district, expected):
+    ans = _ask(question, [_hit(text, district)])
+    assert ans.found is True
+    assert ans.text.replace("\n", "") == expected.replace("\n", "") + "[1]"

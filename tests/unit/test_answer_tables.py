@@ -9,7 +9,7 @@ import pytest
 from partyqa.records import Hit
 from retrieval.answer.compose import PartAnswer, Quote, compose
 from retrieval.answer.evidence import Weights, score_candidates
-from retrieval.answer.extractive import Answerer, fits
+from retrieval.answer.extractive import Answerer, AnswerParams, fits
 from retrieval.answer.tables import table_rows, to_passage
 from retrieval.question import analyze
 
@@ -83,3 +83,15 @@ def test_a_unitless_cell_answers_only_under_the_asked_column(question):
     part = analyze(question).parts[0]
     rows = [c for c in score_candidates(part, question, [_hit(text)], Weights({}), 6) if c.row is not None]
     assert rows and not any(c.typed for c in rows)
+
+
+@pytest.mark.parametrize(("question", "text", "items"), [
+    ("清河镇首批积分制试点的是哪几个村？", VILLAGES, ["柳塘村", "杏林村"]),
+    ("哪几个镇上报了网格建设情况？", "各镇网格建设情况如下：\n" + TOWNS.split("\n", 1)[1], ["白沙镇", "石桥镇"]),
+])
+def test_a_table_announced_by_a_colon_gives_the_items_of_a_list(question, text, items):
+    hit = _hit(text)
+    ans = Answerer({}, AnswerParams(min_confidence=0.0)).answer(question, question, [hit])
+    assert ans.found and all(item in ans.text for item in items)
+    # the table's lines stay lines
+    assert "\n" + items[1] in ans.text
