@@ -4,10 +4,34 @@
   if (window.__partyqaChat) { return; }
   window.__partyqaChat = true;
 
-  function openSource(link) {
+  // The passage a reader opened, kept open for a moment: Gradio may render the chat again
+  // right after the click (the stored conversation, a late stream event), which would close
+  // it and lose its scroll position.
+  var opened = null;
+  function reopen() {
+    if (!opened || Date.now() > opened.until) { opened = null; return; }
+    var msg = document.querySelector('#chatbot .pq-msg[data-turn="' + opened.turn + '"]');
+    var link = msg && msg.querySelector('a.cite[data-n="' + opened.n + '"]');
+    var open = msg && msg.querySelector('details.source.active[data-n="' + opened.n + '"][open]');
+    if (link && !open) { openSource(link, true); }
+  }
+  function watchChat() {
+    var chat = document.getElementById('chatbot');
+    if (chat && !chat.__pqReopen) {
+      chat.__pqReopen = true;
+      new MutationObserver(function () { if (opened) { requestAnimationFrame(reopen); } })
+        .observe(chat, {subtree: true, childList: true});
+    }
+  }
+
+  function openSource(link, again) {
     var msg = link.closest('.pq-msg');
     if (!msg) { return; }
     var n = link.getAttribute('data-n');
+    if (!again) {
+      opened = {turn: msg.getAttribute('data-turn'), n: n, until: Date.now() + 3000};
+      watchChat();
+    }
     var target = null;
     msg.querySelectorAll('details.source').forEach(function (d) {
       var hit = d.getAttribute('data-n') === n;
