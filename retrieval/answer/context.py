@@ -58,11 +58,17 @@ def _canon_period(text: str) -> str:
     return {"一年": "全年", "半年": "上半年"}.get(text, text)
 
 
-def batch_mismatch(part: Part, sentence: str) -> bool:
+def batch_mismatch(part: Part, sentence: str, passage: str = "") -> bool:
     """True when the question asks about one batch or round (第二批) and the sentence names
-    another of the same kind (首批, 第一批) but not the asked one."""
+    another of the same kind (首批, 第一批) but not the asked one — or names none while its
+    passage speaks of another batch of that kind and never of the asked one."""
     asked = {(_canon_batch(m.group()), m.group(1)) for m in _BATCH.finditer(normalize(part.text))}
+    if not asked:
+        return False
     said = {(_canon_batch(m.group()), m.group(1)) for m in _BATCH.finditer(normalize(sentence))}
+    if not said and passage:
+        around = {(_canon_batch(m.group()), m.group(1)) for m in _BATCH.finditer(normalize(passage))}
+        return any(kind in {k for _, k in around} and (word, kind) not in around for word, kind in asked)
     return any(kind in {k for _, k in said} and (word, kind) not in said for word, kind in asked)
 
 

@@ -324,7 +324,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                 per_unit(part, c.text, c.span) or (plan_mismatch(part.text, c.text) and DONE.search(normalize(part.text)))
                 or period_mismatch(part, c.text)):
             c.typed = False  # a per-unit figure for a total, a plan for what was done, another period
-        if c.typed and batch_mismatch(part, c.text):
+        if c.typed and batch_mismatch(part, c.text, hit.text):
             c.typed = False  # 首批 written, 第二批 asked
         if c.typed and time_mismatch(part, hit, c.text):
             c.typed = False  # "刚成立时" asked, "目前" written

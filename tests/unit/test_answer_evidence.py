@@ -619,3 +619,18 @@ def test_a_place_where_something_was_done_does_not_own_the_figure():
     owner = "云港区加强流动党员管理。南州市共建立流动党员党支部140个。"
     assert ctx.places_fit(part, _hit(owner, title="党建动态"),
                           _candidate(part, owner, owner.split("。")[1] + "。")) is False
+
+
+@pytest.mark.parametrize(("question", "sentence", "passage", "expected"), [
+    # the sentence names no batch; its passage speaks of the first batch only: not the second's figure
+    ("青溪街道第二批网格示范点有多少个？", "目前全街道网格示范点增加到25个。",
+     "青溪街道首批网格示范点共10个。目前全街道网格示范点增加到25个。", True),
+    ("柳塘村第三届村民议事会有多少名成员？", "议事会成员由村民推选产生，共有17名。",
+     "柳塘村第二届村民议事会于2019年换届。议事会成员由村民推选产生，共有17名。", True),
+    # … but when the passage names the asked batch, or no batch at all, the sentence may answer
+    ("青溪街道第二批网格示范点有多少个？", "这批示范点共15个。",
+     "青溪街道首批网格示范点共10个。今年又评出第二批。这批示范点共15个。", False),
+    ("柳塘村第三届村民议事会有多少名成员？", "议事会共有成员17名。", "柳塘村成立村民议事会。议事会共有成员17名。", False),
+])
+def test_batch_mismatch_from_the_passage(question, sentence, passage, expected):
+    assert ctx.batch_mismatch(_part(question), sentence, passage) is expected
