@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from partyqa.text.normalize import normalize
 from partyqa.text.places import question_places
+from partyqa.text.segment import posseg
 from retrieval.conversation import classify
 
 _LEAD = re.compile(r"^(?:那么|那|还有|另外|再问一下|再问|请问|那请问)[，,、\s]*")
@@ -29,15 +30,6 @@ def places_in(text: str) -> list[str]:
     return question_places(text)
 
 
-@lru_cache(maxsize=1)
-def _posseg():
-    """jieba's part-of-speech tagger, initialized quietly."""
-    from partyqa.text.segment import _jieba
-
-    _jieba()
-    from jieba import posseg
-
-    return posseg
 
 
 _ATTRIBUTE = re.compile(r"(?:覆盖率|比例|比重|占比|人数|数量|数目|面积|金额|总额|规模|增幅|增长率|增速|百分比)$")
@@ -74,7 +66,7 @@ def _nouns(text: str) -> list[str]:
     """Content nouns of ``text`` (no question words, places, times or numbers)."""
     places = set(places_in(text))
     out = []
-    for pair in _posseg().cut(normalize(text)):
+    for pair in posseg().cut(normalize(text)):
         if pair.word in places or any(q in pair.word for q in _QWORDS) or any(t in pair.word for t in _TIMEISH):
             continue
         if pair.flag.startswith(("n", "vn", "j", "l")) and not pair.flag.startswith(("nr", "ns", "nt")):
@@ -187,7 +179,7 @@ _COUNT_FIRST = re.compile(r"^(?:多少|几)[个名位人户处件次本项家间
 
 def _starts_with_noun(text: str) -> bool:
     """True if the first word of ``text`` is a noun (多少个 *村* 建了…, not 多少个 *正在* 建设)."""
-    first = next(iter(_posseg().cut(normalize(text))), None)
+    first = next(iter(posseg().cut(normalize(text))), None)
     return bool(first) and first.flag.startswith("n") and first.flag != "vn"
 
 

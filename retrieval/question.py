@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from partyqa.resources import data_json
 from partyqa.text.normalize import normalize
 from partyqa.text.places import question_places
-from partyqa.text.segment import tokenize, words
+from partyqa.text.segment import pos_tokens, tokenize, words
 
 ANSWER_TYPES = ("person", "number", "date", "place", "org", "list", "method", "reason", "yesno", "title",
                 "description")
@@ -211,9 +211,7 @@ def _head_phrase(before: str, after: str, kind: str = "", counted: bool = False)
 
 def _only_verbs(text: str) -> bool:
     """True when ``text`` is nothing but verbs (参加, 组成, 负责): no thing is named after the cue."""
-    from jieba import posseg
-
-    tags = [p.flag for p in posseg.cut(text) if p.word.strip()]
+    tags = [tag for start, end, tag in pos_tokens(text) if text[start:end].strip()]
     return bool(tags) and all(t.startswith("v") and t != "vn" for t in tags)
 
 

@@ -31,6 +31,25 @@ def _jieba():
     return jieba
 
 
+@lru_cache(maxsize=1)
+def posseg():
+    """jieba's part-of-speech tagger, with the project's dictionary loaded."""
+    _jieba()
+    from jieba import posseg as tagger
+
+    return tagger
+
+
+@lru_cache(maxsize=4096)
+def pos_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """jieba's tagged words of ``text`` as ``(start, end, tag)`` (cached)."""
+    out, at = [], 0
+    for token in posseg().lcut(text):
+        out.append((at, at + len(token.word), token.flag))
+        at += len(token.word)
+    return tuple(out)
+
+
 def tokenize(text: str, normalized: bool = False) -> list[str]:
     """Segment text into search terms.
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from partyqa.resources import data_json, data_lines
 from partyqa.text.normalize import normalize
+from partyqa.text.segment import pos_tokens
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def _may_begin_name(norm: str, pos: int) -> bool:
     """For a name with no known word after it: False when jieba reads its first character as a
     preposition, conjunction or particle (由|大厦, 和|党员) or as the start of a longer word that
     is not a name (全部|纳入)."""
-    for start, end, tag in _pos_tokens(norm):
+    for start, end, tag in pos_tokens(norm):
         if start == pos:
             if tag.startswith("nr"):
                 return True
@@ -146,7 +147,7 @@ def _may_begin_name(norm: str, pos: int) -> bool:
 def _short_name_before_verb(norm: str, pos: int, length: int) -> bool:
     """True when jieba reads ``norm[pos:pos + length]`` as one person name (tag nr…)
     followed by a verb (tag v…)."""
-    tokens = _pos_tokens(norm)
+    tokens = pos_tokens(norm)
     for i, (start, end, tag) in enumerate(tokens):
         if start == pos:
             return end == pos + length and tag.startswith("nr") and i + 1 < len(tokens) \
@@ -234,19 +235,6 @@ _ORG_BOUNDARY = re.compile(r"[^\u4e00-\u9fff“”]|由|在|和|与|及|对|向|
 _NAME_WORD_TAGS = frozenset({"n", "nt", "nz", "l", "j"})
 
 
-@lru_cache(maxsize=4096)
-def _pos_tokens(norm: str) -> tuple[tuple[int, int, str], ...]:
-    """jieba's tagged words of a sentence as ``(start, end, tag)``."""
-    from jieba import posseg
-
-    from partyqa.text.segment import _jieba
-
-    _jieba()  # the project's dictionary
-    out, at = [], 0
-    for token in posseg.lcut(norm):
-        out.append((at, at + len(token.word), token.flag))
-        at += len(token.word)
-    return tuple(out)
 
 
 def _boundary_at(norm: str, pos: int) -> bool:
@@ -256,7 +244,7 @@ def _boundary_at(norm: str, pos: int) -> bool:
         return False
     if not re.match(r"[\u4e00-\u9fff]", norm[pos]):
         return True
-    for start, end, tag in _pos_tokens(norm):
+    for start, end, tag in pos_tokens(norm):
         if start <= pos < end:
             return not (end - start >= 2 and tag in _NAME_WORD_TAGS and not _ORG_BOUNDARY.fullmatch(norm[start:end]))
     return True
