@@ -10,7 +10,10 @@ the heading line to the row, with the answer span mapped back onto the row.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
 
 from partyqa.text.sentences import split_sentences
 
@@ -45,8 +48,10 @@ def _cells(line: str) -> list[tuple[int, str]]:
     return [(at, cell) for at, cell in out if cell.strip()]
 
 
-def table_rows(text: str) -> dict[int, Row]:
-    """Every data row of the tables in ``text``, by the offset of its line.
+@lru_cache(maxsize=1024)
+def table_rows(text: str) -> Mapping[int, Row]:
+    """Every data row of the tables in ``text``, by the offset of its line (read-only; cached,
+    as the candidates and the list gathering read the same passages).
 
     A table is a heading line followed by at least one line with the same number (three or
     more) of cells; lines with sentence punctuation are never rows.
@@ -64,7 +69,7 @@ def table_rows(text: str) -> dict[int, Row]:
         for k in range(i + 1, j):
             rows[lines[k][0]] = _row(lines[k], heads, start, k - i + 1)
         i = max(j, i + 1)
-    return rows
+    return MappingProxyType(rows)
 
 
 def _only_newlines_between(text: str, end: int, start: int) -> bool:
@@ -78,14 +83,10 @@ def _row(line: tuple[int, int, list[tuple[int, str]]], heads: list[tuple[int, st
     start, end, cells = line
     parts, mapping, pos = [], [], 0
     for idx, ((at, value), (_, head)) in enumerate(zip(cells, heads)):
-        if idx == 0:
-            piece_prefix = ""
-        else:
-            piece_prefix = head.strip()
-        piece = piece_prefix + value
-        mapping.append((pos + len(piece_prefix), start + at, len(value)))
-        parts.append(piece)
-        pos += len(piece) + 1  # the "：" or "，" after it
+        label = head.strip() if idx else ""  # the first cell names the row itself
+        mapping.append((pos + len(label), start + at, len(value)))
+        parts.append(label + value)
+        pos += len(parts[-1]) + 1  # the "：" or "，" after it
     view = parts[0] + "：" + "，".join(parts[1:]) + "。"
     quote_from = heading_start if n_lines <= MAX_QUOTED_LINES else start
     return Row(start, end, quote_from, view, tuple(mapping))
