@@ -425,8 +425,7 @@ def question_places(text: str) -> list[str]:
 
 def _generic_with_prefix(word: str) -> bool:
     """True for a generic place word behind a generic prefix (所在|城市, 各|乡镇)."""
-    return any(word.endswith(g) and word[: -len(g)] in _generic_prefixes()
-               for g in _generic_words() if len(g) >= 2 and len(word) > len(g))
+    return any(word[:i] in _generic_prefixes() and word[i:] in _generic_words() for i in range(1, len(word) - 1))
 
 
 @lru_cache(maxsize=8192)
