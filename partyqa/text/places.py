@@ -34,7 +34,7 @@ _FUNCTION_CHARS = frozenset(
     "在对和与及为于由从向把被将让给到的了是各全本该每这那其此一个等或并且也都还又即就所有已要会能可以按据如若则而但至当"
 )
 _QUOTED = re.compile(r"“[^“”\n]{1,20}”|「[^「」\n]{1,20}」")
-_SUFFIX_CHAR = re.compile(r"[区县市镇乡旗村]|街道|社区")
+_SUFFIX_CHAR = re.compile(r"[区县市镇乡村]|街道|社区")  # banners (旗) are all in the dictionary
 _MAX_PLACE_PREFIX = 5
 _MAX_NAME_TOKEN = 3
 _WINDOW_BEFORE, _WINDOW_AFTER = 10, 4
@@ -118,6 +118,17 @@ def _chain(code: str) -> list[str]:
     return chain[::-1]
 
 
+@cache
+def _ambiguous_names() -> frozenset[str]:
+    """Full names that also read as a common word before a suffix word (会同县委 = 会同 + 县委)."""
+    return frozenset(w for line in data_lines("place_ambiguous.txt") for w in line.split())
+
+
+# A suffix character that begins a common word with the next one is no division's end:
+# 振兴区域 is 振兴 + 区域, 合作市场 is 合作 + 市场.
+_SUFFIX_WORDS = {"区": "域", "市": "场"}
+
+
 def _dictionary_mentions(text: str) -> list[tuple[int, str, tuple[str, ...], bool]]:
     """Longest dictionary matches ``(offset, name, codes, full)`` in simplified text, left to right."""
     table = _lookup()
@@ -129,7 +140,7 @@ def _dictionary_mentions(text: str) -> list[tuple[int, str, tuple[str, ...], boo
             continue
         for length in range(min(_MAX_NAME, n - i), 1, -1):
             word = text[i : i + length]
-            if word in table:
+            if word in table and text[i + length : i + length + 1] != _SUFFIX_WORDS.get(word[-1], "\0"):
                 out.append((i, word, *table[word]))
                 i += length
                 break
@@ -147,7 +158,10 @@ def _resolve(mentions) -> dict[str, tuple[str, int]]:
     supported wins.
     """
     strong_codes: set[str] = set()
+    ambiguous = _ambiguous_names()
     for _, name, codes, full in mentions:
+        if name in ambiguous:
+            continue
         if len(codes) == 1 and (len(name) >= 3 or (not full and codes[0].endswith("0000"))):
             strong_codes.update(_chain(codes[0]))
     # A city's and a district's short forms written in a row (襄阳樊城) support each other.
@@ -163,6 +177,8 @@ def _resolve(mentions) -> dict[str, tuple[str, int]]:
         supported = [c for c in codes if set(_chain(c)) & strong_codes - {c} or _has_child(c, strong_codes)]
         if supported:
             kept[name] = (supported[0], offset)
+        elif name in ambiguous:
+            continue  # "县委组织部会同县委督查室": 会同县 only where its city or province is named
         elif len(codes) == 1 and (len(name) >= 3 or codes[0].endswith("0000")):
             kept[name] = (codes[0], offset)
         elif full and len(name) >= 3:
@@ -325,10 +341,17 @@ def _segment_window(text: str, end: int) -> list[tuple[int, str, str]]:
         stop += 1
     tokens = []
     offset = start
-    for pair in _posseg().cut(text[start:stop]):
-        tokens.append((offset, pair.word, pair.flag))
-        offset += len(pair.word)
+    # "龙溪乡下湾村": jieba reads 乡下 as a word; cut after the town word first (see _TOWN_CUT).
+    for piece in _TOWN_CUT.sub(r"\1 ", text[start:stop]).split(" "):
+        for pair in _posseg().cut(piece):
+            tokens.append((offset, pair.word, pair.flag))
+            offset += len(pair.word)
     return tokens
+
+
+# A town or district word that a village or community name follows closely ends a name:
+# "梨溪镇上坪村" is 梨溪镇 + 上坪村, not 梨溪 + 镇上 + 坪村.
+_TOWN_CUT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(镇|乡|街道|区|县)(?=[\u4e00-\u9fff]{1,4}(?:村|社区))")
 
 
 def _place_candidate(tokens: list[tuple[int, str, str]], index: int) -> tuple[int, str] | None:
@@ -341,7 +364,7 @@ def _place_candidate(tokens: list[tuple[int, str, str]], index: int) -> tuple[in
         return prefix_tokens[0][0], "".join(t[1] for t in prefix_tokens) + word
     if len(word) >= 3 and word.endswith(PLACE_SUFFIXES) and flag.startswith(("ns", "n", "nr", "nt", "nz")):
         return start, word
-    if len(word) == 2 and word[-1] in "村镇乡" and word not in _generic_words():
+    if len(word) == 2 and word[-1] in "村镇乡" and word not in _generic_words() and not flag.startswith("v"):
         prefix_tokens = _name_tokens_before(tokens, index)  # jieba's 白鹤/岭村
         if prefix_tokens and len(prefix_tokens[-1][1]) >= 2:
             return prefix_tokens[-1][0], prefix_tokens[-1][1] + word
@@ -390,14 +413,17 @@ def _is_valid_place(name: str) -> bool:
     if prefix[0] in _FUNCTION_CHARS or prefix[-1] in "区县市镇乡":
         return False
     generic = _generic_words()
-    if name in generic:
-        return False
+    if name in generic or prefix in generic or prefix in _generic_prefixes():
+        return False  # "街道社区", "党员离乡": a generic word or description before the place word
     if len(suffix) > 1:
         return not any(name.endswith(g) for g in generic if len(g) > len(suffix))
     return not any(name.endswith(g) for g in generic)
 
 
 _PLACE_TAIL = re.compile(r"(?:社区|村|街道|镇|乡|园区|产业园|开发区|高新区|新区|区|县|市|旗|州|盟|省)$")
+# The place words a name may end in when read from segmentation: banners, prefectures,
+# leagues and provinces all come from the dictionary ("流动红旗" and "党建联盟" are no places).
+_RULE_TAIL = re.compile(r"(?:社区|村|街道|镇|乡|园区|产业园|开发区|高新区|新区|区|县|市)$")
 _NAME_FLAGS = ("ns", "n", "nz", "nr", "j", "nt", "an", "ng")
 _GENERIC_LOCAL = re.compile(
     r"^(?:全|本|该|各|每|农|乡|城|山|新|老|这|那|其|所在|所属|城乡|农村|城市|美丽|文明|和谐|示范|试点|重点|社|园|"
@@ -451,7 +477,7 @@ def _question_places(text: str) -> tuple[str, ...]:
     segmented = re.sub(r"(村|社区|街道|镇|乡)(?=党|两委|村委|居委|委会)", r"\1 ", simplified)
     # "梨溪镇上坪村": jieba reads 镇上 as a word; cut after a town or district word that a
     # village or community name follows closely.
-    segmented = re.sub(r"(?<=[\u4e00-\u9fff]{2})(镇|乡|街道|区|县)(?=[\u4e00-\u9fff]{1,4}(?:村|社区))", r"\1 ", segmented)
+    segmented = _TOWN_CUT.sub(r"\1 ", segmented)
     for pair in _posseg().cut(segmented):
         if len(pair.word) == 2 and pair.word[0] in "镇乡" and pair.flag.startswith("v") and tokens \
                 and len(tokens[-1][1]) >= 2 and tokens[-1][2].startswith(_NAME_FLAGS):
@@ -462,11 +488,12 @@ def _question_places(text: str) -> tuple[str, ...]:
             tokens.append((offset, pair.word, pair.flag))
         offset += len(pair.word)
     for i, (_, word, flag) in enumerate(tokens):
-        tail = _PLACE_TAIL.search(word)
+        tail = _RULE_TAIL.search(word)
         if not tail or not CJK_RUN.fullmatch(word):
             continue
         if tail.start() > 0 and (flag.startswith(("v", "p", "d", "c", "u", "r", "m", "q"))
                                  or word[: tail.start()] in _generic_prefixes() or word in _generic_words()
+                                 or word[: tail.start()] in _generic_words()
                                  or _generic_with_prefix(word)):
             continue  # "进村", "乡村", "城市", "所在城市", "各乡镇": a verb, function or generic word
         pieces = [] if tail.start() == 0 else [word[: tail.start()]]

@@ -207,3 +207,53 @@ def test_a_generic_place_word_behind_a_generic_prefix_is_no_place(text):
 ])
 def test_a_named_place_next_to_a_generic_word_still_counts(text, place):
     assert place in question_places(text)
+
+
+# -------------------------------------------------- names that are also common words (precision)
+@pytest.mark.parametrize("text", [
+    "县委组织部会同县委督查室对各部门的考核事项逐项清理。",  # 会同 = together with
+    "比如县里今年新修的便民桥，就是党员带头捐的工。",  # 比如 = for example
+    "街道党工委把辖区划成12个振兴区域，每块由一名班子成员包联。",  # 振兴 + 区域
+    "合作市场里的摊主大多是返乡创业的年轻人。",  # 合作 + 市场
+])
+def test_a_division_name_that_also_reads_as_a_common_word_needs_its_city_or_province(text):
+    assert not any(p in text and p.endswith(("县", "区", "市")) and len(p) == 3
+                   for p in question_places(text)), question_places(text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("湖南省怀化市会同县委组织部开展了党务培训。", "会同县"),
+    ("甘肃省甘南州合作市新建了3个党群服务站。", "合作市"),
+    ("辽宁省丹东市振兴区委组织部印发通知。", "振兴区"),
+])
+def test_the_same_name_counts_where_its_chain_is_named(text, place):
+    assert place in question_places(text)
+
+
+@pytest.mark.parametrize("text", [
+    "让在外党员离乡不离党，每月线上过组织生活。",  # 离乡: a verb
+    "青山区举办在外党员返乡座谈会，介绍家乡发展规划。",  # 返乡: a verb
+    "获胜的班组将获得公司的党员先锋岗流动红旗。",  # 红旗: no banner
+    "加入楼宇党建联盟以后，企业之间的合作多了。",  # 联盟: no league
+    "做好街道社区与驻区单位的联建工作。",  # 街道 + 社区: two generic words
+    "今年全县新建、改扩建村（社区）党群服务中心24个。",  # 改扩建 + 村
+    "中共南岭市北湖区委组织部主办。",  # 中共 is no part of a name
+    "群众把闲置的大棚交由村党支部领办的合作社经营。",  # 交由 + 村
+    "在生产一线设立党员责任区，每个责任区由一名党员认领。",  # 责任区
+])
+def test_a_verb_or_generic_word_before_a_place_word_is_no_place(text):
+    found = question_places(text)
+    bad = [p for p in found if any(w in p for w in ("离乡", "返乡", "红旗", "联盟", "街道社区", "改扩建",
+                                                    "中共", "交由", "责任区"))]
+    assert not bad, found
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("在白石县驻村工作现场，龙溪乡下湾村第一书记第一个登台。", ["龙溪乡", "下湾村"]),  # not 乡下 + 湾村
+    ("在枫林县调研时，松岗乡下塘村的党员代表作了发言。", ["松岗乡", "下塘村"]),
+])
+def test_a_town_word_before_a_village_is_cut_even_where_it_reads_as_a_word(text, places):
+    found = question_places(text)
+    assert all(p in found for p in places), found
+    assert not any(p.startswith("乡下") for p in found), found
+    assert places[0] in extract_places(text) or places[1] in extract_places(text)
