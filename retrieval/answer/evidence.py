@@ -165,6 +165,10 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
         # A total asked: a per-unit figure (每个驿站配备2名) is not the answer when the sentence
         # also states another figure (全街道共有126名).
         spans = [s for s in spans if not per_unit(part, text, s)] or spans
+        # A bare magnitude (12万) stands in for the asked unit (万元) only when no figure
+        # carries the unit itself ("设立5000万元基金，引进人才12万" → 5000万元).
+        if part.units:
+            spans = [s for s in spans if (s.unit or "").lstrip("万亿")] or spans
         best, fit = _best_near(part, text, spans)
         return best is not None, best, fit
     if kind == "person":

@@ -634,3 +634,15 @@ def test_a_place_where_something_was_done_does_not_own_the_figure():
 ])
 def test_batch_mismatch_from_the_passage(question, sentence, passage, expected):
     assert ctx.batch_mismatch(_part(question), sentence, passage) is expected
+
+
+@pytest.mark.parametrize(("question", "sentence", "span"), [
+    # money asked: the figure written with 元 wins over a bare 万 that counts people
+    ("青石区拿出多少钱来引进人才？", "青石区设立3000万元人才基金，已引进各类人才超过8万。", "3000万元"),
+    ("柳塘镇为产业园投了多少钱？", "柳塘镇引来客商1.2万，为产业园投入资金4500万元。", "4500万元"),
+    # only a bare magnitude is written: it still stands for the money
+    ("白石县这次奖补花了多少钱？", "白石县这次发放奖补资金共计120万。", "120万"),
+])
+def test_a_money_question_prefers_a_figure_written_with_its_unit(question, sentence, span):
+    typed, found, _ = ev.typed_span(_part(question), sentence)
+    assert typed is True and found.text == span
