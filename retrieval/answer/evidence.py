@@ -23,7 +23,7 @@ from partyqa.records import Hit
 from partyqa.text.normalize import normalize
 from partyqa.text.places import question_places
 from partyqa.text.segment import tokenize, words
-from partyqa.text.sentences import split_sentences
+from partyqa.text.sentences import dateline_end, split_sentences
 from partyqa.text.synonyms import present, variants
 from retrieval.answer import spans as sp
 from retrieval.answer.context import (
@@ -107,6 +107,11 @@ def candidates(hits: list[Hit], max_hits: int) -> list[Candidate]:
         rows = table_rows(hit.text)
         for span in split_sentences(hit.text):
             row = rows.get(span.start)
+            skip = 0 if row is not None else dateline_end(hit.text[span.start:span.end])
+            if skip and span.end - span.start - skip >= 4:
+                # "兴国县融媒体中心3月5日讯（通讯员 …）“我们村…": the dateline names who filed the
+                # story, not the fact's place; the sentence starts after it.
+                span = type(span)(span.start + skip, span.end)
             text = row.view if row is not None else hit.text[span.start:span.end]
             key = re.sub(r"\W", "", normalize(text))
             if len(key) < 4 or key in seen:
