@@ -36,7 +36,7 @@ from retrieval.answer.context import (
     time_mismatch,
     years_fit,
 )
-from retrieval.answer.tables import Row, table_rows
+from retrieval.answer.tables import Row, label_rows, table_rows
 from retrieval.question import Part
 
 #: An attached figure goes first only with at least this share of the best fitting score.
@@ -99,12 +99,12 @@ def coverage(weights: dict[str, float], text: str, partial: bool = False) -> flo
 
 def candidates(hits: list[Hit], max_hits: int) -> list[Candidate]:
     """Every distinct sentence of the top hits (a sentence repeated by overlapping passages once);
-    a table row stands as its view with the column names (:mod:`retrieval.answer.tables`)."""
+    a table row, or a label line under a heading, stands as its view (:mod:`retrieval.answer.tables`)."""
     top = max((h.score for h in hits[:max_hits]), default=0.0) or 1e-6
     seen: set[str] = set()
     out = []
     for rank, hit in enumerate(hits[:max_hits]):
-        rows = table_rows(hit.text)
+        rows = {**label_rows(hit.text), **table_rows(hit.text)}
         for span in split_sentences(hit.text):
             row = rows.get(span.start)
             skip = 0 if row is not None else dateline_end(hit.text[span.start:span.end])

@@ -1,10 +1,15 @@
-"""Rows of a table read with their column headings.
+"""Rows of a table read with their column headings, and label lines read with their heading.
 
 A table reaches a passage as lines of cells: Markdown and HTML tables become cells parted by
 two or more spaces, ruled PDF tables cells parted by ``|``. A row alone (``桐木村  29  79.6  三星``)
 says nothing of what its figures are, so the answerer scores a *view* of it that names each
 cell's column (``桐木村：党员数29，季度平均积分79.6，评定等次三星。``) and quotes the source from
 the heading line to the row, with the answer span mapped back onto the row.
+
+A meeting notice or agenda writes its facts the same way, as label lines under a heading
+(``推进会`` / ``日期：2023年5月12日`` / ``地点：青石社区党群服务中心``): each such line is a
+row whose view names the heading (``推进会地点：青石社区党群服务中心。``); labels are listed in
+``partyqa/data/block_labels.txt``.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
+from partyqa.resources import data_lines
 from partyqa.text.sentences import split_sentences
 
 _CELL_GAP = re.compile(r"\s*[|｜]\s*|\s{2,}|\t+")
@@ -98,3 +104,44 @@ def to_passage(row: Row, view_start: int, view_end: int) -> tuple[int, int] | No
         if at_view <= view_start and view_end <= at_view + length:
             return at_passage + view_start - at_view, at_passage + view_end - at_view
     return None
+
+
+@lru_cache(maxsize=1)
+def _label_pattern() -> re.Pattern:
+    labels = sorted({w for line in data_lines("block_labels.txt") for w in line.split()}, key=len, reverse=True)
+    return re.compile(rf"^(?P<label>{'|'.join(map(re.escape, labels))})\s*[:：]\s*(?P<value>[^:：。；;！？!?]{{1,60}})$")
+
+
+_MAX_HEADING = 40
+
+
+@lru_cache(maxsize=1024)
+def label_rows(text: str) -> Mapping[int, Row]:
+    """Label lines under a heading (``地点：…`` after ``某某推进会``), by the offset of their line.
+
+    The heading is the nearest line above the block of label lines, right next to it, short
+    and without sentence punctuation; label lines without such a heading are left as they are.
+    """
+    lines = [(s.start, s.end) for s in split_sentences(text) if "\n" not in text[s.start:s.end]]
+    pattern = _label_pattern()
+    rows: dict[int, Row] = {}
+    heading: tuple[int, int] | None = None
+    previous_end = -1
+    for start, end in lines:
+        line = text[start:end]
+        match = pattern.match(line)
+        adjacent = previous_end >= 0 and _only_newlines_between(text, previous_end, start)
+        if match and heading is not None and adjacent:
+            head = text[heading[0]:heading[1]].strip()
+            label, value = match.group("label"), match.group("value").rstrip()
+            view = f"{head}{label}：{value}。"
+            at_view = len(head) + len(label) + 1
+            rows[start] = Row(start, end, heading[0], view, ((at_view, start + match.start("value"), len(value)),))
+        elif not match:
+            short = len(line) <= _MAX_HEADING and not _SENTENCE_MARK.search(line) and not re.search(r"[:：]", line)
+            heading = (start, end) if short else None
+        elif not adjacent:
+            heading = None
+        previous_end = end
+    return MappingProxyType(rows)
+

@@ -10,7 +10,7 @@ from partyqa.records import Hit
 from retrieval.answer.compose import PartAnswer, Quote, compose
 from retrieval.answer.evidence import Weights, score_candidates
 from retrieval.answer.extractive import Answerer, AnswerParams, fits
-from retrieval.answer.tables import table_rows, to_passage
+from retrieval.answer.tables import label_rows, table_rows, to_passage
 from retrieval.question import analyze
 
 VILLAGES = ("清河镇首批试点村上半年积分情况如下：\n\n"
@@ -95,3 +95,50 @@ def test_a_table_announced_by_a_colon_gives_the_items_of_a_list(question, text, 
     assert ans.found and all(item in ans.text for item in items)
     # the table's lines stay lines
     assert "\n" + items[1] in ans.text
+
+
+# ------------------------------------------------------------------- label lines under a heading
+MEETING = ("今年6月3日，区委组织部召开年中推进会。以下为会议材料摘录：\n\n"
+           "白石县党建引领乡村治理现场推进会\n"
+           "日期：2023年6月3日\n"
+           "地点：清河镇柳塘村党群服务中心\n"
+           "主持人：县委组织部副部长赵立新\n\n"
+           "会上，各镇交流了经验。")
+TRAINING = ("青溪街道网格员能力提升培训班\n"
+            "培训时间：2022年9月14日至16日\n"
+            "培训地点：桂花社区党群活动室\n"
+            "培训对象：全街道126名专职网格员")
+
+
+@pytest.mark.parametrize(("text", "line", "view"), [
+    (MEETING, "地点：清河镇柳塘村党群服务中心", "白石县党建引领乡村治理现场推进会地点：清河镇柳塘村党群服务中心。"),
+    (TRAINING, "培训地点：桂花社区党群活动室", "青溪街道网格员能力提升培训班培训地点：桂花社区党群活动室。"),
+])
+def test_a_label_line_is_read_with_its_heading(text, line, view):
+    row = label_rows(text)[text.index(line)]
+    assert row.view == view
+    assert text[row.heading_start:].startswith(view[:8])
+
+
+@pytest.mark.parametrize("text", [
+    "地点：清河镇柳塘村党群服务中心\n日期：2023年6月3日",  # no heading above the block
+    "会议强调，要抓好落实。\n地点：清河镇柳塘村党群服务中心",  # a sentence above is no heading
+    "青溪街道网格员培训\n\n\n\n培训地点：桂花社区党群活动室",  # not next to each other
+    "白石县党建工作会议\n时间：2023-06-03 15:02　　来源：县委组织部",  # a page's header line
+    "白石县党建工作会议\n地点：清河镇，会议由赵立新主持。",  # a sentence, not a value
+])
+def test_lines_that_are_no_labelled_block_give_no_rows(text):
+    assert not label_rows(text)
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("白石县党建引领乡村治理现场推进会是在哪里开的？", MEETING, "柳塘村党群服务中心"),
+    ("青溪街道网格员能力提升培训班在什么地方上课？", TRAINING, "桂花社区党群活动室"),
+    ("白石县党建引领乡村治理现场推进会是哪天开的？", MEETING, "2023年6月3日"),
+])
+def test_a_label_line_answers_a_question_about_its_heading(question, text, expected):
+    part = analyze(question).parts[0]
+    best = next(c for c in score_candidates(part, question, [_hit(text)], Weights({}), 6) if fits(c))
+    assert expected in best.text and best.row is not None
+    quote = Answerer._quote(best, [_hit(text)])
+    assert text[quote.start:quote.end].startswith(text[best.row.heading_start:best.row.heading_start + 6])
