@@ -37,6 +37,24 @@ def per_unit(part: Part, text: str, span: sp.Span | None) -> bool:
     return bool(_PER_UNIT.search(norm[left:span.start]))
 
 
+_STATES_TOTAL = re.compile(r"共|累计|总计|合计|总数|总量|总额|全(?:省|市|区|县|镇|乡|街道|社区|村)")
+
+
+def asks_total(part: Part) -> bool:
+    """True when the question asks for a total (一共, 总共, 全区共有…)."""
+    return bool(_TOTAL.search(normalize(part.text)))
+
+
+def states_total(text: str, span: sp.Span | None) -> bool:
+    """True when the figure's own clause states a total (``共联系群众3.1万户``, ``全区累计…``),
+    not one person's or one unit's count (``她联系的14户居民``)."""
+    if span is None:
+        return False
+    norm = normalize(text)
+    left = max(norm.rfind(c, 0, span.start) for c in "，,；;。：:") + 1
+    return bool(_STATES_TOTAL.search(norm[left:span.start]))
+
+
 _PLAN = re.compile(r"计划|拟|将要|预计|目标|力争|争取|规划|打算|预期")
 DONE = re.compile(r"实际|已经|已|完成了|建成了|累计|截至|目前")
 
@@ -191,6 +209,17 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
         for broader in part.places[:-1]:
             if any(n in head for n in _aliases(broader)):
                 return False  # "樊城326名网格员" answers for the district, not its community
+        if part.answer_type == "number":
+            # The nearest place before the figure owns it: a village's count ("在崔家洼村，像她这样的
+            # 党员中心户一共有18户") is not the city's, unless a whole (全市) stands after the village.
+            named = [(m.end(), p) for p in question_places(head) for m in re.finditer(re.escape(p), head)]
+            if named:
+                at, nearest = max(named)
+                lower = place_level(nearest) < level and not (_aliases(nearest) & names)
+                # "在崔家洼村，…" sets the scene and owns what follows; "在两个村建立…" says where.
+                frame = head[at:at + 1] in "，," or nearest not in locative_places(head)
+                if lower and frame and not _BROADER.search(head[at:]):
+                    return False
     scope = head if owned else sentence
     where = locative_places(scope)
     for place in question_places(scope):

@@ -28,11 +28,13 @@ from partyqa.text.synonyms import present, variants
 from retrieval.answer import spans as sp
 from retrieval.answer.context import (
     DONE,
+    asks_total,
     batch_mismatch,
     per_unit,
     period_mismatch,
     places_fit,
     plan_mismatch,
+    states_total,
     time_mismatch,
     years_fit,
 )
@@ -383,9 +385,17 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
     # a figure next to a near synonym does not displace the sentence that answers).
     attach_ok = {id(c) for c in promoted_attached(cands)}
     attach_first = part.answer_type == "number" and bool(attach_ok)
+    # A total asked (一共, 总共): among the fitting figures as likely, one whose clause states a
+    # total (共联系群众3.1万户) comes before one person's or one unit's (她联系的14户居民).
+    total_ok: set[int] = set()
+    if part.answer_type == "number" and asks_total(part):
+        fitting = [c for c in cands if c.typed and c.places_ok and c.year_ok]
+        top = max((c.score for c in fitting), default=0.0)
+        total_ok = {id(c) for c in fitting if states_total(c.text, c.span) and c.score >= ATTACH_SHARE * top}
     # Likewise the sentence where the asked items stand, for a list.
     anchor_first = part.answer_type == "list" and any(
         c.features.get("list_anchor") and c.typed and c.places_ok and c.year_ok for c in cands)
     return sorted(cands, key=lambda c: (not (c.typed and c.places_ok and c.year_ok),
                                         attach_first and id(c) not in attach_ok,
+                                        bool(total_ok) and id(c) not in total_ok,
                                         anchor_first and not c.features.get("list_anchor"), -c.score))

@@ -1,0 +1,74 @@
+"""A total asked (一共, 总共) and the figure that owns it: the clause that states a total comes
+first, and a lower place's count is not the asked place's (retrieval/answer/context.py,
+retrieval/answer/evidence.py). Every passage is invented; real districts, invented villages."""
+
+import pytest
+
+from partyqa.records import Hit
+from retrieval.answer.context import states_total
+from retrieval.answer.evidence import Weights, score_candidates
+from retrieval.answer.extractive import fits
+from retrieval.answer.spans import number_spans
+from retrieval.question import analyze
+
+
+def _cands(question, text):
+    part = analyze(question).parts[0]
+    hit = Hit(chunk_id="c1", doc_id="d1", title="党建动态", publisher="南州日报", date="2023-06-01",
+              section="", text=text, score=1.0, start=0, end=len(text), district="", source="d1.txt")
+    return score_candidates(part, question, [hit], Weights({}), 6, article_text=lambda _doc: text)
+
+
+def _span(sentence, figure):
+    return next(s for s in number_spans(sentence) if s.text == figure)
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("全区共选树党员中心户2360户，每户联系群众10至15户，共联系群众3.1万户。", "3.1万户"),
+    ("截至6月底，全县累计培训网格员1800人次。", "1800人次"),
+])
+def test_a_clause_that_states_a_total(sentence, figure):
+    assert states_total(sentence, _span(sentence, figure))
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("联系卡上印着她联系的14户居民的姓名和电话。", "14户"),
+    ("老党员王大爷每周走访8户独居老人。", "8户"),
+])
+def test_one_persons_count_states_no_total(sentence, figure):
+    assert not states_total(sentence, _span(sentence, figure))
+
+
+@pytest.mark.parametrize(("question", "text", "total"), [
+    ("麒麟区的党员中心户一共联系了多少户居民？",
+     "麒麟区推行党员中心户制度。党员中心户周桂兰联系了14户居民，她的联系卡贴在门口。目前，全区共选树党员中心户2360户，共联系群众3.1万户。",
+     "3.1万户"),
+    ("椒江区的楼宇党建指导员总共服务了多少家企业？",
+     "椒江区推行楼宇党建指导员制度。楼宇党建指导员何川服务了12家企业，企业都建了党支部。今年以来，全区指导员累计服务企业860家。",
+     "860家"),
+])
+def test_a_total_asked_is_answered_by_the_clause_that_states_it(question, text, total):
+    best = next(c for c in _cands(question, text) if fits(c))
+    assert best.span.text == total
+
+
+@pytest.mark.parametrize(("question", "text", "village_figure"), [
+    ("寿光市一共确定了多少户党员中心户？",
+     "在柳塘村，像她这样的党员中心户一共有18户。寿光市推行党员中心户制度，目前已确定党员中心户2146户。", "18户"),
+    ("于都县有多少名驻村第一书记？",
+     "在杏林村，第一书记和驻村队员共有3名。于都县今年选派驻村第一书记236名。", "3名"),
+])
+def test_a_villages_count_is_not_the_citys(question, text, village_figure):
+    cand = next(c for c in _cands(question, text) if c.span is not None and c.span.text == village_figure)
+    assert not cand.places_ok
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    # a whole after the village owns the figure
+    ("寿光市一共确定了多少户党员中心户？", "寿光市推行党员中心户制度。记者在柳塘村采访时了解到，全市共确定党员中心户2146户。", "2146户"),
+    # where something was done is no owner
+    ("于都县建了多少个党群服务站？", "于都县在柳塘村、杏林村等地建成党群服务站42个。", "42个"),
+])
+def test_a_village_named_before_a_whole_or_as_a_location_does_not_own_the_figure(question, text, figure):
+    cand = next(c for c in _cands(question, text) if c.span is not None and c.span.text == figure)
+    assert cand.places_ok
