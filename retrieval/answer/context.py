@@ -209,9 +209,11 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
         for broader in part.places[:-1]:
             if any(n in head for n in _aliases(broader)):
                 return False  # "樊城326名网格员" answers for the district, not its community
-        if part.answer_type == "number":
-            # The nearest place before the figure owns it: a village's count ("在崔家洼村，像她这样的
-            # 党员中心户一共有18户") is not the city's, unless a whole (全市) stands after the village.
+        if part.answer_type == "number" and asks_total(part):
+            # A total asked: the nearest place before the figure owns it, so a village's count
+            # ("在崔家洼村，像她这样的党员中心户一共有18户") is not the city's total, unless a whole
+            # (全市) stands after the village. Without 一共/总共 a lower place's figure may answer
+            # a question that names the place above it (the user names what they remember).
             named = [(m.end(), p) for p in question_places(head) for m in re.finditer(re.escape(p), head)]
             if named:
                 at, nearest = max(named)

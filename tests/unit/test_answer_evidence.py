@@ -257,8 +257,9 @@ def test_place_level(place, level):
     ("青溪街道一共有多少名网格员？", "青溪街道推进网格治理。全街道共有网格员126名。", "全街道共有网格员126名。", True),
     # another street (same level)
     ("青溪街道一共有多少名网格员？", "青溪街道推进网格治理。柳岸街道共有网格员98名。", "柳岸街道共有网格员98名。", False),
-    # a community (lower level): taken to lie inside the street
-    ("青溪街道一共有多少名网格员？", "青溪街道推进网格治理。桂花社区共有网格员12名。", "桂花社区共有网格员12名。", True),
+    # a community (lower level): taken to lie inside the street — but its count is no total
+    ("青溪街道有多少名网格员？", "青溪街道推进网格治理。桂花社区共有网格员12名。", "桂花社区共有网格员12名。", True),
+    ("青溪街道一共有多少名网格员？", "青溪街道推进网格治理。桂花社区共有网格员12名。", "桂花社区共有网格员12名。", False),
     # the whole city above it
     ("青溪街道一共有多少名网格员？", "青溪街道推进网格治理。全市共有网格员5000名。", "全市共有网格员5000名。", False),
     # second story: a county and its villages

@@ -55,7 +55,7 @@ def test_a_total_asked_is_answered_by_the_clause_that_states_it(question, text, 
 @pytest.mark.parametrize(("question", "text", "village_figure"), [
     ("寿光市一共确定了多少户党员中心户？",
      "在柳塘村，像她这样的党员中心户一共有18户。寿光市推行党员中心户制度，目前已确定党员中心户2146户。", "18户"),
-    ("于都县有多少名驻村第一书记？",
+    ("于都县一共有多少名驻村第一书记？",
      "在杏林村，第一书记和驻村队员共有3名。于都县今年选派驻村第一书记236名。", "3名"),
 ])
 def test_a_villages_count_is_not_the_citys(question, text, village_figure):
