@@ -214,3 +214,29 @@ def test_each_kind_has_its_own_reply(kind, text):
 
 def test_an_unknown_kind_has_no_reply():
     assert reply("weather", 5, ["樊城区"], None) == ""
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("你好，你能帮我做些什么？", "about"),
+    ("您都能回答哪些方面的问题？", "about"),
+    ("你会解答哪类问题", "about"),
+    ("你都懂些什么？", "about"),
+    ("谢谢，解答得很清楚！", "thanks"),
+    ("讲得很详细，谢谢你", "thanks"),
+    ("回答得非常专业！", "thanks"),
+])
+def test_asking_what_the_assistant_can_do_or_praising_an_answer_is_conversation(text, kind):
+    assert classify(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "你能告诉我樊城区有多少网格员吗？",  # a real question put politely
+    "你能查到柳岸村党支部书记是谁吗？",
+    "白石县的经验讲得很清楚吗？",
+    "柳岸社区党建工作做得好不好？",
+    "回答得很清楚，那白沙村呢？",  # praise, then a follow-up
+])
+def test_a_question_that_names_what_it_asks_is_no_capability_question(text):
+    assert classify(text) == ""
+    if text.startswith("回答"):
+        assert strip_greeting(text) == "那白沙村呢？"
