@@ -27,7 +27,7 @@ class Section:
 
 
 #: Kinds of facts about an article itself (not about its subject).
-FACT_KINDS = ("title", "date", "outlet", "reporter", "correspondent", "author", "editor", "photographer")
+FACT_KINDS = ("title", "date", "outlet", "reporter", "correspondent", "author", "editor", "photographer", "reviewer")
 
 
 @dataclass

@@ -85,7 +85,8 @@ def article_fact_kind(q: str) -> str:
         if _re(rule["pattern"]).search(q):
             if rule["kind"] in ("reporter", "correspondent") and not re.search(r"谁|哪(?:位|几位|两位|一位)|名字|叫什么|是哪", q):
                 continue
-            if rule["kind"] == "date" and not _re(cfg["article_markers"]).search(q):
+            if rule["kind"] in ("date", "reviewer") and not (_re(cfg["article_markers"]).search(q)
+                                                             or _re(cfg["issue_markers"]).search(q)):
                 continue
             # 第几期 of a training or a night school is a round of an event, not the article's issue.
             if rule["kind"] == "issue" and not (_re(cfg["article_markers"]).search(q)
@@ -255,7 +256,7 @@ def analyze_part(text: str) -> Part:
     places = tuple(question_places(q))
     fact = article_fact_kind(q)
     kind = "title" if fact == "title" else answer_type(q)
-    if fact in ("reporter", "correspondent", "editor", "author", "photographer"):
+    if fact in ("reporter", "correspondent", "editor", "author", "photographer", "reviewer"):
         kind = "person"
     elif fact == "outlet":
         kind = "org"
@@ -287,8 +288,15 @@ def split_parts(question: str) -> list[str]:
     q = question.strip()
     both = _BOTH.match(normalize(q))
     if both and not re.search(r"[？?].", q):
-        rest = both.group("rest")
-        return [f"{both.group('pre')}{both.group('a')}{rest}", f"{both.group('pre')}{both.group('b')}{rest}"]
+        rest, b = both.group("rest"), both.group("b")
+        # A and B are parallel: A is the shortest run of whole words before 和 about as long as
+        # B, the rest before it is shared ("那篇推送的编辑和审核分别是谁" → A 编辑, not 那篇推送的编辑).
+        before = words(both.group("pre") + both.group("a"))
+        k = 1
+        while k < len(before) and len("".join(before[-k:])) < max(2, len(b) - 1):
+            k += 1
+        pre, a = "".join(before[:-k]), "".join(before[-k:])
+        return [f"{pre}{a}{rest}", f"{pre}{b}{rest}"]
     pieces = [p for p in _re(_cfg()["multipart_splitters"]).split(q) if p and p.strip("，,。 ")]
     parts = []
     for piece in pieces:

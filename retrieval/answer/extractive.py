@@ -121,22 +121,24 @@ class Answerer:
             analysis: The analysis of ``resolved`` (computed when omitted).
         """
         analysis = analysis or analyze(resolved)
-        parts = []
+        parts: list[PartAnswer] = []
         for i, part in enumerate(analysis.parts):
             part_hits = hits if (i == 0 and len(analysis.parts) == 1) or search is None else search(part.text)
-            parts.append(self.answer_part(part, part_hits))
+            cited = next((q.hit.doc_id for p in reversed(parts) for q in p.quotes), "")
+            parts.append(self.answer_part(part, part_hits, cited))
         if not any(p.found for p in parts):
             return not_found(question, resolved, hits, max((p.confidence for p in parts), default=0.0))
         return compose(question, resolved, parts, hits)
 
-    def answer_part(self, part: Part, hits: list[Hit]) -> PartAnswer:
-        """The quotes answering one part, or an empty answer carrying the best rejected confidence."""
+    def answer_part(self, part: Part, hits: list[Hit], cited: str = "") -> PartAnswer:
+        """The quotes answering one part, or an empty answer carrying the best rejected confidence
+        (``cited``: the article an earlier part of the same question cited)."""
+        if part.article_fact:
+            answered = answer_fact(part, hits, self.articles, self.hit_at, cited)
+            if answered.found or not hits:
+                return answered
         if not hits:
             return PartAnswer(part.text)
-        if part.article_fact:
-            answered = answer_fact(part, hits, self.articles, self.hit_at)
-            if answered.found:
-                return answered
         cands = score_candidates(part, part.text, hits, self.weights, self.params.passages, self.embed,
                                  self._article_text, semantic_top=self.params.semantic_sentences)
         if not cands:

@@ -18,12 +18,13 @@ FALLBACK = {
     "correspondent": ("correspondent",),
     "editor": ("editor",),
     "photographer": ("photographer",),
+    "reviewer": ("reviewer",),
     "outlet": ("outlet",),
     "date": ("date",),
     "title": ("title",),
     "issue": ("issue",),
 }
-LABELS = {"author": "作者", "reporter": "记者", "correspondent": "通讯员", "editor": "编辑", "photographer": "摄影",
+LABELS = {"author": "作者", "reporter": "记者", "correspondent": "通讯员", "editor": "编辑", "photographer": "摄影", "reviewer": "审核",
           "outlet": "来源", "date": "发布日期", "title": "标题", "issue": "期号"}
 #: An issue label of a bulletin or paper, in the first lines of its text (总第236期, 第15期).
 _ISSUE = re.compile(r"(?:\d{4}\s*年\s*)?(?:总第\s*\d+\s*期\s*)?第\s*[\d一二三四五六七八九十]+\s*期|总第\s*\d+\s*期")
@@ -38,22 +39,50 @@ def human_date(iso: str) -> str:
     return iso
 
 
-def pick_article(part: Part, hits: list[Hit], articles: dict[str, Article]) -> Article | None:
-    """The article a question about "that report" means: the best hit's, unless another hit's
-    title covers the question's subject words clearly better."""
+#: Words of a question about an article that name the asking, not the article (这篇稿子的责任编辑).
+_ASKING_WORDS = re.compile(
+    r"这篇|那篇|该篇|这条|那条|这则|稿子|稿件|报道|文章|推文|新闻|消息|简报|刊发|刊登|发布|转发|转载|见报|"
+    r"记者|通讯员|作者|编辑|责任|责编|审核|签发|摄影|来源|标题|题目|日期|哪天|哪家|是谁|分别|第几期|总第|"
+    r"信息|政府网站|网站|网上|公众号|报纸|平台|媒体"
+)
+
+
+def subject_words(part: Part) -> list[str]:
+    """The words of an article question that name which article is meant (places, topics, outlets)."""
+    from partyqa.text.segment import words
+
+    out = [w for w in words(_ASKING_WORDS.sub(" ", normalize(part.text))) if len(w) >= 2 and re.match(r"[\w]", w)]
+    out = list(dict.fromkeys(out + [p for p in part.places if p not in out]))
+    # A piece of a longer subject word is no clue of its own (社区 of 惠康社区).
+    return [w for w in out if not any(w != other and w in other for other in out)]
+
+
+def pick_article(part: Part, hits: list[Hit], articles: dict[str, Article], prefer: str = "") -> Article | None:
+    """The article a question about "that report" means.
+
+    Among the articles of the first five hits, the one whose title and text hold most of the
+    question's subject words (a word in the title counts three times); ties go to the better hit.
+    A part that names no subject of its own ("作者是谁？" after "…第几期？") means the article
+    ``prefer`` (the one the previous part cited).
+    """
     if not hits:
-        return None
-    words = [t for t in part.focus if len(t) >= 2]
+        return articles.get(prefer) if prefer else None
+    words = subject_words(part)
+    if prefer and prefer in articles and not words:
+        return articles[prefer]
 
-    def title_overlap(hit: Hit) -> float:
+    def overlap(hit: Hit) -> float:
+        article = articles.get(hit.doc_id)
         title = normalize(hit.title)
-        return sum(1 for w in words if w in title) / len(words) if words else 0.0
+        body = normalize(" ".join([hit.publisher, hit.district, article.text if article else hit.text]))
+        return sum(3.0 if w in title else 1.0 if w in body else 0.0 for w in words)
 
-    best = hits[0]
-    for hit in hits[1:5]:
-        if title_overlap(hit) > title_overlap(best) + 0.34:
-            best = hit
-    return articles.get(best.doc_id)
+    seen: dict[str, tuple[float, int]] = {}
+    for rank, hit in enumerate(hits[:5]):
+        if hit.doc_id not in seen:
+            seen[hit.doc_id] = (overlap(hit), -rank)
+    best = max(seen, key=lambda doc: seen[doc])
+    return articles.get(best)
 
 
 def facts_of(article: Article, kind: str) -> list[ArticleFact]:
@@ -76,7 +105,20 @@ def _locate(article: Article, text: str) -> tuple[int, int]:
     return (at, at + len(text)) if at >= 0 else (-1, -1)
 
 
-def answer_fact(part: Part, hits: list[Hit], articles: dict[str, Article], hit_at) -> PartAnswer:
+def _visible_evidence(article: Article, fact: ArticleFact) -> tuple[int, int]:
+    """Where the fact's value can be read: its own line, or — for a value the line only implies
+    (``本报讯`` for the paper's name) — the first line of the article that writes it."""
+    if fact.start < 0 or fact.value in article.text[fact.start:fact.end] or fact.kind == "date":
+        return fact.start, fact.end
+    at = article.text.find(fact.value)
+    if at < 0:
+        return fact.start, fact.end
+    line_start = article.text.rfind("\n", 0, at) + 1
+    line_end = article.text.find("\n", at)
+    return line_start, line_end if line_end >= 0 else len(article.text)
+
+
+def answer_fact(part: Part, hits: list[Hit], articles: dict[str, Article], hit_at, prefer: str = "") -> PartAnswer:
     """Answer a question about an article from its facts, citing the line each came from.
 
     Args:
@@ -84,20 +126,22 @@ def answer_fact(part: Part, hits: list[Hit], articles: dict[str, Article], hit_a
         hits: Passages found for it (they identify the article).
         articles: Articles by id.
         hit_at: ``hit_at(doc_id, offset)`` → the passage of the article holding that offset.
+        prefer: The article the previous part of the question cited ("" for none).
 
     Returns:
         The part's answer (no quotes when the article does not state the fact).
     """
-    article = pick_article(part, hits, articles)
+    article = pick_article(part, hits, articles, prefer)
     if article is None:
         return PartAnswer(part.text)
     facts = [f for f in facts_of(article, part.article_fact) if f.start >= 0]
     quotes: list[Quote] = []
     for fact in facts:
-        hit = hit_at(article.doc_id, fact.start)
+        fact_start, fact_end = _visible_evidence(article, fact)
+        hit = hit_at(article.doc_id, fact_start)
         if hit is None:
             continue
-        start, end = fact.start - hit.start, min(fact.end, hit.end) - hit.start
+        start, end = fact_start - hit.start, min(fact_end, hit.end) - hit.start
         value_at = hit.text.find(fact.value, start)
         span = (value_at, value_at + len(fact.value)) if 0 <= value_at < end else (-1, -1)
         if not any(q.hit.chunk_id == hit.chunk_id and q.start == start for q in quotes):

@@ -250,3 +250,83 @@ def test_a_fact_whose_line_is_not_in_the_text_is_not_cited():
 ])
 def test_human_date(value, expected):
     assert human_date(value) == expected
+
+
+# ------------------------------------------- which article, reviewers, two-part questions, visible outlet
+BUILDING_ARTICLE, BUILDING_HIT = _article(
+    "building", "桂花社区“时间银行”存进志愿服务", ["原创 桂花先锋 2023-04-02", "编辑 | 沈书宁　审核 | 唐启明"],
+    "桂花社区党委把志愿服务折算成时长存进“时间银行”，一年多来存入志愿时长1.2万小时。\n文/韩雪松",
+    [("date", "2023-04-02", "原创 桂花先锋 2023-04-02"), ("outlet", "桂花先锋", "原创 桂花先锋 2023-04-02"),
+     ("editor", "沈书宁", "编辑 | 沈书宁　审核 | 唐启明"), ("reviewer", "唐启明", "编辑 | 沈书宁　审核 | 唐启明"),
+     ("author", "韩雪松", "文/韩雪松")],
+    "桂花先锋", "2023-04-02")
+PAPER_ARTICLE, PAPER_HIT = _article(
+    "paper", "柳塘村合作社分红 村民笑开颜", ["白石晚报", "本报讯（记者 严小舟）"],
+    "柳塘村股份经济合作社日前向村民分红36万元。\n白石晚报社版权所有",
+    [("outlet", "白石晚报", "本报讯（记者 严小舟）"), ("reporter", "严小舟", "本报讯（记者 严小舟）")],
+    "白石晚报", "2022-12-01")
+MORE = {"building": BUILDING_ARTICLE, "paper": PAPER_ARTICLE, **ARTICLES}
+MORE_HITS = {"building": BUILDING_HIT, "paper": PAPER_HIT, **HITS}
+
+
+def _ask_more(question, hits, search=None):
+    answerer = Answerer({}, AnswerParams(min_confidence=0.0), articles=MORE,
+                        hit_at=lambda doc, offset: MORE_HITS[doc] if 0 <= offset < len(MORE[doc].text) else None)
+    return answerer.answer(question, question, hits, search=search)
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("桂花社区时间银行那篇推文是谁审核的？", "唐启明"),
+    ("时间银行这篇推送的审核是谁？", "唐启明"),
+])
+def test_a_reviewer_is_an_article_fact_of_its_own(question, name):
+    ans = _ask_more(question, [BUILDING_HIT, GRID_HIT])
+    assert ans.found and f"的审核：{name}。" in ans.text
+
+
+@pytest.mark.parametrize("question", ["柳塘村党支部书记是谁审核的名单？", "青溪街道的红色物业是谁签发的文件推动的？"])
+def test_signing_off_without_an_article_is_no_article_question(question):
+    assert analyze(question).parts[0].article_fact == ""
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("桂花社区时间银行这篇推文是谁编辑的？", "editor"),
+    ("那篇红色物业报道由谁编发的？", "editor"),
+])
+def test_who_edited_it_asks_for_the_editor(question, kind):
+    assert analyze(question).parts[0].article_fact == kind
+
+
+@pytest.mark.parametrize(("question", "hits", "doc"), [
+    # the subject words stand in the second article's text and title, not the first's
+    ("桂花先锋发的时间银行这篇推文是哪天发布的？", [GRID_HIT, BUILDING_HIT], "building"),
+    ("柳塘村合作社分红这篇稿子是哪家报纸登的？", [VILLAGE_HIT, PAPER_HIT], "paper"),
+    # words naming the medium (网站, 信息) do not decide
+    ("青溪街道红色物业这条信息是哪天在网站上发布的？", [BUILDING_HIT, GRID_HIT], "grid"),
+])
+def test_pick_article_by_the_subject_words_in_title_and_text(question, hits, doc):
+    assert pick_article(analyze(question).parts[0], hits, MORE).doc_id == doc
+
+
+def test_the_second_part_of_a_two_part_article_question_asks_about_the_same_article():
+    ans = _ask_more("桂花社区时间银行这篇推文是哪天发的？作者是谁？", [BUILDING_HIT],
+                    search=lambda text: [GRID_HIT, VILLAGE_HIT, BUILDING_HIT])
+    assert ans.found and "2023年4月2日" in ans.text and "韩雪松" in ans.text
+    assert {c.doc_id for c in ans.citations} == {"building"}
+
+
+@pytest.mark.parametrize(("question", "names"), [
+    ("桂花社区时间银行那篇推送的编辑和审核分别是谁？", ("沈书宁", "唐启明")),
+    ("红色物业那篇报道的记者和通讯员分别是谁？", ("林晓东", "孙佳怡")),
+])
+def test_two_roles_asked_together_are_both_answered(question, names):
+    hit = BUILDING_HIT if "时间银行" in question else GRID_HIT
+    ans = _ask_more(question, [hit], search=lambda text: [hit])
+    assert all(n in ans.text for n in names)
+
+
+def test_an_outlet_the_byline_only_implies_is_cited_where_it_is_written():
+    ans = _ask_more("柳塘村合作社分红这篇报道是哪家报纸登的？", [PAPER_HIT])
+    cite = ans.citations[0]
+    assert ans.found and "白石晚报" in cite.sentence
+    assert cite.text[cite.answer_start:cite.answer_end] == "白石晚报"
