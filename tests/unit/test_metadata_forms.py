@@ -31,7 +31,7 @@ BYLINES = [
     ("编辑 何沐阳", [("editor", "何沐阳")], False),  # n12
     ("原载《绵州日报》2022年6月1日第2版　记者 罗佳怡 通讯员 蒲文涛",  # n17
      [("reporter", "罗佳怡"), ("correspondent", "蒲文涛")], False),
-    ("撰稿：罗晓彤 审核：田茂林", [("author", "罗晓彤")], False),  # n32: 审核 is not an editor
+    ("撰稿：罗晓彤 审核：田茂林", [("author", "罗晓彤"), ("reviewer", "田茂林")], False),  # n32: 审核 is a reviewer, not an editor
     ("“红管家”志愿者在桂香苑社区检修楼道照明。 通讯员 韩小静 摄", [("photographer", "韩小静")], False),  # n01
     ("原创 林可欣 涪城社区通 2023/3/18 20:05", [("author", "林可欣")], False),  # n12
     # negatives: role words inside running text of other articles
@@ -124,3 +124,65 @@ def test_dev_set_floor():
     for field in ("title", "date", "outlet", "author"):
         assert accuracy[field] >= 0.95, (field, accuracy)
     assert accuracy["places_recall"] >= 0.85
+
+
+# ------------------------------------------------------- forms met on the held-out pages (invented lines)
+@pytest.mark.parametrize(("lines", "date"), [
+    # the page's own address is the only date (a county media page; a paper's e-edition)
+    ([("白石融媒网讯 近日，柳塘村新建了党群服务站。", True),
+      ("本文链接：http://www.example.cn/html/2022-10/26/content_45871.htm", True)], "2022-10-26"),
+    ([("云港日报数字报", True), ("原文链接：http://epaper.example.com/ygrb/2021-03/08/node_2.htm", True)], "2021-03-08"),
+])
+def test_a_date_only_in_the_pages_address_is_its_date(lines, date):
+    assert choose_date(lines)[0] == date
+
+
+def test_an_address_without_a_full_date_or_a_better_date_wins_over_the_address():
+    assert choose_date([("上一篇：http://www.example.cn/zgxx/2023-05/2311.html", True)])[0] == ""
+    lines = [("发布时间：2023-06-02 09:12 来源：县委组织部", True),
+             ("本文链接：http://www.example.cn/html/2022-10/26/content_1.htm", True)]
+    assert choose_date(lines)[0] == "2023-06-02"
+
+
+@pytest.mark.parametrize(("front", "date"), [
+    ("---\ntitle: 柳塘村合作社分红\nurl: http://www.example.com/jtb/2023-06/20/content_4127.html\nsaved: 2023-07-03\n---\n",
+     "2023-06-20"),
+    ("---\ntitle: 青溪街道微网格\ndate: 2021-05-09\nsaved: 2021-06-01\n---\n", "2021-05-09"),
+])
+def test_a_markdown_front_matter_dates_the_story_by_its_date_or_address_not_the_saving(tmp_path, front, date):
+    page = tmp_path / "note.md"
+    page.write_text(front + "# 标题\n\n柳塘村党支部带领村民发展产业，集体收入逐年增加。\n", encoding="utf-8")
+    assert load_article(page).date == date
+
+
+def test_a_markdown_page_saved_without_a_date_has_none(tmp_path):
+    page = tmp_path / "note.md"
+    page.write_text("---\ntitle: 青溪街道微网格\nsaved: 2021-06-01\n---\n# 标题\n\n正文一句。\n", encoding="utf-8")
+    assert load_article(page).date == ""
+
+
+@pytest.mark.parametrize(("h1", "h2", "title"), [
+    ("柳岸街道把党小组建进楼栋", "126名楼长单元长当起居民“贴心人”", "柳岸街道把党小组建进楼栋 126名楼长单元长当起居民“贴心人”"),
+    ("青溪街道推行“小区党支部+楼长”模式", "86名楼长扛起“楼里事”", "青溪街道推行“小区党支部+楼长”模式 86名楼长扛起“楼里事”"),
+    # an h2 that is a byline or a date is no subtitle
+    ("柳塘村合作社分红 村民笑开颜", "记者 严小舟 通讯员 何川", "柳塘村合作社分红 村民笑开颜"),
+    ("柳塘村合作社分红 村民笑开颜", "2023年12月1日", "柳塘村合作社分红 村民笑开颜"),
+])
+def test_an_epaper_headline_split_over_h1_and_h2_is_one_title(tmp_path, h1, h2, title):
+    page = tmp_path / "p.html"
+    page.write_text(f'<html><head><meta charset="utf-8"><title>云港日报数字报-{h1}</title></head><body>'
+                    f"<div class='nav'>首页 | 要闻 | 区县</div><h1>{h1}</h1><h2>{h2}</h2>"
+                    "<p>本报讯（记者 严小舟）柳塘村股份经济合作社日前向村民分红36万元，全村312户每户都分到了钱。</p>"
+                    "<p>村党支部书记何川说，明年还要把合作社的大棚扩大一倍。</p></body></html>", encoding="utf-8")
+    assert load_article(page).title == title
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("（文/韦晓丹　责任编辑：孔令辉）", [("author", "韦晓丹"), ("editor", "孔令辉")]),
+    ("文/张书瑶 图/李卓然", [("author", "张书瑶"), ("photographer", "李卓然")]),
+    ("编辑 | 沈书宁　审核 | 唐启明", [("editor", "沈书宁"), ("reviewer", "唐启明")]),
+    ("签发：田茂林", [("reviewer", "田茂林")]),
+    ("本文/章节共3页", []),
+])
+def test_slash_bylines_and_reviewers(line, expected):
+    assert [(b.kind, b.name) for b in bylines(line)] == expected

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from index.ingest.metadata.dates import choose_date
-from index.ingest.metadata.page import BODY, Page, page_lines
+from index.ingest.metadata.dates import choose_date, parse_dates, url_date
+from index.ingest.metadata.page import BODY, Page, front_matter, page_lines
 from index.ingest.metadata.people import bylines, wechat_account
 from index.ingest.metadata.publisher import (
     RANK_ACCOUNT,
@@ -76,6 +76,8 @@ def extract_metadata(raw_text: str, clean_text: str, source_name: str, page: Pag
     page = page or page_lines(raw_text, source_name)
     near = _near_lines(page)
     date, date_line = choose_date([(ln.text, ok and ln.link < 0.5) for ln, ok in near])
+    if not date:
+        date, date_line = _front_matter_date(raw_text)
     outlet, outlet_line = _outlet(page, near)
     places = extract_places("\n".join(line for line in (clean_text, outlet_line, page.title) if line),
                             with_ancestors=True)
@@ -164,6 +166,27 @@ def _people(near) -> list[ArticleFact]:
                 seen.add(key)
                 facts.append(ArticleFact(byline.kind, byline.name, byline.evidence))
     return facts
+
+
+#: Front-matter keys that give the publication date, and keys that give the page's address
+#: (a ``saved:`` or ``created:`` date is when the file was made, not when the story ran).
+_FM_DATE_KEYS = ("date", "published", "pubdate", "publish_date", "publication_date")
+_FM_URL_KEYS = ("url", "link", "source_url", "original_url", "canonical", "source")
+
+
+def _front_matter_date(raw_text: str) -> tuple[str, str]:
+    """The publication date a Markdown front matter gives: its date field, else a full date in
+    the address it records (``url: …/2023-06/20/content_4127.html``); ``("", "")`` if none."""
+    fields = front_matter(raw_text)
+    for key in _FM_DATE_KEYS:
+        found = parse_dates(fields.get(key, ""))
+        if found:
+            return found[0][1], f"{key}: {fields[key]}"
+    for key in _FM_URL_KEYS:
+        date = url_date(fields.get(key, ""))
+        if date:
+            return date, f"{key}: {fields[key]}"
+    return "", ""
 
 
 def _title_places_first(places: list[str], title: str) -> list[str]:

@@ -95,7 +95,8 @@ def choose_date(candidates: list[tuple[str, bool]]) -> tuple[str, str]:
     Returns:
         ``(YYYY-MM-DD, evidence line)``, or ``("", "")``. A labelled date beats a date followed
         by its source, which beats a date alone on a short line, which beats a dateline's
-        month and day (its year from the page's other dates or URL), which beats a banner.
+        month and day (its year from the page's other dates or URL), which beats a banner;
+        with none of these, a full date in the page's own address (``…/2022-10/26/content_1.htm``).
         Dates in long lines count only when labelled: dates in running text are events.
     """
     best: tuple[int, int, str, str] | None = None
@@ -124,7 +125,14 @@ def choose_date(candidates: list[tuple[str, bool]]) -> tuple[str, str]:
         date = _valid(year_pool[0], month, day)
         if date:
             return date, line
-    return (best[2], best[3]) if best else ("", "")
+    if best:
+        return best[2], best[3]
+    # Nothing on the page dates it but the address it was saved from (本文链接：…/2022-10/26/…).
+    for line, near in candidates:
+        from_url = url_date(line)
+        if near and from_url:
+            return from_url, line
+    return "", ""
 
 
 def extract_date(header: list[str], footer: list[str]) -> str:

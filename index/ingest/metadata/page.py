@@ -153,13 +153,19 @@ def _front_matter(raw_text: str) -> list[PageLine]:
     return lines
 
 
-def front_matter_title(raw_text: str) -> str:
-    """The ``title:`` of a Markdown front matter, or ""."""
+def front_matter(raw_text: str) -> dict[str, str]:
+    """The ``key: value`` lines of a Markdown front matter (keys lower-cased), or {}."""
     match = _FRONT_MATTER.match(normalize_newlines(raw_text))
     if not match:
-        return ""
+        return {}
+    out: dict[str, str] = {}
     for line in match.group(1).split("\n"):
-        key, _, value = line.partition(":")
-        if key.strip().lower() == "title":
-            return value.strip().strip("\"'")
-    return ""
+        key, sep, value = line.partition(":")
+        if sep and key.strip():
+            out.setdefault(key.strip().lower(), value.strip().strip("\"'"))
+    return out
+
+
+def front_matter_title(raw_text: str) -> str:
+    """The ``title:`` of a Markdown front matter, or ""."""
+    return front_matter(raw_text).get("title", "")

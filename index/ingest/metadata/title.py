@@ -67,7 +67,30 @@ def extract_title(page: Page, raw_text: str, source_name: str, clean_text: str =
 
 
 def _html_title(page: Page) -> str:
-    """The headline of an HTML page (see module doc)."""
+    """The headline of an HTML page (see module doc), with its 副题 when the page splits it."""
+    return _with_subtitle(page, _html_headline(page))
+
+
+_MAX_SUBTITLE = 30
+
+
+def _with_subtitle(page: Page, title: str) -> str:
+    """``主题 副题`` when the title stands as the page's ``<h1>`` and an ``<h2>`` headline follows
+    it directly (an e-paper's split headline); the title unchanged otherwise."""
+    visible = [ln for ln in page.lines if not ln.synthetic and not ln.chrome and ln.link < 0.5]
+    key = squash(title)
+    for line, following in zip(visible, visible[1:]):
+        if line.heading == 1 and squash(line.text) == key:
+            sub = following.text.strip()
+            if following.heading == 2 and len(sub) <= _MAX_SUBTITLE and _is_headline_text(sub) \
+                    and not _BYLINE.search(sub) and not parse_dates(sub) and squash(sub) not in key:
+                return f"{title} {sub}"
+            break
+    return title
+
+
+def _html_headline(page: Page) -> str:
+    """The headline line of an HTML page (see module doc)."""
     candidates = _headline_candidates(page)
     keyed = [squash(c) for c in candidates]
     for segment in _title_segments(page.title):
