@@ -1,6 +1,7 @@
-"""Article metadata accuracy on the labelled news dev set (``tests/eval/news``).
+"""Article metadata accuracy on a labelled set of news pages (``tests/eval/news``, the dev set, or
+``tests/eval/fresh``, the held-out set).
 
-Every file of ``tests/eval/news/articles`` is read by the product's own loader
+Every file of ``tests/eval/<set>/articles`` is read by the product's own loader
 (:func:`index.ingest.load.load_article`) and compared with ``metadata.jsonl``:
 
 * ``title``, ``date``, ``outlet`` (``Article.publisher``): exact after normalizing (t2s, half-width,
@@ -11,7 +12,8 @@ Every file of ``tests/eval/news/articles`` is read by the product's own loader
 
 Command line::
 
-    python bench/metadata_accuracy.py            # table on stdout
+    python bench/metadata_accuracy.py            # table on stdout (news set)
+    python bench/metadata_accuracy.py --set fresh
     python bench/metadata_accuracy.py --json out.json --verbose
 """
 
@@ -80,8 +82,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", type=Path, help="write the result here")
     parser.add_argument("--verbose", action="store_true", help="list every failure (places too)")
+    parser.add_argument("--set", default="news", choices=("news", "fresh"), help="labelled set (default: news)")
     args = parser.parse_args()
-    result = evaluate(verbose=args.verbose)
+    result = evaluate(REPO / "tests" / "eval" / args.set, verbose=args.verbose)
     print(f"| field | accuracy (n={result['n']}) |\n|---|---|")
     for field, value in result["accuracy"].items():
         print(f"| {field} | {value:.3f} |")

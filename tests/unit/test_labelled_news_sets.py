@@ -1,4 +1,5 @@
-"""Validate the news dev set (tests/eval/news): the labels must be true of the pages.
+"""Validate the labelled sets of news pages (tests/eval/news, the dev set, and tests/eval/fresh,
+the held-out set): the labels must be true of the pages.
 
 Stdlib + pytest for the label checks: each page is decoded strictly with the charset it declares
 and its visible text taken with ``html.parser`` (every tag boundary a line break), so a key can
@@ -17,13 +18,14 @@ import pytest
 
 from tests.paths import EVAL_DIR
 
-NEWS = EVAL_DIR / "news"
-ARTICLES = NEWS / "articles"
-FIELDS = {"id", "question", "kind", "doc", "answer_keys", "history"}
-MIN_PER_KIND = {
-    "factual": 40, "paraphrase": 28, "list": 24, "article": 28, "multipart": 20,
-    "cross_script": 16, "unanswerable": 40, "followup": 12, "chitchat": 6,
+#: set name → the smallest number of questions of each kind it must hold
+SETS = {
+    "news": {"factual": 40, "paraphrase": 28, "list": 24, "article": 28, "multipart": 20,
+             "cross_script": 16, "unanswerable": 40, "followup": 12, "chitchat": 6},
+    "fresh": {"factual": 40, "paraphrase": 28, "list": 20, "article": 28, "multipart": 18,
+              "cross_script": 12, "unanswerable": 30, "followup": 10, "chitchat": 4},
 }
+FIELDS = {"id", "question", "kind", "doc", "answer_keys", "history"}
 NO_DOC_KINDS = {"unanswerable", "chitchat"}
 META_FIELDS = {"file", "title", "date", "outlet", "reporters", "correspondents", "authors", "editors", "places"}
 
@@ -87,61 +89,85 @@ def _visible_lines(path) -> list[str]:
     return [line for line in lines if line]
 
 
-ROWS = [json.loads(line) for line in (NEWS / "questions.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-META = [json.loads(line) for line in (NEWS / "metadata.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-FILES = sorted(p.name for p in ARTICLES.iterdir() if p.is_file())
-_LINES: dict[str, list[str]] = {}
+def _jsonl(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _lines(name: str) -> list[str]:
-    if name not in _LINES:
-        _LINES[name] = _visible_lines(ARTICLES / name)
-    return _LINES[name]
+ROWS = {name: _jsonl(EVAL_DIR / name / "questions.jsonl") for name in SETS}
+META = {name: _jsonl(EVAL_DIR / name / "metadata.jsonl") for name in SETS}
+FILES = {name: sorted(p.name for p in (EVAL_DIR / name / "articles").iterdir() if p.is_file()) for name in SETS}
+ALL_ROWS = [(name, row) for name in SETS for row in ROWS[name]]
+_LINES: dict[tuple[str, str], list[str]] = {}
+
+
+def _lines(setname: str, name: str) -> list[str]:
+    if (setname, name) not in _LINES:
+        _LINES[setname, name] = _visible_lines(EVAL_DIR / setname / "articles" / name)
+    return _LINES[setname, name]
+
+
+def _row_id(case) -> str:
+    return f"{case[0]}:{case[1]['id']}"
 
 
 def _alternatives(element) -> list[str]:
     return [element] if isinstance(element, str) else list(element)
 
 
-@pytest.mark.parametrize("name", FILES)
-def test_every_page_decodes_strictly_with_its_declared_charset(name):
-    assert _lines(name), f"{name}: no visible text"
+@pytest.mark.parametrize(("setname", "name"), [(s, f) for s in SETS for f in FILES[s]])
+def test_every_page_decodes_strictly_with_its_declared_charset(setname, name):
+    assert _lines(setname, name), f"{name}: no visible text"
 
 
-def test_rows_have_the_fields_and_unique_ids():
-    assert ROWS
-    bad = [r.get("id") for r in ROWS if set(r) != FIELDS]
+def test_ids_are_unique_across_the_sets():
+    dupes = [i for i, n in Counter(r["id"] for _, r in ALL_ROWS).items() if n > 1]
+    assert not dupes, f"ids in more than one set: {dupes}"
+    shared = set(FILES["news"]) & set(FILES["fresh"])
+    assert not shared, f"page names in both sets: {shared}"
+
+
+@pytest.mark.parametrize("setname", SETS)
+def test_rows_have_the_fields_and_unique_ids(setname):
+    rows = ROWS[setname]
+    assert rows
+    bad = [r.get("id") for r in rows if set(r) != FIELDS]
     assert not bad, f"rows with other fields: {bad}"
-    dupes = [i for i, n in Counter(r["id"] for r in ROWS).items() if n > 1]
+    dupes = [i for i, n in Counter(r["id"] for r in rows).items() if n > 1]
     assert not dupes, f"duplicate ids: {dupes}"
     # A greeting may recur (in another conversation); a question asked about an article may not.
-    dupes = [q for q, n in Counter(r["question"].strip() for r in ROWS if r["kind"] != "chitchat").items() if n > 1]
+    dupes = [q for q, n in Counter(r["question"].strip() for r in rows if r["kind"] != "chitchat").items() if n > 1]
     assert not dupes, f"duplicate questions: {dupes}"
 
 
-def test_kinds_are_known_and_each_has_enough_questions():
-    counts = Counter(r["kind"] for r in ROWS)
-    assert set(counts) <= set(MIN_PER_KIND), f"unknown kinds: {set(counts) - set(MIN_PER_KIND)}"
-    short = {k: counts[k] for k, n in MIN_PER_KIND.items() if counts[k] < n}
+@pytest.mark.parametrize("setname", SETS)
+def test_kinds_are_known_and_each_has_enough_questions(setname):
+    minimum = SETS[setname]
+    counts = Counter(r["kind"] for r in ROWS[setname])
+    assert set(counts) <= set(minimum), f"unknown kinds: {set(counts) - set(minimum)}"
+    short = {k: counts[k] for k, n in minimum.items() if counts[k] < n}
     assert not short, f"kinds below their minimum: {short}"
 
 
-def test_every_article_has_questions_and_every_doc_exists():
-    docs = Counter(r["doc"] for r in ROWS if r["doc"])
-    assert set(docs) <= set(FILES), f"unknown docs: {set(docs) - set(FILES)}"
-    thin = [f for f in FILES if docs[f] < 4]
+@pytest.mark.parametrize("setname", SETS)
+def test_every_article_has_questions_and_every_doc_exists(setname):
+    docs = Counter(r["doc"] for r in ROWS[setname] if r["doc"])
+    files = FILES[setname]
+    assert set(docs) <= set(files), f"unknown docs: {set(docs) - set(files)}"
+    thin = [f for f in files if docs[f] < 4]
     assert not thin, f"articles with fewer than 4 questions: {thin}"
 
 
-@pytest.mark.parametrize("row", [r for r in ROWS if r["kind"] in NO_DOC_KINDS], ids=lambda r: r["id"])
-def test_questions_without_an_answer_carry_no_doc_or_keys(row):
+@pytest.mark.parametrize("case", [c for c in ALL_ROWS if c[1]["kind"] in NO_DOC_KINDS], ids=_row_id)
+def test_questions_without_an_answer_carry_no_doc_or_keys(case):
+    _, row = case
     assert row["doc"] is None and row["answer_keys"] == []
     if row["kind"] == "unanswerable":
         assert row["history"] == []
 
 
-@pytest.mark.parametrize("row", [r for r in ROWS if r["kind"] not in NO_DOC_KINDS], ids=lambda r: r["id"])
-def test_answer_keys_are_verbatim_in_one_visible_line(row):
+@pytest.mark.parametrize("case", [c for c in ALL_ROWS if c[1]["kind"] not in NO_DOC_KINDS], ids=_row_id)
+def test_answer_keys_are_verbatim_in_one_visible_line(case):
+    setname, row = case
     keys = row["answer_keys"]
     assert keys, f"{row['id']}: no keys"
     if row["kind"] == "multipart":
@@ -149,7 +175,7 @@ def test_answer_keys_are_verbatim_in_one_visible_line(row):
     if row["kind"] == "list":
         assert 2 <= len(keys) <= 4
     assert (len(row["history"]) == 1) == (row["kind"] == "followup")
-    lines = _lines(row["doc"])
+    lines = _lines(setname, row["doc"])
     for element in keys:
         alts = _alternatives(element)
         assert alts and all(isinstance(a, str) and 0 < len(a) <= 15 for a in alts), f"{row['id']}: {element!r}"
@@ -169,20 +195,22 @@ def test_visible_lines_join_inline_runs_but_never_blocks(tmp_path):
         _visible_lines(page)
 
 
-@pytest.mark.parametrize("row", [r for r in ROWS if r["kind"] == "cross_script"], ids=lambda r: r["id"])
-def test_cross_script_questions_use_the_other_script(row):
+@pytest.mark.parametrize("case", [c for c in ALL_ROWS if c[1]["kind"] == "cross_script"], ids=_row_id)
+def test_cross_script_questions_use_the_other_script(case):
+    setname, row = case
     opencc = pytest.importorskip("opencc")
     t2s = opencc.OpenCC("t2s").convert
-    doc_traditional = any(t2s(line) != line for line in _lines(row["doc"]) if "。" in line)
+    doc_traditional = any(t2s(line) != line for line in _lines(setname, row["doc"]) if "。" in line)
     assert (t2s(row["question"]) != row["question"]) != doc_traditional, row["id"]
 
 
-def test_metadata_labels_one_row_per_page_visible_in_it():
-    assert sorted(m["file"] for m in META) == FILES
-    for m in META:
+@pytest.mark.parametrize("setname", SETS)
+def test_metadata_labels_one_row_per_page_visible_in_it(setname):
+    assert sorted(m["file"] for m in META[setname]) == FILES[setname]
+    for m in META[setname]:
         assert set(m) == META_FIELDS, m["file"]
         assert not m["date"] or re.fullmatch(r"\d{4}-\d{2}-\d{2}", m["date"]), m["file"]
-        blob = "\n".join(_lines(m["file"]))
+        blob = "\n".join(_lines(setname, m["file"]))
         assert re.sub(r"\s+", "", m["title"]) in re.sub(r"\s+", "", blob), f"{m['file']}: title not visible"
         if m["outlet"]:
             assert m["outlet"] in blob, f"{m['file']}: outlet not visible"
