@@ -342,16 +342,18 @@ def _segment_window(text: str, end: int) -> list[tuple[int, str, str]]:
     tokens = []
     offset = start
     # "龙溪乡下湾村": jieba reads 乡下 as a word; cut after the town word first (see _TOWN_CUT).
-    for piece in _TOWN_CUT.sub(r"\1 ", text[start:stop]).split(" "):
+    for piece in _TOWN_CUT.sub(lambda m: m.group() + " ", text[start:stop]).split(" "):
         for pair in _posseg().cut(piece):
             tokens.append((offset, pair.word, pair.flag))
             offset += len(pair.word)
     return tokens
 
 
-# A town or district word that a village or community name follows closely ends a name:
-# "梨溪镇上坪村" is 梨溪镇 + 上坪村, not 梨溪 + 镇上 + 坪村.
-_TOWN_CUT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(镇|乡|街道|区|县)(?=[\u4e00-\u9fff]{1,4}(?:村|社区))")
+# A town or district word that a village or community name follows closely ends a name, and so
+# does a district word that a street or town follows: "梨溪镇上坪村" is 梨溪镇 + 上坪村, not
+# 梨溪 + 镇上 + 坪村; "莲池区凤仪街道" is 莲池区 + 凤仪街道, not 莲池 + 区凤仪 + 街道.
+_TOWN_CUT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:(镇|乡|街道|区|县)(?=[\u4e00-\u9fff]{1,4}(?:村|社区))"
+                       r"|(区|县|市)(?=[\u4e00-\u9fff]{1,4}(?:街道|镇|乡)))")
 
 
 def _place_candidate(tokens: list[tuple[int, str, str]], index: int) -> tuple[int, str] | None:
@@ -471,13 +473,14 @@ def _question_places(text: str) -> tuple[str, ...]:
     """
     simplified = normalize(text)
     found: dict[str, int] = {p: simplified.find(p) for p in extract_places(simplified)}
+    quoted = [m.span() for m in _QUOTED.finditer(simplified)]
     tokens = []
     offset = 0
     # "白鹤岭村党委": cut a place word from the organisation after it, so jieba sees the name.
     segmented = re.sub(r"(村|社区|街道|镇|乡)(?=党|两委|村委|居委|委会)", r"\1 ", simplified)
     # "梨溪镇上坪村": jieba reads 镇上 as a word; cut after a town or district word that a
     # village or community name follows closely.
-    segmented = _TOWN_CUT.sub(r"\1 ", segmented)
+    segmented = _TOWN_CUT.sub(lambda m: m.group() + " ", segmented)
     for pair in _posseg().cut(segmented):
         if len(pair.word) == 2 and pair.word[0] in "镇乡" and pair.flag.startswith("v") and tokens \
                 and len(tokens[-1][1]) >= 2 and tokens[-1][2].startswith(_NAME_FLAGS):
@@ -518,9 +521,13 @@ def _question_places(text: str) -> tuple[str, ...]:
         if (len(name) < 2 or _GENERIC_LOCAL.match(name) or name in _generic_prefixes() or full in found
                 or any(p in _generic_prefixes() for p in pieces if len(p) >= 2 or p is pieces[-1])
                 or full in _generic_words()
+                or (len(tail.group()) == 1 and full[-2:] in _generic_words())  # 老牌商业街|区: a 街区
                 or any(full in g and g in simplified for g in _long_generic_words())):
             continue
-        found[full] = tokens[j + 1][0]
+        start = tokens[j + 1][0]
+        if any(a <= start < b for a, b in quoted):
+            continue  # "是当地有名的“苹果村”": a nickname in quotation marks is no place
+        found[full] = start
     # Drop names that only glue a known place to another ("樊城区鹿鸣街道" when both parts are known).
     names = sorted(found, key=lambda p: found[p])
     return tuple(n for n in names if not any(n != m and n.startswith(m) and n[len(m):] in found for m in names))

@@ -257,3 +257,30 @@ def test_a_town_word_before_a_village_is_cut_even_where_it_reads_as_a_word(text,
     assert all(p in found for p in places), found
     assert not any(p.startswith("乡下") for p in found), found
     assert places[0] in extract_places(text) or places[1] in extract_places(text)
+
+
+@pytest.mark.parametrize(("text", "nickname", "place"), [
+    ("枣林村有农户186户，是当地有名的“苹果村”。", "苹果村", "枣林村"),
+    ("柳塘村先后被评为“全国文明村”“生态示范村”。", "全国文明村", "柳塘村"),
+])
+def test_a_name_in_quotation_marks_is_a_nickname_not_a_place(text, nickname, place):
+    found = question_places(text)
+    assert place in found and nickname not in found
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("莲池区凤仪街道党群服务中心面积有多大？", ["莲池区", "凤仪街道"]),  # jieba reads 区凤仪 as a name
+    ("丛台区柳湾镇建了几个驿站？", ["丛台区", "柳湾镇"]),
+    ("樊城区鹿鸣街道桂香苑社区有多少名网格员？", ["樊城区", "鹿鸣街道", "桂香苑社区"]),  # unchanged
+])
+def test_a_district_word_before_a_street_or_town_ends_the_district(text, places):
+    found = question_places(text)
+    assert found == places, found
+
+
+@pytest.mark.parametrize("text", [
+    "商圈位于七星区星湖街道，是桂林市区的老牌商业街区之一。",  # 商业街 + 区 is a 街区
+    "青溪街道改造了两条特色街区。",
+])
+def test_a_description_ending_in_a_generic_place_word_is_no_place(text):
+    assert not any(p.endswith("街区") for p in question_places(text)), question_places(text)
