@@ -226,8 +226,10 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
     where = locative_places(scope)
     for place in question_places(scope):
         other_level = place_level(place)
-        if _aliases(place) & names or place in where:
-            continue  # the asked place, or where something was done (在上海、广州建立…)
+        known_peer = other_level == level and any(pattern.search(place) for pattern, _ in _LEVELS)
+        if _aliases(place) & names or (place in where and not known_peer):
+            continue  # the asked place, or where something was done (在上海、广州建立…); a peer
+            # of the asked place is the fact's place even after 到/在 ("我刚到柳湾村时，村集体…")
         if other_level == level or asked_whole or (other_level > level and owned):
             return False
     section = normalize(" ".join([hit.section, hit.district]))

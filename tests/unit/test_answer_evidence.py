@@ -647,3 +647,19 @@ def test_batch_mismatch_from_the_passage(question, sentence, passage, expected):
 def test_a_money_question_prefers_a_figure_written_with_its_unit(question, sentence, span):
     typed, found, _ = ev.typed_span(_part(question), sentence)
     assert typed is True and found.text == span
+
+
+@pytest.mark.parametrize(("question", "text", "sentence", "fits"), [
+    # a peer of the asked village after 到/在 is still the figure's place
+    ("杏林村的村集体经济收入是多少？", "杏林村和柳湾村都在白石县。“我刚到柳湾村时，村集体收入不足5万元。”",
+     "“我刚到柳湾村时，村集体收入不足5万元。”", False),
+    ("青溪街道建了多少个驿站？", "青溪街道推进网格治理。在柳岸街道，今年建成驿站8个。", "在柳岸街道，今年建成驿站8个。", False),
+    # where the asked county acted, other places of another level: still the county's figure
+    ("白石县在外地建了多少个流动党员党支部？", "白石县加强流动党员管理。县里在上海、广州等地建立流动党员党支部14个。",
+     "县里在上海、广州等地建立流动党员党支部14个。", True),
+    ("白石县在外地建了多少个驿站？", "白石县加强流动党员管理。县里在南州市、北川市建立驿站6个。",
+     "县里在南州市、北川市建立驿站6个。", True),
+])
+def test_a_peer_after_a_locative_word_is_the_facts_place(question, text, sentence, fits):
+    part = _part(question)
+    assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
