@@ -257,6 +257,14 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
     stated = set(_YEAR.findall(normalize(cand.text)))
     if part.years and stated and not stated & set(part.years):
         return False  # the sentence dates its fact to another year ("2021年，全区共评出…")
+    if part.answer_type == "number" and part.years and not stated \
+            and not any(hit.date.startswith(y) for y in part.years):
+        # An undated figure takes its year from just before it (the same paragraph's opening
+        # "2021年，…"), not from any other sentence of the passage.
+        paragraph_start = hit.text.rfind("\n", 0, cand.start) + 1
+        context = normalize(hit.title + " " + hit.text[max(paragraph_start, cand.start - 120):cand.start])
+        if not all(y in context for y in part.years):
+            return False
     if part.answer_type == "number" and cand.span is not None and part.years:
         sentence = normalize(cand.text)
         bounds = [0] + [m.end() for m in re.finditer(r"[，,；;。]", sentence)] + [len(sentence) + 1]

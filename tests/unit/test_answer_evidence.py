@@ -663,3 +663,20 @@ def test_a_money_question_prefers_a_figure_written_with_its_unit(question, sente
 def test_a_peer_after_a_locative_word_is_the_facts_place(question, text, sentence, fits):
     part = _part(question)
     assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
+
+
+@pytest.mark.parametrize(("question", "text", "sentence", "fits"), [
+    # the asked year stands only in another paragraph, about something else
+    ("2020年白石县有多少名驻村第一书记？",
+     "“2020年我刚来时，村里账上是空的。”\n今天，12名第一书记轮流登台晒实绩。", "今天，12名第一书记轮流登台晒实绩。", False),
+    ("2021年青溪街道发展了多少名党员？",
+     "2021年，街道新建驿站4个。\n街道党工委今年发展党员26名。", "街道党工委今年发展党员26名。", False),
+    # the paragraph opens with the year: the figure is that year's
+    ("2021年青溪街道发展了多少名党员？",
+     "2021年，青溪街道党工委抓好发展党员工作，发展党员26名。", "青溪街道党工委抓好发展党员工作，发展党员26名。", True),
+    ("2020年白石县有多少名驻村第一书记？",
+     "2020年，白石县从机关选派干部驻村。全县共选派第一书记86名。", "全县共选派第一书记86名。", True),
+])
+def test_an_undated_figure_takes_its_year_from_just_before_it(question, text, sentence, fits):
+    part = _part(question)
+    assert ctx.years_fit(part, _hit(text, date="2023-06-01"), _candidate(part, text, sentence)) is fits
