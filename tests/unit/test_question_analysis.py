@@ -52,6 +52,11 @@ def only_part(question: str):
         ("柳岸村的“两帮”是指哪两帮？", "list"),  # a count after 指哪: the items of a named set
         ("新湾社区的“三联”指哪三联？", "list"),
         ("“三联”是指哪个单位提出的？", "org"),  # 指哪个 asks for one thing
+        ("青溪街道联合党委重点抓的三件事是什么？", "list"),  # a counted set: its items
+        ("柳岸村推行的“三个一”分别是什么？", "list"),
+        ("白石县的两项措施具体指什么？", "list"),
+        ("这种做法的特点是什么？", "description"),  # nothing counted: one description
+        ("三个村的党支部书记是谁？", "person"),  # a count that is no set of items
         ("柳岸村是如何发展集体经济的？", "method"),
         ("桃源街道怎样化解物业纠纷？", "method"),
         ("为什么要在白沙村设立调解室？", "reason"),
