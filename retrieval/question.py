@@ -276,19 +276,20 @@ def analyze_part(text: str) -> Part:
     )
 
 
-_BOTH = re.compile(r"^(?P<pre>.*?)(?P<a>[^，,、和与及]{2,12})(?:和|与|及|、)(?P<b>[^，,、和与及]{2,12})分别(?P<rest>.+)$")
+_BOTH = re.compile(r"^(?P<pre>.*?)(?P<a>[^，,、和与及]{2,12})(?:和|与|及|、)(?P<b>[^，,、和与及的]{2,12}?)"
+                   r"(?P<tail>的[^，,、和与及]{1,12})?分别(?P<rest>.+)$")
 
 
 def split_parts(question: str) -> list[str]:
     """Split a multi-part question into sub-questions (the later ones may be elliptical).
 
     ``A…？B又…？`` and ``A…，B又是多少？`` give two parts; ``A和B分别有多少…`` gives
-    ``A有多少…`` and ``B有多少…``.
+    ``A有多少…`` and ``B有多少…``; ``A和B的X分别是多少`` gives ``A的X是多少`` and ``B的X是多少``.
     """
     q = question.strip()
     both = _BOTH.match(normalize(q))
     if both and not re.search(r"[？?].", q):
-        rest, b = both.group("rest"), both.group("b")
+        rest, b = (both.group("tail") or "") + both.group("rest"), both.group("b")
         # A and B are parallel: A is the shortest run of whole words before 和 about as long as
         # B, the rest before it is shared ("那篇推送的编辑和审核分别是谁" → A 编辑, not 那篇推送的编辑).
         before = words(both.group("pre") + both.group("a"))

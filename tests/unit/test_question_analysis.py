@@ -478,3 +478,15 @@ def test_a_place_question_asks_where_the_thing_before_it_is(question, head):
 ])
 def test_a_list_of_parties_asks_about_the_thing_before_the_cue(question, head):
     assert only_part(question).focus[0] == head
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    # two years, then what is asked of each
+    ("柳岸村2021年和2022年的村集体经济收入分别是多少？",
+     ["柳岸村2021年的村集体经济收入是多少?", "柳岸村2022年的村集体经济收入是多少?"]),
+    # two roles of one article: the shared words before them stay shared
+    ("桂花社区那篇推文的编辑和审核分别是谁？", ["桂花社区那篇推文的编辑是谁?", "桂花社区那篇推文的审核是谁?"]),
+    ("桃源街道和新湾社区的网格员分别有多少名？", ["桃源街道的网格员有多少名?", "新湾社区的网格员有多少名?"]),
+])
+def test_a_respectively_question_splits_at_its_parallel_items(question, parts):
+    assert split_parts(question) == parts
