@@ -30,6 +30,8 @@ _ADMIN_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "
 _COMBINABLE = ("高新区", "开发区", "经开区", "试验区", "保护区", "自贸区", "先行区", "示范区", "新区")
 _STOP_POS = ("p", "c", "u", "d", "v", "r", "m", "f", "t", "x", "eng", "a", "zg", "y", "e", "o", "l", "i")
 _STOP_POS_EXTENSION = tuple(pos for pos in _STOP_POS if pos != "a")
+#: Function characters that never stand inside a place name read by the suffix rules.
+_GLUE_CHARS = frozenset("由对从向把被将让给的了是")
 _FUNCTION_CHARS = frozenset(
     "在对和与及为于由从向把被将让给到的了是各全本该每这那其此一个等或并且也都还又即就所有已要会能可以按据如若则而但至当"
 )
@@ -129,6 +131,24 @@ def _ambiguous_names() -> frozenset[str]:
 _SUFFIX_WORDS = {"区": "域", "市": "场"}
 
 
+@cache
+def _word_frequencies() -> dict[str, int]:
+    """jieba's dictionary: word → frequency (loaded once)."""
+    import jieba
+
+    _posseg()  # silences jieba's logging
+    jieba.initialize()
+    return jieba.dt.FREQ
+
+
+def _word_across(text: str, i: int) -> bool:
+    """True when the character before ``text[i]`` forms a common word with it, so a short
+    form starting at ``i`` is the tail of that word (楼道里 is 楼道 + 里, not the district 道里) —
+    unless that word is a place name itself (佛山南海: 山南 is a place, 南海 still counts)."""
+    across = text[i - 1 : i + 1]
+    return i > 0 and _word_frequencies().get(across, 0) >= 50 and across not in _lookup()
+
+
 def _dictionary_mentions(text: str) -> list[tuple[int, str, tuple[str, ...], bool]]:
     """Longest dictionary matches ``(offset, name, codes, full)`` in simplified text, left to right."""
     table = _lookup()
@@ -140,7 +160,8 @@ def _dictionary_mentions(text: str) -> list[tuple[int, str, tuple[str, ...], boo
             continue
         for length in range(min(_MAX_NAME, n - i), 1, -1):
             word = text[i : i + length]
-            if word in table and text[i + length : i + length + 1] != _SUFFIX_WORDS.get(word[-1], "\0"):
+            if word in table and text[i + length : i + length + 1] != _SUFFIX_WORDS.get(word[-1], "\0") \
+                    and not (length == 2 and not table[word][1] and _word_across(text, i)):
                 out.append((i, word, *table[word]))
                 i += length
                 break
@@ -412,8 +433,8 @@ def _is_valid_place(name: str) -> bool:
     prefix = name[: -len(suffix)]
     if not 2 <= len(prefix) <= _MAX_PLACE_PREFIX or not CJK_RUN.fullmatch(name):
         return False
-    if prefix[0] in _FUNCTION_CHARS or prefix[-1] in "区县市镇乡":
-        return False
+    if prefix[0] in _FUNCTION_CHARS or prefix[-1] in "区县市镇乡" or any(c in _GLUE_CHARS for c in prefix):
+        return False  # "村由乡党委书记": jieba glued 村 + 由 + 乡 into one word
     generic = _generic_words()
     if name in generic or prefix in generic or prefix in _generic_prefixes():
         return False  # "街道社区", "党员离乡": a generic word or description before the place word
@@ -519,6 +540,7 @@ def _question_places(text: str) -> tuple[str, ...]:
         name = "".join(pieces)
         full = name + tail.group()
         if (len(name) < 2 or _GENERIC_LOCAL.match(name) or name in _generic_prefixes() or full in found
+                or any(c in _GLUE_CHARS for c in name)
                 or any(p in _generic_prefixes() for p in pieces if len(p) >= 2 or p is pieces[-1])
                 or full in _generic_words()
                 or (len(tail.group()) == 1 and full[-2:] in _generic_words())  # 老牌商业街|区: a 街区
@@ -530,4 +552,15 @@ def _question_places(text: str) -> tuple[str, ...]:
         found[full] = start
     # Drop names that only glue a known place to another ("樊城区鹿鸣街道" when both parts are known).
     names = sorted(found, key=lambda p: found[p])
-    return tuple(n for n in names if not any(n != m and n.startswith(m) and n[len(m):] in found for m in names))
+    names = [n for n in names if not any(n != m and n.startswith(m) and n[len(m):] in found for m in names)]
+    # A name found only ever inside a longer one is a piece of it (河湾街道 of 藉河湾街道) — unless
+    # the longer one is a known place's name glued before it (晋江东溪社区 is 晋江 + 东溪社区).
+    table = _lookup()
+
+    def glued(longer: str, shorter: str) -> bool:
+        return longer.endswith(shorter) and longer[: len(longer) - len(shorter)] in table
+
+    inside = {n for n in names for m in names
+              if n != m and n in m and simplified.count(n) == simplified.count(m) and not glued(m, n)}
+    pieces_of = {m for n in names for m in names if n != m and n in m and glued(m, n)}
+    return tuple(n for n in names if n not in inside and n not in pieces_of)

@@ -284,3 +284,22 @@ def test_a_district_word_before_a_street_or_town_ends_the_district(text, places)
 ])
 def test_a_description_ending_in_a_generic_place_word_is_no_place(text):
     assert not any(p.endswith("街区") for p in question_places(text)), question_places(text)
+
+
+@pytest.mark.parametrize(("text", "not_place"), [
+    ("对进度滞后的村由乡党委书记约谈村党支部书记。", "村由乡"),  # jieba glues 村 + 由 + 乡
+    ("评委团由区农业农村局和部分镇村干部组成。", "部分镇"),
+    ("全区6个苹果主产镇都建了电商服务站。", "主产镇"),
+    ("晚上7点，爱民区松韵社区的楼道里灯火通明。", "道里"),  # 楼道 + 里, not the district 道里
+])
+def test_a_word_glued_to_a_place_word_is_no_place(text, not_place):
+    assert not_place not in question_places(text), question_places(text)
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("佛山南海桂湾镇的非公企业有多少名党员？", ["佛山", "南海", "桂湾镇"]),  # 山南 is a place: 南海 still counts
+    ("晋江东溪社区改造党群服务中心花了多少钱？", ["东溪社区"]),  # a known name glued before the community
+    ("天水市秦州区藉河湾街道麦香园社区", ["天水市", "秦州区", "藉河湾街道", "麦香园社区"]),  # not 河湾街道
+])
+def test_a_place_is_read_whole_and_a_piece_of_it_is_not_another(text, places):
+    assert question_places(text) == places
