@@ -181,6 +181,9 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
     if kind == "person":
         people = [p for p in sp.person_spans(text) if not _own_term(part, p)]
         if part.role:
+            deputy = part.role.startswith("副")
+            # a deputy (副书记) is not the head the question asks for, nor the reverse
+            people = [p for p in people if not p.role or p.role.startswith("副") == deputy]
             matching = [p for p in people if p.role and (p.role in part.role or part.role in p.role)]
             people = matching or [p for p in people if _near(text, p.start, p.end, (part.role,)) >= 1.0]
         return bool(people), people[0] if people else None, 1.0 if people else 0.0

@@ -109,6 +109,10 @@ def _name_at(norm: str, pos: int) -> int:
     if not surname:
         return 0
     best = 0
+    one = norm[pos + surname:pos + surname + 1]
+    after_one = follower.match(norm, pos + surname + 1)
+    if one and re.fullmatch(r"[\u4e00-\u9fff]", one) and one not in stop and after_one and len(after_one.group()) >= 2:
+        return surname + 1  # 何川|担任, 李娟|介绍: a two-character follower word starts after one given character
     for given in (2, 1):
         end = pos + surname + given
         chunk = norm[pos + surname:end]
@@ -178,8 +182,15 @@ def person_spans(text: str, roles: str | None = None) -> list[Span]:
             length = _name_at(norm, start)
             if length and start not in seen:
                 seen.add(start)
-                out.append(Span(start, start + length, text[start:start + length], "person", role=m.group(1)))
+                out.append(Span(start, start + length, text[start:start + length], "person",
+                                role=_deputy(norm, m.start(1)) + m.group(1)))
                 break
+    # "副书记唐晓峰兼任联合党委书记": the name holds the role it takes on as well.
+    for span in list(out):
+        also = re.match(rf"(?:兼任|担任|出任|任)([^，。；,;]{{0,10}}?)({roles})", norm[span.end:])
+        if also:
+            at = span.end + also.start(2)
+            out.append(Span(span.start, span.end, span.text, "person", role=_deputy(norm, at) + also.group(2)))
     for m in re.finditer(r"([\u4e00-\u9fff]{2,4})[（(]([^（()）]{0,20}?)[）)]", norm):
         role = re.search(rf"({roles})", m.group(2))
         if role:
@@ -187,8 +198,15 @@ def person_spans(text: str, roles: str | None = None) -> list[Span]:
             length = _name_at(norm, start)
             if length == len(m.group(1)) and start not in seen:
                 seen.add(start)
-                out.append(Span(start, start + length, text[start:start + length], "person", role=role.group(1)))
+                deputy = _deputy(m.group(2), role.start(1))
+                out.append(Span(start, start + length, text[start:start + length], "person",
+                                role=deputy + role.group(1)))
     return sorted(out, key=lambda s: s.start)
+
+
+def _deputy(norm: str, at: int) -> str:
+    """"副" when the role word at ``at`` is a deputy's (副书记, 副主任), else ""."""
+    return "副" if at > 0 and norm[at - 1] == "副" else ""
 
 
 @lru_cache(maxsize=1)

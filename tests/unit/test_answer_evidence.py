@@ -680,3 +680,17 @@ def test_a_peer_after_a_locative_word_is_the_facts_place(question, text, sentenc
 def test_an_undated_figure_takes_its_year_from_just_before_it(question, text, sentence, fits):
     part = _part(question)
     assert ctx.years_fit(part, _hit(text, date="2023-06-01"), _candidate(part, text, sentence)) is fits
+
+
+@pytest.mark.parametrize(("question", "sentence", "name"), [
+    # a deputy does not answer for the head, nor the head for a deputy
+    ("青溪街道的党工委书记是谁？", "会议由街道党工委副书记赵立新主持。", None),
+    ("柳岸社区居委会主任是谁？", "居委会副主任陈丽娟介绍了情况。", None),
+    ("青溪街道的党工委副书记是谁？", "会议由街道党工委副书记赵立新主持。", "赵立新"),
+    # the role a name takes on (兼任, 担任) is his too
+    ("桂花商圈联合党委书记是谁？", "由街道党工委副书记赵立新兼任联合党委书记。", "赵立新"),
+    ("柳岸村党支部书记是谁？", "村委会主任何川担任村党支部书记后，带头办起合作社。", "何川"),
+])
+def test_deputies_and_roles_taken_on(question, sentence, name):
+    typed, span, _ = ev.typed_span(_part(question), sentence)
+    assert (span.text if typed else None) == name
