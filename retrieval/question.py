@@ -85,7 +85,7 @@ def article_fact_kind(q: str) -> str:
         if _re(rule["pattern"]).search(q):
             if rule["kind"] in ("reporter", "correspondent") and not re.search(r"谁|哪(?:位|几位|两位|一位)|名字|叫什么|是哪", q):
                 continue
-            if rule["kind"] in ("date", "reviewer") and not (_re(cfg["article_markers"]).search(q)
+            if rule["kind"] in ("date", "reviewer", "page") and not (_re(cfg["article_markers"]).search(q)
                                                              or _re(cfg["issue_markers"]).search(q)):
                 continue
             # 第几期 of a training or a night school is a round of an event, not the article's issue.
@@ -267,7 +267,7 @@ def analyze_part(text: str) -> Part:
         kind = "org"
     elif fact == "date":
         kind = "date"
-    elif fact == "issue":
+    elif fact in ("issue", "page"):
         kind = "number"
     return Part(
         text=text.strip(),

@@ -23,11 +23,16 @@ FALLBACK = {
     "date": ("date",),
     "title": ("title",),
     "issue": ("issue",),
+    "page": ("page",),
 }
 LABELS = {"author": "作者", "reporter": "记者", "correspondent": "通讯员", "editor": "编辑", "photographer": "摄影", "reviewer": "审核",
-          "outlet": "来源", "date": "发布日期", "title": "标题", "issue": "期号"}
-#: An issue label of a bulletin or paper, in the first lines of its text (总第236期, 第15期).
-_ISSUE = re.compile(r"(?:\d{4}\s*年\s*)?(?:总第\s*\d+\s*期\s*)?第\s*[\d一二三四五六七八九十]+\s*期|总第\s*\d+\s*期")
+          "outlet": "来源", "date": "发布日期", "title": "标题", "issue": "期号", "page": "版次"}
+#: An issue label of a bulletin or paper, in the first lines of its text (总第236期, 第15期,
+#: 2023年第9期（总第187期）).
+_ISSUE = re.compile(r"(?:\d{4}\s*年\s*)?(?:总第\s*\d+\s*期\s*)?第\s*[\d一二三四五六七八九十]+\s*期"
+                    r"(?:\s*[（(]\s*总第\s*\d+\s*期\s*[）)])?|总第\s*\d+\s*期")
+#: The page of a paper the story ran on, in the first lines of its text (第04版, 第A05版：城事).
+_PAGE = re.compile(r"第\s*[A-Z]?\d{1,3}\s*版")
 _HEADER_CHARS = 600
 
 
@@ -93,10 +98,10 @@ def facts_of(article: Article, kind: str) -> list[ArticleFact]:
             return found
     if kind == "title" and article.title:
         return [ArticleFact("title", article.title, article.title, *_locate(article, article.title))]
-    if kind == "issue":
-        m = _ISSUE.search(article.text[:_HEADER_CHARS])
+    if kind in ("issue", "page"):
+        m = (_ISSUE if kind == "issue" else _PAGE).search(article.text[:_HEADER_CHARS])
         if m:
-            return [ArticleFact("issue", m.group().strip(), m.group().strip(), m.start(), m.end())]
+            return [ArticleFact(kind, m.group().strip(), m.group().strip(), m.start(), m.end())]
     return []
 
 

@@ -330,3 +330,28 @@ def test_an_outlet_the_byline_only_implies_is_cited_where_it_is_written():
     cite = ans.citations[0]
     assert ans.found and "白石晚报" in cite.sentence
     assert cite.text[cite.answer_start:cite.answer_end] == "白石晚报"
+
+
+EPAPER_ARTICLE, EPAPER_HIT = _article(
+    "epaper", "青溪街道推行“楼长制” 86名楼长守好家门口", ["当前版：2023年06月15日 > 第04版", "本报讯（记者 严小舟）"],
+    "青溪街道86名楼长守好居民家门口。", [("reporter", "严小舟", "本报讯（记者 严小舟）")], "云港日报", "2023-06-15")
+BULLETIN_ARTICLE, BULLETIN_HIT = _article(
+    "bulletin", "组织工作信息", ["2023年第9期（总第187期）", "中共白石县委组织部编"],
+    "一、柳塘村：党员中心户织密联系网。", [], "中共白石县委组织部", "2023-05-29")
+
+
+@pytest.mark.parametrize(("question", "hit", "article", "value"), [
+    ("青溪街道楼长制这篇稿子登在云港日报第几版？", EPAPER_HIT, EPAPER_ARTICLE, "第04版"),
+    ("白石县那期《组织工作信息》是哪一年第几期，总第几期？", BULLETIN_HIT, BULLETIN_ARTICLE, "2023年第9期（总第187期）"),
+])
+def test_the_page_and_the_full_issue_label_are_read_from_the_header(question, hit, article, value):
+    articles = {article.doc_id: article}
+    answerer = Answerer({}, AnswerParams(min_confidence=0.0), articles=articles,
+                        hit_at=lambda doc, offset: hit if 0 <= offset < len(article.text) else None)
+    ans = answerer.answer(question, question, [hit])
+    assert ans.found and value in ans.text
+
+
+@pytest.mark.parametrize("question", ["柳塘村第几版方案通过了？", "这套教材出到第几版了？"])
+def test_which_edition_without_an_article_is_no_page_question(question):
+    assert analyze(question).parts[0].article_fact != "page"
