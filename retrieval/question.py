@@ -113,6 +113,8 @@ def asked_units(q: str, kind: str) -> str | None:
         return None
     cfg = _cfg()
     m = re.search(r"(?:多少|几)\s*(人次|公里|[\u4e00-\u9fff])", q)
+    if m and m.group(1) == "个" and _re(cfg["person_counted"]).match(q, m.end()):
+        return "名|人|位|个"  # 几个绣娘: people are counted in 名/人/位 too
     if m and m.group(1) in cfg["number_units"]:
         return cfg["number_units"][m.group(1)]
     for rule in cfg["attribute_units"]:

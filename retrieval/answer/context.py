@@ -96,7 +96,30 @@ def _canon_batch(text: str) -> str:
     return re.sub(r"\d+", lambda m: "一二三四五六七八九十"[int(m.group()) - 1] if 1 <= int(m.group()) <= 10 else m.group(), text)
 
 
-_THEN = re.compile(r"刚成立时|成立之初|成立时|起初|最初|当初|原来|原先|以前|此前|之前|过去|刚开始|开始时")
+_THEN = re.compile(r"刚成立时|成立之初|成立时|起初|最初|当初|原来|原先|以前|此前|之前|过去|刚开始|开始时|"
+                   r"刚起步|起步时|起步之初|刚办起来|刚建起来|刚建成时|刚组建|刚推出|刚开通|刚成立")
+
+
+def asks_then(part: Part) -> bool:
+    """True when the question asks about an earlier state (刚成立时, 刚起步那会儿)."""
+    return bool(_THEN.search(normalize(part.text)))
+
+
+def then_figure(text: str, span: sp.Span) -> bool:
+    """True when the figure is written as the earlier state (``由成立时的18人``, ``刚开始只有186名``)."""
+    norm = normalize(text)
+    return bool(_THEN.search(norm[max(0, span.start - 10):span.start]))
+
+
+def asks_now(part: Part) -> bool:
+    """True when the question asks about the state now (现在, 目前)."""
+    return bool(_NOW.search(normalize(part.text)))
+
+
+def now_figure(text: str, span: sp.Span) -> bool:
+    """True when the figure is written as today's (``增加到现在的126人``, ``目前已有…``)."""
+    norm = normalize(text)
+    return bool(_NOW.search(norm[max(0, span.start - 10):span.start]))
 _NOW = re.compile(r"目前|现在|现已|如今|截至目前|截至今年|至今")
 
 
@@ -192,6 +215,16 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
         if owner and not (_aliases(owner) & names) and place_level(owner) < level:
             return False  # "青石社区党委书记何建春" is the community's secretary, not the district's
     if any(n in sentence for n in names):
+        if part.answer_type == "number" and cand.span is not None:
+            # "麦香园社区的经验已经推开，石榴园社区…注册志愿者580名": a peer named after the
+            # asked place and before the figure owns the figure.
+            head = sentence[:cand.span.start]
+            own = max(head.rfind(n) for n in names)
+            for place in question_places(head):
+                at = head.rfind(place)
+                if at > own >= 0 and not (_aliases(place) & names) and place_level(place) == level \
+                        and any(pattern.search(place) for pattern, _ in _LEVELS):
+                    return False
         return True
     asked_whole = bool(_BROADER.search(normalize(part.text)))
     # Where the fact sits: for a number, the text before its span (the owner is named

@@ -28,13 +28,17 @@ from partyqa.text.synonyms import present, variants
 from retrieval.answer import spans as sp
 from retrieval.answer.context import (
     DONE,
+    asks_now,
+    asks_then,
     asks_total,
     batch_mismatch,
+    now_figure,
     per_unit,
     period_mismatch,
     places_fit,
     plan_mismatch,
     states_total,
+    then_figure,
     time_mismatch,
     years_fit,
 )
@@ -176,6 +180,11 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
         # carries the unit itself ("设立5000万元基金，引进人才12万" → 5000万元).
         if part.units:
             spans = [s for s in spans if (s.unit or "").lstrip("万亿")] or spans
+        if asks_then(part):
+            # 刚成立时 asked, "由成立时的18人增加到现在的126人" written: the earlier figure
+            spans = [s for s in spans if then_figure(text, s)] or spans
+        elif asks_now(part):
+            spans = [s for s in spans if now_figure(text, s)] or spans  # …and 现在 asked: today's
         best, fit = _best_near(part, text, spans)
         return best is not None, best, fit
     if kind == "person":
@@ -390,15 +399,21 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
     attach_first = part.answer_type == "number" and bool(attach_ok)
     # A total asked (一共, 总共): among the fitting figures as likely, one whose clause states a
     # total (共联系群众3.1万户) comes before one person's or one unit's (她联系的14户居民).
-    total_ok: set[int] = set()
+    preferred: set[int] = set()
     if part.answer_type == "number" and asks_total(part):
         fitting = [c for c in cands if c.typed and c.places_ok and c.year_ok]
         top = max((c.score for c in fitting), default=0.0)
-        total_ok = {id(c) for c in fitting if states_total(c.text, c.span) and c.score >= ATTACH_SHARE * top}
+        preferred = {id(c) for c in fitting if states_total(c.text, c.span) and c.score >= ATTACH_SHARE * top}
+    if part.answer_type == "number" and asks_then(part):
+        # 刚起步那会儿 asked: the figure written as the earlier state ("刚开始只有186名") first.
+        fitting = [c for c in cands if c.typed and c.places_ok and c.year_ok]
+        top = max((c.score for c in fitting), default=0.0)
+        preferred = {id(c) for c in fitting if c.span is not None and then_figure(c.text, c.span)
+                    and c.score >= ATTACH_SHARE * top} or preferred
     # Likewise the sentence where the asked items stand, for a list.
     anchor_first = part.answer_type == "list" and any(
         c.features.get("list_anchor") and c.typed and c.places_ok and c.year_ok for c in cands)
     return sorted(cands, key=lambda c: (not (c.typed and c.places_ok and c.year_ok),
                                         attach_first and id(c) not in attach_ok,
-                                        bool(total_ok) and id(c) not in total_ok,
+                                        bool(preferred) and id(c) not in preferred,
                                         anchor_first and not c.features.get("list_anchor"), -c.score))

@@ -72,3 +72,34 @@ def test_a_villages_count_is_not_the_citys(question, text, village_figure):
 def test_a_village_named_before_a_whole_or_as_a_location_does_not_own_the_figure(question, text, figure):
     cand = next(c for c in _cands(question, text) if c.span is not None and c.span.text == figure)
     assert cand.places_ok
+
+
+# ------------------------------------------------------------- the state then, the state now
+@pytest.mark.parametrize(("question", "sentence", "figure"), [
+    ("柳塘村合作社刚办起来的时候有几个绣娘？", "入社绣娘由成立时的18人增加到现在的126人。", "18人"),
+    ("柳塘村合作社现在有几个绣娘？", "入社绣娘由成立时的18人增加到现在的126人。", "126人"),
+    ("青溪社区时间银行刚起步那会儿有多少志愿者？", "志愿者从刚开始的40名增加到目前的520名。", "40名"),
+    ("青溪社区时间银行目前有多少志愿者？", "志愿者从刚开始的40名增加到目前的520名。", "520名"),
+])
+def test_then_or_now_asked_takes_the_figure_written_so(question, sentence, figure):
+    from retrieval.answer import evidence as ev
+
+    typed, span, _ = ev.typed_span(analyze(question).parts[0], sentence)
+    assert typed and span.text == figure
+
+
+@pytest.mark.parametrize(("question", "units"), [
+    ("柳塘村合作社有几个绣娘？", "名|人|位|个"),  # people counted with 个
+    ("青溪街道有多少个网格员？", "名|人|位|个"),
+    ("柳塘村有几个合作社？", "个|家|座|处"),  # things stay things
+    ("有几个村的书记是女性？", "个|家|座|处"),
+])
+def test_people_counted_with_ge_are_written_with_person_units_too(question, units):
+    assert analyze(question).parts[0].units == units
+
+
+def test_an_earlier_state_asked_puts_the_sentence_that_states_it_first():
+    text = ("青溪社区推行时间银行。一年多来，时间银行注册志愿者增加到1260名，其中党员438名。"
+            "“刚开始只有186名志愿者，大多是社区党员。”社区党委书记说。")
+    best = next(c for c in _cands("青溪社区的时间银行刚起步那会儿有多少志愿者？", text) if fits(c))
+    assert best.span.text == "186名"
