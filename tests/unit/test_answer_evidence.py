@@ -694,3 +694,17 @@ def test_an_undated_figure_takes_its_year_from_just_before_it(question, text, se
 def test_deputies_and_roles_taken_on(question, sentence, name):
     typed, span, _ = ev.typed_span(_part(question), sentence)
     assert (span.text if typed else None) == name
+
+
+@pytest.mark.parametrize(("question", "text", "sentence", "fits"), [
+    # the asked community is named, but a peer named after it owns the figure
+    ("桂花社区注册了多少名志愿者？", "桂花社区的经验已经推开，柳岸社区今年开通服务，注册志愿者580名。",
+     "桂花社区的经验已经推开，柳岸社区今年开通服务，注册志愿者580名。", False),
+    ("柳塘村建了几座冷库？", "柳塘村带动周边，杏林村今年也建成冷库3座。", "柳塘村带动周边，杏林村今年也建成冷库3座。", False),
+    # the peer stands before the asked place: the asked place owns it
+    ("桂花社区注册了多少名志愿者？", "学习柳岸社区的做法后，桂花社区注册志愿者580名。",
+     "学习柳岸社区的做法后，桂花社区注册志愿者580名。", True),
+])
+def test_a_peer_named_after_the_asked_place_owns_the_figure(question, text, sentence, fits):
+    part = _part(question)
+    assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
