@@ -103,3 +103,13 @@ def test_an_earlier_state_asked_puts_the_sentence_that_states_it_first():
             "“刚开始只有186名志愿者，大多是社区党员。”社区党委书记说。")
     best = next(c for c in _cands("青溪社区的时间银行刚起步那会儿有多少志愿者？", text) if fits(c))
     assert best.span.text == "186名"
+
+
+@pytest.mark.parametrize(("question", "text", "total"), [
+    ("桂花社区时间银行累计提供了多少小时志愿服务？",
+     "桂花社区推行时间银行，志愿者每提供1小时服务存入1个时间币。桂花社区累计提供志愿服务2.46万小时。", "2.46万小时"),
+    ("白石县累计培训了多少人次？", "白石县每期培训3天。白石县累计培训党员群众1.2万人次。", "1.2万人次"),
+])
+def test_accumulated_asked_is_a_total_not_a_per_unit_figure(question, text, total):
+    best = next(c for c in _cands(question, text) if fits(c))
+    assert best.span.text == total
