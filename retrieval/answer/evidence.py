@@ -305,6 +305,12 @@ def head_share(part: Part, text: str) -> float:
     return best
 
 
+def _row_label(c: Candidate) -> str:
+    """The entity a table row is about: its first cell (``研发中心党支部`` of its view), or ""."""
+    label = normalize(c.text.split("：", 1)[0]).strip()
+    return label if 2 <= len(label) <= 20 else ""
+
+
 def promoted_attached(cands: list[Candidate]) -> list[Candidate]:
     """The fitting candidates whose figure stands next to the asked thing and whose answer
     probability is at least ``ATTACH_SHARE`` of the strongest fitting candidate's."""
@@ -404,6 +410,14 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
         fitting = [c for c in cands if c.typed and c.places_ok and c.year_ok]
         top = max((c.score for c in fitting), default=0.0)
         preferred = {id(c) for c in fitting if states_total(c.text, c.span) and c.score >= ATTACH_SHARE * top}
+    # A table whose rows are entities (村, 党支部, 街道): the question that names one row's entity
+    # is answered from that row, and the other rows are other entities' figures.
+    asked = normalize(part.text)
+    named_rows = {id(c) for c in cands if c.row is not None and _row_label(c) and _row_label(c) in asked}
+    if named_rows:
+        for c in cands:
+            if c.row is not None and id(c) not in named_rows and _row_label(c) not in ("合计", "总计", "小计"):
+                c.typed = False
     if part.answer_type == "number" and asks_then(part):
         # 刚起步那会儿 asked: the figure written as the earlier state ("刚开始只有186名") first.
         fitting = [c for c in cands if c.typed and c.places_ok and c.year_ok]
@@ -414,6 +428,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
     anchor_first = part.answer_type == "list" and any(
         c.features.get("list_anchor") and c.typed and c.places_ok and c.year_ok for c in cands)
     return sorted(cands, key=lambda c: (not (c.typed and c.places_ok and c.year_ok),
+                                        bool(named_rows) and id(c) not in named_rows,
                                         attach_first and id(c) not in attach_ok,
                                         bool(preferred) and id(c) not in preferred,
                                         anchor_first and not c.features.get("list_anchor"), -c.score))

@@ -25,6 +25,7 @@ from partyqa.text.sentences import split_sentences
 
 _CELL_GAP = re.compile(r"\s*[|｜]\s*|\s{2,}|\t+")
 _SENTENCE_MARK = re.compile(r"[。；;！？!?]")
+_FIGURE = re.compile(r"[-+]?\d[\d,.]*\s*[%％]?|—|-")
 #: A table quoted from its heading to the row, at most this many lines (longer: the row alone).
 MAX_QUOTED_LINES = 8
 
@@ -69,7 +70,9 @@ def table_rows(text: str) -> Mapping[int, Row]:
     while i < len(lines):
         start, _, heads = lines[i]
         j = i + 1
-        while j < len(lines) and len(heads) >= 3 and len(lines[j][2]) == len(heads) \
+        # A passage cut inside a table starts at a data row: figures are no column names.
+        named = sum(1 for _, cell in heads[1:] if not _FIGURE.fullmatch(cell.strip())) >= len(heads[1:]) / 2
+        while named and j < len(lines) and len(heads) >= 3 and len(lines[j][2]) == len(heads) \
                 and _only_newlines_between(text, lines[j - 1][1], lines[j][0]):
             j += 1
         for k in range(i + 1, j):

@@ -142,3 +142,35 @@ def test_a_label_line_answers_a_question_about_its_heading(question, text, expec
     assert expected in best.text and best.row is not None
     quote = Answerer._quote(best, [_hit(text)])
     assert text[quote.start:quote.end].startswith(text[best.row.heading_start:best.row.heading_start + 6])
+
+
+def test_a_passage_cut_inside_a_table_reads_no_figures_as_column_names():
+    cut = ("冲压车间党支部  38  5  126.5\n研发中心党支部  35  7  215.0\n合计  73  12  341.5\n\n"
+           "焊装车间党支部书记介绍了攻关项目。")
+    assert not table_rows(cut)
+    assert table_rows("党支部  党员数  攻关项目  节约成本\n" + cut)  # with its heading it is a table
+
+
+BRANCHES = ("白石集团各党支部攻关情况如下：\n"
+            "党支部 | 党员数 | 完成攻关项目 | 节约成本\n"
+            "冲压车间党支部 | 38 | 5 | 126.5\n"
+            "研发中心党支部 | 35 | 7 | 215.0\n"
+            "一年下来，4个党支部共完成攻关项目21个。")
+VILLAGE_TABLE = ("清河镇各村集体收入如下：\n"
+                 "村 | 党员数 | 集体收入（万元） | 等次\n"
+                 "柳塘村 | 52 | 36.5 | 五星\n"
+                 "杏林村 | 40 | 18.2 | 三星\n"
+                 "全镇共有村集体收入超过10万元的村12个。")
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("白石集团研发中心党支部完成了几个攻关项目？", BRANCHES, "7"),
+    ("清河镇杏林村的集体收入是多少万元？", VILLAGE_TABLE, "18.2"),
+])
+def test_a_question_naming_a_rows_entity_is_answered_from_that_row(question, text, figure):
+    part = analyze(question).parts[0]
+    cands = score_candidates(part, question, [_hit(text)], Weights({}), 6)
+    best = next(c for c in cands if fits(c))
+    assert best.row is not None and best.span.text == figure
+    others = [c for c in cands if c.row is not None and c is not best and "合计" not in c.text]
+    assert all(not c.typed for c in others)
