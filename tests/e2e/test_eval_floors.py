@@ -15,21 +15,29 @@ from retrieval.eval.sets import load_sets
 
 pytestmark = pytest.mark.e2e
 
-# Measured 2026-11-30 13:37 UTC (bundled / news): hybrid hit@1 0.926 / 0.793, hit@5 1.000 / 0.970;
-# answerable 0.912 / 0.929; unanswerable refused 0.864 / 0.898; chit-chat handled - / 1.000.
-# Floors sit about two questions under each figure (one for kinds of 16 or fewer questions), so
-# a real regression fails while a machine's last-digit differences in the embeddings do not.
+# Measured 2026-11-30 16:44 UTC (bundled / news / fresh): hybrid hit@1 0.926 / 0.793 / 0.796,
+# hit@5 1.000 / 0.970 / 0.979; answerable 0.919 / 0.955 / 0.860; unanswerable refused 0.864 /
+# 0.918 / 0.778; chit-chat handled - / 1.000 / 1.000. Floors sit about two questions under each
+# figure (one for kinds of 16 or fewer questions), so a real regression fails while a machine's
+# last-digit differences in the embeddings do not. The fresh set is held out: nothing is fitted
+# on it, and its floors guard what the rules reach on pages they were not written for.
 FLOORS = {
     "bundled": {
         "hybrid_hit@1": 0.92, "hybrid_hit@5": 0.98,
-        "answerable_accuracy": 0.88, "refusal_accuracy": 0.81,
-        "kind:factual": 0.92, "kind:paraphrase": 0.79, "kind:followup": 0.81, "kind:traditional": 0.84,
+        "answerable_accuracy": 0.90, "refusal_accuracy": 0.81,
+        "kind:factual": 0.94, "kind:paraphrase": 0.79, "kind:followup": 0.81, "kind:traditional": 0.84,
     },
     "news": {
         "hybrid_hit@1": 0.77, "hybrid_hit@5": 0.95,
-        "answerable_accuracy": 0.90, "refusal_accuracy": 0.85, "chat_accuracy": 1.0,
-        "kind:factual": 0.92, "kind:paraphrase": 0.75, "kind:list": 0.75, "kind:article": 0.95,
-        "kind:multipart": 0.93, "kind:cross_script": 0.95, "kind:followup": 0.78,
+        "answerable_accuracy": 0.94, "refusal_accuracy": 0.87, "chat_accuracy": 1.0,
+        "kind:factual": 0.94, "kind:paraphrase": 0.80, "kind:list": 0.82, "kind:article": 0.96,
+        "kind:multipart": 0.96, "kind:cross_script": 0.95, "kind:followup": 0.85,
+    },
+    "fresh": {
+        "hybrid_hit@1": 0.77, "hybrid_hit@5": 0.95,
+        "answerable_accuracy": 0.84, "refusal_accuracy": 0.72, "chat_accuracy": 1.0,
+        "kind:factual": 0.80, "kind:paraphrase": 0.70, "kind:list": 0.70, "kind:article": 0.85,
+        "kind:multipart": 0.90, "kind:cross_script": 0.86, "kind:followup": 0.75,
     },
 }
 
@@ -43,7 +51,8 @@ def sets():
 def reports(engine, e2e_config, sets):
     bundled = run_set(engine, sets["bundled"], ("bm25", "dense", "hybrid"))
     news = run_set(open_set_engine(e2e_config, sets["news"], embedder=engine.embedder), sets["news"])
-    return {"bundled": bundled, "news": news}
+    fresh = run_set(open_set_engine(e2e_config, sets["fresh"], embedder=engine.embedder), sets["fresh"])
+    return {"bundled": bundled, "news": news, "fresh": fresh}
 
 
 def test_report_shape(reports, tmp_path):
@@ -52,6 +61,7 @@ def test_report_shape(reports, tmp_path):
     assert set(report["retrieval"]) == {"bm25", "dense", "hybrid"}
     assert {"factual", "paraphrase", "followup", "traditional"} <= set(report["retrieval"]["hybrid"])
     assert reports["news"]["questions"] >= 200
+    assert reports["fresh"]["questions"] >= 200
     for rep in reports.values():
         text = format_report(rep)
         assert "hybrid hit@1" in text and "unanswerable refused" in text and "confidence curve" in text
@@ -88,6 +98,6 @@ def test_floors(reports, name):
 
 
 def test_no_greeting_or_thanks_is_answered_from_the_articles(reports):
-    chats = [row for row in reports["news"]["items"] if row["kind"] == "chitchat"]
+    chats = [row for name in ("news", "fresh") for row in reports[name]["items"] if row["kind"] == "chitchat"]
     assert chats
     assert all(row["mode"] == "chat" and not row["citations"] for row in chats), chats
