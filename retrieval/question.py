@@ -241,13 +241,13 @@ def _role(q: str) -> str:
     """The role word nearest before the question word (责任编辑 in "…党员之家那篇报道的责任编辑是谁")."""
     cue = re.search(r"谁|哪(?:一)?位|哪几位|哪两位|什么人|姓名|叫什么名字|名字", q)
     head = q[: cue.start()] if cue else q
-    pattern = rf"({_cfg()['person_roles']})"
-    found = list(re.finditer(pattern, head)) or list(re.finditer(pattern, q))
+    pattern = re.compile(rf"({_cfg()['person_roles']})")
+    text = head if pattern.search(head) else q
+    found = list(pattern.finditer(text))
     if not found:
         return ""
     last = found[-1]
-    text = head if found[0].string is head else q
-    return ("副" if last.start() > 0 and text[last.start() - 1] == "副" else "") + last.group(1)
+    return ("副" if text[last.start() - 1:last.start()] == "副" else "") + last.group(1)  # 副书记: a deputy
 
 
 def unwrap(q: str) -> str:

@@ -8,7 +8,7 @@ the same chain (its province, city or a district under it) is named too. Streets
 townships, communities and villages (``鹿鸣街道``, ``云栖镇``, ``白鹤岭村``) have no list: they are
 found by suffix rules with jieba and count only in articles that name a dictionary place.
 
-Longer than most modules (about 490 lines): the dictionary places, their short forms and the
+Longer than most modules (about 570 lines): the dictionary places, their short forms and the
 suffix rules below them decide together which names count; they are tested as one unit.
 """
 
@@ -363,7 +363,7 @@ def _segment_window(text: str, end: int) -> list[tuple[int, str, str]]:
     tokens = []
     offset = start
     # "龙溪乡下湾村": jieba reads 乡下 as a word; cut after the town word first (see _TOWN_CUT).
-    for piece in _TOWN_CUT.sub(lambda m: m.group() + " ", text[start:stop]).split(" "):
+    for piece in _cut_after_towns(text[start:stop]).split(" "):
         for pair in _posseg().cut(piece):
             tokens.append((offset, pair.word, pair.flag))
             offset += len(pair.word)
@@ -375,6 +375,11 @@ def _segment_window(text: str, end: int) -> list[tuple[int, str, str]]:
 # 梨溪 + 镇上 + 坪村; "莲池区凤仪街道" is 莲池区 + 凤仪街道, not 莲池 + 区凤仪 + 街道.
 _TOWN_CUT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:(镇|乡|街道|区|县)(?=[\u4e00-\u9fff]{1,4}(?:村|社区))"
                        r"|(区|县|市)(?=[\u4e00-\u9fff]{1,4}(?:街道|镇|乡)))")
+
+
+def _cut_after_towns(text: str) -> str:
+    """``text`` with a space after each town or district word that ends a name (see _TOWN_CUT)."""
+    return _TOWN_CUT.sub(r"\g<0> ", text)
 
 
 def _place_candidate(tokens: list[tuple[int, str, str]], index: int) -> tuple[int, str] | None:
@@ -501,7 +506,7 @@ def _question_places(text: str) -> tuple[str, ...]:
     segmented = re.sub(r"(村|社区|街道|镇|乡)(?=党|两委|村委|居委|委会)", r"\1 ", simplified)
     # "梨溪镇上坪村": jieba reads 镇上 as a word; cut after a town or district word that a
     # village or community name follows closely.
-    segmented = _TOWN_CUT.sub(lambda m: m.group() + " ", segmented)
+    segmented = _cut_after_towns(segmented)
     for pair in _posseg().cut(segmented):
         if len(pair.word) == 2 and pair.word[0] in "镇乡" and pair.flag.startswith("v") and tokens \
                 and len(tokens[-1][1]) >= 2 and tokens[-1][2].startswith(_NAME_FLAGS):

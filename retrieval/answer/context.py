@@ -30,7 +30,7 @@ _PER_UNIT = re.compile(r"每(?:个|名|位|户|人|天|日|周|月|年|季度|�
 def per_unit(part: Part, text: str, span: sp.Span | None) -> bool:
     """True when a total is asked ("一共有多少名党员") but the figure counts per unit
     ("每个中心每天至少有2名党员")."""
-    if span is None or not _TOTAL.search(normalize(part.text)):
+    if span is None or not asks_total(part):
         return False
     norm = normalize(text)
     left = max(norm.rfind(c, 0, span.start) for c in "，,；;。") + 1
@@ -100,15 +100,12 @@ _THEN = re.compile(r"刚成立时|成立之初|成立时|起初|最初|当初|�
                    r"刚起步|起步时|起步之初|刚办起来|刚建起来|刚建成时|刚组建|刚推出|刚开通|刚成立")
 
 
+_NOW = re.compile(r"目前|现在|现已|如今|截至目前|截至今年|至今")
+
+
 def asks_then(part: Part) -> bool:
     """True when the question asks about an earlier state (刚成立时, 刚起步那会儿)."""
     return bool(_THEN.search(normalize(part.text)))
-
-
-def then_figure(text: str, span: sp.Span) -> bool:
-    """True when the figure is written as the earlier state (``由成立时的18人``, ``刚开始只有186名``)."""
-    norm = normalize(text)
-    return bool(_THEN.search(norm[max(0, span.start - 10):span.start]))
 
 
 def asks_now(part: Part) -> bool:
@@ -116,22 +113,32 @@ def asks_now(part: Part) -> bool:
     return bool(_NOW.search(normalize(part.text)))
 
 
+def _marked_before(pattern: re.Pattern, text: str, span: sp.Span) -> bool:
+    """True when ``pattern`` stands within the ten characters before the figure."""
+    norm = normalize(text)
+    return bool(pattern.search(norm[max(0, span.start - 10):span.start]))
+
+
+def then_figure(text: str, span: sp.Span) -> bool:
+    """True when the figure is written as the earlier state (``由成立时的18人``, ``刚开始只有186名``)."""
+    return _marked_before(_THEN, text, span)
+
+
 def now_figure(text: str, span: sp.Span) -> bool:
     """True when the figure is written as today's (``增加到现在的126人``, ``目前已有…``)."""
-    norm = normalize(text)
-    return bool(_NOW.search(norm[max(0, span.start - 10):span.start]))
-_NOW = re.compile(r"目前|现在|现已|如今|截至目前|截至今年|至今")
+    return _marked_before(_NOW, text, span)
 
 
 def time_mismatch(part: Part, hit: Hit, sentence: str) -> bool:
     """True when the question asks about an earlier state (刚成立时, 2019年) and the sentence's
     figure is today's (目前…) — unless the article itself dates from the asked year."""
-    q, s = normalize(part.text), normalize(sentence)
+    s = normalize(sentence)
     if not _NOW.search(s) or _THEN.search(s):
         return False
-    if _THEN.search(q):
+    if asks_then(part):
         return True
     return bool(part.years) and not any(hit.date.startswith(y) for y in part.years)
+
 
 def plan_mismatch(question: str, sentence: str) -> float:
     """1 when the question asks what was done and the sentence states a plan (or the reverse)."""
@@ -150,6 +157,11 @@ _LEVELS = ((re.compile(r"(?:社区|村|居委会|小区|园区|产业园|大厦)
 def place_level(place: str) -> int:
     """1 community/village … 5 province, by the place word it ends with (3 when unknown)."""
     return next((level for pattern, level in _LEVELS if pattern.search(place)), 3)
+
+
+def _known_peer(place: str, level: int) -> bool:
+    """True when ``place`` ends in a place word of ``level`` (上海 has none: its level is a guess)."""
+    return place_level(place) == level and any(pattern.search(place) for pattern, _ in _LEVELS)
 
 
 def _aliases(place: str) -> set[str]:
@@ -222,8 +234,7 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
             own = max(head.rfind(n) for n in names)
             for place in question_places(head):
                 at = head.rfind(place)
-                if at > own >= 0 and not (_aliases(place) & names) and place_level(place) == level \
-                        and any(pattern.search(place) for pattern, _ in _LEVELS):
+                if at > own >= 0 and not (_aliases(place) & names) and _known_peer(place, level):
                     return False
         return True
     asked_whole = bool(_BROADER.search(normalize(part.text)))
@@ -259,8 +270,7 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
     where = locative_places(scope)
     for place in question_places(scope):
         other_level = place_level(place)
-        known_peer = other_level == level and any(pattern.search(place) for pattern, _ in _LEVELS)
-        if _aliases(place) & names or (place in where and not known_peer):
+        if _aliases(place) & names or (place in where and not _known_peer(place, level)):
             continue  # the asked place, or where something was done (在上海、广州建立…); a peer
             # of the asked place is the fact's place even after 到/在 ("我刚到柳湾村时，村集体…")
         if other_level == level or asked_whole or (other_level > level and owned):

@@ -311,12 +311,18 @@ def _row_label(c: Candidate) -> str:
     return label if 2 <= len(label) <= 20 else ""
 
 
+def _strong_fitting(cands: list[Candidate], keep) -> list[Candidate]:
+    """The fitting candidates for which ``keep(c)`` holds and whose answer probability is at
+    least ``ATTACH_SHARE`` of the strongest fitting candidate's."""
+    fitting = [c for c in cands if c.typed and c.places_ok and c.year_ok]
+    top = max((c.score for c in fitting), default=0.0)
+    return [c for c in fitting if keep(c) and c.score >= ATTACH_SHARE * top]
+
+
 def promoted_attached(cands: list[Candidate]) -> list[Candidate]:
     """The fitting candidates whose figure stands next to the asked thing and whose answer
     probability is at least ``ATTACH_SHARE`` of the strongest fitting candidate's."""
-    fitting = [c for c in cands if c.typed and c.places_ok and c.year_ok]
-    top = max((c.score for c in fitting), default=0.0)
-    return [c for c in fitting if c.features.get("attach") and c.score >= ATTACH_SHARE * top]
+    return _strong_fitting(cands, lambda c: c.features.get("attach"))
 
 
 def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weights, max_hits: int,
@@ -407,23 +413,20 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
     # total (共联系群众3.1万户) comes before one person's or one unit's (她联系的14户居民).
     preferred: set[int] = set()
     if part.answer_type == "number" and asks_total(part):
-        fitting = [c for c in cands if c.typed and c.places_ok and c.year_ok]
-        top = max((c.score for c in fitting), default=0.0)
-        preferred = {id(c) for c in fitting if states_total(c.text, c.span) and c.score >= ATTACH_SHARE * top}
+        preferred = {id(c) for c in _strong_fitting(cands, lambda c: states_total(c.text, c.span))}
     # A table whose rows are entities (村, 党支部, 街道): the question that names one row's entity
     # is answered from that row, and the other rows are other entities' figures.
     asked = normalize(part.text)
-    named_rows = {id(c) for c in cands if c.row is not None and _row_label(c) and _row_label(c) in asked}
+    labels = {id(c): _row_label(c) for c in cands if c.row is not None}
+    named_rows = {key for key, label in labels.items() if label and label in asked}
     if named_rows:
         for c in cands:
-            if c.row is not None and id(c) not in named_rows and _row_label(c) not in ("合计", "总计", "小计"):
+            if id(c) in labels and id(c) not in named_rows and labels[id(c)] not in ("合计", "总计", "小计"):
                 c.typed = False
     if part.answer_type == "number" and asks_then(part):
         # 刚起步那会儿 asked: the figure written as the earlier state ("刚开始只有186名") first.
-        fitting = [c for c in cands if c.typed and c.places_ok and c.year_ok]
-        top = max((c.score for c in fitting), default=0.0)
-        preferred = {id(c) for c in fitting if c.span is not None and then_figure(c.text, c.span)
-                    and c.score >= ATTACH_SHARE * top} or preferred
+        then = {id(c) for c in _strong_fitting(cands, lambda c: c.span is not None and then_figure(c.text, c.span))}
+        preferred = then or preferred
     # Likewise the sentence where the asked items stand, for a list.
     anchor_first = part.answer_type == "list" and any(
         c.features.get("list_anchor") and c.typed and c.places_ok and c.year_ok for c in cands)

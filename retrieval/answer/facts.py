@@ -8,6 +8,7 @@ import re
 
 from partyqa.records import Article, ArticleFact, Hit
 from partyqa.text.normalize import normalize
+from partyqa.text.segment import words
 from retrieval.answer.compose import PartAnswer, Quote
 from retrieval.question import Part
 
@@ -54,8 +55,6 @@ _ASKING_WORDS = re.compile(
 
 def subject_words(part: Part) -> list[str]:
     """The words of an article question that name which article is meant (places, topics, outlets)."""
-    from partyqa.text.segment import words
-
     out = [w for w in words(_ASKING_WORDS.sub(" ", normalize(part.text))) if len(w) >= 2 and re.match(r"[\w]", w)]
     out = list(dict.fromkeys(out + [p for p in part.places if p not in out]))
     # A piece of a longer subject word is no clue of its own (社区 of 惠康社区).
