@@ -303,3 +303,12 @@ def test_a_word_glued_to_a_place_word_is_no_place(text, not_place):
 ])
 def test_a_place_is_read_whole_and_a_piece_of_it_is_not_another(text, places):
     assert question_places(text) == places
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("汉江智造产业园是樊城区重点打造的先进制造业园区，入驻企业87家。", "汉江智造产业园"),
+    ("锦岗智造产业园是南海区的先进制造业园区之一。", "锦岗智造产业园"),
+])
+def test_a_park_described_as_a_manufacturing_park_is_one_place(text, place):
+    found = question_places(text)
+    assert place in found and not any(p.endswith("制造业园区") for p in found), found
