@@ -1,5 +1,5 @@
-"""Validate the labelled sets of news pages (tests/eval/news, the dev set, and tests/eval/fresh,
-the held-out set): the labels must be true of the pages.
+"""Validate the labelled sets of news pages (tests/eval/news, the dev set; tests/eval/fresh, the
+held-out set; tests/eval/blind, the blind held-out set): the labels must be true of the pages.
 
 Stdlib + pytest for the label checks: each page is decoded strictly with the charset it declares
 and its visible text taken with ``html.parser`` (every tag boundary a line break), so a key can
@@ -24,6 +24,8 @@ SETS = {
              "cross_script": 16, "unanswerable": 40, "followup": 12, "chitchat": 6},
     "fresh": {"factual": 40, "paraphrase": 28, "list": 20, "article": 28, "multipart": 18,
               "cross_script": 12, "unanswerable": 30, "followup": 10, "chitchat": 4},
+    "blind": {"factual": 20, "paraphrase": 20, "list": 10, "article": 20, "multipart": 10,
+              "cross_script": 6, "unanswerable": 20, "followup": 5, "chitchat": 3},
 }
 FIELDS = {"id", "question", "kind", "doc", "answer_keys", "history"}
 NO_DOC_KINDS = {"unanswerable", "chitchat"}
@@ -122,8 +124,9 @@ def test_every_page_decodes_strictly_with_its_declared_charset(setname, name):
 def test_ids_are_unique_across_the_sets():
     dupes = [i for i, n in Counter(r["id"] for _, r in ALL_ROWS).items() if n > 1]
     assert not dupes, f"ids in more than one set: {dupes}"
-    shared = set(FILES["news"]) & set(FILES["fresh"])
-    assert not shared, f"page names in both sets: {shared}"
+    names = [n for files in FILES.values() for n in files]
+    shared = sorted(n for n, count in Counter(names).items() if count > 1)
+    assert not shared, f"page names in more than one set: {shared}"
 
 
 @pytest.mark.parametrize("setname", SETS)
