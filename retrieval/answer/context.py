@@ -60,7 +60,7 @@ DONE = re.compile(r"实际|已经|已|完成了|建成了|累计|截至|目前")
 
 
 _PERIOD = re.compile(r"全年|一年|半年|上半年|下半年|[一二三四1-4]季度|前[一二三四五六七八九十\d]+个?月|"
-                     r"\d{1,2}(?:至|到|-|—)\d{1,2}月|[一二三四五六七八九十]+(?:至|到)[一二三四五六七八九十]+月")
+                     r"\d{1,2}(?:至|到|-|—|~|～)\d{1,2}月|[一二三四五六七八九十]+(?:至|到)[一二三四五六七八九十]+月")
 _BATCH = re.compile(r"(?:第[一二三四五六七八九十\d]+|首)(批|期|轮|届)")
 
 
@@ -73,7 +73,35 @@ def period_mismatch(part: Part, sentence: str) -> bool:
 
 
 def _canon_period(text: str) -> str:
-    return {"一年": "全年", "半年": "上半年"}.get(text, text)
+    """One spelling of a period: 1到8月, 1-8月, 一至八月 and 前8个月 are all 1-8月; 上半年 is
+    1-6月 and 一季度 1-3月; 一年 is 全年."""
+    if text in ("一年", "全年"):
+        return "全年"
+    if text in ("半年", "上半年"):
+        return "1-6月"
+    if text == "下半年":
+        return "7-12月"
+    digits = re.sub(r"[一二三四五六七八九十]+", lambda m: str(_cn_number(m.group())), text)
+    quarter = re.fullmatch(r"(\d)季度", digits)
+    if quarter:
+        q = int(quarter.group(1))
+        return f"{3 * q - 2}-{3 * q}月"
+    first = re.fullmatch(r"前(\d+)个?月", digits)
+    if first:
+        return f"1-{int(first.group(1))}月"
+    span = re.fullmatch(r"(\d+)\D+(\d+)月", digits)
+    return f"{int(span.group(1))}-{int(span.group(2))}月" if span else text
+
+
+def _cn_number(text: str) -> int:
+    """一 … 十二 as a number (months and quarters only)."""
+    units = "一二三四五六七八九"
+    if text.startswith("十"):
+        return 10 + (units.index(text[1]) + 1 if len(text) > 1 else 0)
+    if "十" in text:
+        head, _, tail = text.partition("十")
+        return (units.index(head) + 1) * 10 + (units.index(tail) + 1 if tail else 0)
+    return units.index(text) + 1 if text in units else 0
 
 
 def batch_mismatch(part: Part, sentence: str, passage: str = "") -> bool:

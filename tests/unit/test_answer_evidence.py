@@ -151,6 +151,12 @@ def test_plan_mismatch(question, sentence, expected):
     ("白石县一季度发展了多少名党员？", "1至6月，全县发展党员120名。", True),
     ("白石县一季度发展了多少名党员？", "一季度，全县发展党员45名。", False),
     ("白石县一季度发展了多少名党员？", "全县发展党员45名。", False),  # no period written
+    # one period, written another way: 1到8月 = 1-8月 = 前8个月 = 一至八月, 上半年 = 1至6月
+    ("荷花区今年1到8月新建了几个党组织？", "今年1-8月共新建党组织22个。", False),
+    ("荷花区今年1到8月新建了几个党组织？", "1至6月共新建党组织15个。", True),
+    ("青溪街道前8个月办结了多少件诉求？", "一至八月，街道办结诉求1320件。", False),
+    ("青溪街道上半年办结了多少件诉求？", "1至6月，街道办结诉求860件。", False),
+    ("青溪街道上半年办结了多少件诉求？", "前8个月，街道办结诉求1320件。", True),
 ])
 def test_period_mismatch(question, sentence, expected):
     assert ctx.period_mismatch(_part(question), sentence) is expected
