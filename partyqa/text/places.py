@@ -477,6 +477,15 @@ def question_places(text: str) -> list[str]:
     return list(_question_places(text))
 
 
+def _named_before(token: tuple[int, str, str], found: dict[str, int]) -> bool:
+    """True when a token of two or more characters could be a place's own name (金山 of
+    金山工业园区): a noun or name, not itself a place or a generic word."""
+    _, word, flag = token
+    return (len(word) >= 2 and CJK_RUN.fullmatch(word) is not None and flag.startswith(_NAME_FLAGS)
+            and not _PLACE_TAIL.search(word) and word not in found and word not in _generic_prefixes()
+            and word not in _generic_words())
+
+
 def _generic_with_prefix(word: str) -> bool:
     """True for a generic place word behind a generic prefix (所在|城市, 各|乡镇)."""
     return any(word[:i] in _generic_prefixes() and word[i:] in _generic_words() for i in range(1, len(word) - 1))
@@ -520,13 +529,25 @@ def _question_places(text: str) -> tuple[str, ...]:
         tail = _RULE_TAIL.search(word)
         if not tail or not CJK_RUN.fullmatch(word):
             continue
-        if tail.start() > 0 and (flag.startswith(("v", "p", "d", "c", "u", "r", "m", "q"))
-                                 or word[: tail.start()] in _generic_prefixes() or word in _generic_words()
-                                 or word[: tail.start()] in _generic_words()
-                                 or _generic_with_prefix(word)):
+        tail_text = tail.group()
+        # "金山/工业园区", "白沙/经济/开发区": a generic park word (工业园区, 经济开发区) behind a
+        # name is that name's park; the generic words are the place word.
+        lead = i
+        while lead > 0 and i - lead < 2 and tokens[lead - 1][1] in _generic_prefixes() and len(tokens[lead - 1][1]) >= 2:
+            lead -= 1
+        park = word if tail.start() >= 2 and word[: tail.start()] in _generic_prefixes() else (
+            word if lead < i and word in _generic_words() and len(word) >= 3 else "")
+        if (park and word not in ("全区", "本区") and lead > 0 and not flag.startswith(("v", "p", "d", "c", "u", "r", "m", "q"))
+                and (lead < i or word not in _generic_words()) and _named_before(tokens[lead - 1], found)):
+            tail_text = "".join(t[1] for t in tokens[lead:i]) + word
+            pieces, j = [], lead - 1
+        elif tail.start() > 0 and (flag.startswith(("v", "p", "d", "c", "u", "r", "m", "q"))
+                                   or word[: tail.start()] in _generic_prefixes() or word in _generic_words()
+                                   or word[: tail.start()] in _generic_words()
+                                   or _generic_with_prefix(word)):
             continue  # "进村", "乡村", "城市", "所在城市", "各乡镇": a verb, function or generic word
-        pieces = [] if tail.start() == 0 else [word[: tail.start()]]
-        j = i - 1
+        else:
+            pieces, j = ([] if tail.start() == 0 else [word[: tail.start()]]), i - 1
         while j >= 0 and len(pieces) < 3:
             _, prev, prev_flag = tokens[j]
             if not CJK_RUN.fullmatch(prev) or _PLACE_TAIL.search(prev) or prev in found:
@@ -543,12 +564,12 @@ def _question_places(text: str) -> tuple[str, ...]:
             pieces.insert(0, prev)
             j -= 1
         name = "".join(pieces)
-        full = name + tail.group()
+        full = name + tail_text
         if (len(name) < 2 or _GENERIC_LOCAL.match(name) or name in _generic_prefixes() or full in found
                 or any(c in _GLUE_CHARS for c in name)
                 or any(p in _generic_prefixes() for p in pieces if len(p) >= 2 or p is pieces[-1])
                 or full in _generic_words()
-                or (len(tail.group()) == 1 and full[-2:] in _generic_words())  # 老牌商业街|区: a 街区
+                or (len(tail_text) == 1 and full[-2:] in _generic_words())  # 老牌商业街|区: a 街区
                 or any(full in g and g in simplified for g in _long_generic_words())):
             continue
         start = tokens[j + 1][0]

@@ -312,3 +312,20 @@ def test_a_place_is_read_whole_and_a_piece_of_it_is_not_another(text, places):
 def test_a_park_described_as_a_manufacturing_park_is_one_place(text, place):
     found = question_places(text)
     assert place in found and not any(p.endswith("制造业园区") for p in found), found
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("投资170余万元，在金山工业园区建成700平方米的党群活动服务中心。", "金山工业园区"),
+    ("白沙经济开发区党工委牵头成立了园区联合党委。", "白沙经济开发区"),
+])
+def test_a_name_before_a_generic_park_word_is_that_park(text, place):
+    assert place in question_places(text), question_places(text)
+
+
+@pytest.mark.parametrize(("text", "not_place"), [
+    ("自3月份全区开展网格化治理以来，通过网格开展便民服务活动1.2万次。", "月份全区"),  # 全区 is no park word
+    ("今年以来，各工业园区新建党组织12个。", "各工业园区"),  # no name before the park word
+    ("全县工业园区企业党组织覆盖率达到90%。", "全县工业园区"),
+])
+def test_a_generic_park_word_without_a_name_is_no_place(text, not_place):
+    assert not any(not_place in p or p.endswith("工业园区") for p in question_places(text)), question_places(text)
