@@ -103,14 +103,16 @@ def coverage(weights: dict[str, float], text: str, partial: bool = False) -> flo
     return got / total
 
 
-def candidates(hits: list[Hit], max_hits: int) -> list[Candidate]:
+def candidates(hits: list[Hit], max_hits: int, article_text=None) -> list[Candidate]:
     """Every distinct sentence of the top hits (a sentence repeated by overlapping passages once);
-    a table row, or a label line under a heading, stands as its view (:mod:`retrieval.answer.tables`)."""
+    a table row, or a label line under a heading, stands as its view (:mod:`retrieval.answer.tables`).
+    ``article_text`` (doc id → text) lets a passage cut inside a table read its rows with the
+    heading line just before it."""
     top = max((h.score for h in hits[:max_hits]), default=0.0) or 1e-6
     seen: set[str] = set()
     out = []
     for rank, hit in enumerate(hits[:max_hits]):
-        rows = {**label_rows(hit.text), **table_rows(hit.text)}
+        rows = {**label_rows(hit.text), **table_rows(hit.text, _lead(hit, article_text))}
         for span in split_sentences(hit.text):
             row = rows.get(span.start)
             skip = 0 if row is not None else dateline_end(hit.text[span.start:span.end])
@@ -125,6 +127,16 @@ def candidates(hits: list[Hit], max_hits: int) -> list[Candidate]:
             seen.add(key)
             out.append(Candidate(rank, span.start, span.end, text, prior=max(hit.score, 0.0) / top, row=row))
     return out
+
+
+def _lead(hit: Hit, article_text, reach: int = 1200) -> str:
+    """The article text just before the passage, when the passage is the article's own text there."""
+    if article_text is None or hit.start <= 0:
+        return ""
+    text = article_text(hit.doc_id)
+    if text[hit.start:hit.end] != hit.text:
+        return ""
+    return text[max(0, hit.start - reach):hit.start]
 
 
 def _near(text: str, start: int, end: int, terms: tuple[str, ...], window: int = 14) -> float:
@@ -338,7 +350,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
     from retrieval.answer.model import feature_vector, load_model
 
     model = model or load_model()
-    cands = candidates(hits, max_hits)
+    cands = candidates(hits, max_hits, article_text)
     if not cands:
         return []
     focus = weights.of(part.focus)

@@ -56,13 +56,23 @@ def _cells(line: str) -> list[tuple[int, str]]:
 
 
 @lru_cache(maxsize=1024)
-def table_rows(text: str) -> Mapping[int, Row]:
+def table_rows(text: str, lead: str = "") -> Mapping[int, Row]:
     """Every data row of the tables in ``text``, by the offset of its line (read-only; cached,
     as the candidates and the list gathering read the same passages).
 
     A table is a heading line followed by at least one line with the same number (three or
-    more) of cells; lines with sentence punctuation are never rows.
+    more) of cells; lines with sentence punctuation are never rows. ``lead`` is the article
+    text just before the passage: a passage cut inside a table starts at a data row, and its
+    rows are read with the heading line the lead holds (quoted from the row, as the heading is
+    not in the passage).
     """
+    if lead and _cells(text.lstrip().split("\n", 1)[0]).__len__() >= 3:
+        whole = table_rows(lead + text)
+        shift = len(lead)
+        return MappingProxyType({
+            at - shift: Row(row.start - shift, row.end - shift, max(row.heading_start - shift, row.start - shift),
+                            row.view, tuple((v, p - shift, n) for v, p, n in row.cells))
+            for at, row in whole.items() if at >= shift})
     lines = [(s.start, s.end, _cells(text[s.start:s.end])) for s in split_sentences(text)
              if "\n" not in text[s.start:s.end]]
     rows: dict[int, Row] = {}

@@ -174,3 +174,37 @@ def test_a_question_naming_a_rows_entity_is_answered_from_that_row(question, tex
     assert best.row is not None and best.span.text == figure
     others = [c for c in cands if c.row is not None and c is not best and "合计" not in c.text]
     assert all(not c.typed for c in others)
+
+
+@pytest.mark.parametrize(("text", "cut_before", "row", "view"), [
+    (VILLAGES, "柳塘村", "杏林村  40  83.0  三星", "杏林村：党员数40，平均积分83.0，评定等次三星。"),
+    (TOWNS, "石桥镇", "石桥镇 | 28 | 30 | 17", "石桥镇：网格数28，网格员30，党员网格员17。"),
+])
+def test_a_passage_cut_inside_a_table_reads_its_rows_with_the_heading_before_it(text, cut_before, row, view):
+    at = text.index(cut_before)
+    lead, passage = text[:at], text[at:]
+    assert table_rows(passage) == {}  # alone, the passage's first row is taken for a heading
+    rows = table_rows(passage, lead)
+    got = rows[passage.index(row)]
+    assert got.view == view and got.heading_start == got.start  # quoted from the row: the heading is not in it
+    assert passage[got.start:got.end] == row
+
+
+def test_a_lead_without_a_table_changes_nothing():
+    passage = "柳塘村  52  91.5  五星\n杏林村  40  83.0  三星"
+    assert table_rows(passage, "清河镇召开党员大会。\n") == table_rows(passage)
+
+
+def test_a_question_naming_a_row_is_answered_from_it_when_the_heading_is_in_the_passage_before():
+    article = ("青山集团党委下设4个党支部，共有党员160名。\n\n各支部情况如下：\n\n支部  党员数  攻关项目\n"
+               "冲压车间党支部  38  5\n焊装车间党支部  42  6\n研发中心党支部  35  7")
+    cut = article.index("焊装车间党支部")
+    first = Hit(chunk_id="c1", doc_id="d1", title="青山集团", publisher="", date="", section="",
+                text=article[:cut].rstrip("\n"), score=1.0, start=0, end=len(article[:cut].rstrip("\n")))
+    second = Hit(chunk_id="c2", doc_id="d1", title="青山集团", publisher="", date="", section="",
+                 text=article[cut:], score=0.8, start=cut, end=len(article))
+    question = "青山集团焊装车间党支部有多少名党员？"
+    part = analyze(question).parts[0]
+    best = next(c for c in score_candidates(part, question, [first, second], Weights({}), 6,
+                                            article_text=lambda _: article) if fits(c))
+    assert best.row is not None and best.span.text == "42"
