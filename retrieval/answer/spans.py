@@ -29,6 +29,19 @@ class Span:
     kind: str
     unit: str = ""
     role: str = ""
+    body: str = ""  #: the body the role is held in (党工委 of 党工委书记), when written before it
+
+
+def role_body(text: str, at: int) -> str:
+    """The body written right before a role word at ``at`` (``联合党委`` in ``联合党委书记``,
+    ``党支部`` in ``村党支部副书记``), in its canonical form (``支部`` → ``党支部``), or "".
+    The bodies are ``role_bodies`` of ``questions.json``."""
+    before = text[:at].removesuffix("副")
+    for group in _questions()["role_bodies"]:
+        names = group.split("|")
+        if any(before.endswith(n) for n in names):
+            return names[0]
+    return ""
 
 
 @lru_cache(maxsize=1)
@@ -183,14 +196,29 @@ def person_spans(text: str, roles: str | None = None) -> list[Span]:
             if length and start not in seen:
                 seen.add(start)
                 out.append(Span(start, start + length, text[start:start + length], "person",
-                                role=_deputy(norm, m.start(1)) + m.group(1)))
+                                role=_deputy(norm, m.start(1)) + m.group(1), body=role_body(norm, m.start(1))))
                 break
+    # "集团党委书记、董事长谭志刚": roles joined by 、 before a name are all that person's.
+    for span in list(out):
+        chain = re.split(r"[，。；：,;:\s“”\"（）()]", norm[:span.start])[-1]
+        pieces = chain.split("、")
+        if len(pieces) < 2:
+            continue
+        for piece in reversed(pieces):
+            held = re.search(rf"({roles})$", piece)
+            if not held:
+                break  # "党委书记张三、董事长李四": the piece names someone else
+            at = span.start - len(chain) + sum(len(p) + 1 for p in pieces[:pieces.index(piece)]) + held.start(1)
+            role = _deputy(norm, at) + held.group(1)
+            if not any(o.start == span.start and o.role == role for o in out):
+                out.append(Span(span.start, span.end, span.text, "person", role=role, body=role_body(norm, at)))
     # "副书记唐晓峰兼任联合党委书记": the name holds the role it takes on as well.
     for span in list(out):
         also = re.match(rf"(?:兼任|担任|出任|任)([^，。；,;]{{0,10}}?)({roles})", norm[span.end:])
         if also:
             at = span.end + also.start(2)
-            out.append(Span(span.start, span.end, span.text, "person", role=_deputy(norm, at) + also.group(2)))
+            out.append(Span(span.start, span.end, span.text, "person", role=_deputy(norm, at) + also.group(2),
+                            body=role_body(norm, at)))
     for m in re.finditer(r"([\u4e00-\u9fff]{2,4})[（(]([^（()）]{0,20}?)[）)]", norm):
         role = re.search(rf"({roles})", m.group(2))
         if role:
@@ -200,7 +228,7 @@ def person_spans(text: str, roles: str | None = None) -> list[Span]:
                 seen.add(start)
                 deputy = _deputy(m.group(2), role.start(1))
                 out.append(Span(start, start + length, text[start:start + length], "person",
-                                role=deputy + role.group(1)))
+                                role=deputy + role.group(1), body=role_body(m.group(2), role.start(1))))
     return sorted(out, key=lambda s: s.start)
 
 

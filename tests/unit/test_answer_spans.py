@@ -126,7 +126,7 @@ def test_frequency_spans_need_a_unit_of_time(sentence, units):
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("柳塘村党支部书记王建军介绍，今年村里新建了大棚。", [("王建军", "书记")]),
     ("“网格就是我的家。”网格员周红梅说。", []),  # 网格员 is no role word here; no name is tied to one
-    ("桂花社区党委书记、居委会主任陈丽娟表示，驿站将延长开放时间。", [("陈丽娟", "书记")]),
+    ("桂花社区党委书记、居委会主任陈丽娟表示，驿站将延长开放时间。", [("陈丽娟", "书记"), ("陈丽娟", "主任")]),  # both roles are hers
     ("白石县委书记是欧阳明远。", [("欧阳明远", "书记")]),
 ])
 def test_person_spans_name_right_after_a_role(sentence, expected):
@@ -324,3 +324,25 @@ def test_introduces_items(sentence, introduces):
 ])
 def test_person_spans_no_name_where_a_word_begins(sentence, expected):
     assert _people(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), [
+    ("“先锋岗要拿成果说话。”集团党委书记、董事长谭立新说。", "谭立新", "书记"),
+    ("石门村党支部书记、村委会主任王大川介绍，合作社今年分红12万元。", "王大川", "书记"),
+])
+def test_roles_joined_before_a_name_are_all_that_persons(sentence, name, role):
+    assert any(s.text == name and s.role == role for s in sp.person_spans(sentence)), sp.person_spans(sentence)
+
+
+def test_a_role_before_another_persons_name_is_not_carried_over():
+    spans = sp.person_spans("会上，党委书记张一鸣、董事长李明远分别讲话。")
+    assert not any(s.text == "李明远" and s.role == "书记" for s in spans), spans
+    assert any(s.text == "张一鸣" and s.role == "书记" for s in spans)
+
+
+@pytest.mark.parametrize(("sentence", "name", "body"), [
+    ("由街道党工委副书记唐海峰兼任联合党委书记。", "唐海峰", "联合党委"),
+    ("柳湾村支部书记周文杰说，村里今年新建了冷库。", "周文杰", "党支部"),  # 支部 is 党支部
+])
+def test_a_role_knows_the_body_it_is_held_in(sentence, name, body):
+    assert any(s.text == name and s.body == body for s in sp.person_spans(sentence)), sp.person_spans(sentence)
