@@ -21,6 +21,7 @@ from partyqa.resources import data_json
 from partyqa.text.normalize import normalize
 from partyqa.text.places import question_places
 from partyqa.text.segment import pos_tokens, tokenize, words
+from retrieval.answer.spans import role_body
 
 ANSWER_TYPES = ("person", "number", "date", "place", "org", "list", "method", "reason", "yesno", "title",
                 "description")
@@ -39,6 +40,8 @@ class Part:
         years: Four-digit years named in the question.
         article_fact: The kind of article fact asked for (``date``, ``outlet``, ``reporter`` …) or "".
         role: For person questions, the role asked about (书记, 记者 …), else "".
+        role_body: The body the asked role is held in, when the question names it (党工委 of
+            党工委书记), else "".
     """
 
     text: str
@@ -49,6 +52,7 @@ class Part:
     years: tuple[str, ...] = ()
     article_fact: str = ""
     role: str = ""
+    role_body: str = ""
 
 
 @dataclass(frozen=True)
@@ -239,15 +243,27 @@ def _lead_pieces(lead: str) -> list[str]:
 
 def _role(q: str) -> str:
     """The role word nearest before the question word (责任编辑 in "…党员之家那篇报道的责任编辑是谁")."""
+    return _role_at(q)[0]
+
+
+def _role_body(q: str) -> str:
+    """The body of the asked role (党工委 in "星湖街道的党工委书记是谁"), or ""."""
+    role, text, at = _role_at(q)
+    return role_body(text, at) if role else ""
+
+
+def _role_at(q: str) -> tuple[str, str, int]:
+    """The asked role, the text it was found in and where it starts."""
     cue = re.search(r"谁|哪(?:一)?位|哪几位|哪两位|什么人|姓名|叫什么名字|名字", q)
     head = q[: cue.start()] if cue else q
     pattern = re.compile(rf"({_cfg()['person_roles']})")
     text = head if pattern.search(head) else q
     found = list(pattern.finditer(text))
     if not found:
-        return ""
+        return "", text, 0
     last = found[-1]
-    return ("副" if text[last.start() - 1:last.start()] == "副" else "") + last.group(1)  # 副书记: a deputy
+    deputy = "副" if text[last.start() - 1:last.start()] == "副" else ""  # 副书记: a deputy
+    return deputy + last.group(1), text, last.start()
 
 
 def unwrap(q: str) -> str:
@@ -280,6 +296,7 @@ def analyze_part(text: str) -> Part:
         years=tuple(_YEAR.findall(q)),
         article_fact=fact,
         role=_role(q) if kind == "person" else "",
+        role_body=_role_body(q) if kind == "person" else "",
     )
 
 

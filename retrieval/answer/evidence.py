@@ -205,6 +205,8 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
             deputy = part.role.startswith("副")
             # a deputy (副书记) is not the head the question asks for, nor the reverse
             people = [p for p in people if not p.role or p.role.startswith("副") == deputy]
+            # the role in another body (联合党委书记 when 党工委书记 is asked) is another post
+            people = [p for p in people if not (part.role_body and p.body and p.body != part.role_body)]
             matching = [p for p in people if p.role and (p.role in part.role or part.role in p.role)]
             people = matching or [p for p in people if _near(text, p.start, p.end, (part.role,)) >= 1.0]
         return bool(people), people[0] if people else None, 1.0 if people else 0.0

@@ -60,6 +60,8 @@ def _answer_span(citation):
     ("柳塘村党支部成立于哪一年？", "柳塘村党支部成立于1952年。", "1952年"),
     ("桂花社区的驿站由哪个单位运营？", "驿站由云港区慈善协会负责运营。", "云港区慈善协会"),
     ("这项培训由哪个部门牵头？", "培训由白石县委组织部牵头。", "白石县委组织部"),
+    ("青溪街道的党工委书记是谁？", "街道党工委书记林海涛主持会议。", "林海涛"),
+    ("青山集团的党委书记是谁？", "集团党委书记、董事长谭立新说。", "谭立新"),  # roles joined by 、
 ])
 def test_typed_span_finds_the_answer_of_the_asked_type(question, sentence, span):
     typed, found, _ = ev.typed_span(_part(question), sentence)
@@ -74,6 +76,9 @@ def test_typed_span_finds_the_answer_of_the_asked_type(question, sentence, span)
     ("柳塘村党支部成立于哪一年？", "柳塘村党支部有党员30名。"),
     ("桂花社区的驿站由哪个单位运营？", "驿站运营情况良好。"),
     ("这项培训由哪个部门牵头？", "培训已经连续开展了三年。"),
+    # the role held in another body: 联合党委书记 is not the 党工委书记, 党总支 not the 党支部
+    ("青溪街道的党工委书记是谁？", "由街道党工委副书记唐海峰兼任商圈联合党委书记。"),
+    ("石门村党支部书记是谁？", "石门村党总支书记李强介绍了做法。"),
 ])
 def test_typed_span_nothing_of_the_asked_type(question, sentence):
     assert ev.typed_span(_part(question), sentence) == (False, None, 0.0)
@@ -556,8 +561,8 @@ def test_org_question_without_an_organisation_is_refused(question, text, distric
     ("云港区桂花社区党委书记是谁？", "云港区推进党员联户。桂花社区党委书记林晓燕介绍了做法。",
      "桂花社区党委书记林晓燕介绍了做法。", True),
     # second story: a town and its villages; the village named in another clause does not own the role
-    ("白石县清河镇党委书记是谁？", "清河镇发展茶产业。柳塘村党支部书记赵德山带头种茶。",
-     "柳塘村党支部书记赵德山带头种茶。", False),
+    ("白石县清河镇党委书记是谁？", "清河镇发展茶产业。柳塘村党委书记赵德山带头种茶。",
+     "柳塘村党委书记赵德山带头种茶。", False),
     ("白石县清河镇党委书记是谁？", "清河镇发展茶产业。在柳塘村茶园，镇党委书记许文斌查看了长势。",
      "在柳塘村茶园，镇党委书记许文斌查看了长势。", True),
 ])
