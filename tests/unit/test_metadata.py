@@ -209,3 +209,22 @@ def test_html_metadata_from_meta_tags_and_page_chrome():
     assert "洛阳日报" not in text and "2024" not in text
     meta = extract_metadata(page, text, "page.html")
     assert (meta.date, meta.publisher) == ("2020-06-30", "洛阳日报")
+
+
+@pytest.mark.parametrize("text", [
+    # a table of communities: each row starts with a place ending in 区, none is a district
+    "荷花街道召开讲评会，5个社区的成绩单逐一亮相。\n各社区情况如下：\n社区 | 网格数 | 办结率\n"
+    "古槐社区 | 14 | 98.2%\n讲评会上，网格员介绍了巡查做法。\n西关社区 | 8 | 95.1%\n讲评会上，古槐社区党委书记介绍了做法，街道将推广这些经验。",
+    # headings that name communities and a park: items of one district's story, no sections
+    "青山区推进红色物业。\n一、翠竹社区：物业服务进楼栋\n翠竹社区成立红色物业联盟，吸纳物业企业5家参与治理。\n"
+    "二、金山工业园区：党建联盟助企业\n园区联合党委牵头组建党建联盟，成员单位共12家。",
+])
+def test_community_rows_and_items_head_no_section(text):
+    places = ["荷花街道", "古槐社区", "西关社区", "青山区", "翠竹社区", "金山工业园区"]
+    assert extract_sections(text, places) == []
+
+
+def test_district_headings_still_make_sections():
+    text = ("天元区党建领航“动力新区”\n天元区确立以党建领航为主题的党建发展战略,加强队伍建设和人才引进。\n"
+            "荷塘区“三个工程”强化能力建设\n荷塘区坚持以能力建设为抓手,全面加强基层党组织能力建设。")
+    assert [s.district for s in extract_sections(text)] == ["天元区", "荷塘区"]

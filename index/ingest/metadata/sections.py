@@ -9,6 +9,9 @@ from partyqa.records import Section
 from partyqa.text.normalize import normalize
 from partyqa.text.places import DISTRICT_SUFFIXES, extract_places
 
+_BELOW_DISTRICT = ("社区", "小区", "园区", "景区", "片区", "街区", "校区", "营区", "商区")
+#: Cells parted by two or more spaces, a tab or a rule: a table row, never a heading.
+_TABLE_ROW = re.compile(r"\S(?:\s{2,}|\t|\s*[|｜]\s*)\S.*(?:\s{2,}|\t|\s*[|｜]\s*)\S")
 _HEADING_NUMBER = re.compile(
     r"^(?:\d{1,2}[\s、.．]*|[一二三四五六七八九十]+[、.．]\s*|[（(][一二三四五六七八九十\d]+[)）]\s*)"
 )
@@ -32,7 +35,8 @@ def extract_sections(clean_text: str, places: list[str] | None = None) -> list[S
     """
     if places is None:
         places = extract_places(clean_text)
-    districts = [p for p in places if p.endswith(DISTRICT_SUFFIXES)]
+    # 社区, 小区, 园区 end in 区 but are below a district: their tables and items head no section.
+    districts = [p for p in places if p.endswith(DISTRICT_SUFFIXES) and not p.endswith(_BELOW_DISTRICT)]
     headings = _section_headings(clean_text, districts)
     if len({district for _, _, district in headings}) < 2:
         return []
@@ -85,6 +89,7 @@ def _is_section_heading(line: str, next_line: str) -> bool:
     """Tell whether a line has the shape of a section heading followed by body text."""
     return (
         len(line) <= MAX_HEADLINE
+        and not _TABLE_ROW.search(line)
         and not line.endswith(HEADLINE_END)
         and "。" not in line
         and len(next_line) > len(line)
