@@ -322,7 +322,7 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
 def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
     """True if every asked year is named by the sentence, its passage or its article's date —
     and, for a number, not only in another clause that holds another figure (``由2019年底的62%``)."""
-    where = normalize(hit.text + hit.title)
+    where = normalize(hit.text + hit.title + (cand.row.intro if cand.row is not None else ""))
     if not all(y in where or hit.date.startswith(y) for y in part.years):
         return False
     stated = set(_YEAR.findall(normalize(cand.text)))
@@ -334,6 +334,9 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
         # "2021年，…"), not from any other sentence of the passage.
         paragraph_start = hit.text.rfind("\n", 0, cand.start) + 1
         context = normalize(hit.title + " " + hit.text[max(paragraph_start, cand.start - 120):cand.start])
+        if cand.row is not None:
+            # a table row dates to the table's introduction ("2023年各社区网格治理情况如下：")
+            context = normalize(hit.title + " " + cand.row.intro)
         if not all(y in context for y in part.years):
             return False
     if part.answer_type == "number" and cand.span is not None and part.years:

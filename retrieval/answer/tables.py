@@ -28,6 +28,8 @@ _SENTENCE_MARK = re.compile(r"[。；;！？!?]")
 _FIGURE = re.compile(r"[-+]?\d[\d,.]*\s*[%％]?|—|-")
 #: A table quoted from its heading to the row, at most this many lines (longer: the row alone).
 MAX_QUOTED_LINES = 8
+#: How much text before a table's heading line is kept as its introduction (what the rows date to).
+_INTRO_CHARS = 120
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Row:
     heading_start: int  #: offset of the heading line (quote from here when near)
     view: str           #: the row with its column names, scored in place of the line
     cells: tuple[tuple[int, int, int], ...]  #: (offset in view, offset in passage, length)
+    intro: str = ""     #: the text just before the table's heading line ("2023年各社区情况如下：")
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
@@ -71,7 +74,7 @@ def table_rows(text: str, lead: str = "") -> Mapping[int, Row]:
         shift = len(lead)
         return MappingProxyType({
             at - shift: Row(row.start - shift, row.end - shift, max(row.heading_start - shift, row.start - shift),
-                            row.view, tuple((v, p - shift, n) for v, p, n in row.cells))
+                            row.view, tuple((v, p - shift, n) for v, p, n in row.cells), row.intro)
             for at, row in whole.items() if at >= shift})
     lines = [(s.start, s.end, _cells(text[s.start:s.end])) for s in split_sentences(text)
              if "\n" not in text[s.start:s.end]]
@@ -86,7 +89,7 @@ def table_rows(text: str, lead: str = "") -> Mapping[int, Row]:
                 and _only_newlines_between(text, lines[j - 1][1], lines[j][0]):
             j += 1
         for k in range(i + 1, j):
-            rows[lines[k][0]] = _row(lines[k], heads, start, k - i + 1)
+            rows[lines[k][0]] = _row(lines[k], heads, start, k - i + 1, text[max(0, start - _INTRO_CHARS):start])
         i = max(j, i + 1)
     return MappingProxyType(rows)
 
@@ -98,7 +101,7 @@ def _only_newlines_between(text: str, end: int, start: int) -> bool:
 
 
 def _row(line: tuple[int, int, list[tuple[int, str]]], heads: list[tuple[int, str]], heading_start: int,
-         n_lines: int) -> Row:
+         n_lines: int, intro: str = "") -> Row:
     start, end, cells = line
     parts, mapping, pos = [], [], 0
     for idx, ((at, value), (_, head)) in enumerate(zip(cells, heads)):
@@ -108,7 +111,7 @@ def _row(line: tuple[int, int, list[tuple[int, str]]], heads: list[tuple[int, st
         pos += len(parts[-1]) + 1  # the "：" or "，" after it
     view = parts[0] + "：" + "，".join(parts[1:]) + "。"
     quote_from = heading_start if n_lines <= MAX_QUOTED_LINES else start
-    return Row(start, end, quote_from, view, tuple(mapping))
+    return Row(start, end, quote_from, view, tuple(mapping), intro)
 
 
 def to_passage(row: Row, view_start: int, view_end: int) -> tuple[int, int] | None:

@@ -208,3 +208,25 @@ def test_a_question_naming_a_row_is_answered_from_it_when_the_heading_is_in_the_
     best = next(c for c in score_candidates(part, question, [first, second], Weights({}), 6,
                                             article_text=lambda _: article) if fits(c))
     assert best.row is not None and best.span.text == "42"
+
+
+@pytest.mark.parametrize(("question", "intro", "row_name", "fits"), [
+    ("荷花街道西关社区2023年的诉求办结率是多少？", "2023年各社区网格治理情况如下：", "西关社区", True),
+    ("荷花街道西关社区2022年的诉求办结率是多少？", "2023年各社区网格治理情况如下：", "西关社区", False),
+    ("清河镇杏林村2021年党员平均积分是多少？", "2021年各村党员积分情况见下表：", "杏林村", True),
+])
+def test_a_row_dates_to_the_introduction_of_its_table(question, intro, row_name, fits):
+    from retrieval.answer import context as ctx
+    from retrieval.answer.evidence import Candidate, typed_span
+
+    table = {"西关社区": "社区  网格数  办结率\n古槐社区  14  98.2%\n西关社区  8  95.1%",
+             "杏林村": "村  党员数  平均积分\n柳塘村  52  91.5\n杏林村  40  83.0"}[row_name]
+    article = f"街道召开讲评会，发布了去年的成绩单。\n\n{intro}\n\n{table}\n\n讲评会上，各社区介绍了做法。"
+    cut = article.index(table.splitlines()[1])  # the passage starts inside the table
+    hit = Hit(chunk_id="c2", doc_id="d1", title="讲评会", publisher="", date="2024-01-16", section="",
+              text=article[cut:], score=1.0, start=cut, end=len(article))
+    row = table_rows(hit.text, article[:cut])[hit.text.index(row_name)]
+    part = analyze(question).parts[0]
+    cand = Candidate(0, row.start, row.end, row.view, row=row)
+    cand.typed, cand.span, _ = typed_span(part, row.view)
+    assert ctx.years_fit(part, hit, cand) is fits
