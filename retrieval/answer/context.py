@@ -10,11 +10,14 @@ These checks turn such sentences away before the answer model weighs them
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from partyqa.records import Hit
+from partyqa.resources import data_json
 from partyqa.text.normalize import normalize
 from partyqa.text.places import question_places
+from partyqa.text.synonyms import present
 from retrieval.answer import spans as sp
 from retrieval.question import Part
 
@@ -43,6 +46,17 @@ _STATES_TOTAL = re.compile(r"共|累计|总计|合计|总数|总量|总额|全(?
 def asks_total(part: Part) -> bool:
     """True when the question asks for a total (一共, 总共, 全区共有…)."""
     return bool(_TOTAL.search(normalize(part.text)))
+
+
+def asks_place_attribute(part: Part) -> bool:
+    """True when the question asks what the place has as a whole (常住人口, 面积; the words are
+    ``place_attributes`` of ``questions.json``)."""
+    return any(present(word, normalize(part.text)) for word in _place_attributes())
+
+
+@lru_cache(maxsize=1)
+def _place_attributes() -> tuple[str, ...]:
+    return tuple(data_json("questions.json")["place_attributes"].split("|"))
 
 
 def states_total(text: str, span: sp.Span | None) -> bool:
@@ -281,11 +295,12 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
         for broader in part.places[:-1]:
             if any(n in head for n in _aliases(broader)):
                 return False  # "樊城326名网格员" answers for the district, not its community
-        if part.answer_type == "number" and asks_total(part):
+        if part.answer_type == "number" and (asks_total(part) or asks_place_attribute(part)):
             # A total asked: the nearest place before the figure owns it, so a village's count
             # ("在崔家洼村，像她这样的党员中心户一共有18户") is not the city's total, unless a whole
             # (全市) stands after the village. Without 一共/总共 a lower place's figure may answer
-            # a question that names the place above it (the user names what they remember).
+            # a question that names the place above it (the user names what they remember) —
+            # except what the place has as a whole: a street's population is not its district's.
             named = [(m.end(), p) for p in question_places(head) for m in re.finditer(re.escape(p), head)]
             if named:
                 at, nearest = max(named)

@@ -79,6 +79,7 @@ def test_typed_span_finds_the_answer_of_the_asked_type(question, sentence, span)
     # the role held in another body: 联合党委书记 is not the 党工委书记, 党总支 not the 党支部
     ("青溪街道的党工委书记是谁？", "由街道党工委副书记唐海峰兼任商圈联合党委书记。"),
     ("石门村党支部书记是谁？", "石门村党总支书记李强介绍了做法。"),
+    ("南州区纺织产业链党委的书记是谁？", "镇党委副书记、园区综合党委书记陈永豪说。"),
 ])
 def test_typed_span_nothing_of_the_asked_type(question, sentence):
     assert ev.typed_span(_part(question), sentence) == (False, None, 0.0)
@@ -282,6 +283,11 @@ def test_place_level(place, level):
     ("白石县柳塘村有多少名党员？", "白石县加强党建。杏林村共有党员40名。", "杏林村共有党员40名。", False),
     # the district's figure does not answer for its village
     ("白石县柳塘村有多少名党员？", "白石县加强党建。白石县共有党员4200名。", "白石县共有党员4200名。", False),
+    # what the place has as a whole: a lower place's population or area is not the asked place's
+    ("白石县的常住人口有多少？", "白石县加强党建。清河镇辖区常住人口约3.2万人。", "清河镇辖区常住人口约3.2万人。", False),
+    ("白石县的常住人口有多少？", "白石县加强党建。全县常住人口约42万人。", "全县常住人口约42万人。", True),
+    ("青溪街道的面积有多大？", "青溪街道推进网格治理。桂花社区面积1.2平方公里。", "桂花社区面积1.2平方公里。", False),
+    ("青溪街道的面积有多大？", "青溪街道推进网格治理。街道辖区面积8.6平方公里。", "街道辖区面积8.6平方公里。", True),
 ])
 def test_places_fit(question, text, sentence, fits):
     part = _part(question)
