@@ -36,7 +36,7 @@ def role_body(text: str, at: int) -> str:
     """The body written right before a role word at ``at`` (``联合党委`` in ``联合党委书记``,
     ``党支部`` in ``村党支部副书记``), in its canonical form (``支部`` → ``党支部``), or "".
     The bodies are ``role_bodies`` of ``questions.json``."""
-    before = text[:at].removesuffix("副")
+    before = text[:at].removesuffix("副").removesuffix("的")  # 产业链党委的书记
     for group in _questions()["role_bodies"]:
         names = group.split("|")
         if any(before.endswith(n) for n in names):
