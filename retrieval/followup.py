@@ -57,8 +57,30 @@ def is_followup(question: str) -> bool:
 
 
 _TIME = re.compile(
-    r"^(?:\d{4}年|今年|去年|前?[一二三四五六七八九十\d]+个月(?:内)?|第?[一二三四1-4]季度|\d+(?:-|到|至)\d+月|\d+月|同期)+"
+    r"^(?:\d{4}年|今年|去年|上半年|下半年|前?[一二三四五六七八九十\d]+个月(?:内)?|第?[一二三四1-4]季度|\d+(?:-|到|至)\d+月|\d+月|同期)+"
 )
+_YEAR_WORD = re.compile(r"\d{4}年(?:底|初|末)?|今年|去年|前年")
+_PERIOD_WORD = re.compile(r"上半年|下半年|全年|第?[一二三四1-4]季度|\d+(?:-|到|至)\d+月|\d+月")
+
+
+def _swap_time(previous: str, new: str, places: list[str]) -> str:
+    """``previous`` asked for the time ``new`` instead ("" when ``new`` is no year or period)."""
+    kind = _YEAR_WORD if _YEAR_WORD.fullmatch(new) else _PERIOD_WORD if _PERIOD_WORD.fullmatch(new) else None
+    if kind is None:
+        return ""
+    said = kind.search(previous)
+    if said:
+        return previous[: said.start()] + new + previous[said.end():]
+    year = _YEAR_WORD.search(previous)
+    if kind is _PERIOD_WORD and year:
+        return previous[: year.end()] + new + previous[year.end():]  # 2023年 + 上半年
+    named = [previous.rfind(p) + len(p) for p in places if p in previous]
+    if not named:
+        return ""
+    at = max(named)  # "2020年呢？" after "白石县有多少名党员？": the time after the place
+    return previous[:at] + new + previous[at:]
+
+
 _TIMEISH = ("去年", "今年", "同期", "其中", "一天", "期间", "时候", "当时", "最多", "一共")
 
 
@@ -117,6 +139,13 @@ def resolve(question: str, history: list[dict] | tuple = ()) -> str:
     if new_places and len(_strip_places(core, new_places).replace("的", "")) <= 1:
         # "那涧西区呢？": the same question about another place.
         return _swap_place(previous, old_places, new_places[-1])
+    when = _TIME.match(core)
+    if when and when.end() == len(core) and not new_places:
+        # "2022年呢？" after "…村2021年的村集体经济收入有多少？": the same question for another time
+        # (a year replaces the year asked, a part of the year the part asked).
+        swapped = _swap_time(previous, when.group(), old_places)
+        if swapped:
+            return swapped
     chain = _place_chain(previous, old_places)
     subject = _subject_before_cue(previous)
     if re.match(r"其中", core):

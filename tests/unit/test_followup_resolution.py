@@ -262,3 +262,23 @@ def test_a_long_question_that_leans_on_the_previous_one_is_a_follow_up(previous,
 def test_a_long_question_with_its_own_place_or_no_pointer_back_stands_alone(question):
     assert not is_followup(question)
     assert resolve(question, [{"question": "云港区的党员积分制管理覆盖了多少名农村党员？", "answer": ""}]) == question
+
+
+# ------------------------------------------------------------------------------ 2022年呢: another time
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        ("石门村2021年的村集体经济收入有多少？", "2022年呢？", "石门村2022年的村集体经济收入有多少？"),
+        ("白石县今年发展了多少名党员？", "那去年呢？", "白石县去年发展了多少名党员？"),
+        (MEMBERS, "2020年呢？", "白沙村2020年有多少名党员？"),  # no time asked before: after the place
+        ("青溪街道2023年一季度办结了多少件诉求？", "上半年呢？", "青溪街道2023年上半年办结了多少件诉求？"),
+        ("青溪街道2023年办结了多少件诉求？", "一季度呢？", "青溪街道2023年一季度办结了多少件诉求？"),
+    ],
+)
+def test_another_time_alone_repeats_the_previous_question_for_it(previous, question, expected):
+    assert resolve(question, after(previous)) == expected
+
+
+def test_a_time_with_a_new_object_is_no_time_swap():
+    # "2022年新建了几个？" asks something new about that year, not the previous question again
+    assert resolve("2022年新建了几个？", after(STATIONS)) != "桂溪镇2022年建成了多少个党群服务驿站？"
