@@ -192,6 +192,9 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
         # carries the unit itself ("设立5000万元基金，引进人才12万" → 5000万元).
         if part.units:
             spans = [s for s in spans if (s.unit or "").lstrip("万亿")] or spans
+        if part.years:
+            # "2021年8.6万元，2022年31.5万元，2023年达到63.2万元" and 2023 asked: the figure of its clause
+            spans = [s for s in spans if any(y in clause_of(text, s) for y in part.years)] or spans
         if asks_then(part):
             # 刚成立时 asked, "由成立时的18人增加到现在的126人" written: the earlier figure
             spans = [s for s in spans if then_figure(text, s)] or spans

@@ -13,6 +13,7 @@ import pytest
 from partyqa.records import Hit
 from retrieval.answer import context as ctx
 from retrieval.answer import evidence as ev
+from retrieval.answer import spans as sp
 from retrieval.answer.extractive import Answerer, AnswerParams
 from retrieval.question import analyze
 
@@ -62,6 +63,11 @@ def _answer_span(citation):
     ("这项培训由哪个部门牵头？", "培训由白石县委组织部牵头。", "白石县委组织部"),
     ("青溪街道的党工委书记是谁？", "街道党工委书记林海涛主持会议。", "林海涛"),
     ("青山集团的党委书记是谁？", "集团党委书记、董事长谭立新说。", "谭立新"),  # roles joined by 、
+    # a year asked: the figure of the clause naming it, among figures of several years
+    ("石门村2023年村集体经济收入是多少？", "收入一年一个台阶：2021年8.6万元，2022年31.5万元，2023年达到63.2万元。",
+     "63.2万元"),
+    ("白石县2022年发展了多少名党员？", "全县2021年发展党员120名，2022年发展党员135名。", "135名"),
+    ("白石县2022年发展了多少名党员？", "全县发展党员135名，比上年增加15名。", "135名"),  # no clause names it
 ])
 def test_typed_span_finds_the_answer_of_the_asked_type(question, sentence, span):
     typed, found, _ = ev.typed_span(_part(question), sentence)
@@ -327,12 +333,24 @@ def test_places_fit_without_an_asked_place():
     ("2022年白石县发展了多少名党员？", "白石县发展党员300名。", "2022-12-01", True),  # the article's year
     ("2022年白石县发展了多少名党员？", "白石县发展党员300名。", "2023-12-01", False),
     ("2022年柳塘村党员覆盖率是多少？", "2022年，柳塘村党员覆盖率达到62%。", "2023-06-01", True),
-    # the year stands in another clause, next to another figure
-    ("2022年柳塘村党员覆盖率是多少？", "柳塘村党员覆盖率达到85%，比2022年的62%提高23个百分点。", "2023-06-01", False),
+    # two years' figures: the one of the clause naming the asked year is the span, and it fits
+    ("2022年柳塘村党员覆盖率是多少？", "柳塘村党员覆盖率达到85%，比2022年的62%提高23个百分点。", "2023-06-01", True),
 ])
 def test_years_fit(question, text, date, fits):
     part = _part(question)
     assert ctx.years_fit(part, _hit(text, date=date), _candidate(part, text, text)) is fits
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("2022年柳塘村党员覆盖率是多少？", "柳塘村党员覆盖率达到85%，比2022年的62%提高23个百分点。", "85%"),
+    ("2021年石门村集体经济收入是多少？", "石门村集体经济收入达到40万元，是2021年12万元的三倍多。", "40万元"),
+])
+def test_years_fit_not_for_a_figure_whose_year_stands_next_to_another_figure(question, text, figure):
+    part = _part(question)
+    cand = _candidate(part, text, text)
+    at = text.index(figure)
+    cand.span = sp.Span(at, at + len(figure), figure, "number")
+    assert ctx.years_fit(part, _hit(text, date="2023-06-01"), cand) is False
 
 
 def test_years_fit_without_an_asked_year():
