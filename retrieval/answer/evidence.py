@@ -163,15 +163,16 @@ def _own_term(part: Part, span: sp.Span) -> bool:
 
 
 def _best_near(part: Part, text: str, spans: list[sp.Span]) -> tuple[sp.Span | None, float]:
-    """The span whose clause holds most of the focus head (first span wins ties)."""
-    best, best_fit = None, -1.0
+    """The span whose clause holds most of the focus head; among those as near, one written
+    right next to the asked thing ("在7个社区成立退休党员党支部24个" → 24个); then the first."""
+    best, best_key = None, (-1.0, -1.0)
     for s in spans:
         if _own_term(part, s):
             continue
-        fit = _near(text, s.start, s.end, part.focus)
-        if fit > best_fit:
-            best, best_fit = s, fit
-    return best, max(best_fit, 0.0)
+        key = (_near(text, s.start, s.end, part.focus), attached(part, text, s))
+        if key > best_key:
+            best, best_key = s, key
+    return best, max(best_key[0], 0.0)
 
 
 def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:

@@ -68,6 +68,9 @@ def _answer_span(citation):
      "63.2万元"),
     ("白石县2022年发展了多少名党员？", "全县2021年发展党员120名，2022年发展党员135名。", "135名"),
     ("白石县2022年发展了多少名党员？", "全县发展党员135名，比上年增加15名。", "135名"),  # no clause names it
+    # two figures as near the asked thing: the one written right next to it, not the count of places
+    ("枫林街道成立了多少个退休党员党支部？", "街道在7个社区成立退休党员党支部24个，每个支部配1名书记。", "24个"),
+    ("青溪镇建了多少个党员驿站？", "全镇在12个村建成党员驿站15个。", "15个"),
 ])
 def test_typed_span_finds_the_answer_of_the_asked_type(question, sentence, span):
     typed, found, _ = ev.typed_span(_part(question), sentence)
