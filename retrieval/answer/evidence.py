@@ -162,6 +162,20 @@ def _own_term(part: Part, span: sp.Span) -> bool:
     return bool(norm) and norm in normalize(part.text)
 
 
+def _gap(part: Part, text: str, span: sp.Span, reach: int = 12) -> int:
+    """Characters between the span and the nearest mention of the asked thing in its clause
+    (``reach`` when none is that near)."""
+    clause = normalize(clause_of(text, span))
+    at = normalize(text).find(clause)
+    start, end = span.start - max(at, 0), span.end - max(at, 0)
+    gaps = [reach]
+    for term in part.focus[:2]:
+        for name in variants(term) if len(term) >= 2 else ():
+            for m in re.finditer(re.escape(name), clause):
+                gaps.append(start - m.end() if m.end() <= start else m.start() - end if m.start() >= end else reach)
+    return max(0, min(gaps))
+
+
 def _best_near(part: Part, text: str, spans: list[sp.Span]) -> tuple[sp.Span | None, float]:
     """The span whose clause holds most of the focus head; among those as near, one written
     right next to the asked thing ("在7个社区成立退休党员党支部24个" → 24个); then the first."""
@@ -169,7 +183,7 @@ def _best_near(part: Part, text: str, spans: list[sp.Span]) -> tuple[sp.Span | N
     for s in spans:
         if _own_term(part, s):
             continue
-        key = (_near(text, s.start, s.end, part.focus), attached(part, text, s))
+        key = (_near(text, s.start, s.end, part.focus), -_gap(part, text, s))
         if key > best_key:
             best, best_key = s, key
     return best, max(best_key[0], 0.0)
