@@ -212,8 +212,21 @@ def _head_phrase(before: str, after: str, kind: str = "", counted: bool = False)
     if pieces and (kind == "place" or (kind == "list" and counted and _only_verbs(tail))):
         return pieces[-1][-12:]  # 议事会 在哪儿召开; “四方议事”联席会议 由哪几方 参加
     if len(tail) >= 2:
+        if kind == "list":
+            tail = _noun_before_verb(tail)  # 哪几条 *渠道* 卖出去: the items are channels
         return tail[:12]
     return pieces[-1][-12:] if pieces else ""
+
+
+def _noun_before_verb(phrase: str) -> str:
+    """The nouns a phrase opens with, up to the verb after them (渠道卖出去 → 渠道); the whole
+    phrase when it opens with no noun of two characters or more or has no verb after it."""
+    tokens = pos_tokens(phrase)
+    for i, (start, _, tag) in enumerate(tokens):
+        if tag.startswith("v") and i > 0 and start >= 2 and all(
+                t.startswith(("n", "j", "an")) for _, _, t in tokens[:i]):
+            return phrase[:start]
+    return phrase
 
 
 def _only_verbs(text: str) -> bool:

@@ -161,6 +161,18 @@ def test_a_list_question_about_a_quoted_programme_focuses_on_its_name(question, 
 
 
 @pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("石门村合作社的茶叶是通过哪几条渠道卖出去的？", "渠道"),  # the items are channels, not 渠道卖出去
+        ("白石县有哪几支志愿服务队参加了活动？", "志愿服务队"),
+        ("凤鸣社区党群服务中心里设了哪些功能区？", "功能区"),  # no verb after the noun: unchanged
+    ],
+)
+def test_a_list_question_focuses_on_the_noun_before_its_verb(question, head):
+    assert only_part(question).focus[0] == head
+
+
+@pytest.mark.parametrize(
     ("question", "place", "head"),
     [("新湾社区有多少名志愿者", "新湾社区", "志愿者"), ("柳岸村党支部书记是谁", "柳岸村", "党支部书记")],
 )
