@@ -68,6 +68,9 @@ def only_part(question: str):
         ("那篇关于凤鸣社区的文章叫什么题目？", "title"),
         ("凤鸣社区的红色物业是什么？", "description"),
         ("石桥镇网格化管理的情况", "description"),
+        ("白沙街道的例会讨论了地铁几号线沿线的拆迁？", "description"),  # 几号线 is a line, not a day
+        ("桂溪镇的驿站设在几号楼？", "description"),
+        ("桂溪镇的推进会是几号开的？", "date"),
     ],
 )
 def test_each_question_word_gives_its_answer_type(question, expected):
