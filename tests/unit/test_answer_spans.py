@@ -346,3 +346,12 @@ def test_a_role_before_another_persons_name_is_not_carried_over():
 ])
 def test_a_role_knows_the_body_it_is_held_in(sentence, name, body):
     assert any(s.text == name and s.body == body for s in sp.person_spans(sentence)), sp.person_spans(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("“楼道亮了，心也亮了。”社区党委书记王强说，下一步还要装电梯。", "王强"),  # 说 ends no name
+    ("村党支部书记刘红讲，合作社今年要扩大规模。", "刘红"),
+    ("村党支部书记张国梁说，合作社今年要扩大规模。", "张国梁"),  # a three-character name stays whole
+])
+def test_a_two_character_name_before_said_is_not_read_with_it(sentence, name):
+    assert [s.text for s in sp.person_spans(sentence)][:1] == [name]
