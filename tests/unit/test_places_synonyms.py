@@ -174,6 +174,8 @@ def test_a_term_without_a_listed_word_has_only_itself(term):
         ("网格员", "桃源街道共配备网格管理员36名"),
         ("退役军人", "柳岸村组织退伍老兵为村民讲党课"),
         ("村党支部书记", "白沙村村支书带头流转土地"),
+        ("派下来", "他由县农业农村局选派，驻村已经两年"),  # who sent a secretary: 派下来 = 选派
+        ("选派", "市里派驻的第一书记到村后先走访了全村"),
     ],
 )
 def test_a_term_is_present_when_an_equivalent_is_in_the_text(term, text):
