@@ -139,6 +139,20 @@ def _lead(hit: Hit, article_text, reach: int = 1200) -> str:
     return text[max(0, hit.start - reach):hit.start]
 
 
+_PRONOUN_LEAD = re.compile(r"^[“\"]?(?:他|她)(?![们])")
+
+
+def _with_antecedent(passage: str, c: Candidate) -> str:
+    """A sentence opening with 他/她 read with the people the sentence before it names
+    ("…第一书记周文博说。他由区农业农村局选派…" → 周文博 他由…): the pronoun stands for them."""
+    if c.row is not None or not _PRONOUN_LEAD.match(c.text):
+        return c.text
+    before = passage[max(0, c.start - 120):c.start]
+    previous = re.split(r"[。！？!?\n]", before.rstrip("。！？!?\n \u3000"))[-1]
+    names = [p.text for p in sp.person_spans(previous)]
+    return " ".join(names[-1:] + [c.text])
+
+
 def _near(text: str, start: int, end: int, terms: tuple[str, ...], window: int = 14) -> float:
     """Share of the head focus characters found in the clause around ``text[start:end]``."""
     left = max(text.rfind(c, 0, start) for c in "，,；;。、：:") + 1
@@ -380,7 +394,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
     title_keys = {re.sub(r"\W", "", normalize(h.title)) for h in hits if h.title}
     for c in cands:
         hit = hits[c.hit_rank]
-        c.cov_focus = coverage(focus, c.text, partial=True) if focus else 0.5
+        c.cov_focus = coverage(focus, _with_antecedent(hit.text, c), partial=True) if focus else 0.5
         c.cov_question = coverage(qweights, c.text + " " + hit.section, partial=True)
         c.typed, c.span, fit = typed_span(part, c.text)
         if not c.typed and c.row is not None and part.answer_type == "number" and part.units:

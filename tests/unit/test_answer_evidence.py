@@ -746,3 +746,16 @@ def test_deputies_and_roles_taken_on(question, sentence, name):
 def test_a_peer_named_after_the_asked_place_owns_the_figure(question, text, sentence, fits):
     part = _part(question)
     assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
+
+
+@pytest.mark.parametrize(("passage", "sentence", "read"), [
+    ("第一个上台的柳湾村第一书记周文博说。他由区农业农村局选派，驻村已两年。", "他由区农业农村局选派，驻村已两年。",
+     "周文博 他由区农业农村局选派，驻村已两年。"),
+    ("石门村党支部书记王秀英介绍了做法。她带头成立了合作社。", "她带头成立了合作社。", "王秀英 她带头成立了合作社。"),
+    # no one named before, or 他们 (several people): the sentence as written
+    ("合作社去年分红12万元。他说今年还要扩大规模。", "他说今年还要扩大规模。", "他说今年还要扩大规模。"),
+    ("村党支部书记王秀英介绍了做法。他们带头成立了合作社。", "他们带头成立了合作社。", "他们带头成立了合作社。"),
+])
+def test_a_sentence_opening_with_he_or_she_is_read_with_the_person_named_before(passage, sentence, read):
+    start = passage.index(sentence)
+    assert ev._with_antecedent(passage, ev.Candidate(0, start, start + len(sentence), sentence)) == read
