@@ -522,6 +522,12 @@ def _question_places(text: str) -> tuple[str, ...]:
             # "下溪/镇建/了": jieba glues the town word to the verb after it; cut it off again.
             tokens.append((offset, pair.word[0], "n"))
             tokens.append((offset + 1, pair.word[1], "v"))
+        elif pair.word == "道" and tokens and len(tokens[-1][1]) >= 3 and tokens[-1][1].endswith("街") \
+                and tokens[-1][2].startswith(_NAME_FLAGS):
+            # "柳荫街/道": jieba reads the street word's first character into the name; give it back.
+            at, name, name_flag = tokens.pop()
+            tokens.append((at, name[:-1], name_flag))
+            tokens.append((at + len(name) - 1, "街道", "n"))
         else:
             tokens.append((offset, pair.word, pair.flag))
         offset += len(pair.word)

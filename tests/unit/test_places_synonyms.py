@@ -331,3 +331,16 @@ def test_a_name_before_a_generic_park_word_is_that_park(text, place):
 ])
 def test_a_generic_park_word_without_a_name_is_no_place(text, not_place):
     assert not any(not_place in p or p.endswith("工业园区") for p in question_places(text)), question_places(text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("迎江区柳荫街道有多少名党员编入了小区党支部？", "柳荫街道"),  # jieba: 柳荫街/道
+    ("白沙区槐荫街道有多少个网格？", "槐荫街道"),
+])
+def test_a_street_whose_name_jieba_glues_to_its_first_character_is_read_whole(text, place):
+    assert place in question_places(text), question_places(text)
+
+
+@pytest.mark.parametrize("text", ["沿着步行街道路两旁种满了树。", "商业街道路改造已经完成。"])
+def test_a_street_word_before_a_road_is_no_street(text):
+    assert not any(p.endswith("街道") for p in question_places(text)), question_places(text)
