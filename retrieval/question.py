@@ -314,7 +314,9 @@ def analyze_part(text: str) -> Part:
 
 
 _BOTH = re.compile(r"^(?P<pre>.*?)(?P<a>[^，,、和与及]{2,12})(?:和|与|及|、)(?P<b>[^，,、和与及的]{2,12}?)"
-                   r"(?P<tail>的[^，,、和与及]{1,12})?分别(?P<rest>.+)$")
+                   r"(?P<tail>的[^，,、和与及]{1,12})?(?:分别|各自|各)(?P<rest>.+)$")
+#: A question word: a clause holding one asks something of its own.
+_ASKS = re.compile(r"多少|几|什么|哪|谁|如何|怎么|怎样|是否|吗|呢|何|多长|多大|多久|多高|多远|多重|分别")
 
 
 def split_parts(question: str) -> list[str]:
@@ -336,14 +338,43 @@ def split_parts(question: str) -> list[str]:
         pre, a = "".join(before[:-k]), "".join(before[-k:])
         return [f"{pre}{a}{rest}", f"{pre}{b}{rest}"]
     pieces = [p for p in _re(_cfg()["multipart_splitters"]).split(q) if p and p.strip("，,。 ")]
+    # "食堂每天供应多少份午餐，老人每餐收多少钱" / "建了几个驿站、招募了多少名志愿者": clauses that
+    # each ask something are parts too; a clause asking nothing belongs to the one after it
+    # ("青溪街道，今年有多少名党员") or, at the end, to the one before.
+    clauses = [c for piece in pieces for c in _asking_clauses(piece)]
     parts = []
-    for piece in pieces:
+    for piece in clauses:
         piece = piece.strip("，,；; ")
-        if parts and not re.search(r"多少|几|什么|哪|谁|如何|怎么|怎样|是否|吗|呢|何|多长|多大|多久|多高|多远|多重|分别", piece):
+        if parts and not _ASKS.search(piece):
             parts[-1] += "，" + piece
             continue
         parts.append(piece if piece.endswith(("？", "?")) else piece + "？")
     return parts or [q]
+
+
+def _asking_clauses(piece: str) -> list[str]:
+    """``piece`` cut at the commas and enumeration commas between clauses that each ask; a
+    clause asking nothing stays joined, with its own mark, to the one after it (or, at the end,
+    the one before), and so does a clause opening with 其中 (a share of the same count)."""
+    bits = re.split(r"(?<=[^，,、\s]{2})([，,、])(?=[^，,、]{2})", piece)
+    chunks, marks = bits[0::2], bits[1::2]
+    out: list[str] = []
+    pending = ""
+    for i, chunk in enumerate(chunks):
+        mark = marks[i] if i < len(marks) else ""
+        if not _ASKS.search(chunk):
+            pending += chunk + mark
+        elif out and not pending and chunk.startswith("其中"):
+            out[-1] += chunk + mark  # "网格员有多少名，其中党员占多少"
+        else:
+            out.append(pending + chunk + mark)
+            pending = ""
+    if pending:
+        if out:
+            out[-1] += pending
+        else:
+            out.append(pending)
+    return [c.rstrip("，,、") if i < len(out) - 1 else c for i, c in enumerate(out)]
 
 
 def analyze(question: str) -> Analysis:

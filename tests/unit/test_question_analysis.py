@@ -453,6 +453,37 @@ def test_a_question_with_one_question_word_stays_one_part(question):
     assert len(analyze(question).parts) == 1
 
 
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("白沙社区食堂每天供应多少份午餐，80岁以上老人每餐收多少钱？",
+         ["白沙社区食堂每天供应多少份午餐？", "80岁以上老人每餐收多少钱？"]),
+        ("青溪街道建了几个驿站、招募了多少名志愿者？", ["青溪街道建了几个驿站？", "招募了多少名志愿者？"]),
+        ("这篇报道是哪天发的，记者是谁？", ["这篇报道是哪天发的？", "记者是谁？"]),
+    ],
+)
+def test_clauses_that_each_ask_are_parts(question, parts):
+    assert split_parts(question) == parts
+    assert len(analyze(question).parts) == 2
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "天元区引进了几位中国科学院、中国工程院的院士？",  # an enumeration inside one asking clause
+        "青溪街道的网格员有多少名，其中党员占多少？",  # 其中: a share of the same count
+        "截至今年6月，青溪街道有多少名党员？",  # a clause asking nothing belongs to the next
+    ],
+)
+def test_commas_inside_one_question_split_nothing(question):
+    assert split_parts(question) == [question]
+
+
+def test_a_pair_with_each_splits_like_respectively():
+    parts = analyze("青溪街道和白沙街道各有多少名网格员？").parts
+    assert [p.places for p in parts] == [("青溪街道",), ("白沙街道",)]
+
+
 def test_a_comma_clause_without_a_question_word_stays_with_its_part():
     assert split_parts("柳岸村建了多少座冷库，用于储存茶叶？") == ["柳岸村建了多少座冷库，用于储存茶叶？"]
     assert split_parts("新湾社区有多少名网格员；他们负责哪些楼栋？") == ["新湾社区有多少名网格员？", "他们负责哪些楼栋？"]
