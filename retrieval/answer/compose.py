@@ -56,6 +56,7 @@ def compose(question: str, resolved: str, parts: list[PartAnswer], hits: list[Hi
     by_chunk: dict[str, Hit] = {}
     pieces: list[str] = []
     quoted: set[tuple[str, int, int]] = set()
+    quoted_text: set[str] = set()
     for part in parts:
         if not part.found:
             pieces.append(f"关于“{part.question.rstrip('？?')}”，资料中没有找到。")
@@ -65,9 +66,13 @@ def compose(question: str, resolved: str, parts: list[PartAnswer], hits: list[Hi
         previous = None
         for quote in part.quotes:
             key = quote.hit.chunk_id
-            if (key, quote.start, quote.end) in quoted:
-                continue  # two parts answered by one stretch (a table row): quoted once
+            said = re.sub(r"\s+", "", quote.hit.text[quote.start:quote.end])
+            if (key, quote.start, quote.end) in quoted or said in quoted_text:
+                # two parts answered by one stretch (a table row), or by one sentence that two
+                # overlapping passages hold: quoted once
+                continue
             quoted.add((key, quote.start, quote.end))
+            quoted_text.add(said)
             by_chunk[key] = quote.hit
             n = numbers.setdefault(key, len(numbers) + 1)
             lo_hi = ranges.setdefault(key, [quote.start, quote.end])

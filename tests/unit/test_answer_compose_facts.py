@@ -355,3 +355,18 @@ def test_the_page_and_the_full_issue_label_are_read_from_the_header(question, hi
 @pytest.mark.parametrize("question", ["柳塘村第几版方案通过了？", "这套教材出到第几版了？"])
 def test_which_edition_without_an_article_is_no_page_question(question):
     assert analyze(question).parts[0].article_fact != "page"
+
+
+@pytest.mark.parametrize("sentence", ["锦溪产业园现有企业326家，党员587名。", "石门村有党员52名、网格员12名。"])
+def test_one_sentence_held_by_two_overlapping_passages_is_quoted_once(sentence):
+    first_text = "园区概况如下。" + sentence
+    second_text = sentence + "园区每月举办一次技术沙龙。"
+    first = Hit(chunk_id="c1", doc_id="d1", title="t", publisher="", date="", section="", text=first_text,
+                score=1.0, start=0, end=len(first_text))
+    second = Hit(chunk_id="c2", doc_id="d1", title="t", publisher="", date="", section="", text=second_text,
+                 score=0.9, start=7, end=7 + len(second_text))
+    a = Quote(first, first_text.index(sentence), len(first_text))
+    b = Quote(second, 0, len(sentence))
+    answer = compose("有多少家企业、多少名党员？", "", [PartAnswer("a", [a], 0.9), PartAnswer("b", [b], 0.9)],
+                     [first, second])
+    assert answer.text.count(sentence) == 1 and len(answer.citations) == 1
