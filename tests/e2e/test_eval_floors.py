@@ -15,17 +15,18 @@ from retrieval.eval.sets import load_sets
 
 pytestmark = pytest.mark.e2e
 
-# Measured 2026-11-30 16:44 UTC (bundled / news / fresh): hybrid hit@1 0.926 / 0.793 / 0.796,
-# hit@5 1.000 / 0.970 / 0.979; answerable 0.919 / 0.955 / 0.860; unanswerable refused 0.864 /
-# 0.918 / 0.778; chit-chat handled - / 1.000 / 1.000. Floors sit about two questions under each
-# figure (one for kinds of 16 or fewer questions), so a real regression fails while a machine's
-# last-digit differences in the embeddings do not. The fresh set is held out: nothing is fitted
-# on it, and its floors guard what the rules reach on pages they were not written for.
+# Measured 2026-11-30 19:05 UTC (bundled / news / fresh / blind): hybrid hit@1 0.926 / 0.793 /
+# 0.806 / 0.791, hit@5 1.000 / 0.970 / 0.984 / 0.973; answerable 0.941 / 0.955 / 0.909 / 0.800;
+# unanswerable refused 0.864 / 0.918 / 0.833 / 0.708; chit-chat handled - / 1.000 / 1.000 / 1.000.
+# Floors sit about two questions under each figure (one for kinds of 16 or fewer questions), so a
+# real regression fails while a machine's last-digit differences in the embeddings do not. The
+# fresh set is held out (nothing is fitted on it); the blind set is held out and its failures
+# are never read, so its floors guard what the rules reach on pages nobody tuned them for.
 FLOORS = {
     "bundled": {
         "hybrid_hit@1": 0.92, "hybrid_hit@5": 0.98,
-        "answerable_accuracy": 0.90, "refusal_accuracy": 0.81,
-        "kind:factual": 0.94, "kind:paraphrase": 0.79, "kind:followup": 0.81, "kind:traditional": 0.84,
+        "answerable_accuracy": 0.92, "refusal_accuracy": 0.81,
+        "kind:factual": 0.94, "kind:paraphrase": 0.79, "kind:followup": 0.93, "kind:traditional": 0.92,
     },
     "news": {
         "hybrid_hit@1": 0.77, "hybrid_hit@5": 0.95,
@@ -34,10 +35,16 @@ FLOORS = {
         "kind:multipart": 0.96, "kind:cross_script": 0.95, "kind:followup": 0.85,
     },
     "fresh": {
-        "hybrid_hit@1": 0.77, "hybrid_hit@5": 0.95,
-        "answerable_accuracy": 0.84, "refusal_accuracy": 0.72, "chat_accuracy": 1.0,
-        "kind:factual": 0.80, "kind:paraphrase": 0.70, "kind:list": 0.70, "kind:article": 0.85,
-        "kind:multipart": 0.90, "kind:cross_script": 0.86, "kind:followup": 0.75,
+        "hybrid_hit@1": 0.78, "hybrid_hit@5": 0.96,
+        "answerable_accuracy": 0.89, "refusal_accuracy": 0.77, "chat_accuracy": 1.0,
+        "kind:factual": 0.91, "kind:paraphrase": 0.70, "kind:list": 0.75, "kind:article": 0.85,
+        "kind:multipart": 0.90, "kind:cross_script": 0.93, "kind:followup": 0.91,
+    },
+    "blind": {
+        "hybrid_hit@1": 0.76, "hybrid_hit@5": 0.95,
+        "answerable_accuracy": 0.78, "refusal_accuracy": 0.62, "chat_accuracy": 1.0,
+        "kind:factual": 0.70, "kind:paraphrase": 0.62, "kind:list": 0.75, "kind:article": 0.79,
+        "kind:multipart": 0.66, "kind:cross_script": 0.75, "kind:followup": 0.66,
     },
 }
 
@@ -52,7 +59,8 @@ def reports(engine, e2e_config, sets):
     bundled = run_set(engine, sets["bundled"], ("bm25", "dense", "hybrid"))
     news = run_set(open_set_engine(e2e_config, sets["news"], embedder=engine.embedder), sets["news"])
     fresh = run_set(open_set_engine(e2e_config, sets["fresh"], embedder=engine.embedder), sets["fresh"])
-    return {"bundled": bundled, "news": news, "fresh": fresh}
+    blind = run_set(open_set_engine(e2e_config, sets["blind"], embedder=engine.embedder), sets["blind"])
+    return {"bundled": bundled, "news": news, "fresh": fresh, "blind": blind}
 
 
 def test_report_shape(reports, tmp_path):
@@ -62,6 +70,7 @@ def test_report_shape(reports, tmp_path):
     assert {"factual", "paraphrase", "followup", "traditional"} <= set(report["retrieval"]["hybrid"])
     assert reports["news"]["questions"] >= 200
     assert reports["fresh"]["questions"] >= 200
+    assert reports["blind"]["questions"] >= 130
     for rep in reports.values():
         text = format_report(rep)
         assert "hybrid hit@1" in text and "unanswerable refused" in text and "confidence curve" in text
@@ -98,6 +107,6 @@ def test_floors(reports, name):
 
 
 def test_no_greeting_or_thanks_is_answered_from_the_articles(reports):
-    chats = [row for name in ("news", "fresh") for row in reports[name]["items"] if row["kind"] == "chitchat"]
+    chats = [row for name in ("news", "fresh", "blind") for row in reports[name]["items"] if row["kind"] == "chitchat"]
     assert chats
     assert all(row["mode"] == "chat" and not row["citations"] for row in chats), chats
