@@ -176,6 +176,19 @@ def test_a_list_question_focuses_on_the_noun_before_its_verb(question, head):
 
 
 @pytest.mark.parametrize(
+    ("question", "units"),
+    [
+        ("惠康社区那几个扶贫车间一共让多少人找到了工作？", "人|名|位"),  # 那几个: those, no question word
+        ("这几个驿站一共接待了多少人次？", "人次"),
+        ("青溪镇建了几个驿站？", "个|家|座|处"),  # 几个 alone still asks
+    ],
+)
+def test_this_or_those_few_is_no_question_word(question, units):
+    part = only_part(question)
+    assert part.answer_type == "number" and part.units == units
+
+
+@pytest.mark.parametrize(
     ("question", "place", "head"),
     [("新湾社区有多少名志愿者", "新湾社区", "志愿者"), ("柳岸村党支部书记是谁", "柳岸村", "党支部书记")],
 )
