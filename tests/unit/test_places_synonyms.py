@@ -176,6 +176,13 @@ def test_a_term_without_a_listed_word_has_only_itself(term):
         ("村党支部书记", "白沙村村支书带头流转土地"),
         ("派下来", "他由县农业农村局选派，驻村已经两年"),  # who sent a secretary: 派下来 = 选派
         ("选派", "市里派驻的第一书记到村后先走访了全村"),
+        ("活干", "扶贫车间带动860名搬迁群众就业"),  # 找到了活干 = 就业
+        ("就业", "村里的妇女在家门口就有活干"),
+        ("起步", "2014年以来，白石县开始试行区域化党建"),
+        ("集中学习", "全年共组织党务骨干集训12期"),
+        ("谈心", "对排名靠后的党员，党支部逐一谈话提醒"),
+        ("落后", "对排名靠后的党员，党支部逐一谈话提醒"),
+        ("办完", "群众诉求平均3天办结"),
     ],
 )
 def test_a_term_is_present_when_an_equivalent_is_in_the_text(term, text):
@@ -189,6 +196,8 @@ def test_a_term_is_present_when_an_equivalent_is_in_the_text(term, text):
         ("非公企业", "石桥镇外资企业成立党支部"),  # a narrower term is not an equivalent
         ("驿站", "新湾社区党群服务中心开放"),
         ("网格员", "桃源街道共配备楼栋长36名"),
+        ("就业", "合作社带动村民增收2.6万元"),  # more income is not a job
+        ("集中学习", "全县党员开展自学"),
     ],
 )
 def test_a_term_is_absent_when_only_a_related_word_is_in_the_text(term, text):
