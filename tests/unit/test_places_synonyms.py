@@ -183,6 +183,8 @@ def test_a_term_without_a_listed_word_has_only_itself(term):
         ("谈心", "对排名靠后的党员，党支部逐一谈话提醒"),
         ("落后", "对排名靠后的党员，党支部逐一谈话提醒"),
         ("办完", "群众诉求平均3天办结"),
+        ("清理", "党员志愿者铲除“牛皮癣”2000多个"),
+        ("铲除", "街道组织清理楼道杂物310车次"),
     ],
 )
 def test_a_term_is_present_when_an_equivalent_is_in_the_text(term, text):
@@ -198,6 +200,7 @@ def test_a_term_is_present_when_an_equivalent_is_in_the_text(term, text):
         ("网格员", "桃源街道共配备楼栋长36名"),
         ("就业", "合作社带动村民增收2.6万元"),  # more income is not a job
         ("集中学习", "全县党员开展自学"),
+        ("清理", "拆除违章建筑12处"),  # pulling down is not clearing away
     ],
 )
 def test_a_term_is_absent_when_only_a_related_word_is_in_the_text(term, text):
