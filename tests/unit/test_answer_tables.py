@@ -230,4 +230,3 @@ def test_a_row_dates_to_the_introduction_of_its_table(question, intro, row_name,
     cand = Candidate(0, row.start, row.end, row.view, row=row)
     cand.typed, cand.span, _ = typed_span(part, row.view)
     assert ctx.years_fit(part, hit, cand) is fits
-
