@@ -15,8 +15,8 @@ from retrieval.eval.sets import load_sets
 
 pytestmark = pytest.mark.e2e
 
-# Measured 2026-11-30 19:05 UTC (bundled / news / fresh / blind): hybrid hit@1 0.926 / 0.793 /
-# 0.806 / 0.791, hit@5 1.000 / 0.970 / 0.984 / 0.973; answerable 0.941 / 0.955 / 0.909 / 0.800;
+# Measured 2026-11-30 19:16 UTC (bundled / news / fresh / blind): hybrid hit@1 0.926 / 0.793 /
+# 0.806 / 0.791, hit@5 1.000 / 0.970 / 0.984 / 0.973; answerable 0.956 / 0.959 / 0.914 / 0.800;
 # unanswerable refused 0.864 / 0.918 / 0.833 / 0.708; chit-chat handled - / 1.000 / 1.000 / 1.000.
 # Floors sit about two questions under each figure (one for kinds of 16 or fewer questions), so a
 # real regression fails while a machine's last-digit differences in the embeddings do not. The
@@ -25,19 +25,19 @@ pytestmark = pytest.mark.e2e
 FLOORS = {
     "bundled": {
         "hybrid_hit@1": 0.92, "hybrid_hit@5": 0.98,
-        "answerable_accuracy": 0.92, "refusal_accuracy": 0.81,
-        "kind:factual": 0.94, "kind:paraphrase": 0.79, "kind:followup": 0.93, "kind:traditional": 0.92,
+        "answerable_accuracy": 0.94, "refusal_accuracy": 0.81,
+        "kind:factual": 0.94, "kind:paraphrase": 0.84, "kind:followup": 0.93, "kind:traditional": 0.92,
     },
     "news": {
         "hybrid_hit@1": 0.77, "hybrid_hit@5": 0.95,
         "answerable_accuracy": 0.94, "refusal_accuracy": 0.87, "chat_accuracy": 1.0,
-        "kind:factual": 0.94, "kind:paraphrase": 0.80, "kind:list": 0.82, "kind:article": 0.96,
+        "kind:factual": 0.94, "kind:paraphrase": 0.83, "kind:list": 0.82, "kind:article": 0.96,
         "kind:multipart": 0.96, "kind:cross_script": 0.95, "kind:followup": 0.85,
     },
     "fresh": {
         "hybrid_hit@1": 0.78, "hybrid_hit@5": 0.96,
-        "answerable_accuracy": 0.89, "refusal_accuracy": 0.77, "chat_accuracy": 1.0,
-        "kind:factual": 0.91, "kind:paraphrase": 0.70, "kind:list": 0.75, "kind:article": 0.85,
+        "answerable_accuracy": 0.90, "refusal_accuracy": 0.77, "chat_accuracy": 1.0,
+        "kind:factual": 0.91, "kind:paraphrase": 0.73, "kind:list": 0.75, "kind:article": 0.85,
         "kind:multipart": 0.90, "kind:cross_script": 0.93, "kind:followup": 0.91,
     },
     "blind": {
