@@ -254,29 +254,19 @@ def _lead_pieces(lead: str) -> list[str]:
     return pieces
 
 
-def _role(q: str) -> str:
-    """The role word nearest before the question word (责任编辑 in "…党员之家那篇报道的责任编辑是谁")."""
-    return _role_at(q)[0]
-
-
-def _role_body(q: str) -> str:
-    """The body of the asked role (党工委 in "星湖街道的党工委书记是谁"), or ""."""
-    role, text, at = _role_at(q)
-    return role_body(text, at) if role else ""
-
-
-def _role_at(q: str) -> tuple[str, str, int]:
-    """The asked role, the text it was found in and where it starts."""
+def _role(q: str) -> tuple[str, str]:
+    """The role word nearest before the question word (责任编辑 in "…党员之家那篇报道的责任编辑是谁")
+    and the body it is held in (党工委 in "星湖街道的党工委书记是谁"), each "" when not named."""
     cue = re.search(r"谁|哪(?:一)?位|哪几位|哪两位|什么人|姓名|叫什么名字|名字", q)
     head = q[: cue.start()] if cue else q
     pattern = re.compile(rf"({_cfg()['person_roles']})")
     text = head if pattern.search(head) else q
     found = list(pattern.finditer(text))
     if not found:
-        return "", text, 0
+        return "", ""
     last = found[-1]
     deputy = "副" if text[last.start() - 1:last.start()] == "副" else ""  # 副书记: a deputy
-    return deputy + last.group(1), text, last.start()
+    return deputy + last.group(1), role_body(text, last.start())
 
 
 def unwrap(q: str) -> str:
@@ -300,6 +290,7 @@ def analyze_part(text: str) -> Part:
         kind = "date"
     elif fact in ("issue", "page"):
         kind = "number"
+    role, body = _role(q) if kind == "person" else ("", "")
     return Part(
         text=text.strip(),
         answer_type=kind,
@@ -308,8 +299,8 @@ def analyze_part(text: str) -> Part:
         places=places,
         years=tuple(_YEAR.findall(q)),
         article_fact=fact,
-        role=_role(q) if kind == "person" else "",
-        role_body=_role_body(q) if kind == "person" else "",
+        role=role,
+        role_body=body,
     )
 
 
@@ -344,7 +335,7 @@ def split_parts(question: str) -> list[str]:
     clauses = [c for piece in pieces for c in _asking_clauses(piece)]
     parts = []
     for piece in clauses:
-        piece = piece.strip("，,；; ")
+        piece = piece.strip("，,、；; ")
         if parts and not _ASKS.search(piece):
             parts[-1] += "，" + piece
             continue
@@ -374,7 +365,7 @@ def _asking_clauses(piece: str) -> list[str]:
             out[-1] += pending
         else:
             out.append(pending)
-    return [c.rstrip("，,、") if i < len(out) - 1 else c for i, c in enumerate(out)]
+    return out
 
 
 def analyze(question: str) -> Analysis:

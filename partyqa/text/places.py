@@ -543,7 +543,7 @@ def _question_places(text: str) -> tuple[str, ...]:
             lead -= 1
         park = word if tail.start() >= 2 and word[: tail.start()] in _generic_prefixes() else (
             word if lead < i and word in _generic_words() and len(word) >= 3 else "")
-        if (park and word not in ("全区", "本区") and lead > 0 and not flag.startswith(("v", "p", "d", "c", "u", "r", "m", "q"))
+        if (park and lead > 0 and not flag.startswith(("v", "p", "d", "c", "u", "r", "m", "q"))
                 and (lead < i or word not in _generic_words()) and _named_before(tokens[lead - 1], found)):
             tail_text = "".join(t[1] for t in tokens[lead:i]) + word
             pieces, j = [], lead - 1

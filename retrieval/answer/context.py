@@ -51,7 +51,8 @@ def asks_total(part: Part) -> bool:
 def asks_place_attribute(part: Part) -> bool:
     """True when the question asks what the place has as a whole (常住人口, 面积; the words are
     ``place_attributes`` of ``questions.json``)."""
-    return any(present(word, normalize(part.text)) for word in _place_attributes())
+    asked = normalize(part.text)
+    return any(present(word, asked) for word in _place_attributes())
 
 
 @lru_cache(maxsize=1)
@@ -347,11 +348,12 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
             and not any(hit.date.startswith(y) for y in part.years):
         # An undated figure takes its year from just before it (the same paragraph's opening
         # "2021年，…"), not from any other sentence of the passage.
-        paragraph_start = hit.text.rfind("\n", 0, cand.start) + 1
-        context = normalize(hit.title + " " + hit.text[max(paragraph_start, cand.start - 120):cand.start])
         if cand.row is not None:
             # a table row dates to the table's introduction ("2023年各社区网格治理情况如下：")
             context = normalize(hit.title + " " + cand.row.intro)
+        else:
+            paragraph_start = hit.text.rfind("\n", 0, cand.start) + 1
+            context = normalize(hit.title + " " + hit.text[max(paragraph_start, cand.start - 120):cand.start])
         if not all(y in context for y in part.years):
             return False
     if part.answer_type == "number" and cand.span is not None and part.years:

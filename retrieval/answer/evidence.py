@@ -179,9 +179,9 @@ def _own_term(part: Part, span: sp.Span) -> bool:
 def _gap(part: Part, text: str, span: sp.Span, reach: int = 12) -> int:
     """Characters between the span and the nearest mention of the asked thing in its clause
     (``reach`` when none is that near)."""
-    clause = normalize(clause_of(text, span))
-    at = normalize(text).find(clause)
-    start, end = span.start - max(at, 0), span.end - max(at, 0)
+    left, right = _clause_bounds(text, span)
+    clause = normalize(text[left:right])
+    start, end = span.start - left, span.end - left
     gaps = [reach]
     for term in part.focus[:2]:
         for name in variants(term) if len(term) >= 2 else ():
@@ -296,13 +296,19 @@ def modifier_miss(part: Part, sentence: str) -> float:
     return float(len(parts) >= 2 and parts[-1] in norm and parts[0] not in norm)
 
 
+def _clause_bounds(text: str, span: sp.Span) -> tuple[int, int]:
+    """Where the clause holding ``span`` starts and ends (between commas or semicolons)."""
+    left = max(text.rfind(c, 0, span.start) for c in "，,；;。：:") + 1
+    right = [i for i in (text.find(c, span.end) for c in "，,；;。") if i != -1]
+    return left, min(right) if right else len(text)
+
+
 def clause_of(text: str, span: sp.Span | None) -> str:
     """The clause holding the answer span (between commas or semicolons), or the sentence."""
     if span is None:
         return text
-    left = max(text.rfind(c, 0, span.start) for c in "，,；;。：:") + 1
-    right = [i for i in (text.find(c, span.end) for c in "，,；;。") if i != -1]
-    return text[left:min(right) if right else len(text)].strip() or text
+    left, right = _clause_bounds(text, span)
+    return text[left:right].strip() or text
 
 
 _ASKING = re.compile(r"[？?][”\"」』]?\s*$")

@@ -204,11 +204,14 @@ def person_spans(text: str, roles: str | None = None) -> list[Span]:
         pieces = chain.split("、")
         if len(pieces) < 2:
             continue
-        for piece in reversed(pieces):
+        starts = [span.start - len(chain)]
+        for piece in pieces[:-1]:
+            starts.append(starts[-1] + len(piece) + 1)
+        for piece, piece_start in reversed(list(zip(pieces, starts))):
             held = re.search(rf"({roles})$", piece)
             if not held:
                 break  # "党委书记张三、董事长李四": the piece names someone else
-            at = span.start - len(chain) + sum(len(p) + 1 for p in pieces[:pieces.index(piece)]) + held.start(1)
+            at = piece_start + held.start(1)
             role = _deputy(norm, at) + held.group(1)
             if not any(o.start == span.start and o.role == role for o in out):
                 out.append(Span(span.start, span.end, span.text, "person", role=role, body=role_body(norm, at)))

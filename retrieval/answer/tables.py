@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -69,13 +69,13 @@ def table_rows(text: str, lead: str = "") -> Mapping[int, Row]:
     rows are read with the heading line the lead holds (quoted from the row, as the heading is
     not in the passage).
     """
-    if lead and _cells(text.lstrip().split("\n", 1)[0]).__len__() >= 3:
-        whole = table_rows(lead + text)
+    if lead and len(_cells(text.lstrip().split("\n", 1)[0])) >= 3:
         shift = len(lead)
         return MappingProxyType({
-            at - shift: Row(row.start - shift, row.end - shift, max(row.heading_start - shift, row.start - shift),
-                            row.view, tuple((v, p - shift, n) for v, p, n in row.cells), row.intro)
-            for at, row in whole.items() if at >= shift})
+            at - shift: replace(row, start=row.start - shift, end=row.end - shift,
+                                heading_start=max(row.heading_start, row.start) - shift,
+                                cells=tuple((v, p - shift, n) for v, p, n in row.cells))
+            for at, row in table_rows(lead + text).items() if at >= shift})
     lines = [(s.start, s.end, _cells(text[s.start:s.end])) for s in split_sentences(text)
              if "\n" not in text[s.start:s.end]]
     rows: dict[int, Row] = {}
