@@ -71,15 +71,15 @@ def pick_article(part: Part, hits: list[Hit], articles: dict[str, Article], pref
     """
     if not hits:
         return articles.get(prefer) if prefer else None
-    words = subject_words(part)
-    if prefer and prefer in articles and not words:
+    subject = subject_words(part)
+    if prefer and prefer in articles and not subject:
         return articles[prefer]
 
     def overlap(hit: Hit) -> float:
         article = articles.get(hit.doc_id)
         title = normalize(hit.title)
         body = normalize(" ".join([hit.publisher, hit.district, article.text if article else hit.text]))
-        return sum(3.0 if w in title else 1.0 if w in body else 0.0 for w in words)
+        return sum(3.0 if w in title else 1.0 if w in body else 0.0 for w in subject)
 
     seen: dict[str, tuple[float, int]] = {}
     for rank, hit in enumerate(hits[:5]):
