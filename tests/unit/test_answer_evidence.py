@@ -63,6 +63,7 @@ def _answer_span(citation):
     ("这项培训由哪个部门牵头？", "培训由白石县委组织部牵头。", "白石县委组织部"),
     ("青溪街道的党工委书记是谁？", "街道党工委书记林海涛主持会议。", "林海涛"),
     ("青山集团的党委书记是谁？", "集团党委书记、董事长谭立新说。", "谭立新"),  # roles joined by 、
+    ("青山集团党委的书记是谁？", "集团党委书记李明远说。", "李明远"),  # the same body, read across 的
     # a year asked: the figure of the clause naming it, among figures of several years
     ("石门村2023年村集体经济收入是多少？", "收入一年一个台阶：2021年8.6万元，2022年31.5万元，2023年达到63.2万元。",
      "63.2万元"),
@@ -89,6 +90,7 @@ def test_typed_span_finds_the_answer_of_the_asked_type(question, sentence, span)
     ("青溪街道的党工委书记是谁？", "由街道党工委副书记唐海峰兼任商圈联合党委书记。"),
     ("石门村党支部书记是谁？", "石门村党总支书记李强介绍了做法。"),
     ("南州区纺织产业链党委的书记是谁？", "镇党委副书记、园区综合党委书记陈永豪说。"),
+    ("柳湾村党支部的书记是谁？", "柳湾村党总支书记周海涛介绍了做法。"),  # 的 between body and role, second story
 ])
 def test_typed_span_nothing_of_the_asked_type(question, sentence):
     assert ev.typed_span(_part(question), sentence) == (False, None, 0.0)
