@@ -327,6 +327,10 @@ def split_parts(question: str) -> list[str]:
         while k < len(before) and len("".join(before[-k:])) < max(2, len(b) - 1):
             k += 1
         pre, a = "".join(before[:-k]), "".join(before[-k:])
+        whole = pre + a
+        for place in question_places(whole):
+            if whole.endswith(place) and len(place) > len(a):
+                pre, a = whole[: -len(place)], place  # 柳/塘村 和 杏林村: A is the whole place 柳塘村
         return [f"{pre}{a}{rest}", f"{pre}{b}{rest}"]
     pieces = [p for p in _re(_cfg()["multipart_splitters"]).split(q) if p and p.strip("，,。 ")]
     # "食堂每天供应多少份午餐，老人每餐收多少钱" / "建了几个驿站、招募了多少名志愿者": clauses that

@@ -492,9 +492,15 @@ def test_commas_inside_one_question_split_nothing(question):
     assert split_parts(question) == [question]
 
 
-def test_a_pair_with_each_splits_like_respectively():
-    parts = analyze("青溪街道和白沙街道各有多少名网格员？").parts
-    assert [p.places for p in parts] == [("青溪街道",), ("白沙街道",)]
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [
+        ("青溪街道和白沙街道各有多少名网格员？", [("青溪街道",), ("白沙街道",)]),
+        ("柳塘村和杏林村各建了几个大棚？", [("柳塘村",), ("杏林村",)]),
+    ],
+)
+def test_a_pair_with_each_splits_like_respectively(question, places):
+    assert [p.places for p in analyze(question).parts] == places
 
 
 def test_a_comma_clause_without_a_question_word_stays_with_its_part():
@@ -549,6 +555,8 @@ def test_a_list_of_parties_asks_about_the_thing_before_the_cue(question, head):
     # two roles of one article: the shared words before them stay shared
     ("桂花社区那篇推文的编辑和审核分别是谁？", ["桂花社区那篇推文的编辑是谁?", "桂花社区那篇推文的审核是谁?"]),
     ("桃源街道和新湾社区的网格员分别有多少名？", ["桃源街道的网格员有多少名?", "新湾社区的网格员有多少名?"]),
+    # jieba cuts 柳/塘村: A is still the whole place, and the county before it is shared
+    ("白沙县柳塘村和杏林村分别有多少名党员？", ["白沙县柳塘村有多少名党员?", "白沙县杏林村有多少名党员?"]),
 ])
 def test_a_respectively_question_splits_at_its_parallel_items(question, parts):
     assert split_parts(question) == parts
