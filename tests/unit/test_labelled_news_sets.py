@@ -1,5 +1,7 @@
 """Validate the labelled sets of news pages (tests/eval/news, the dev set; tests/eval/fresh, the
-held-out set; tests/eval/blind, the blind held-out set): the labels must be true of the pages.
+held-out set; tests/eval/blind, the blind held-out set; tests/eval/dev2, PDF, Word and web pages):
+the labels must be true of the pages (a PDF's lines are those of its PDFium text layer, a Word
+file's its paragraphs and table cells).
 
 Stdlib + pytest for the label checks: each page is decoded strictly with the charset it declares
 and its visible text taken with ``html.parser`` (every tag boundary a line break), so a key can
@@ -26,6 +28,8 @@ SETS = {
               "cross_script": 12, "unanswerable": 30, "followup": 10, "chitchat": 4},
     "blind": {"factual": 20, "paraphrase": 20, "list": 10, "article": 20, "multipart": 10,
               "cross_script": 6, "unanswerable": 20, "followup": 5, "chitchat": 3},
+    "dev2": {"factual": 20, "paraphrase": 20, "list": 10, "article": 20, "multipart": 10,
+             "cross_script": 6, "unanswerable": 24, "followup": 6, "chitchat": 3},
 }
 FIELDS = {"id", "question", "kind", "doc", "answer_keys", "history"}
 NO_DOC_KINDS = {"unanswerable", "chitchat"}
@@ -78,7 +82,23 @@ class _Visible(HTMLParser):
             self.parts.append(re.sub(r"\s+", " ", data))
 
 
+def _document_text(path) -> str:
+    """A PDF's text layer as PDFium gives it, or a Word file's paragraphs and table cells."""
+    if path.suffix == ".pdf":
+        pdfium = pytest.importorskip("pypdfium2")
+        doc = pdfium.PdfDocument(str(path))
+        return "\n".join(page.get_textpage().get_text_range() for page in doc)
+    docx = pytest.importorskip("docx")
+    document = docx.Document(str(path))
+    cells = [p.text for table in document.tables for row in table.rows for cell in row.cells for p in cell.paragraphs]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
 def _visible_lines(path) -> list[str]:
+    if path.suffix in {".pdf", ".docx"}:
+        text = _document_text(path)
+        lines = (re.sub(r"(?<=[^\x00-\xff]) (?=[^\x00-\xff])", "", line).strip() for line in text.splitlines())
+        return [line for line in lines if line]
     raw = path.read_bytes()
     text = raw.decode(_declared_charset(raw))  # strict: a page must be valid in its own charset
     if path.suffix in {".html", ".htm"}:
