@@ -5,6 +5,8 @@ All text is invented here (the places 南湖市, 青柳区 … do not exist as w
 * ``onecol.pdf``  two A4 pages, one column, a page footer ``— n —``;
 * ``twocol.pdf``  a full-width headline over two columns, drawn row-interleaved (left line 1,
   right line 1, …) so that a reader following the content stream fails;
+* ``threecol.pdf``  a newspaper page in three columns with a narrow gutter, hanging punctuation,
+  a two-line headline over a centred byline, a section name and an advert;
 * ``table.pdf``   a report page with a ruled table drawn column by column;
 * ``epaper.pdf``  a newspaper page: masthead, page line and three headlined articles, the lead
   article's body in two columns, drawn in shuffled order;
@@ -172,6 +174,43 @@ def make_epaper() -> dict:
             "articles": [article_lines(i) for i in range(3)]}
 
 
+DECK = "四百一十六条居民意见办结三百九十八条"
+BYLINE = "本报记者 林晓禾 通讯员 沈一鸣"
+ADVERT = ("节水护水 点滴做起", "南湖日报社 宣")
+
+
+def make_threecol() -> dict:
+    """A newspaper page set like a real one: a section name at the top right, a headline in two
+    lines (主题 and 副题) over a centred byline, the body in three columns whose gutter is under
+    two ems with punctuation hanging into it, drawn row by row across the columns, a second
+    article below and an advert with no body."""
+    pdf = new_pdf("A3")
+    runs: list = [(20, 30, MASTHEAD, 36, "m"), (230, 30, "区县新闻", 20, "m"), (20, 42, PAGE_LINE, 10, "m")]
+    headline, _, paras = ARTICLES[0]
+    y = flow(pdf, runs, 40, 50, 220, [("h", headline, 24.0)])
+    y = flow(pdf, runs, 70, y, 160, [("h", DECK, 15.0)])
+    y = flow(pdf, runs, 110, y, 100, [("h", BYLINE, 10.5)])
+    body = [("p", p, 11.0) for p in paras + ARTICLES[2][2]]
+    col_w, gutter = 80.0, 5.5  # 5.5 mm is 1.4 em of 11 pt: a hanging ， leaves half an em
+    pdf.set_font("cjk", size=11.0)
+    lines = [(ind, text) for _, p, _ in body for ind, text in wrap(pdf, p, col_w, 2 * 11.0 * PT)]
+    per = -(-len(lines) // 3)
+    lead = 11.0 * PT * 1.6
+    columns = [[(20 + c * (col_w + gutter) + ind, y + (k + 1) * lead, text, 11.0, str(c))
+                for k, (ind, text) in enumerate(lines[c * per:(c + 1) * per])] for c in range(3)]
+    for k in range(per):  # row by row across the columns: stream order is not reading order
+        runs += [col[k] for col in columns if k < len(col)]
+    y += (per + 3) * lead
+    second = ARTICLES[1]
+    flow(pdf, runs, 20, y, 250, article_blocks(1, 17.0, 11.0))
+    runs += [(100, 380, ADVERT[0], 28, "a"), (130, 392, ADVERT[1], 10, "a")]
+    draw(pdf, runs)
+    pdf.output(str(OUT / "threecol.pdf"))
+    main = [headline, DECK, BYLINE, *(p for _, p, _ in body)]
+    return {"pages": [[MASTHEAD, "区县新闻", PAGE_LINE, *main, *article_lines(1), *ADVERT]],
+            "articles": [main, [second[0], second[1] + second[2][0], *second[2][1:]]]}
+
+
 def make_table_pdf() -> dict:
     """A report page with a ruled table between two paragraphs (cells drawn column by column)."""
     pdf = new_pdf()
@@ -238,6 +277,7 @@ def make_doc() -> None:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for name, make in (("onecol.pdf", make_onecol), ("twocol.pdf", make_twocol), ("epaper.pdf", make_epaper),
+                       ("threecol.pdf", make_threecol),
                        ("table.pdf", make_table_pdf), ("report.docx", make_docx)):
         truth = make()
         (OUT / f"{name}.gt.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), "utf-8")

@@ -1,13 +1,17 @@
 """Reading order of a page from positioned characters (PDF text layer) or OCR boxes.
 
-Characters chain into lines (a gap wider than one em or a different baseline ends a line, so
-the two columns of a page never mix), lines of one column and font size merge into blocks
-(paragraphs), and blocks are ordered with Breuel's two rules (2003): a block precedes another
-below it that it overlaps horizontally, and a block entirely left of another precedes it
-unless a block between them vertically spans both (a full-width headline between two column
-sections). :func:`split_articles` cuts a newspaper page into articles at its headlines (blocks
-set clearly larger than the body text). Coordinates: origin top-left, y downwards; every
-threshold is relative to the font size, so PDF points and OCR pixels work alike.
+Characters chain into lines (a gap wider than one em or a different baseline ends a line, and
+so does crossing the left edge where the next column's lines start, so the columns of a page
+never mix even where punctuation hangs into a narrow gutter), lines of one column and font
+size merge into blocks (paragraphs), and blocks are ordered with Breuel's two rules (2003): a
+block precedes another below it that it overlaps horizontally, and a block entirely left of
+another precedes it unless a block between them vertically spans both (a full-width headline
+between two column sections) or the other sits above the whole column (a centred byline).
+:func:`split_articles` cuts a newspaper page into articles at its headlines (blocks set
+clearly larger than the body text; stacked headline lines are one headline, and a large line
+heading no body, such as a section name or an advert, is page furniture). Coordinates: origin
+top-left, y downwards; every threshold is relative to the font size, so PDF points and OCR
+pixels work alike.
 """
 
 from __future__ import annotations
@@ -18,6 +22,10 @@ from dataclasses import dataclass, field
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201d\u2014\u2026]")
 _HEADLINE_RATIO = 1.3
+#: fewer body characters than this under a large line: a section name or an advert, not an article
+_MIN_BODY = 60
+#: a large line this short above every headline is a page or section name
+_SECTION_NAME = 8
 
 
 @dataclass
@@ -141,7 +149,34 @@ def chars_to_lines(chars: list[Char]) -> list[Line]:
             buckets[int(((last.top + last.bottom) / 2) // step)].remove(best)
             runs[best].append(c)
         buckets.setdefault(int(cy // step), []).append(best)
-    return [line for line in (_make_line(run) for run in runs) if line.text]
+    return [line for line in (_make_line(run) for run in _split_at_columns(runs)) if line.text]
+
+
+_PUNCT = set("，。、；：？！”’）》」』…,.;:?!")
+
+
+def _split_at_columns(runs: list[list[Char]]) -> list[list[Char]]:
+    """Cut a run where it crosses into the next column: at a character starting exactly where
+    the lines just above or below it start (a column's left edge), after a visible gap or a
+    punctuation mark hanging into the gutter (``出头。`` then ``社区…`` of the next column).
+    A narrow gutter with hanging punctuation is closer than one em, so the gap alone misses it."""
+    firsts = [(run[0].x0, run[0].top, run[0].bottom - run[0].top) for run in runs if run and run[0].text.strip()]
+    out: list[list[Char]] = []
+    for run in runs:
+        cut = 0
+        for k in range(1, len(run)):
+            c, prev = run[k], run[k - 1]
+            if not c.text.strip() or not prev.text.strip():
+                continue
+            em = max(c.size, 1.0)
+            if c.x0 - prev.x1 <= 0.25 * em and prev.text not in _PUNCT:
+                continue
+            h = max(c.bottom - c.top, 1e-3)
+            if any(abs(x - c.x0) <= 0.15 * em and 0.3 * h < abs(top - c.top) <= 1.6 * max(h, lh) for x, top, lh in firsts):
+                out.append(run[cut:k])
+                cut = k
+        out.append(run[cut:])
+    return out
 
 
 def _make_line(run: list[Char]) -> Line:
@@ -182,7 +217,8 @@ def lines_to_blocks(lines: list[Line], size_tol: float = 0.15) -> list[Block]:
             same = abs(line.size - last.size) <= size_tol * max(line.size, last.size)
             ov = _overlap(line.x0, line.x1, block.x0, block.x1)
             if same and -0.3 * line.height <= gap <= 0.9 * line.height and ov >= 0.5 * min(line.x1 - line.x0,
-                                                                                          block.x1 - block.x0):
+                                                                                          block.x1 - block.x0) \
+                    and _aligned(last, line, block):
                 best = block
         if best:
             best.lines.append(line)
@@ -192,6 +228,17 @@ def lines_to_blocks(lines: list[Line], size_tol: float = 0.15) -> list[Block]:
             open_blocks.append(best)
         open_blocks = [b for b in open_blocks if line.top - b.lines[-1].bottom <= 2 * line.height]
     return blocks
+
+
+def _aligned(last: Line, line: Line, block: Block) -> bool:
+    """A line continues a paragraph when it starts at the paragraph's left edge, or under its
+    indented first line (which reaches at least as far right); a centred line (a byline over
+    the columns) does not."""
+    em = max(line.size, 1.0)
+    dx = line.x0 - last.x0
+    if abs(dx) <= 0.6 * em or abs(line.x0 - block.x0) <= 0.6 * em:
+        return True
+    return len(block.lines) == 1 and -3.2 * em <= dx < 0 and last.x1 >= line.x1 - 1.2 * em
 
 
 def reading_order(blocks: list[Block]) -> list[Block]:
@@ -206,6 +253,11 @@ def reading_order(blocks: list[Block]) -> list[Block]:
         a, b = boxes[i], boxes[j]
         return _overlap(a[0], a[1], b[0], b[1]) > 0.1 * min(a[1] - a[0], b[1] - b[0])
 
+    # Where each block's column starts: the top of the blocks above or below it of its font size
+    # and no wider than 1.5 times it (a headline or deck over several columns is not the column).
+    col_top = [min(boxes[k][2] for k in range(n) if k == i or (
+        xov(i, k) and boxes[k][1] - boxes[k][0] <= 1.5 * (boxes[i][1] - boxes[i][0])
+        and abs(boxes[k][4] - boxes[i][4]) <= 0.15 * boxes[i][4])) for i in range(n)]
     succ: list[set[int]] = [set() for _ in range(n)]
     indeg = [0] * n
     for i in range(n):
@@ -214,6 +266,8 @@ def reading_order(blocks: list[Block]) -> list[Block]:
                 continue
             if xov(i, j):
                 before = cy[i] < cy[j]
+            elif boxes[j][3] <= col_top[i]:
+                before = False  # j sits above the whole column of i (a byline centred over the columns)
             elif boxes[i][1] <= boxes[j][0] + 0.5 * min(boxes[i][4], boxes[j][4]):
                 lo, hi = min(cy[i], cy[j]), max(cy[i], cy[j])
                 before = not any(k not in (i, j) and lo < cy[k] < hi and xov(k, i) and xov(k, j) for k in range(n))
@@ -234,10 +288,34 @@ def reading_order(blocks: list[Block]) -> list[Block]:
     return [blocks[i] for i in order]
 
 
+_ENDS_PARAGRAPH = set("。！？!?；;：:”’」』）)…")
+
+
+def _continues(prev: Block, block: Block) -> bool:
+    """A paragraph cut at the foot of a column goes on at the head of the next: the previous
+    block stops mid-sentence and this one, in the same font, does not open with an indent."""
+    if prev.table or block.table or not prev.text or prev.text[-1] in _ENDS_PARAGRAPH:
+        return False
+    if abs(prev.size - block.size) > 0.02 * max(prev.size, block.size):
+        return False
+    first = block.lines[0]
+    return len(block.lines) < 2 or first.x0 - block.lines[1].x0 < 0.6 * max(first.size, 1.0)
+
+
+def blocks_text(blocks: list[Block]) -> str:
+    """Blocks in order as text, one line per paragraph (a paragraph cut by a column break is one)."""
+    out = ""
+    for k, b in enumerate(blocks):
+        if k and not _continues(blocks[k - 1], b):
+            out += "\n"
+        out += b.text
+    return out
+
+
 def page_text(lines: list[Line], size_tol: float = 0.15, tables: list[list[Line]] = ()) -> str:
     """The text of a page in reading order, one line per block (a table: one line per row)."""
     blocks = lines_to_blocks(lines, size_tol) + [Block(rows, table=True) for rows in tables]
-    return "\n".join(b.text for b in reading_order(blocks))
+    return blocks_text(reading_order(blocks))
 
 
 def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15) -> tuple[str, list[str]]:
@@ -267,27 +345,46 @@ def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15
     biggest = max(heads, key=lambda b: b.size)
     masthead = biggest if (biggest.top < 0.15 * page_height and len(biggest.text) <= 10
                            and biggest.size > 1.2 * statistics.median(h.size for h in heads)) else None
-    groups: dict[int, list[Block]] = {id(h): [h] for h in heads}
+    # A headline set in stacked lines of different sizes (引题, 主题, 副题) is one headline.
+    root: dict[int, Block] = {}
+    for h in sorted(heads, key=lambda b: b.top):
+        above = [p for p in heads if p is not h and p is not masthead and h is not masthead
+                 and 0 <= h.top - p.bottom <= 1.5 * min(p.size, h.size) and _overlap(h.x0, h.x1, p.x0, p.x1) > 0]
+        root[id(h)] = root[id(above[0])] if above else h
+    leaders = [h for h in heads if root[id(h)] is h]
+    # A short large line above the first headline of real length is a page or section name (区县新闻).
+    first = min((h.top for h in leaders if h is not masthead and len(h.text) > _SECTION_NAME), default=page_height)
+    furniture = {id(h) for h in leaders if h.bottom <= first and len(h.text) <= _SECTION_NAME}
+    groups: dict[int, list[Block]] = {id(h): [] for h in leaders}
+    for h in sorted(heads, key=lambda b: b.top):
+        groups[id(root[id(h)])].append(h)
     header: list[Block] = []
     for b in blocks:
         if any(b is h for h in heads):
             continue
-        above = [h for h in heads if h.bottom <= b.top + 0.3 * b.size and _overlap(h.x0, h.x1, b.x0, b.x1) > 0]
-        if above:
-            groups[id(max(above, key=lambda h: h.bottom))].append(b)
+        above = [h for h in heads if h.bottom <= b.top + 0.3 * b.size and h is not masthead and id(h) not in furniture]
+        over = [h for h in above if _overlap(h.x0, h.x1, b.x0, b.x1) > 0]
+        if over or above:  # the nearest headline over it, else the nearest above (a centred headline)
+            groups[id(root[id(max(over or above, key=lambda h: h.bottom))])].append(b)
         else:
             header.append(b)
     if masthead is not None:
         header += groups.pop(id(masthead))
-    articles = [h for h in reading_order([h for h in heads if h is not masthead])]
+    for h in leaders:  # a large line heading no body is page furniture: a section name above the
+        group = groups.get(id(h))  # first headline joins the header, an advert below it is left out
+        if group and sum(len(b.text) for b in group if not any(b is x for x in heads)) < _MIN_BODY:
+            furniture_group = groups.pop(id(h))
+            if h.bottom <= first:
+                header += furniture_group
+    articles = [h for h in reading_order([h for h in leaders if id(h) in groups])]
     if len(articles) < 2:
         return "", []
     head_text = "\n".join(b.text for b in sorted(header, key=lambda b: (b.top, b.x0)))
     out = []
     for h in articles:
-        ordered = reading_order(groups[id(h)])
-        ordered.sort(key=lambda b: b is not h)
-        out.append("\n".join(b.text for b in ordered))
+        stack = [b for b in groups[id(h)] if any(b is x for x in heads)]
+        ordered = stack + [b for b in reading_order(groups[id(h)]) if not any(b is x for x in stack)]
+        out.append(blocks_text(ordered))
     return head_text, out
 
 

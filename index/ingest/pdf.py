@@ -19,6 +19,8 @@ from partyqa.errors import ReadError
 MIN_TEXT_CHARS = 30
 MIN_TEXT_QUALITY = 0.9
 OCR_DPI = 200
+#: Font sizes of a text layer are exact: a byline a point smaller than the body is another block.
+TEXT_SIZE_TOL = 0.05
 
 
 @dataclass
@@ -105,7 +107,7 @@ def _read_page(path: Path, page, number: int, ocr: bool) -> PdfPage:
     chars = _chars(page)
     if not needs_ocr(chars):
         lines, tables = take_tables(chars_to_lines(chars), find_tables(rules_of(page)))
-        return layout_page(number, lines, page.get_height(), "text", 0.15, tables)
+        return layout_page(number, lines, page.get_height(), "text", TEXT_SIZE_TOL, tables)
     if not ocr:
         return PdfPage(number, "", "none")
     from index.ingest.ocr import ocr_lines
