@@ -224,6 +224,10 @@ def test_an_unknown_kind_has_no_reply():
     ("谢谢，解答得很清楚！", "thanks"),
     ("讲得很详细，谢谢你", "thanks"),
     ("回答得非常专业！", "thanks"),
+    ("好的，我知道了，谢谢你的解答！", "ack"),  # thanks for the answer after an acknowledgement
+    ("明白了，多谢你的帮忙！", "ack"),
+    ("感谢您的耐心解释", "thanks"),
+    ("我都记下了，谢谢", "ack"),
 ])
 def test_asking_what_the_assistant_can_do_or_praising_an_answer_is_conversation(text, kind):
     assert classify(text) == kind
@@ -235,8 +239,12 @@ def test_asking_what_the_assistant_can_do_or_praising_an_answer_is_conversation(
     "白石县的经验讲得很清楚吗？",
     "柳岸社区党建工作做得好不好？",
     "回答得很清楚，那白沙村呢？",  # praise, then a follow-up
+    "我知道了，那柳岸村党支部书记是谁？",  # an acknowledgement, then a question
+    "谢谢你的解答，白石县有多少个党组织？",
 ])
 def test_a_question_that_names_what_it_asks_is_no_capability_question(text):
     assert classify(text) == ""
     if text.startswith("回答"):
         assert strip_greeting(text) == "那白沙村呢？"
+    if text.startswith("谢谢"):
+        assert strip_greeting(text) == "白石县有多少个党组织？"
