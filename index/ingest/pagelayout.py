@@ -9,7 +9,8 @@ another precedes it unless a block between them vertically spans both (a full-wi
 between two column sections) or the other sits above the whole column (a centred byline).
 :func:`split_articles` cuts a newspaper page into articles at its headlines (blocks set
 clearly larger than the body text; stacked headline lines are one headline, and a large line
-heading no body, such as a section name or an advert, is page furniture). Coordinates: origin
+heading no body, such as a section name or an advert, is page furniture: above the first
+headline it joins the page header, below it every article's end). Coordinates: origin
 top-left, y downwards; every threshold is relative to the font size, so PDF points and OCR
 pixels work alike.
 """
@@ -370,21 +371,23 @@ def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15
             header.append(b)
     if masthead is not None:
         header += groups.pop(id(masthead))
+    footer: list[Block] = []  # an advert and the page footer under it (责任编辑, the paper's address)
+    furniture_left = False  # one article left once the page furniture is set aside is still cut from it
     for h in leaders:  # a large line heading no body is page furniture: a section name above the
         group = groups.get(id(h))  # first headline joins the header, an advert below it is left out
         if group and sum(len(b.text) for b in group if not any(b is x for x in heads)) < _MIN_BODY:
             furniture_group = groups.pop(id(h))
-            if h.bottom <= first:
-                header += furniture_group
+            furniture_left = True
+            (header if h.bottom <= first else footer).extend(furniture_group)
     articles = [h for h in reading_order([h for h in leaders if id(h) in groups])]
-    if len(articles) < 2:
+    if not articles or (len(articles) < 2 and not furniture_left):
         return "", []
     head_text = "\n".join(b.text for b in sorted(header, key=lambda b: (b.top, b.x0)))
     out = []
     for h in articles:
         stack = [b for b in groups[id(h)] if any(b is x for x in heads)]
         ordered = stack + [b for b in reading_order(groups[id(h)]) if not any(b is x for x in stack)]
-        out.append(blocks_text(ordered))
+        out.append(blocks_text(ordered + sorted(footer, key=lambda b: (b.top, b.x0))))
     return head_text, out
 
 

@@ -44,6 +44,14 @@ RULES = [
      "主办单位邀请了区委组织部有关负责人作专题辅导。"),  # n20-like sentence
     ("pageno", "— 2 —",  # generated onecol.pdf
      "— 集团党委深化“党建+生产”融合纪实"),  # n26 subtitle
+    ("lunar", "农历甲辰年五月十四",  # dev2 m01 e-paper masthead
+     "2024年6月12日 星期三 农历甲辰年五月初七"),  # dev2 p03: the line holds the paper's date
+    ("lunar", "癸卯年腊月廿三",  # a masthead without 农历
+     "农历癸卯年腊月，村里的老党员又组织起了义务送春联。"),
+    ("masthead", "国内统一连续出版物号 CN11-XXXX",  # dev2 m01
+     "国内统一连续出版物号的申领流程，区融媒体中心党支部作了专门讲解。"),
+    ("masthead", "今日12版",  # dev2 m01
+     "今日12版刊发了柳岸社区的经验做法。"),
 ]
 
 

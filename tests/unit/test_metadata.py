@@ -162,6 +162,15 @@ def test_first_headline_skips_bylines_and_captions():
     assert first_headline(text) == "天桥区加强城市基层党建工作"
 
 
+def test_first_headline_skips_a_masthead_with_the_site_address():
+    # dev2 m01: the e-paper's masthead line names the paper and its address
+    text = "燕澜日报数字报 www.yanlandaily.cn\n枫澜街道28栋商务楼宇实现党组织全覆盖\n正文。"
+    assert first_headline(text) == "枫澜街道28栋商务楼宇实现党组织全覆盖"
+    text = "南湖晨报电子版 http://epaper.nhcb.example/html/2024-03/14\n柳岸社区推行“楼栋长制”\n正文。"
+    assert first_headline(text) == "柳岸社区推行“楼栋长制”"
+    assert first_headline("柳岸社区党员志愿服务队成立三周年纪实\n正文。") == "柳岸社区党员志愿服务队成立三周年纪实"
+
+
 def test_places_are_simplified_and_ranked():
     text = "天橋區召開會議。天橋區在全區推進。荷塘區桂花街道、株洲市天元区和洛阳市涧西区派人参加。全市各社区、各街道参加。"
     places = extract_places(text)

@@ -34,7 +34,11 @@ BYLINES = [
     ("撰稿：罗晓彤 审核：田茂林", [("author", "罗晓彤"), ("reviewer", "田茂林")], False),  # n32: 审核 is a reviewer, not an editor
     ("“红管家”志愿者在桂香苑社区检修楼道照明。 通讯员 韩小静 摄", [("photographer", "韩小静")], False),  # n01
     ("原创 林可欣 涪城社区通 2023/3/18 20:05", [("author", "林可欣")], False),  # n12
+    ("□本报记者 顾思琪 通讯员 邵一航 满雪晴",  # dev2 m01: an e-paper byline marked with a box
+     [("reporter", "顾思琪"), ("correspondent", "邵一航"), ("correspondent", "满雪晴")], False),
+    ("■记者 柯文静", [("reporter", "柯文静")], False),  # a bullet-marked byline of another paper
     # negatives: role words inside running text of other articles
+    ("■本报评论员文章引发热议，记者了解到各社区正在讨论。", [], True),
     ("记者了解到，鹿鸣街道计划在年底前把“红色物业”覆盖到辖区全部23个老旧小区。", [], True),  # n01
     ("编辑部每月组织一次业务学习，邀请老党员讲述入党经历。", [], False),  # n21-like
     ("桂香苑社区党委书记潘晓红给记者算了一笔账：去年社区受理的物业类投诉有217件。", [], True),  # n01

@@ -25,7 +25,8 @@ _NAME_RUN = re.compile(r"[\u4e00-\u9fff·]+")
 _SEPARATORS = " \t\u3000\xa0、，,;；"
 _CLOSERS = "）)】]」"
 _OPENERS = "（(【[「"
-_BOUNDARY_BEFORE = set(" \t\u3000\xa0|｜:：,，、;；/") | set(_OPENERS) | set("讯电")
+# ``□本报记者`` ``■记者``: papers mark a byline with a box, bullet or star.
+_BOUNDARY_BEFORE = set(" \t\u3000\xa0|｜:：,，、;；/") | set(_OPENERS) | set("讯电") | set("□■◆◇●○◎★☆▲△")
 _LABEL_MARK = re.compile(r"\s*[:：|｜]\s*")
 _WECHAT = re.compile(r"^原创\s+(?P<author>[\u4e00-\u9fff·]{2,8})\s+(?P<account>\S{2,20})\s+(?:19|20)\d{2}[-/.年]")
 _MIN_NAME, _MAX_NAME = 2, 4

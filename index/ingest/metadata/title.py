@@ -36,6 +36,7 @@ _DOC_NUMBER = re.compile(r"〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|第\s*\
 _BREADCRUMB = re.compile(r"当前位置|您的位置|您现在的位置|所在位置|>\s*\S|»|›|首页\s*/")
 _BULLET = re.compile(r"^[•·・▪◆■●○◇□►▶\-*]\s*")
 _SUBTITLE = re.compile(r"^(?:——|—|--|－－)")
+_URL = re.compile(r"(?:https?://|www\.)[\w.-]+", re.IGNORECASE)  # a site's address: no headline holds one
 HEADLINE_END = tuple("。！？；：…!?;:,，、")
 _TITLE_HINT = re.compile(r"title|headline|biaoti|\bbt\b|wzbt|newstitle|art-?t")
 
@@ -202,7 +203,7 @@ def _is_headline_text(line: str, allow_long: bool = False) -> bool:
     simplified = to_simplified(line)
     if _BYLINE.search(simplified) or _BREADCRUMB.search(simplified) or _DOC_NUMBER.search(simplified):
         return False
-    if parse_dates(line) or classify_line(line) or _is_mojibake_like(line):
+    if parse_dates(line) or classify_line(line) or _is_mojibake_like(line) or _URL.search(line):
         return False
     return not (issuer(line) or (publisher_in_line(line) == line.strip()))
 
