@@ -294,8 +294,9 @@ _ENDS_PARAGRAPH = set("。！？!?；;：:”’」』）)…")
 
 def _continues(prev: Block, block: Block) -> bool:
     """A paragraph cut at the foot of a column goes on at the head of the next: the previous
-    block stops mid-sentence and this one, in the same font, does not open with an indent."""
-    if prev.table or block.table or not prev.text or prev.text[-1] in _ENDS_PARAGRAPH:
+    block stops mid-sentence, and this one, in the same font and higher up the page (the next
+    column; a footer line under another is no continuation), does not open with an indent."""
+    if prev.table or block.table or not prev.text or prev.text[-1] in _ENDS_PARAGRAPH or block.top >= prev.top:
         return False
     if abs(prev.size - block.size) > 0.02 * max(prev.size, block.size):
         return False
@@ -375,7 +376,8 @@ def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15
     furniture_left = False  # one article left once the page furniture is set aside is still cut from it
     for h in leaders:  # a large line heading no body is page furniture: a section name above the
         group = groups.get(id(h))  # first headline joins the header, an advert below it is left out
-        if group and sum(len(b.text) for b in group if not any(b is x for x in heads)) < _MIN_BODY:
+        prose = [b for b in group or () if not any(b is x for x in heads) and abs(b.size - body) <= 0.15 * body]
+        if group and sum(len(b.text) for b in prose) < _MIN_BODY:  # small print (a footer) is no body
             furniture_group = groups.pop(id(h))
             furniture_left = True
             (header if h.bottom <= first else footer).extend(furniture_group)
