@@ -347,22 +347,23 @@ def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15
     biggest = max(heads, key=lambda b: b.size)
     masthead = biggest if (biggest.top < 0.15 * page_height and len(biggest.text) <= 10
                            and biggest.size > 1.2 * statistics.median(h.size for h in heads)) else None
-    # A headline set in stacked lines of different sizes (引题, 主题, 副题) is one headline.
+    head_ids = {id(h) for h in heads}
+    # A headline set in stacked lines of different sizes (引题, 主题, 副题) is one headline: each
+    # group opens with its stack, top down, under the id of its top line.
     root: dict[int, Block] = {}
+    groups: dict[int, list[Block]] = {}
     for h in sorted(heads, key=lambda b: b.top):
         above = [p for p in heads if p is not h and p is not masthead and h is not masthead
                  and 0 <= h.top - p.bottom <= 1.5 * min(p.size, h.size) and _overlap(h.x0, h.x1, p.x0, p.x1) > 0]
         root[id(h)] = root[id(above[0])] if above else h
+        groups.setdefault(id(root[id(h)]), []).append(h)
     leaders = [h for h in heads if root[id(h)] is h]
     # A short large line above the first headline of real length is a page or section name (区县新闻).
     first = min((h.top for h in leaders if h is not masthead and len(h.text) > _SECTION_NAME), default=page_height)
     furniture = {id(h) for h in leaders if h.bottom <= first and len(h.text) <= _SECTION_NAME}
-    groups: dict[int, list[Block]] = {id(h): [] for h in leaders}
-    for h in sorted(heads, key=lambda b: b.top):
-        groups[id(root[id(h)])].append(h)
     header: list[Block] = []
     for b in blocks:
-        if any(b is h for h in heads):
+        if id(b) in head_ids:
             continue
         above = [h for h in heads if h.bottom <= b.top + 0.3 * b.size and h is not masthead and id(h) not in furniture]
         over = [h for h in above if _overlap(h.x0, h.x1, b.x0, b.x1) > 0]
@@ -375,8 +376,8 @@ def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15
     footer: list[Block] = []  # an advert and the page footer under it (责任编辑, the paper's address)
     furniture_left = False  # one article left once the page furniture is set aside is still cut from it
     for h in leaders:  # a large line heading no body is page furniture: a section name above the
-        group = groups.get(id(h))  # first headline joins the header, an advert below it is left out
-        prose = [b for b in group or () if not any(b is x for x in heads) and abs(b.size - body) <= 0.15 * body]
+        group = groups.get(id(h))  # first headline joins the header, an advert below it the footer
+        prose = [b for b in group or () if id(b) not in head_ids and abs(b.size - body) <= 0.15 * body]
         if group and sum(len(b.text) for b in prose) < _MIN_BODY:  # small print (a footer) is no body
             furniture_group = groups.pop(id(h))
             furniture_left = True
@@ -387,8 +388,8 @@ def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15
     head_text = "\n".join(b.text for b in sorted(header, key=lambda b: (b.top, b.x0)))
     out = []
     for h in articles:
-        stack = [b for b in groups[id(h)] if any(b is x for x in heads)]
-        ordered = stack + [b for b in reading_order(groups[id(h)]) if not any(b is x for x in stack)]
+        stack = [b for b in groups[id(h)] if id(b) in head_ids]
+        ordered = stack + [b for b in reading_order(groups[id(h)]) if id(b) not in head_ids]
         out.append(blocks_text(ordered + sorted(footer, key=lambda b: (b.top, b.x0))))
     return head_text, out
 
