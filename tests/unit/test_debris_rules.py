@@ -52,6 +52,10 @@ RULES = [
      "国内统一连续出版物号的申领流程，区融媒体中心党支部作了专门讲解。"),
     ("masthead", "今日12版",  # dev2 m01
      "今日12版刊发了柳岸社区的经验做法。"),
+    ("masthead", "国内统一刊号：CN43-0017",  # another paper's masthead, written for this test
+     "国内统一刊号：CN43-0017的申报材料由报社党支部统一整理。"),
+    ("masthead", "邮发代号 41-9",  # the same invented masthead
+     "邮发代号是订阅报纸时要填写的编号，社区党员志愿者帮老人逐一填好。"),
 ]
 
 
