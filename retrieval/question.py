@@ -42,6 +42,8 @@ class Part:
         role: For person questions, the role asked about (书记, 记者 …), else "".
         role_body: The body the asked role is held in, when the question names it (党工委 of
             党工委书记), else "".
+        counted: For a number question, the thing counted as the question names it, modifiers
+            and all (微网格 in 多少个微网格, 五星楼宇党组织 in “五星楼宇党组织”评出来几个), else "".
     """
 
     text: str
@@ -53,6 +55,7 @@ class Part:
     article_fact: str = ""
     role: str = ""
     role_body: str = ""
+    counted: str = ""
 
 
 @dataclass(frozen=True)
@@ -181,6 +184,70 @@ def focus_terms(q: str, places: tuple[str, ...], kind: str) -> tuple[str, ...]:
     return tuple(t for t in dict.fromkeys(ordered) if t)
 
 
+#: Word classes that end a counted noun phrase (adverbs, particles, time and place words,
+#: pronouns, numbers …); verbs may stand inside one (社会组织党组织, 物业服务驿站) but not at its ends.
+_NOT_NOUN = ("d", "u", "y", "t", "f", "p", "c", "r", "m", "x", "e", "o", "w")
+
+
+def counted_phrase(q: str, places: tuple[str, ...] = ()) -> str:
+    """The thing a number question counts, as the question names it: the noun phrase after
+    多少/几 and its unit word (多少名 *专职网格员*), or, when none follows, the nouns just
+    before the verb the question word ends (*“五星楼宇党组织”* 已经评出来几个). "" when the
+    question counts no named thing (多少钱, 占比多少, 投资了多少, 结成的有多少对)."""
+    text = q
+    for place in sorted(places, key=len, reverse=True):
+        text = text.replace(place, " ")
+    cue = re.search(r"多少|(?<![那这])几", text)
+    if cue is None or text.startswith("钱", cue.end()):
+        return ""
+    after = text[cue.end():]
+    unit = re.match(_units_re(), after)
+    after = _clause(after[unit.end():] if unit else after)
+    tail = re.sub(r"^(?:[的了是有为]|大约|大概|约|差不多)+", "", after.strip())
+    if len(tail) >= 2 and not _only_verbs(tail):
+        return _noun_run(tail.rsplit("的", 1)[-1], leading=True)  # 负责乡村振兴的 *人员*
+    if not unit:
+        return ""  # 投资了多少: an amount, not a count of the thing before
+    before = re.split(r"[，,；;、\s]", text[: cue.start()])[-1]
+    return _noun_run(before, leading=False)
+
+
+@cache
+def _units_re() -> re.Pattern:
+    """A unit word, longest first (场次 before 场), and 场次 itself."""
+    units = sorted(set(_cfg()["units"].split("|")) | {"场次"}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, units)))
+
+
+def _noun_run(phrase: str, leading: bool) -> str:
+    """The run of nouns ``phrase`` opens with (``leading``), or ends with before the verb and
+    adverbs the question closes on (已经评出来), quotation marks dropped; verbs may stand inside
+    it (社会组织党组织) but not at its ends. "" when shorter than two characters, or when what
+    ends the phrase is a relative clause (结成的) or a time or number word: no thing is named."""
+    bare = re.sub(r"[“”\"「」『』]", "", phrase)
+    tokens = [(bare[a:b], tag) for a, b, tag in pos_tokens(bare) if bare[a:b].strip()]
+    generic = set(_cfg()["generic_terms"].split("|"))
+    if not leading:
+        tokens.reverse()
+        while tokens and (tokens[0][1].startswith(("d", "y", "ul", "uz", "ug", "v")) or tokens[0][0] in generic):
+            if tokens[0][0] in ("了", "过", "着") and len(tokens) > 1:
+                tokens.pop(0)  # the word before 了 is the verb, whatever its tag (新建了)
+            tokens.pop(0)  # 已经评出来
+    run: list[tuple[str, str]] = []
+    for word, tag in tokens:
+        if tag.startswith(_NOT_NOUN) or word in generic:
+            break  # 一共, 实际 … end the phrase
+        run.append((word, tag))
+    if not leading:
+        run.reverse()
+    while run and run[-1][1].startswith("v") and run[-1][1] != "vn":
+        run.pop()  # a verb ends no noun phrase (志愿服务 ends on a noun use of one)
+    while run and run[0][1].startswith("v") and run[0][1] != "vn":
+        run.pop(0)
+    out = "".join(word for word, _ in run)
+    return out if len(out) >= 2 else ""
+
+
 def _cue(text: str, pos: int = 0) -> re.Match | None:
     """The question word of ``text`` (from ``pos``): the match of the first type pattern that matches."""
     for rule in _cfg()["types"]:
@@ -301,6 +368,7 @@ def analyze_part(text: str) -> Part:
         article_fact=fact,
         role=role,
         role_body=body,
+        counted=counted_phrase(q, places) if kind == "number" else "",
     )
 
 

@@ -15,6 +15,7 @@ from retrieval.question import (
     article_fact_kind,
     asked_units,
     asks_about_article,
+    counted_phrase,
     focus_terms,
     split_parts,
 )
@@ -71,6 +72,9 @@ def only_part(question: str):
         ("白沙街道的例会讨论了地铁几号线沿线的拆迁？", "description"),  # 几号线 is a line, not a day
         ("桂溪镇的驿站设在几号楼？", "description"),
         ("桂溪镇的推进会是几号开的？", "date"),
+        # any unit word after 几 asks for a count (几部电梯, 几辆车), not only the common ones
+        ("枫林镇今年给老旧小区装了几部电梯？", "number"),
+        ("柳岸村的党员志愿服务队有几辆巡逻车？", "number"),
     ],
 )
 def test_each_question_word_gives_its_answer_type(question, expected):
@@ -560,3 +564,39 @@ def test_a_list_of_parties_asks_about_the_thing_before_the_cue(question, head):
 ])
 def test_a_respectively_question_splits_at_its_parallel_items(question, parts):
     assert split_parts(question) == parts
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        # what follows 多少/几 and its unit word, modifiers and all
+        ("青溪街道有多少个微网格？", "微网格"),
+        ("白石县有多少家外资企业？", "外资企业"),
+        ("柳岸村有多少名党员志愿者？", "党员志愿者"),
+        # named before the verb the question word closes on, quotation marks dropped
+        ("桃源街道的“红色代办点”已经建成了几个？", "红色代办点"),
+        ("白石县给流动党员办的“电子先锋卡”已经发了多少张？", "电子先锋卡"),
+        # a relative clause before the thing: the thing itself
+        ("青溪街道聘了多少名专门负责调解的人员？", "人员"),
+    ],
+)
+def test_a_number_question_names_the_thing_it_counts(question, counted):
+    assert counted_phrase(normalize(question)) == counted
+    assert only_part(question).counted == counted
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "白石县建设党群服务中心投资了多少？",  # an amount, no unit word: nothing is counted
+        "柳塘村一年拿出多少钱给老党员？",
+        "桃源街道和驻区单位结成的有多少对？",  # the thing is only a relative clause
+        "那枫林镇今年1到8月新建了几个？",  # a time before the verb, no thing named
+    ],
+)
+def test_a_number_question_that_names_no_counted_thing(question):
+    assert counted_phrase(normalize(question)) == ""
+
+
+def test_only_number_questions_have_a_counted_thing():
+    assert only_part("青溪街道的微网格是谁划分的？").counted == ""
