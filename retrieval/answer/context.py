@@ -319,12 +319,24 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
             # of the asked place is the fact's place even after 到/在 ("我刚到柳湾村时，村集体…")
         if other_level == level or asked_whole or (other_level > level and owned):
             return False
-    section = normalize(" ".join([hit.section, hit.district]))
-    if any(n in section for n in names):
-        return True
     offset = hit.start + cand.start
     before = normalize(article_text[max(0, offset - 400):offset]) if article_text else normalize(hit.text[:cand.start])
     own = max((before.rfind(n) for n in names), default=-1)
+    if asked_whole and part.answer_type == "number" and not _names_whole(sentence, target, level):
+        # 全区 asked and the sentence names neither the district nor a whole: a figure after the
+        # article last named one of its streets ("竹溪湾街道…。街道建成驿站11个") is the street's.
+        # Likewise a figure in a paragraph that opens on a street ("峡光街道是西陵区的老城区…").
+        lower = [before.rfind(p) for p in question_places(before)
+                 if not (_aliases(p) & names) and place_level(p) < level]
+        if lower and max(lower) > own:
+            return False
+        paragraph = before[before.rfind("\n") + 1:]
+        opening = min(((paragraph.find(p), p) for p in question_places(paragraph)), default=None)
+        if opening is not None and place_level(opening[1]) < level and not (_aliases(opening[1]) & names):
+            return False
+    section = normalize(" ".join([hit.section, hit.district]))
+    if any(n in section for n in names):
+        return True
     peers = [before.rfind(p) for p in question_places(before)
              if not (_aliases(p) & names) and place_level(p) == level]
     if any(at > own for at in peers):
@@ -333,6 +345,13 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
         return True
     context = normalize(" ".join([hit.section, hit.district, hit.title, article_text]))
     return any(n in context for n in names)
+
+
+def _names_whole(sentence: str, target: str, level: int) -> bool:
+    """True when the sentence speaks of the whole of the asked place's level: 全区, 该区, 本县 …"""
+    if any(place_level(m.group()) == level for m in _BROADER.finditer(sentence)):
+        return True
+    return bool(re.search(rf"[该本此全]{re.escape(target[-1])}", sentence))
 
 
 def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:

@@ -22,7 +22,7 @@ import numpy as np
 from partyqa.records import Hit
 from partyqa.text.normalize import normalize
 from partyqa.text.places import question_places
-from partyqa.text.segment import tokenize, words
+from partyqa.text.segment import pos_tokens, tokenize, words
 from partyqa.text.sentences import dateline_end, split_sentences
 from partyqa.text.synonyms import present, variants
 from retrieval.answer import spans as sp
@@ -296,6 +296,30 @@ def modifier_miss(part: Part, sentence: str) -> float:
     return float(len(parts) >= 2 and parts[-1] in norm and parts[0] not in norm)
 
 
+def counted_miss(part: Part, sentence: str, title: str = "") -> bool:
+    """True when the sentence counts the asked thing's kind but not the asked thing: the head
+    noun of what is counted is written, the whole phrase is not, and a word that narrows it is
+    missing (微网格 asked, 网格 written; 外资企业 asked, 企业 written; “五星楼宇党组织” asked,
+    楼宇党组织 written). Such a figure counts something else. A word the article's ``title``
+    writes is its subject (渝岭重工 of 渝岭重工党员攻关项目), not a narrowing."""
+    phrase = part.counted
+    if len(phrase) < 3:
+        return False
+    norm = normalize(sentence)
+    if present(phrase, norm):
+        return False
+    tokens = [(phrase[a:b], tag) for a, b, tag in pos_tokens(phrase)]
+    if len(tokens) == 1 and len(phrase) >= 4:
+        tokens = [(phrase[:-2], "n"), (phrase[-2:], "n")]  # 外资企业: 外资 narrows 企业
+    if len(tokens) < 2:
+        return False
+    head = tokens[-1][0]
+    subject = normalize(title)
+    narrowing = [w for w, tag in tokens[:-1]
+                 if tag.startswith(("n", "a", "b", "j")) and w.strip() and not present(w, subject)]
+    return present(head, norm) and any(not present(w, norm) for w in narrowing)
+
+
 def _clause_bounds(text: str, span: sp.Span) -> tuple[int, int]:
     """Where the clause holding ``span`` starts and ends (between commas or semicolons)."""
     left = max(text.rfind(c, 0, span.start) for c in "，,；;。：:") + 1
@@ -413,6 +437,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.typed = False  # a per-unit figure for a total, a plan for what was done, another period
         if c.typed and batch_mismatch(part, c.text, hit.text):
             c.typed = False  # 首批 written, 第二批 asked
+        if c.typed and part.answer_type == "number" and counted_miss(part, c.text, hit.title):
+            c.typed = False  # 网格 counted, 微网格 asked
         if c.typed and time_mismatch(part, hit, c.text):
             c.typed = False  # "刚成立时" asked, "目前" written
         if c.typed and _ASKING.search(c.text):

@@ -262,6 +262,34 @@ def test_modifier_miss_head_noun_without_its_modifier(question, sentence, expect
     assert ev.modifier_miss(_part(question), sentence) == expected
 
 
+@pytest.mark.parametrize(("question", "sentence", "title", "miss"), [
+    # the head counted, the word narrowing it missing: another thing of the kind
+    ("青溪街道有多少个微网格？", "全街道划分网格36个，配备网格员40名。", "", True),
+    ("青溪街道有多少个微网格？", "全街道在36个网格下划分微网格210个。", "", False),
+    ("白石县有多少家外资企业？", "全县现有企业326家，其中规模以上企业88家。", "", True),
+    ("白石县有多少家外资企业？", "全县现有企业326家，其中外资企业12家。", "", False),
+    ("桃源街道的“五星党员户”已经评出来几户了？", "街道共有党员户420户。", "", True),
+    ("桃源街道的“五星党员户”已经评出来几户了？", "街道首批评出五星党员户36户。", "", False),
+    # a word the article's title writes is its subject, not a narrowing
+    ("清河药业党员攻关项目有多少项？", "全公司党员攻关项目由26项增加到37项。", "清河药业：党员攻关一年节约成本300万元", False),
+    ("清河药业党员攻关项目有多少项？", "全公司党员攻关项目由26项增加到37项。", "本地新闻", True),
+    # a synonym is the same word (规上 = 规模以上); the head absent: no judgement here
+    ("白石县有多少家规上企业？", "全县规模以上企业88家。", "", False),
+    ("青溪街道有多少名专职网格员？", "街道选出微网格长612名。", "", False),
+])
+def test_counted_miss_the_thing_counted_without_what_narrows_it(question, sentence, title, miss):
+    assert ev.counted_miss(_part(question), sentence, title) is miss
+
+
+def test_a_figure_of_another_kind_of_the_counted_thing_is_not_an_answer():
+    hits = [_hit("青溪街道推进网格治理，全街道划分网格36个，每个网格配备1名网格员。")]
+    assert not _ask("青溪街道有多少个微网格？", hits).found
+    hits = [_hit("白石县招商工作有新进展，全县现有企业326家。", title="白石县招商")]
+    assert not _ask("白石县有多少家外资企业？", hits).found
+    hits = [_hit("白石县招商工作有新进展，全县现有外资企业12家。", title="白石县招商")]
+    assert _ask("白石县有多少家外资企业？", hits).found
+
+
 # ---------------------------------------------------------------- places
 
 
@@ -321,6 +349,23 @@ def test_places_fit_whole_district_words(question, text, district, title, fits):
     sentence = text.split("。")[1] + "。"
     hit = _hit(text, district=district, title=title)
     assert ctx.places_fit(part, hit, _candidate(part, text, sentence)) is fits
+
+
+@pytest.mark.parametrize(("question", "text", "fits"), [
+    # 全区 asked, the figure written after the article turned to one of its streets: the street's
+    ("云港区全区一共建了多少个驿站？", "云港区推进驿站建设。青溪街道做法较新。街道建成驿站11个。", False),
+    ("云港区全区一共建了多少个驿站？", "青溪街道是云港区的老城区。街道建成驿站11个。", False),
+    # … the sentence naming the whole, or no street named: the district's
+    ("云港区全区一共建了多少个驿站？", "青溪街道是云港区的老城区。全区共建成驿站86个。", True),
+    ("云港区全区一共建了多少个驿站？", "云港区推进驿站建设。目前已建成驿站86个。", True),
+    # second story: a county and its towns
+    ("白石县全县一共储备了多少名村级后备干部？", "清河镇地处白石县北部。镇里储备村级后备干部46名。", False),
+    ("白石县全县一共储备了多少名村级后备干部？", "清河镇地处白石县北部。该县储备村级后备干部320名。", True),
+])
+def test_places_fit_a_whole_asked_is_not_answered_by_a_lower_place(question, text, fits):
+    part = _part(question)
+    sentence = text.split("。")[-2] + "。"
+    assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
 
 
 def test_places_fit_without_an_asked_place():
