@@ -91,6 +91,9 @@ def test_typed_span_finds_the_answer_of_the_asked_type(question, sentence, span)
     ("石门村党支部书记是谁？", "石门村党总支书记李强介绍了做法。"),
     ("南州区纺织产业链党委的书记是谁？", "镇党委副书记、园区综合党委书记陈永豪说。"),
     ("柳湾村党支部的书记是谁？", "柳湾村党总支书记周海涛介绍了做法。"),  # 的 between body and role, second story
+    # 联村党委, 产业链党委: a body of its own, not the town's or the county's 党委
+    ("清河镇党委书记是谁？", "由镇党委副书记张立兼任联村党委书记。"),
+    ("白石县党委书记是谁？", "县委组织部副部长刘军兼任产业链党委书记。"),
 ])
 def test_typed_span_nothing_of_the_asked_type(question, sentence):
     assert ev.typed_span(_part(question), sentence) == (False, None, 0.0)
@@ -775,6 +778,7 @@ def test_an_undated_figure_takes_its_year_from_just_before_it(question, text, se
     # the role a name takes on (兼任, 担任) is his too
     ("桂花商圈联合党委书记是谁？", "由街道党工委副书记赵立新兼任联合党委书记。", "赵立新"),
     ("柳岸村党支部书记是谁？", "村委会主任何川担任村党支部书记后，带头办起合作社。", "何川"),
+    ("清河镇联村党委书记是谁？", "由镇党委副书记张立兼任联村党委书记。", "张立"),
 ])
 def test_deputies_and_roles_taken_on(question, sentence, name):
     typed, span, _ = ev.typed_span(_part(question), sentence)

@@ -348,6 +348,17 @@ def test_a_role_knows_the_body_it_is_held_in(sentence, name, body):
     assert any(s.text == name and s.body == body for s in sp.person_spans(sentence)), sp.person_spans(sentence)
 
 
+@pytest.mark.parametrize(("sentence", "name", "body"), [
+    # 兼任/出任 after a two-character name is no part of it
+    ("由镇党委副书记张立兼任联村党委书记。", "张立", "联村党委"),
+    ("街道办事处主任刘洋出任园区党委书记。", "刘洋", "园区党委"),
+    # a three-character name is kept whole
+    ("由镇党委副书记张立新兼任联村党委书记。", "张立新", "联村党委"),
+])
+def test_a_name_ends_before_the_post_it_takes_on(sentence, name, body):
+    assert any(s.text == name and s.body == body for s in sp.person_spans(sentence)), sp.person_spans(sentence)
+
+
 @pytest.mark.parametrize(("sentence", "name"), [
     ("“楼道亮了，心也亮了。”社区党委书记王强说，下一步还要装电梯。", "王强"),  # 说 ends no name
     ("村党支部书记刘红讲，合作社今年要扩大规模。", "刘红"),

@@ -258,6 +258,8 @@ def test_a_who_is_question_with_an_object_before_the_role_keeps_both():
         ("党员志愿服务队每次活动多久？", "天|日|小时|分钟|个月|月|年|周"),
         ("枫林镇到县城的公路有多长？", "公里|千米|米|km"),
         ("柳岸村在考核中得分多少？", "分"),
+        ("白石县给流动党员发了多少张服务卡？", "张"),
+        ("枫林镇今年给老旧小区装了几部电梯？", "部|台"),
     ],
 )
 def test_a_number_question_asks_for_the_units_that_fit_its_measure_word_or_attribute(question, units):
