@@ -44,6 +44,8 @@ class Part:
             党工委书记), else "".
         counted: For a number question, the thing counted as the question names it, modifiers
             and all (微网格 in 多少个微网格, 五星楼宇党组织 in “五星楼宇党组织”评出来几个), else "".
+        organisation: The part of an organisation's name the question writes that says which one
+            it is (鹊山湾红心 of 鹊山湾红心物业服务有限公司), else "".
     """
 
     text: str
@@ -56,6 +58,7 @@ class Part:
     role: str = ""
     role_body: str = ""
     counted: str = ""
+    organisation: str = ""
 
 
 @dataclass(frozen=True)
@@ -210,6 +213,21 @@ def counted_phrase(q: str, places: tuple[str, ...] = ()) -> str:
         return ""  # 投资了多少: an amount, not a count of the thing before
     before = re.split(r"[，,；;、\s]", text[: cue.start()])[-1]
     return _noun_run(before, leading=False)
+
+
+def asked_organisation(q: str, places: tuple[str, ...] = ()) -> str:
+    """Which organisation the question names, by the words of its name that are its own: the
+    name before 有限公司/集团/合作社 …, without the places in it and the words that only say what
+    it does (物业服务, 汽车部件): 鹊山湾红心物业服务有限公司 → 鹊山湾红心. "" when none is named."""
+    cfg = _cfg()
+    m = re.search(rf"([\u4e00-\u9fff]{{2,16}}?)(?:{cfg['organisation_suffixes']})", q)
+    if m is None:
+        return ""
+    name = re.split(r"[的在和与及给对把向从为里、是由那这个]", m.group(1))[-1]
+    for place in sorted(places, key=len, reverse=True):
+        name = name.replace(place, "")
+    name = re.sub(cfg["organisation_kind_words"], "", name)
+    return name if len(name) >= 2 else ""
 
 
 @cache
@@ -369,6 +387,7 @@ def analyze_part(text: str) -> Part:
         role=role,
         role_body=body,
         counted=counted_phrase(q, places) if kind == "number" else "",
+        organisation="" if fact else asked_organisation(q, places),
     )
 
 

@@ -296,6 +296,17 @@ def modifier_miss(part: Part, sentence: str) -> float:
     return float(len(parts) >= 2 and parts[-1] in norm and parts[0] not in norm)
 
 
+def organisation_fit(part: Part, hit: Hit, article: str = "") -> bool:
+    """False when the question names an organisation (鹊山湾红心物业服务有限公司) of which the
+    hit's article writes no part of its own name: a 公司总经理 there is another company's. The
+    outlet counts as the article's (a company paper, 秦岭重装报, calls its company 集团)."""
+    name = part.organisation
+    if not name:
+        return True
+    text = normalize(" ".join((hit.title, hit.publisher, hit.text, article)))
+    return any(name[i:i + 2] in text for i in range(len(name) - 1))
+
+
 def counted_miss(part: Part, sentence: str, title: str = "") -> bool:
     """True when the sentence counts the asked thing's kind but not the asked thing: the head
     noun of what is counted is written, the whole phrase is not, and a word that narrows it is
@@ -451,7 +462,9 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
     cands.sort(key=lambda c: -c.score)
     short = cands[:semantic_top]
     for c in short:
-        c.places_ok = places_fit(part, hits[c.hit_rank], c, article_text(hits[c.hit_rank].doc_id) if article_text else "")
+        hit = hits[c.hit_rank]
+        text = article_text(hit.doc_id) if article_text else ""
+        c.places_ok = places_fit(part, hit, c, text) and organisation_fit(part, hit, text)
     if embed is not None:
         clauses = [clause_of(c.text, c.span) for c in short]
         vectors = np.asarray(embed([c.text for c in short] + clauses))

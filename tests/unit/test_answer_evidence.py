@@ -371,6 +371,28 @@ def test_places_fit_a_whole_asked_is_not_answered_by_a_lower_place(question, tex
     assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
 
 
+@pytest.mark.parametrize(("question", "text", "title", "publisher", "fits"), [
+    # the article writes the company's own name, or its outlet does (a company paper)
+    ("青溪红管家物业服务有限公司的总经理是谁？", "红管家公司总经理罗建平说，今年要再托管3个小区。", "本地新闻", "南州日报", True),
+    ("青溪红管家物业服务有限公司的总经理是谁？", "澄远电子公司总经理何文涛说，订单翻了一番。", "本地新闻", "南州日报", False),
+    ("白石清河药业集团一共有多少名党员？", "集团党委下设党支部12个，共有党员460名。", "党员先锋岗亮在车间", "清河药业报", True),
+    ("白石清河药业集团一共有多少名党员？", "集团党委下设党支部12个，共有党员460名。", "党员先锋岗亮在车间", "南州日报", False),
+    # no organisation asked: nothing to check
+    ("青溪街道有多少名网格员？", "街道共有网格员126名。", "本地新闻", "南州日报", True),
+])
+def test_organisation_fit_the_article_names_the_asked_organisation(question, text, title, publisher, fits):
+    hit = Hit(chunk_id="c1", doc_id="d1", title=title, publisher=publisher, date="2023-06-01", section="",
+              text=text, score=1.0, start=0, end=len(text))
+    assert ev.organisation_fit(_part(question), hit, text) is fits
+
+
+def test_another_companys_manager_is_not_the_asked_companys():
+    hits = [_hit("澄远电子公司去年接到订单2800万元。公司总经理何文涛说，订单翻了一番。")]
+    assert not _ask("青溪红管家物业服务有限公司的总经理是谁？", hits).found
+    hits = [_hit("青溪红管家物业服务有限公司去年托管小区9个。公司总经理罗建平说，今年还要再托管3个。")]
+    assert "罗建平" in _ask("青溪红管家物业服务有限公司的总经理是谁？", hits).text
+
+
 def test_places_fit_without_an_asked_place():
     part = _part("一共有多少名网格员？")
     text = "柳岸街道共有网格员98名。"

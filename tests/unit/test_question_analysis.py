@@ -13,6 +13,7 @@ from retrieval.question import (
     analyze_part,
     answer_type,
     article_fact_kind,
+    asked_organisation,
     asked_units,
     asks_about_article,
     counted_phrase,
@@ -602,3 +603,33 @@ def test_a_number_question_that_names_no_counted_thing(question):
 
 def test_only_number_questions_have_a_counted_thing():
     assert only_part("青溪街道的微网格是谁划分的？").counted == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "organisation"),
+    [
+        # the words of the name that say which one, not what kind of business
+        ("青溪红管家物业服务有限公司的总经理是谁？", "青溪红管家"),
+        ("白石清河药业集团一共有多少名党员？", "白石清河药业"),
+        ("柳塘村的金穗种植专业合作社有多少户社员？", "金穗"),
+    ],
+)
+def test_a_question_names_an_organisation_by_its_own_words(question, organisation):
+    assert asked_organisation(normalize(question)) == organisation
+    assert only_part(question).organisation == organisation
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "青溪街道有多少名网格员？",  # no organisation named
+        "这家公司的总经理是谁？",  # a company, but no name of its own
+        "青溪街道物业服务公司有几家？",  # only words of the kind
+    ],
+)
+def test_a_question_without_an_organisations_own_name(question):
+    assert only_part(question).organisation == ""  # the places named are no part of a name
+
+
+def test_a_question_about_the_article_names_no_organisation():
+    assert only_part("青溪红管家物业服务有限公司这篇报道是哪天发的？").organisation == ""
