@@ -434,6 +434,13 @@ def split_parts(question: str) -> list[str]:
     return parts or [q]
 
 
+def names_no_subject(text: str) -> bool:
+    """True when a (later) part of a question names nothing of its own to ask about: no place,
+    no organisation, nothing quoted (现在发展到多少名？ 党支部书记是谁？)."""
+    q = normalize(text)
+    return not question_places(q) and not asked_organisation(q) and not re.search(r"[“”「」《》\"]", q)
+
+
 def _asking_clauses(piece: str) -> list[str]:
     """``piece`` cut at the commas and enumeration commas between clauses that each ask; a
     clause asking nothing stays joined, with its own mark, to the one after it (or, at the end,

@@ -23,7 +23,7 @@ from retrieval.answer.evidence import Candidate, Weights, score_candidates
 from retrieval.answer.facts import answer_fact
 from retrieval.answer.model import load_model
 from retrieval.answer.tables import table_rows, to_passage
-from retrieval.question import Analysis, Part, analyze
+from retrieval.question import Analysis, Part, analyze, names_no_subject, split_parts
 
 Search = Callable[[str], list[Hit]]
 
@@ -122,9 +122,15 @@ class Answerer:
         """
         analysis = analysis or analyze(resolved)
         parts: list[PartAnswer] = []
+        asked = split_parts(resolved) if len(analysis.parts) > 1 else [resolved]
         for i, part in enumerate(analysis.parts):
             part_hits = hits if (i == 0 and len(analysis.parts) == 1) or search is None else search(part.text)
             cited = next((q.hit.doc_id for p in reversed(parts) for q in p.quotes), "")
+            if i > 0 and cited and i < len(asked) and names_no_subject(asked[i]):
+                # "…组建时有多少名队员？现在发展到多少名？": a later part that names nothing of its own
+                # asks about what the first part was answered from.
+                same = [h for h in part_hits + hits if h.doc_id == cited]
+                part_hits = list({h.chunk_id: h for h in same}.values()) or part_hits
             parts.append(self.answer_part(part, part_hits, cited))
         if not any(p.found for p in parts):
             return not_found(question, resolved, hits, max((p.confidence for p in parts), default=0.0))

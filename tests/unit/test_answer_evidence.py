@@ -15,7 +15,7 @@ from retrieval.answer import context as ctx
 from retrieval.answer import evidence as ev
 from retrieval.answer import spans as sp
 from retrieval.answer.extractive import Answerer, AnswerParams
-from retrieval.question import analyze
+from retrieval.question import analyze, names_no_subject
 
 
 def _part(question):
@@ -832,3 +832,33 @@ def test_a_peer_named_after_the_asked_place_owns_the_figure(question, text, sent
 def test_a_sentence_opening_with_he_or_she_is_read_with_the_person_named_before(passage, sentence, read):
     start = passage.index(sentence)
     assert ev._with_antecedent(passage, ev.Candidate(0, start, start + len(sentence), sentence)) == read
+
+
+# ---------------------------------------------------------------- parts of one question
+
+
+@pytest.mark.parametrize(("question", "own"), [
+    ("现在发展到多少名？", False),
+    ("党支部书记是谁？", False),
+    ("柳塘村又有多少名？", True),  # a place of its own
+    ("清河药业有限公司的书记是谁？", True),  # an organisation of its own
+    ("“金穗”志愿队有多少名队员？", True),  # a quoted name of its own
+])
+def test_a_later_part_names_a_subject_of_its_own_or_not(question, own):
+    assert names_no_subject(question) is not own
+
+
+def test_a_later_part_without_a_subject_is_answered_from_the_first_parts_article():
+    hits = [_hit("青溪街道还组建了“蓝骑”先锋队，队员由2023年初的26名发展到现在的167名。", doc="d2", n=1),
+            _hit("2021年，青溪街道组建“红帆”服务队，当年有队员23名。如今，“红帆”服务队队员已发展到96名。",
+                 doc="d1", n=2)]
+    ans = _ask("青溪街道“红帆”服务队2021年刚组建时有多少名队员？现在发展到多少名？", hits)
+    assert "23名" in ans.text and "96名" in ans.text and "167名" not in ans.text
+
+
+def test_a_later_role_question_is_answered_from_the_first_parts_company():
+    hits = [_hit("澄远电子党支部书记何文涛介绍，支部今年新发展党员3名。", doc="d2", n=1),
+            _hit("清河药业有限公司党支部现有党员32名。公司党支部书记王建国介绍，支部把党员编入生产班组。",
+                 doc="d1", n=2)]
+    ans = _ask("清河药业有限公司党支部有多少名党员？党支部书记是谁？", hits)
+    assert "32名" in ans.text and "王建国" in ans.text and "何文涛" not in ans.text
