@@ -117,6 +117,34 @@ def subject_of(question: str) -> str:
     return _ATTRIBUTE.sub("", subject.strip("的，, "))
 
 
+#: A time phrase a follow-up may consist of ("2023年初刚组建的时候", "2021年那会儿").
+_TIME_PHRASE = re.compile(r"(?:的?时候|时|那会儿?|那阵子?|之初|初期|当初|以前|之前|年初|年底|年末)$")
+#: The time a previous question named, which a follow-up's time replaces.
+_NOW = re.compile(r"现在|目前|如今|眼下|当前")
+
+
+def _only_names(text: str) -> bool:
+    """True when ``text`` is nothing but nouns and place names (齐韵街道东篱小区), no verb."""
+    pairs = list(posseg().cut(text)) if text else []
+    return bool(pairs) and all(p.flag.startswith(("n", "j")) and p.flag != "vn" for p in pairs)
+
+
+def _drop_old_year(resolved: str, core: str) -> str:
+    """``resolved`` without the year the previous question named when the follow-up names its
+    own ("在2021年" dropped from "…党员在2021年到2023年增加到多少了")."""
+    new = _YEAR_WORD.search(core)
+    at = resolved.find(core)
+    if not new or at < 0:
+        return resolved
+    head = resolved[:at]
+    for old in reversed(list(_YEAR_WORD.finditer(head))):
+        if old.group() != new.group():
+            start = old.start() - 1 if head[old.start() - 1: old.start()] == "在" else old.start()
+            end = old.end() + 1 if head[old.end(): old.end() + 1] == "的" else old.end()
+            return head[:start] + head[end:] + resolved[at:]
+    return resolved
+
+
 def resolve(question: str, history: list[dict] | tuple = ()) -> str:
     """Rewrite a follow-up question into a self-contained one using the conversation.
 
@@ -146,11 +174,23 @@ def resolve(question: str, history: list[dict] | tuple = ()) -> str:
         swapped = _swap_time(previous, when.group(), old_places)
         if swapped:
             return swapped
+    if not new_places and not any(q in core for q in _QWORDS) and _TIME_PHRASE.search(core) and _YEAR_WORD.search(core):
+        # "那2023年初刚组建的时候呢？" after "…“红骑先锋队”现在有多少名队员？": the same question
+        # at that time, in place of the time it named (现在) or after its place.
+        said = _NOW.search(normalize(previous))
+        if said:
+            return previous[: said.start()] + core + previous[said.end():]
+        swapped = _swap_time(previous, _YEAR_WORD.search(core).group(), old_places)
+        if swapped:
+            return swapped.replace(_YEAR_WORD.search(core).group(), core, 1)
     chain = _place_chain(previous, old_places)
     subject = _subject_before_cue(previous)
     if re.match(r"其中", core):
-        # "其中…有多少个？": a part of what the previous question counted, at the same place.
-        return f"{chain}{core[2:].lstrip('，,')}？"
+        # "其中…有多少个？": a part of what the previous question counted, at the same place — or
+        # at the same thing when the previous question named one before its question word
+        # ("齐韵街道东篱小区一共有多少户住户？" → 齐韵街道东篱小区).
+        whole = subject if _only_names(subject) else chain
+        return f"{whole}{core[2:].lstrip('，,')}？"
     pronoun = _PRONOUN.match(core)
     if pronoun:
         rest = core[pronoun.end():].lstrip("的")
@@ -199,8 +239,9 @@ def resolve(question: str, history: list[dict] | tuple = ()) -> str:
     if own or not asks_quantity(previous):
         # "党群活动服务中心建在哪里？": a new question about the same place.
         return f"{place}{core}？"
-    # "比去年同期增长了多少？": a new question about the previous subject.
-    return f"{place}{topic}{core}？"
+    # "比去年同期增长了多少？": a new question about the previous subject ("到2023年增加到多少了"
+    # after "…党员在2021年有多少名？": at the new year, not both).
+    return _drop_old_year(f"{place}{topic}{core}？", core)
 
 
 _COUNT_FIRST = re.compile(r"^(?:多少|几)[个名位人户处件次本项家间所条座支]?")

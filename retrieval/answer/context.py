@@ -162,9 +162,17 @@ def _marked_before(pattern: re.Pattern, text: str, span: sp.Span) -> bool:
     return bool(pattern.search(norm[max(0, span.start - 10):span.start]))
 
 
+#: A figure written as the start of a change: "由2023年初的26名发展到…", "从2021年的17名增加到…".
+_FROM = re.compile(r"[由从][^，。；,;由从]{0,16}?的?$")
+_TO = re.compile(r"^[^，。；,;]{0,3}?(?:增加|发展|提高|增长|上升|扩大|壮大|提升|下降|减少|降低|缩短)?到")
+
+
 def then_figure(text: str, span: sp.Span) -> bool:
-    """True when the figure is written as the earlier state (``由成立时的18人``, ``刚开始只有186名``)."""
-    return _marked_before(_THEN, text, span)
+    """True when the figure is written as the earlier state (``由成立时的18人``, ``刚开始只有186名``,
+    ``由2023年初的26名发展到…``)."""
+    norm = normalize(text)
+    start_of_change = bool(_FROM.search(norm[max(0, span.start - 18):span.start]) and _TO.match(norm[span.end:]))
+    return start_of_change or _marked_before(_THEN, text, span)
 
 
 def now_figure(text: str, span: sp.Span) -> bool:
@@ -178,6 +186,8 @@ def time_mismatch(part: Part, hit: Hit, sentence: str) -> bool:
     s = normalize(sentence)
     if not _NOW.search(s) or _THEN.search(s):
         return False
+    if any(then_figure(sentence, n) for n in sp.number_spans(sentence)):
+        return False  # "由2023年初的26名发展到现在的167名" states the earlier figure too
     if asks_then(part):
         return True
     return bool(part.years) and not any(hit.date.startswith(y) for y in part.years)

@@ -862,3 +862,24 @@ def test_a_later_role_question_is_answered_from_the_first_parts_company():
                  doc="d1", n=2)]
     ans = _ask("清河药业有限公司党支部有多少名党员？党支部书记是谁？", hits)
     assert "32名" in ans.text and "王建国" in ans.text and "何文涛" not in ans.text
+
+
+
+@pytest.mark.parametrize(("sentence", "figure", "then"), [
+    # the start of a change is the earlier state, its end is not
+    ("队员由2023年初的26名发展到现在的167名。", "26名", True),
+    ("队员由2023年初的26名发展到现在的167名。", "167名", False),
+    ("物业企业党员由2021年的17名增加到53名。", "17名", True),
+    ("物业企业党员由2021年的17名增加到53名。", "53名", False),
+    ("全村现有党员52名。", "52名", False),
+])
+def test_then_figure_the_start_of_a_change(sentence, figure, then):
+    span = next(s for s in sp.number_spans(sentence) if s.text == figure)
+    assert ctx.then_figure(sentence, span) is then
+
+
+def test_a_sentence_stating_the_start_of_a_change_answers_for_the_earlier_time():
+    part = _part("青溪街道“红帆”服务队刚组建的时候有多少名队员？")
+    hit = _hit("队员由2023年初的26名发展到现在的167名。")
+    assert not ctx.time_mismatch(part, hit, hit.text)
+    assert ctx.time_mismatch(part, _hit("目前服务队共有队员167名。"), "目前服务队共有队员167名。")

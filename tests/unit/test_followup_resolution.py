@@ -96,6 +96,48 @@ def test_a_part_of_what_was_counted_is_asked_at_the_same_place(previous, questio
     assert resolve(question, after(previous)) == expected
 
 
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        # the previous question named a thing (a housing estate) before its question word
+        ("青溪街道桂花小区一共有多少户住户？", "那其中有多少名党员？", "青溪街道桂花小区有多少名党员？"),
+        ("白石县清河镇一共有多少名网格员？", "其中党员有多少？", "白石县清河镇党员有多少？"),
+        # … but not a verb: the place alone
+        ("天桥区建立了多少个网格？", "其中党员有多少？", "天桥区党员有多少？"),
+    ],
+)
+def test_a_part_of_what_was_counted_keeps_the_thing_named_before_the_question_word(previous, question, expected):
+    assert resolve(question, after(previous)) == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        # a time phrase alone asks the previous question at that time, in place of 现在
+        ("青溪街道的“红帆”服务队现在有多少名队员？", "那2021年刚成立的时候呢？",
+         "青溪街道的“红帆”服务队2021年刚成立的时候有多少名队员？"),
+        # … or after the place when the previous question named no time
+        ("柳塘村有多少名党员？", "那2020年那会儿呢？", "柳塘村2020年那会儿有多少名党员？"),
+        # a year alone still replaces the year asked
+        ("柳塘村2020年有多少名党员？", "2022年呢？", "柳塘村2022年有多少名党员？"),
+    ],
+)
+def test_a_time_phrase_alone_asks_the_previous_question_at_that_time(previous, question, expected):
+    assert resolve(question, after(previous)) == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        # the follow-up's own year replaces the year the previous question named
+        ("青溪街道物业企业党员在2021年有多少名？", "那到2023年增加到多少了？", "青溪街道物业企业党员到2023年增加到多少了？"),
+        ("柳塘村2020年的集体收入有多少？", "那到2022年增加到多少了？", "柳塘村集体收入到2022年增加到多少了？"),
+    ],
+)
+def test_a_follow_up_with_its_own_year_drops_the_previous_year(previous, question, expected):
+    assert resolve(question, after(previous)) == expected
+
+
 # ---------------------------------------------------------------------------- pronouns, 这项制度 …
 @pytest.mark.parametrize(
     ("previous", "question", "expected"),
