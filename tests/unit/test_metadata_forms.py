@@ -186,6 +186,12 @@ def test_an_epaper_headline_split_over_h1_and_h2_is_one_title(tmp_path, h1, h2, 
     ("文/张书瑶 图/李卓然", [("author", "张书瑶"), ("photographer", "李卓然")]),
     ("编辑 | 沈书宁　审核 | 唐启明", [("editor", "沈书宁"), ("reviewer", "唐启明")]),
     ("签发：田茂林", [("reviewer", "田茂林")]),
+    # 执笔 writes a report or an experience paper: its author
+    ("（执笔：宋立言　审核：姜永福）", [("author", "宋立言"), ("reviewer", "姜永福")]),
+    ("执笔 | 白雨桐　签发 | 钟明远", [("author", "白雨桐"), ("reviewer", "钟明远")]),
+    # an art editor (美编) laid the page out: no editor of the story
+    ("责任编辑：孔令辉　美编：温小婉", [("editor", "孔令辉")]),
+    ("美术编辑 贺嘉宁", []),
     ("本文/章节共3页", []),
 ])
 def test_slash_bylines_and_reviewers(line, expected):
