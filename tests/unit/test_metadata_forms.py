@@ -12,7 +12,7 @@ from bench.metadata_accuracy import evaluate
 from index.ingest.load import load_article
 from index.ingest.metadata.dates import choose_date, dateline_month_day
 from index.ingest.metadata.people import bylines
-from index.ingest.metadata.publisher import dateline_outlet, issuer, labelled_source, masthead_paper
+from index.ingest.metadata.publisher import dateline_outlet, issuer, labelled_source, masthead_paper, source_line
 from partyqa.text.places import extract_places, place_aliases, place_hierarchy
 from tests.paths import REPO
 
@@ -192,7 +192,38 @@ def test_an_epaper_headline_split_over_h1_and_h2_is_one_title(tmp_path, h1, h2, 
     # an art editor (美编) laid the page out: no editor of the story
     ("责任编辑：孔令辉　美编：温小婉", [("editor", "孔令辉")]),
     ("美术编辑 贺嘉宁", []),
+    # 供图/供稿 after a role word credits a picture or a text to that role: no name follows
+    ("党员司机在活动室学习。（通讯员供图）", []),
+    ("社区志愿者为老人理发。（街道供稿）", []),
     ("本文/章节共3页", []),
 ])
 def test_slash_bylines_and_reviewers(line, expected):
     assert [(b.kind, b.name) for b in bylines(line)] == expected
+
+
+@pytest.mark.parametrize(("line", "outlet"), [
+    # a news app's or portal's source line: the name and the date alone on a line
+    ("云港新闻 2024-05-08 18:32", "云港新闻"),
+    ("白石融媒 2023年6月1日", "白石融媒"),
+    # a field label, a generic word, or more than a name and a date: no outlet
+    ("发布时间 2024-05-08 18:32", ""),
+    ("本站 2024-05-08", ""),
+    ("云港新闻 2024-05-08 18:32 评论 12", ""),
+    ("2024-05-08 18:32", ""),
+])
+def test_a_source_line_names_the_outlet(line, outlet):
+    assert source_line(line) == outlet
+
+
+@pytest.mark.parametrize(("source", "outlet"), [
+    ('<div class="src">云港新闻　2024-05-08 18:32</div>', "云港新闻"),
+    ('<div class="src">白石融媒 2023年6月1日</div>', "白石融媒"),
+    ('<div class="src">发布时间 2023-06-01 09:00</div>', ""),
+])
+def test_an_app_page_with_only_a_source_line_has_that_outlet(tmp_path, source, outlet):
+    page = tmp_path / "app.html"
+    page.write_text('<html><head><meta charset="utf-8"><title>柳塘村合作社分红 村民笑开颜</title></head><body>'
+                    f"<h1>柳塘村合作社分红 村民笑开颜</h1>{source}"
+                    "<p>柳塘村股份经济合作社日前向村民分红36万元，全村312户每户都分到了钱。</p>"
+                    "<p>村党支部书记何川说，明年还要把合作社的大棚扩大一倍。</p></body></html>", encoding="utf-8")
+    assert load_article(page).publisher == outlet

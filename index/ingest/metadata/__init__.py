@@ -27,6 +27,7 @@ from index.ingest.metadata.publisher import (
     labelled_source,
     masthead_paper,
     publisher_in_line,
+    source_line,
 )
 from index.ingest.metadata.sections import extract_sections
 from index.ingest.metadata.title import extract_title, issue_title
@@ -133,6 +134,8 @@ def _outlet(page: Page, near) -> tuple[str, str]:
         elif wire:
             offer(RANK_WIRE, wire, _dateline_text(ln.text))
         offer(RANK_ACCOUNT, wechat_account(ln.text), ln.text)
+        if ln.zone != BODY or len(ln.text) <= _MAX_BYLINE_LINE:
+            offer(RANK_ACCOUNT, source_line(ln.text), ln.text)
         if ln.zone != BODY or len(ln.text) <= _MAX_BYLINE_LINE:
             offer(RANK_ISSUER, issuer(ln.text), ln.text)
     if not best[1]:

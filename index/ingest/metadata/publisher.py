@@ -121,6 +121,30 @@ def masthead_paper(lines: list[str]) -> str:
     return ""
 
 
+_SOURCE_LINE = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff·]{2,12})\s+(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+
+
+@cache
+def _field_labels() -> tuple[str, ...]:
+    return tuple(data_lines("meta_labels.txt"))
+
+
+def source_line(line: str) -> str:
+    """The outlet of a news app's or portal's source line, a name and a date alone on a line
+    (``兰途新闻 2024-05-08 18:32``); "" for a field label (``发布时间 2024-05-08``) or a generic word."""
+    match = _SOURCE_LINE.match(line.strip())
+    if not match:
+        return ""
+    name = match.group("name")
+    simple = to_simplified(name)
+    if simple in _GENERIC_SOURCES or any(simple.endswith(label) for label in _field_labels()):
+        return ""
+    return name
+
+
 def issuer(line: str) -> str:
     """The office that issued a bulletin or report (``中共扬州市委组织部编``, a signature line), or ""."""
     simple = _simplified(line.strip())
