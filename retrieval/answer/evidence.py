@@ -251,7 +251,9 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
         return bool(places), None, 1.0 if places else 0.0
     if kind == "list":
         items = sp.enumeration_count(text)
-        typed = items >= 2 or sp.starts_enumeration(text) or sp.opens_enumeration(text) or sp.introduces_items(text)
+        # A sentence pointing back at items (由这4个村…) stands for them: the list quotes the items before it.
+        typed = items >= 2 or sp.starts_enumeration(text) or sp.opens_enumeration(text) or sp.introduces_items(text) \
+            or sp.points_back_at_items(text)
         return typed, None, min(1.0, max(items, 1 if typed else 0) / 3)
     return True, None, 1.0
 

@@ -194,6 +194,12 @@ class Answerer:
         if index is None:
             return [self._quote(best, hits)]
         chosen = [(hit, sentences[index])]
+        if sp.points_back_at_items(best.text) and not sp.starts_enumeration(best.text):
+            # "由这4个村的党支部组建联村党委": the items stand in a sentence before it (the nearest
+            # of the last few that lists two or more), quoted first.
+            listed = self._listed_before(hit, sentences, index)
+            if listed is not None:
+                return [listed, self._quote(best, hits)]
         if sp.enumeration_count(best.text) >= 2 and not sp.opens_enumeration(best.text) \
                 and not sp.starts_enumeration(best.text) and not best.text.rstrip().endswith(("；", ";")):
             return [self._quote(best, hits)]  # the sentence lists the items itself
@@ -242,6 +248,23 @@ class Answerer:
                 gap += 1  # a sentence explaining the item before; the next item may follow
             j += 1
         return [Quote(h, start, end) for h, (start, end, _) in chosen]
+
+    def _listed_before(self, hit: Hit, sentences: list, index: int) -> Quote | None:
+        """The nearest of the few sentences before ``sentences[index]`` that lists two or more
+        items, looking into the passage before ``hit`` when the sentence opens it."""
+        for k in range(index - 1, max(-1, index - 1 - _MAX_LIST_GAP), -1):
+            if sp.enumeration_count(sentences[k][2]) >= 2:
+                return Quote(hit, sentences[k][0], sentences[k][1])
+        if index > 1 or hit.start == 0:
+            return None
+        before = self.hit_at(hit.doc_id, hit.start - 1)
+        if before is None or before.chunk_id == hit.chunk_id:
+            return None
+        earlier = [t for t in _sentences(before) if before.start + t[1] <= hit.start + sentences[index][0]]
+        for start, end, text in reversed(earlier[-_MAX_LIST_GAP:]):
+            if sp.enumeration_count(text) >= 2:
+                return Quote(before, start, end)
+        return None
 
     def _items_before(self, hit: Hit, sentences: list, index: int, chosen: list) -> list:
         """The earlier items of the list the best sentence belongs to (``二是…`` → back to ``一是…``,

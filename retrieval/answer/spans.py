@@ -367,6 +367,17 @@ def introduces_items(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _anaphor_re() -> re.Pattern:
+    return re.compile(_cfg()["items_anaphor"])
+
+
+def points_back_at_items(text: str) -> bool:
+    """True if a sentence names no items but points back at items listed before it
+    (``由这4个村的党支部组建联村党委``, ``上述企业``)."""
+    return enumeration_count(text) < 2 and bool(_anaphor_re().search(_norm(text)))
+
+
+@lru_cache(maxsize=1)
 def _count_re() -> re.Pattern:
     return re.compile(_cfg()["enumeration_count"])
 

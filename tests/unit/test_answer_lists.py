@@ -206,3 +206,28 @@ def test_a_short_line_ending_in_a_colon_introduces_the_list(question, text, dist
     ans = _ask(question, [_hit(text, district)])
     assert ans.found is True
     assert ans.text.replace("\n", "") == expected.replace("\n", "") + "[1]"
+
+
+@pytest.mark.parametrize(("question", "text", "district", "items", "pointer"), [
+    # the best sentence points back at items (这3个社区, 上述企业) listed in the sentence before it
+    ("青溪街道的红色驿站建在哪3个社区？",
+     "青溪街道桂花社区、柳岸社区、新湾社区3个社区去年起人口增长较快。街道党工委在这3个社区各建了一座红色驿站，方便快递员歇脚。",
+     "青溪街道", "桂花社区、柳岸社区、新湾社区", "在这3个社区各建了一座红色驿站"),
+    ("白石县的产业链党委吸收了哪些企业？",
+     "清河药业、金穗米业、白石纺织和南岭电子是白石县的骨干企业。县里成立产业链党委，把上述企业的党组织全部纳入。",
+     "白石县", "清河药业、金穗米业、白石纺织和南岭电子", "把上述企业的党组织全部纳入"),
+])
+def test_a_sentence_pointing_back_at_items_is_quoted_with_the_sentence_naming_them(question, text, district, items,
+                                                                                   pointer):
+    ans = _ask(question, [_hit(text, district)])
+    assert ans.found and items in ans.text
+    # the pointing sentence, when it is the one that matches the question, brings the items along
+    ans = _ask(pointer + "的是哪些？", [_hit(text, district)])
+    assert ans.found and items in ans.text and pointer in ans.text
+    assert ans.text.index(items) < ans.text.index(pointer)
+
+
+def test_a_sentence_pointing_back_without_items_before_it_stands_alone():
+    text = "青溪街道党工委在这3个社区各建了一座红色驿站，方便快递员歇脚。"
+    ans = _ask("青溪街道的红色驿站建在哪3个社区？", [_hit(text, "青溪街道")])
+    assert ans.text.count("[") == 1

@@ -53,6 +53,8 @@ def only_part(question: str):
         ("凤鸣社区的议事长廊都有什么功能？", "list"),
         ("柳岸村的“两帮”是指哪两帮？", "list"),  # a count after 指哪: the items of a named set
         ("新湾社区的“三联”指哪三联？", "list"),
+        ("组建青溪街道联合党委的是哪4个社区？", "list"),  # a count in digits asks for the items too
+        ("柳塘村的12个大棚租给了哪几户？", "list"),
         ("“三联”是指哪个单位提出的？", "org"),  # 指哪个 asks for one thing
         ("青溪街道联合党委重点抓的三件事是什么？", "list"),  # a counted set: its items
         ("柳岸村推行的“三个一”分别是什么？", "list"),
