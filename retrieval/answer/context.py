@@ -193,6 +193,26 @@ def time_mismatch(part: Part, hit: Hit, sentence: str) -> bool:
     return bool(part.years) and not any(hit.date.startswith(y) for y in part.years)
 
 
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．])\s*\S")
+
+
+@lru_cache(maxsize=1)
+def _plan_heading() -> re.Pattern:
+    from partyqa.resources import data_json
+    return re.compile(data_json("answers.json")["plan_headings"])
+
+
+def in_plan_section(article: str, offset: int, reach: int = 800) -> bool:
+    """True when the nearest numbered heading line before ``offset`` heads plans (五、下一步打算):
+    the items under it are what is to be done, not what was done."""
+    lines = article[max(0, offset - reach):offset].split("\n")[:-1]
+    for line in reversed(lines):
+        line = line.strip()
+        if len(line) <= 30 and _HEADING.match(line):
+            return bool(_plan_heading().search(normalize(line)))
+    return False
+
+
 def plan_mismatch(question: str, sentence: str) -> float:
     """1 when the question asks what was done and the sentence states a plan (or the reverse)."""
     q, s = normalize(question), normalize(sentence)

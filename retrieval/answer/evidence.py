@@ -32,6 +32,7 @@ from retrieval.answer.context import (
     asks_then,
     asks_total,
     batch_mismatch,
+    in_plan_section,
     now_figure,
     per_unit,
     period_mismatch,
@@ -313,7 +314,8 @@ def counted_miss(part: Part, sentence: str, title: str = "") -> bool:
     """True when the sentence counts the asked thing's kind but not the asked thing: the head
     noun of what is counted is written, the whole phrase is not, and a word that narrows it is
     missing (微网格 asked, 网格 written; 外资企业 asked, 企业 written; “五星楼宇党组织” asked,
-    楼宇党组织 written). Such a figure counts something else. A word the article's ``title``
+    楼宇党组织 written). Such a figure counts something else; so does any figure of a sentence
+    that does not name a counted thing the question quotes. A word the article's ``title``
     writes is its subject (渝岭重工 of 渝岭重工党员攻关项目), not a narrowing."""
     phrase = part.counted
     if len(phrase) < 3:
@@ -321,6 +323,8 @@ def counted_miss(part: Part, sentence: str, title: str = "") -> bool:
     norm = normalize(sentence)
     if present(phrase, norm):
         return False
+    if re.search(rf"[“\"「『]{re.escape(phrase)}[”\"」』]", normalize(part.text)):
+        return True  # a named thing asked (“物业服务驿站”建成了几个): a figure of a sentence not naming it
     tokens = [(phrase[a:b], tag) for a, b, tag in pos_tokens(phrase)]
     if len(tokens) == 1 and len(phrase) >= 4:
         tokens = [(phrase[:-2], "n"), (phrase[-2:], "n")]  # 外资企业: 外资 narrows 企业
@@ -445,7 +449,9 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.typed, c.span, fit = typed_span(replace(part, units=""), c.text)
             c.typed = c.typed and attached(part, c.text, c.span) > 0
         if c.typed and part.answer_type == "number" and (
-                per_unit(part, c.text, c.span) or (plan_mismatch(part.text, c.text) and DONE.search(normalize(part.text)))
+                per_unit(part, c.text, c.span) or ((plan_mismatch(part.text, c.text) or (
+                    article_text and in_plan_section(article_text(hit.doc_id), hit.start + c.start)))
+                    and DONE.search(normalize(part.text)))
                 or period_mismatch(part, c.text)):
             c.typed = False  # a per-unit figure for a total, a plan for what was done, another period
         if c.typed and batch_mismatch(part, c.text, hit.text):

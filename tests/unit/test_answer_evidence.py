@@ -883,3 +883,26 @@ def test_a_sentence_stating_the_start_of_a_change_answers_for_the_earlier_time()
     hit = _hit("队员由2023年初的26名发展到现在的167名。")
     assert not ctx.time_mismatch(part, hit, hit.text)
     assert ctx.time_mismatch(part, _hit("目前服务队共有队员167名。"), "目前服务队共有队员167名。")
+
+
+@pytest.mark.parametrize(("article", "sentence", "plan"), [
+    # items under a heading of plans are what is to be done
+    ("一、主要做法\n街道建成驿站6个。\n三、下一步打算\n一是2024年在全部社区建成驿站；", "一是2024年在全部社区建成驿站", True),
+    ("（一）工作成效\n全县培训党员3200人次。\n（二）2024年工作思路\n一是再培训党员5000人次。", "一是再培训党员5000人次", True),
+    # … but not under a heading of results, nor with no heading at all
+    ("一、主要做法\n街道建成驿站6个。\n三、下一步打算\n一是再建驿站3个。", "街道建成驿站6个", False),
+    ("白石县去年培训党员3200人次，今年计划再培训5000人次。", "白石县去年培训党员3200人次", False),
+])
+def test_in_plan_section(article, sentence, plan):
+    assert ctx.in_plan_section(article, article.index(sentence)) is plan
+
+
+@pytest.mark.parametrize(("question", "sentence", "miss"), [
+    # a counted thing the question quotes must be named by the sentence whose figure answers
+    ("青溪街道的“红帆驿站”已经建成了几个？", "街道下辖9个社区，建成小区党支部31个。", True),
+    ("青溪街道的“红帆驿站”已经建成了几个？", "街道已建成“红帆驿站”6个。", False),
+    ("白石县给流动党员办的“先锋卡”已经发了多少张？", "全县为流动党员建立党小组4个。", True),
+    ("白石县给流动党员办的“先锋卡”已经发了多少张？", "全县已发放先锋卡1260张。", False),
+])
+def test_counted_miss_a_quoted_counted_thing_not_named(question, sentence, miss):
+    assert ev.counted_miss(_part(question), sentence) is miss
