@@ -122,7 +122,7 @@ def asked_units(q: str, kind: str) -> str | None:
     if kind != "number":
         return None
     cfg = _cfg()
-    m = re.search(r"(?:多少|(?<![那这])几)\s*(人次|公里|[\u4e00-\u9fff])", q)  # 那几个车间: no question word
+    m = re.search(r"(?:多少|(?<![那这])几)\s*(人次|户次|场次|车次|万元|亿元|万人|平方公里|平方米|公里|[\u4e00-\u9fff])", q)  # 那几个车间: no question word
     if m and m.group(1) == "个" and _re(cfg["person_counted"]).match(q, m.end()):
         return "名|人|位|个"  # 几个绣娘: people are counted in 名/人/位 too
     if m and m.group(1) in cfg["number_units"]:

@@ -276,7 +276,8 @@ def unit_exact(part: Part, span: sp.Span | None) -> float:
     """1 when a number's unit is exactly the one asked (家 for 多少家, not 个 of the same group)."""
     if span is None or not part.units or not span.unit:
         return 0.0
-    asked = re.search(r"(?:多少|几)\s*(人次|公里|[\u4e00-\u9fff])", normalize(part.text))
+    asked = re.search(r"(?:多少|几)\s*(人次|户次|场次|车次|万元|亿元|万人|平方公里|平方米|公里|[\u4e00-\u9fff])",
+                      normalize(part.text))
     return float(bool(asked) and span.unit.lstrip("万亿").startswith(asked.group(1)))
 
 

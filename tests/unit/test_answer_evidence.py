@@ -906,3 +906,14 @@ def test_in_plan_section(article, sentence, plan):
 ])
 def test_counted_miss_a_quoted_counted_thing_not_named(question, sentence, miss):
     assert ev.counted_miss(_part(question), sentence) is miss
+
+
+
+@pytest.mark.parametrize(("question", "sentence", "span"), [
+    # the figure in the two-word unit asked (户次, 车次, 万元), not another figure of the sentence
+    ("青溪街道服务队累计入户走访了多少户次？", "服务队联系困难家庭36户，累计入户走访1.3万户次。", "1.3万户次"),
+    ("柳塘村去年清理垃圾多少车次？", "村里组织党员义务劳动12次，清理垃圾310车次。", "310车次"),
+    ("柳塘村2023年的村集体收入是多少万元？", "柳塘村有党员52名，2023年村集体收入达到68.5万元。", "68.5万元"),
+])
+def test_a_two_word_unit_asked_picks_its_figure(question, sentence, span):
+    assert _span(question, sentence)[1].text == span
