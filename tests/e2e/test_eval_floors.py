@@ -15,9 +15,10 @@ from retrieval.eval.sets import load_sets
 
 pytestmark = pytest.mark.e2e
 
-# Measured 2026-11-30 19:16 UTC (bundled / news / fresh / blind): hybrid hit@1 0.926 / 0.793 /
-# 0.806 / 0.791, hit@5 1.000 / 0.970 / 0.984 / 0.973; answerable 0.956 / 0.959 / 0.914 / 0.800;
-# unanswerable refused 0.864 / 0.918 / 0.833 / 0.708; chit-chat handled - / 1.000 / 1.000 / 1.000.
+# Measured 2026-11-30 22:44 UTC with `partyqa eval --retriever all` (bundled / news / fresh / blind):
+# hybrid hit@1 0.926 / 0.793 / 0.806 / 0.791, hit@5 1.000 / 0.970 / 0.984 / 0.973; answerable
+# 0.956 / 0.959 / 0.914 / 0.827; unanswerable refused 0.909 / 0.918 / 0.944 / 0.750; chit-chat
+# handled - / 1.000 / 1.000 / 1.000.
 # Floors sit about two questions under each figure (one for kinds of 16 or fewer questions), so a
 # real regression fails while a machine's last-digit differences in the embeddings do not. The
 # fresh set is held out (nothing is fitted on it); the blind set is held out and its failures
@@ -25,7 +26,7 @@ pytestmark = pytest.mark.e2e
 FLOORS = {
     "bundled": {
         "hybrid_hit@1": 0.92, "hybrid_hit@5": 0.98,
-        "answerable_accuracy": 0.94, "refusal_accuracy": 0.81,
+        "answerable_accuracy": 0.94, "refusal_accuracy": 0.86,
         "kind:factual": 0.94, "kind:paraphrase": 0.84, "kind:followup": 0.93, "kind:traditional": 0.92,
     },
     "news": {
@@ -36,24 +37,24 @@ FLOORS = {
     },
     "fresh": {
         "hybrid_hit@1": 0.78, "hybrid_hit@5": 0.96,
-        "answerable_accuracy": 0.90, "refusal_accuracy": 0.77, "chat_accuracy": 1.0,
+        "answerable_accuracy": 0.90, "refusal_accuracy": 0.88, "chat_accuracy": 1.0,
         "kind:factual": 0.91, "kind:paraphrase": 0.73, "kind:list": 0.75, "kind:article": 0.85,
         "kind:multipart": 0.90, "kind:cross_script": 0.93, "kind:followup": 0.91,
     },
     "blind": {
         "hybrid_hit@1": 0.76, "hybrid_hit@5": 0.95,
-        "answerable_accuracy": 0.78, "refusal_accuracy": 0.62, "chat_accuracy": 1.0,
+        "answerable_accuracy": 0.80, "refusal_accuracy": 0.66, "chat_accuracy": 1.0,
         "kind:factual": 0.70, "kind:paraphrase": 0.62, "kind:list": 0.75, "kind:article": 0.79,
-        "kind:multipart": 0.66, "kind:cross_script": 0.75, "kind:followup": 0.66,
+        "kind:multipart": 0.91, "kind:cross_script": 0.75, "kind:followup": 0.66,
     },
-    # dev2 (PDF e-paper pages, Word files; measured 2026-11-30 20:51 UTC): hybrid hit@1 0.702,
-    # hit@5 0.981; answerable 0.769, refused 0.536, chat 1.000; factual 0.950, paraphrase 0.542,
-    # list 0.833, article 0.900, multipart 0.750, cross-script 0.750, follow-up 0.625.
+    # dev2 (PDF e-paper pages, Word files; measured 2026-11-30 22:44 UTC): hybrid hit@1 0.712,
+    # hit@5 0.981; answerable 0.875, refused 0.857, chat 1.000; factual 0.950, paraphrase 0.667,
+    # list 0.917, article 1.000, multipart 0.917, cross-script 0.875, follow-up 0.875.
     "dev2": {
         "hybrid_hit@1": 0.68, "hybrid_hit@5": 0.96,
-        "answerable_accuracy": 0.74, "refusal_accuracy": 0.46, "chat_accuracy": 1.0,
-        "kind:factual": 0.85, "kind:paraphrase": 0.45, "kind:list": 0.75, "kind:article": 0.80,
-        "kind:multipart": 0.66, "kind:cross_script": 0.62, "kind:followup": 0.5,
+        "answerable_accuracy": 0.85, "refusal_accuracy": 0.78, "chat_accuracy": 1.0,
+        "kind:factual": 0.85, "kind:paraphrase": 0.58, "kind:list": 0.83, "kind:article": 0.90,
+        "kind:multipart": 0.83, "kind:cross_script": 0.75, "kind:followup": 0.75,
     },
 }
 
