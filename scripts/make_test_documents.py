@@ -207,8 +207,10 @@ def make_threecol() -> dict:
     draw(pdf, runs)
     pdf.output(str(OUT / "threecol.pdf"))
     main = [headline, DECK, BYLINE, *(p for _, p, _ in body)]
+    # an article's text opens with its title: the headline and the deck under it on one line
+    titled = [f"{headline} {DECK}", *main[2:]]
     return {"pages": [[MASTHEAD, "区县新闻", PAGE_LINE, *main, *article_lines(1), *ADVERT]],
-            "articles": [main, [second[0], second[1] + second[2][0], *second[2][1:]]]}
+            "articles": [titled, [second[0], second[1] + second[2][0], *second[2][1:]]]}
 
 
 def make_table_pdf() -> dict:

@@ -315,9 +315,74 @@ def blocks_text(blocks: list[Block]) -> str:
 
 
 def page_text(lines: list[Line], size_tol: float = 0.15, tables: list[list[Line]] = ()) -> str:
-    """The text of a page in reading order, one line per block (a table: one line per row)."""
-    blocks = lines_to_blocks(lines, size_tol) + [Block(rows, table=True) for rows in tables]
-    return blocks_text(reading_order(blocks))
+    """The text of a page in reading order, one line per block (a table: one line per row); a
+    headline set in stacked lines is written as :func:`_headline_lines` writes it."""
+    blocks = reading_order(lines_to_blocks(lines, size_tol) + [Block(rows, table=True) for rows in tables])
+    body = _body_size(blocks)
+    for start in range(len(blocks)):
+        run = _stack_from(blocks, start, body)
+        if run:
+            stack = _dressed(run, blocks, body)
+            if len(stack) < 2:
+                break
+            rest = [b for b in blocks if all(b is not x for x in stack)]
+            at = next((k for k, b in enumerate(rest) if blocks.index(b) > blocks.index(stack[0])), len(rest))
+            before, after = blocks_text(rest[:at]), blocks_text(rest[at:])
+            return "\n".join([t for t in (before, *_headline_lines(stack), after) if t])
+    return blocks_text(blocks)
+
+
+def _kicker(b: Block, head: Block, body: float) -> bool:
+    """True when ``b`` is a kicker (引题) over ``head``: larger than the body text though perhaps
+    smaller than a headline, longer than a section name, right above the head and over it."""
+    return (not b.table and b.size >= 1.05 * body and len(b.text.strip()) > _SECTION_NAME
+            and -0.5 * b.size <= head.top - b.bottom <= 1.5 * b.size and _overlap(b.x0, b.x1, head.x0, head.x1) > 0)
+
+
+def _deck(b: Block, above: Block, body: float) -> bool:
+    """True when ``b`` is a deck (副题) under ``above``: clearly larger than the body text, longer
+    than a section name, right under it and overlapping it across."""
+    return (not b.table and b.size >= 1.15 * body and len(b.text.strip()) > _SECTION_NAME
+            and -0.5 * b.size <= b.top - above.bottom <= 1.5 * b.size and _overlap(b.x0, b.x1, above.x0, above.x1) > 0)
+
+
+def _dressed(stack: list[Block], pool: list[Block], body: float) -> list[Block]:
+    """A headline stack with the kicker set over it and the decks set under it that are smaller
+    than a headline (a 引题 or 副题 only a little larger than the body), taken from ``pool``."""
+    out = list(stack)
+    kicker = [b for b in pool if all(b is not x for x in out) and _kicker(b, out[0], body)]
+    if kicker:
+        out.insert(0, max(kicker, key=lambda b: b.bottom))
+    while True:
+        deck = [b for b in pool if all(b is not x for x in out) and _deck(b, out[-1], body)]
+        if not deck:
+            return out
+        out.append(min(deck, key=lambda b: b.top))
+
+
+def _body_size(blocks: list[Block]) -> float:
+    """The font size carrying most characters (0 with no text)."""
+    weight: dict[int, int] = {}
+    for b in blocks:
+        if not b.table:
+            weight[round(b.size)] = weight.get(round(b.size), 0) + len(b.text)
+    return max(weight, key=weight.get) if weight else 0.0
+
+
+def _stack_from(blocks: list[Block], start: int, body: float) -> list[Block]:
+    """The headline lines stacked one under the other from ``blocks[start]`` in reading order
+    (引题, 主题, 副题: each larger than the body and longer than a section name, each right under
+    the one before and over it)."""
+    run: list[Block] = []
+    for b in blocks[start:]:
+        if b.table or not body or b.size < _HEADLINE_RATIO * body or len(b.text.strip()) <= _SECTION_NAME:
+            break  # a short large line is a masthead or a section name (燕澜日报, 海淀新闻), no headline
+        if run:
+            p = run[-1]
+            if not (0 <= b.top - p.bottom <= 1.5 * min(p.size, b.size) and _overlap(b.x0, b.x1, p.x0, p.x1) > 0):
+                break
+        run.append(b)
+    return run
 
 
 def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15) -> tuple[str, list[str]]:
@@ -385,13 +450,31 @@ def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15
     articles = [h for h in reading_order([h for h in leaders if id(h) in groups])]
     if not articles or (len(articles) < 2 and not furniture_left):
         return "", []
-    head_text = "\n".join(b.text for b in sorted(header, key=lambda b: (b.top, b.x0)))
     out = []
+    stacks = {}
+    for h in articles:  # a kicker in the header or a deck in the body joins its headline
+        stack = _dressed([b for b in groups[id(h)] if id(b) in head_ids], header + groups[id(h)], body)
+        header = [b for b in header if all(b is not x for x in stack)]
+        stacks[id(h)] = stack
+    head_text = "\n".join(b.text for b in sorted(header, key=lambda b: (b.top, b.x0)))
     for h in articles:
-        stack = [b for b in groups[id(h)] if id(b) in head_ids]
-        ordered = stack + [b for b in reading_order(groups[id(h)]) if id(b) not in head_ids]
-        out.append(blocks_text(ordered + sorted(footer, key=lambda b: (b.top, b.x0))))
+        stack = stacks[id(h)]
+        rest = [b for b in reading_order(groups[id(h)]) if id(b) not in head_ids and all(b is not x for x in stack)]
+        body_text = blocks_text(rest + sorted(footer, key=lambda b: (b.top, b.x0)))
+        out.append("\n".join(_headline_lines(stack) + ([body_text] if body_text else [])))
     return head_text, out
+
+
+def _headline_lines(stack: list[Block]) -> list[str]:
+    """A headline stack (top down) as lines. The main head (the largest) and the decks under it
+    (副题) make one line, the title; the kicker above it (引题) and a dash line under it
+    (——某某街道经验交流材料) follow as lines of their own: neither is part of the title."""
+    if not stack:
+        return []
+    main = max(range(len(stack)), key=lambda k: (stack[k].size, -k))
+    decks = [b.text.strip() for b in stack[main + 1:] if b.text.strip()]
+    title = [stack[main].text.strip()] + [d for d in decks if not d.startswith(("—", "-"))]
+    return [" ".join(title)] + [b.text for b in stack[:main]] + [d for d in decks if d.startswith(("—", "-"))]
 
 
 def with_header(header: str, texts: list[str]) -> list[str]:

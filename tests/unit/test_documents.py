@@ -61,7 +61,7 @@ def test_epaper_page_is_split_into_its_articles():
 
 def test_three_column_page_with_narrow_gutter_and_hanging_punctuation():
     # A 1.4-em gutter minus a hanging ， is under one em: only the columns' left edges keep them
-    # apart. The two-line headline is one headline, the centred byline comes before the body,
+    # apart. The headline and its deck make one title line, the centred byline comes before the body,
     # and the section name and the advert are page furniture, not articles: the section name
     # joins the page header, the advert (with the page footer a real page has under it) each
     # article's end.

@@ -227,3 +227,20 @@ def test_an_app_page_with_only_a_source_line_has_that_outlet(tmp_path, source, o
                     "<p>柳塘村股份经济合作社日前向村民分红36万元，全村312户每户都分到了钱。</p>"
                     "<p>村党支部书记何川说，明年还要把合作社的大棚扩大一倍。</p></body></html>", encoding="utf-8")
     assert load_article(page).publisher == outlet
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    # a headline and its deck on one line, parted by a space, may run past 40 characters
+    ("青溪街道红帆驿站建到三十六个小区门口让快递员有了歇脚处 一千二百名快递小哥在驿站过上了组织生活",
+     "青溪街道红帆驿站建到三十六个小区门口让快递员有了歇脚处 一千二百名快递小哥在驿站过上了组织生活"),
+    ("柳塘村党总支领办合作社把蔬菜大棚建到了六十座 村集体年收入突破五十万元 二百户村民家门口就业",
+     "柳塘村党总支领办合作社把蔬菜大棚建到了六十座 村集体年收入突破五十万元 二百户村民家门口就业"),
+    # one unbroken run that long is a sentence, not a headline: the next line is the title
+    ("青溪街道红帆驿站建到三十六个小区门口让快递员有了歇脚处一千二百名快递小哥在驿站过上了组织生活",
+     "驿站里的组织生活"),
+])
+def test_a_headline_with_its_deck_on_one_line_is_the_title(tmp_path, first, title):
+    page = tmp_path / "story.txt"
+    page.write_text(f"{first}\n驿站里的组织生活\n今年以来，青溪街道在三十六个小区建成红帆驿站，配齐饮水机、充电柜和应急药箱。"
+                    "驿站由社区党组织牵头管理，党员志愿者轮流值守，每天开放十二个小时。\n", encoding="utf-8")
+    assert load_article(page).title == title

@@ -195,8 +195,11 @@ def first_headline(lines: list[str] | str) -> str:
 
 
 def _is_headline_text(line: str, allow_long: bool = False) -> bool:
-    """Tell whether a stripped line can be a headline."""
-    if len(line) > (_MAX_TITLE if allow_long else MAX_HEADLINE) or len(CJK.findall(line)) < _MIN_HEADLINE_CJK:
+    """Tell whether a stripped line can be a headline (a headline and its deck on one line, parted
+    by a space, may be as long as a page title)."""
+    parts = line.split()
+    with_deck = 2 <= len(parts) <= 4 and all(len(p) <= MAX_HEADLINE for p in parts)
+    if len(line) > (_MAX_TITLE if allow_long or with_deck else MAX_HEADLINE) or len(CJK.findall(line)) < _MIN_HEADLINE_CJK:
         return False
     if line.endswith(HEADLINE_END) or "。" in line or _BULLET.match(line) or _SUBTITLE.match(line):
         return False

@@ -1,0 +1,59 @@
+"""Headline stacks on a PDF page (index/ingest/pagelayout.py): the main head and the deck under
+it make the title line; a kicker (引题) over it and a dash line (——…材料) under it follow as lines
+of their own. Pages are built from invented lines (no PDF needed): an e-paper story of 青溪街道
+and a work report of 白石县柳塘村."""
+
+from __future__ import annotations
+
+from index.ingest.pagelayout import Line, page_text, split_articles
+
+BODY = [
+    "今年以来，青溪街道在三十六个小区建成红帆驿站，配齐饮水机、充电柜和应急药箱。",
+    "驿站由社区党组织牵头管理，党员志愿者轮流值守，每天开放十二个小时。",
+    "快递员和外卖骑手在驿站歇脚、充电，也在这里参加支部的学习活动。",
+    "街道党工委书记说，下一步还要把驿站延伸到商务楼宇和农贸市场。",
+]
+
+
+def _line(text: str, top: float, size: float, x0: float = 40.0, x1: float = 460.0) -> Line:
+    return Line(x0=x0, top=top, x1=x1, bottom=top + size, text=text, size=size)
+
+
+def _body(top: float) -> list[Line]:
+    return [_line(text, top + 16 * k, 12.0) for k, text in enumerate(BODY * 2)]
+
+
+def test_a_kicker_and_a_deck_around_the_main_head_give_the_title_line():
+    lines = [
+        _line("南州日报", 20, 40.0, 40, 200),
+        _line("2024年6月19日 星期三", 64, 10.0, 300, 460),
+        _line("把驿站建到小区门口 把服务送到居民身边", 100, 13.0, 100, 400),
+        _line("青溪街道建成红帆驿站三十六个", 112, 28.0, 80, 420),
+        _line("一千二百名快递小哥有了歇脚处", 146, 15.0, 120, 380),
+        _line("本报记者 严小舟", 170, 11.0, 180, 320),
+        *_body(190),
+    ]
+    header, stories = split_articles(lines, 900.0)  # the masthead set aside: one story
+    assert "南州日报" in header and len(stories) == 1
+    for text in (stories[0], page_text(lines)):  # cut into stories or read as a whole page
+        out = text.split("\n")
+        title = out.index("青溪街道建成红帆驿站三十六个 一千二百名快递小哥有了歇脚处")
+        assert out[title + 1] == "把驿站建到小区门口 把服务送到居民身边"
+        assert out[title + 2] == "本报记者 严小舟"
+
+
+def test_a_dash_line_under_a_report_title_is_no_part_of_it():
+    lines = [
+        _line("柳塘村党总支领办合作社的做法与成效", 40, 20.0, 60, 440),
+        _line("——白石县清河镇柳塘村党总支经验交流材料", 66, 14.0, 80, 420),
+        *_body(100),
+    ]
+    out = page_text(lines).split("\n")
+    assert out[0] == "柳塘村党总支领办合作社的做法与成效"
+    assert out[1] == "——白石县清河镇柳塘村党总支经验交流材料"
+
+
+def test_a_slightly_larger_line_inside_the_body_stays_where_it_is():
+    lines = [*_body(40)[:4], _line("一、建强组织链条把党的领导嵌入全过程", 108, 15.0), *_body(126)[:4]]
+    out = page_text(lines).split("\n")
+    assert out.index("一、建强组织链条把党的领导嵌入全过程") == 1  # after the first paragraph, as read
