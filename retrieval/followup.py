@@ -174,15 +174,16 @@ def resolve(question: str, history: list[dict] | tuple = ()) -> str:
         swapped = _swap_time(previous, when.group(), old_places)
         if swapped:
             return swapped
-    if not new_places and not any(q in core for q in _QWORDS) and _TIME_PHRASE.search(core) and _YEAR_WORD.search(core):
+    year = _YEAR_WORD.search(core)
+    if year and not new_places and not any(q in core for q in _QWORDS) and _TIME_PHRASE.search(core):
         # "那2023年初刚组建的时候呢？" after "…“红骑先锋队”现在有多少名队员？": the same question
         # at that time, in place of the time it named (现在) or after its place.
         said = _NOW.search(normalize(previous))
         if said:
             return previous[: said.start()] + core + previous[said.end():]
-        swapped = _swap_time(previous, _YEAR_WORD.search(core).group(), old_places)
+        swapped = _swap_time(previous, year.group(), old_places)
         if swapped:
-            return swapped.replace(_YEAR_WORD.search(core).group(), core, 1)
+            return swapped.replace(year.group(), core, 1)
     chain = _place_chain(previous, old_places)
     subject = _subject_before_cue(previous)
     if re.match(r"其中", core):

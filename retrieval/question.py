@@ -14,7 +14,7 @@ read from the same cue match and depend on each other, so they stay in one place
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from partyqa.resources import data_json
@@ -46,6 +46,8 @@ class Part:
             and all (微网格 in 多少个微网格, 五星楼宇党组织 in “五星楼宇党组织”评出来几个), else "".
         organisation: The part of an organisation's name the question writes that says which one
             it is (鹊山湾红心 of 鹊山湾红心物业服务有限公司), else "".
+        subjectless: For a later part of a question, True when it names no place, organisation
+            or quoted name of its own (现在发展到多少名？): it asks about the first part's subject.
     """
 
     text: str
@@ -59,6 +61,7 @@ class Part:
     role_body: str = ""
     counted: str = ""
     organisation: str = ""
+    subjectless: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,8 @@ def _re(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
+#: The unit word a number question asks in (多少 *名*, 几 *户次*, 多少 *万元*): two-word units whole.
+ASKED_UNIT = r"(人次|户次|场次|车次|万元|亿元|万人|平方公里|平方米|公里|[\u4e00-\u9fff])"
 _TRAIL = re.compile(r"[？?。.!！\s]+$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
@@ -122,7 +127,7 @@ def asked_units(q: str, kind: str) -> str | None:
     if kind != "number":
         return None
     cfg = _cfg()
-    m = re.search(r"(?:多少|(?<![那这])几)\s*(人次|户次|场次|车次|万元|亿元|万人|平方公里|平方米|公里|[\u4e00-\u9fff])", q)  # 那几个车间: no question word
+    m = re.search(rf"(?:多少|(?<![那这])几)\s*{ASKED_UNIT}", q)  # 那几个车间: no question word
     if m and m.group(1) == "个" and _re(cfg["person_counted"]).match(q, m.end()):
         return "名|人|位|个"  # 几个绣娘: people are counted in 名/人/位 too
     if m and m.group(1) in cfg["number_units"]:
@@ -476,13 +481,13 @@ def analyze(question: str) -> Analysis:
     """
     from retrieval.followup import _swap_place, resolve
 
-    texts = split_parts(question)
-    for i in range(1, len(texts)):
-        texts[i] = resolve(texts[i], [{"question": texts[0], "answer": ""}])
+    asked = split_parts(question)
+    texts = [asked[0]] + [resolve(t, [{"question": asked[0], "answer": ""}]) for t in asked[1:]]
     parts = [analyze_part(p) for p in texts]
     for i in range(1, len(parts)):
         first, part = parts[0], parts[i]
         if not part.focus and first.focus and part.places and first.places \
                 and part.answer_type == first.answer_type:
             parts[i] = analyze_part(_swap_place(normalize(texts[0]), list(first.places), part.places[-1]))
+        parts[i] = replace(parts[i], subjectless=names_no_subject(asked[i]))
     return Analysis(question=question, parts=tuple(parts))

@@ -318,7 +318,7 @@ def page_text(lines: list[Line], size_tol: float = 0.15, tables: list[list[Line]
     """The text of a page in reading order, one line per block (a table: one line per row); a
     headline set in stacked lines is written as :func:`_headline_lines` writes it."""
     blocks = reading_order(lines_to_blocks(lines, size_tol) + [Block(rows, table=True) for rows in tables])
-    body = _body_size(blocks)
+    body = _body_size(lines)
     for start in range(len(blocks)):
         run = _stack_from(blocks, start, body)
         if run:
@@ -360,12 +360,11 @@ def _dressed(stack: list[Block], pool: list[Block], body: float) -> list[Block]:
         out.append(min(deck, key=lambda b: b.top))
 
 
-def _body_size(blocks: list[Block]) -> float:
-    """The font size carrying most characters (0 with no text)."""
+def _body_size(lines: list[Line]) -> float:
+    """The font size (rounded) carrying most characters of the lines (0 with no text)."""
     weight: dict[int, int] = {}
-    for b in blocks:
-        if not b.table:
-            weight[round(b.size)] = weight.get(round(b.size), 0) + len(b.text)
+    for ln in lines:
+        weight[round(ln.size)] = weight.get(round(ln.size), 0) + len(ln.text)
     return max(weight, key=weight.get) if weight else 0.0
 
 
@@ -399,13 +398,9 @@ def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15
         fewer than two headlines.
     """
     blocks = lines_to_blocks(lines, size_tol)
-    weight: dict[float, int] = {}
-    for b in blocks:
-        for ln in b.lines:
-            weight[round(ln.size)] = weight.get(round(ln.size), 0) + len(ln.text)
-    if not weight:
+    body = _body_size([ln for b in blocks for ln in b.lines])
+    if not body:
         return "", []
-    body = max(weight, key=weight.get)
     heads = [b for b in blocks if b.size >= _HEADLINE_RATIO * body]
     if len(heads) < 2:
         return "", []

@@ -352,12 +352,12 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
     offset = hit.start + cand.start
     before = normalize(article_text[max(0, offset - 400):offset]) if article_text else normalize(hit.text[:cand.start])
     own = max((before.rfind(n) for n in names), default=-1)
+    named_before = question_places(before)
     if asked_whole and part.answer_type == "number" and not _names_whole(sentence, target, level):
         # 全区 asked and the sentence names neither the district nor a whole: a figure after the
         # article last named one of its streets ("竹溪湾街道…。街道建成驿站11个") is the street's.
         # Likewise a figure in a paragraph that opens on a street ("峡光街道是西陵区的老城区…").
-        lower = [before.rfind(p) for p in question_places(before)
-                 if not (_aliases(p) & names) and place_level(p) < level]
+        lower = [before.rfind(p) for p in named_before if not (_aliases(p) & names) and place_level(p) < level]
         if lower and max(lower) > own:
             return False
         paragraph = before[before.rfind("\n") + 1:]
@@ -367,8 +367,7 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
     section = normalize(" ".join([hit.section, hit.district]))
     if any(n in section for n in names):
         return True
-    peers = [before.rfind(p) for p in question_places(before)
-             if not (_aliases(p) & names) and place_level(p) == level]
+    peers = [before.rfind(p) for p in named_before if not (_aliases(p) & names) and place_level(p) == level]
     if any(at > own for at in peers):
         return False
     if own >= 0:

@@ -44,7 +44,7 @@ from retrieval.answer.context import (
     years_fit,
 )
 from retrieval.answer.tables import Row, label_rows, table_rows
-from retrieval.question import Part
+from retrieval.question import ASKED_UNIT, Part
 
 #: An attached figure goes first only with at least this share of the best fitting score.
 ATTACH_SHARE = 0.25
@@ -276,8 +276,7 @@ def unit_exact(part: Part, span: sp.Span | None) -> float:
     """1 when a number's unit is exactly the one asked (家 for 多少家, not 个 of the same group)."""
     if span is None or not part.units or not span.unit:
         return 0.0
-    asked = re.search(r"(?:多少|几)\s*(人次|户次|场次|车次|万元|亿元|万人|平方公里|平方米|公里|[\u4e00-\u9fff])",
-                      normalize(part.text))
+    asked = re.search(rf"(?:多少|几)\s*{ASKED_UNIT}", normalize(part.text))
     return float(bool(asked) and span.unit.lstrip("万亿").startswith(asked.group(1)))
 
 
@@ -470,10 +469,14 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
         c.score = 0.4 * c.cov_focus + 0.2 * c.extra[1] + 0.2 * c.cov_question + 0.2 * c.prior + 0.3 * c.typed
     cands.sort(key=lambda c: -c.score)
     short = cands[:semantic_top]
+    named: dict[str, bool] = {}  # per article (per passage without the article): names the asked organisation
     for c in short:
         hit = hits[c.hit_rank]
         text = article_text(hit.doc_id) if article_text else ""
-        c.places_ok = places_fit(part, hit, c, text) and organisation_fit(part, hit, text)
+        key = hit.doc_id if text else hit.chunk_id
+        if key not in named:
+            named[key] = organisation_fit(part, hit, text)
+        c.places_ok = named[key] and places_fit(part, hit, c, text)
     if embed is not None:
         clauses = [clause_of(c.text, c.span) for c in short]
         vectors = np.asarray(embed([c.text for c in short] + clauses))

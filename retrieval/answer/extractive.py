@@ -23,7 +23,7 @@ from retrieval.answer.evidence import Candidate, Weights, score_candidates
 from retrieval.answer.facts import answer_fact
 from retrieval.answer.model import load_model
 from retrieval.answer.tables import table_rows, to_passage
-from retrieval.question import Analysis, Part, analyze, names_no_subject, split_parts
+from retrieval.question import Analysis, Part, analyze
 
 Search = Callable[[str], list[Hit]]
 
@@ -122,11 +122,10 @@ class Answerer:
         """
         analysis = analysis or analyze(resolved)
         parts: list[PartAnswer] = []
-        asked = split_parts(resolved) if len(analysis.parts) > 1 else [resolved]
         for i, part in enumerate(analysis.parts):
             part_hits = hits if (i == 0 and len(analysis.parts) == 1) or search is None else search(part.text)
             cited = next((q.hit.doc_id for p in reversed(parts) for q in p.quotes), "")
-            if i > 0 and cited and i < len(asked) and names_no_subject(asked[i]):
+            if cited and part.subjectless:
                 # "…组建时有多少名队员？现在发展到多少名？": a later part that names nothing of its own
                 # asks about what the first part was answered from.
                 same = [h for h in part_hits + hits if h.doc_id == cited]

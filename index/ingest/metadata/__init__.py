@@ -136,7 +136,6 @@ def _outlet(page: Page, near) -> tuple[str, str]:
         offer(RANK_ACCOUNT, wechat_account(ln.text), ln.text)
         if ln.zone != BODY or len(ln.text) <= _MAX_BYLINE_LINE:
             offer(RANK_ACCOUNT, source_line(ln.text), ln.text)
-        if ln.zone != BODY or len(ln.text) <= _MAX_BYLINE_LINE:
             offer(RANK_ISSUER, issuer(ln.text), ln.text)
     if not best[1]:
         for ln, ok in near:
