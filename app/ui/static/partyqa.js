@@ -39,11 +39,12 @@
       if (hit) { d.open = true; target = d; }
     });
     if (target) {
-      // Again on the next frames: opening the passage resizes the chat, and the chat's own
-      // scroll-to-end may react to that after this handler.
+      // Again on the next frames and a little later: opening the passage resizes the chat, and
+      // the chat's own scroll-to-end may react to that after this handler, even some time after.
       var show = function () { (target.querySelector('mark.cited') || target).scrollIntoView({block: 'nearest'}); };
       show();
       requestAnimationFrame(function () { show(); requestAnimationFrame(show); });
+      [150, 400, 800].forEach(function (ms) { setTimeout(show, ms); });
     }
   }
 
