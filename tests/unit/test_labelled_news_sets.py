@@ -1,5 +1,5 @@
 """Validate the labelled sets of news pages (tests/eval/news, the dev set; tests/eval/fresh, the
-held-out set; tests/eval/blind, the blind held-out set; tests/eval/dev2, PDF, Word and web pages):
+held-out set; tests/eval/blind, the blind held-out set; tests/eval/dev2 and tests/eval/dev3, PDF, Word and web pages):
 the labels must be true of the pages (a PDF's lines are those of its PDFium text layer, a Word
 file's its paragraphs and table cells).
 
@@ -30,6 +30,8 @@ SETS = {
               "cross_script": 6, "unanswerable": 20, "followup": 5, "chitchat": 3},
     "dev2": {"factual": 20, "paraphrase": 20, "list": 10, "article": 20, "multipart": 10,
              "cross_script": 6, "unanswerable": 24, "followup": 6, "chitchat": 3},
+    "dev3": {"factual": 16, "paraphrase": 28, "list": 12, "article": 20, "multipart": 12,
+             "cross_script": 8, "unanswerable": 28, "followup": 8, "chitchat": 4},
 }
 FIELDS = {"id", "question", "kind", "doc", "answer_keys", "history"}
 NO_DOC_KINDS = {"unanswerable", "chitchat"}
