@@ -214,8 +214,8 @@ def counted_phrase(q: str, places: tuple[str, ...] = ()) -> str:
     tail = re.sub(r"^(?:[的了是有为]|大约|大概|约|差不多)+", "", after.strip())
     if len(tail) >= 2 and not _only_verbs(tail):
         return _noun_run(tail.rsplit("的", 1)[-1], leading=True)  # 负责乡村振兴的 *人员*
-    if not unit:
-        return ""  # 投资了多少: an amount, not a count of the thing before
+    if not unit or re.fullmatch(_cfg()["duration_units"], unit.group()):
+        return ""  # 投资了多少: an amount; 平均几天能办完: a length of time, not a count of the thing before
     before = re.split(r"[，,；;、\s]", text[: cue.start()])[-1]
     return _noun_run(before, leading=False)
 
@@ -366,9 +366,20 @@ def unwrap(q: str) -> str:
     return m.group("inner") if m and _cue(m.group("inner")) is not None else q
 
 
+def _untopic(q: str) -> str:
+    """``q`` without the 几/多少 (and its measure word, read as 各) of a leading topic clause (几个村合伙办的
+    那家公司，…), so that only the clause that asks gives the answer type, unit and focus."""
+    clauses = re.split(r"(?<=[，,])", q)
+    topic = _re(_cfg()["topic_clause"])
+    for i, clause in enumerate(clauses[:-1]):
+        if topic.search(clause.rstrip("，,")):
+            clauses[i] = re.sub(r"(?:几|多少)" + ASKED_UNIT + "?", "各", clause)
+    return "".join(clauses)
+
+
 def analyze_part(text: str) -> Part:
     """Analyse one (sub-)question."""
-    q = unwrap(_TRAIL.sub("", normalize(text)))
+    q = _untopic(unwrap(_TRAIL.sub("", normalize(text))))
     places = tuple(question_places(q))
     fact = article_fact_kind(q)
     kind = "title" if fact == "title" else answer_type(q)
@@ -454,9 +465,10 @@ def _asking_clauses(piece: str) -> list[str]:
     chunks, marks = bits[0::2], bits[1::2]
     out: list[str] = []
     pending = ""
+    topic = _re(_cfg()["topic_clause"])
     for i, chunk in enumerate(chunks):
         mark = marks[i] if i < len(marks) else ""
-        if not _ASKS.search(chunk):
+        if not _ASKS.search(chunk) or (i < len(chunks) - 1 and topic.search(chunk)):
             pending += chunk + mark
         elif out and not pending and chunk.startswith("其中"):
             out[-1] += chunk + mark  # "网格员有多少名，其中党员占多少"

@@ -91,7 +91,10 @@ def test_then_or_now_asked_takes_the_figure_written_so(question, sentence, figur
 @pytest.mark.parametrize(("question", "units"), [
     ("柳塘村合作社有几个绣娘？", "名|人|位|个"),  # people counted with 个
     ("青溪街道有多少个网格员？", "名|人|位|个"),
+    ("白沙街道暑假替骑手照看了多少个孩子？", "名|人|位|个"),
+    ("青溪社区托管班收了几个快递员的子女？", "名|人|位|个"),
     ("柳塘村有几个合作社？", "个|家|座|处"),  # things stay things
+    ("白沙街道暑假开了多少个托管班？", "个|家|座|处"),
     ("有几个村的书记是女性？", "个|家|座|处"),
 ])
 def test_people_counted_with_ge_are_written_with_person_units_too(question, units):

@@ -486,6 +486,8 @@ def test_a_question_with_one_question_word_stays_one_part(question):
          ["白沙社区食堂每天供应多少份午餐？", "80岁以上老人每餐收多少钱？"]),
         ("青溪街道建了几个驿站、招募了多少名志愿者？", ["青溪街道建了几个驿站？", "招募了多少名志愿者？"]),
         ("这篇报道是哪天发的，记者是谁？", ["这篇报道是哪天发的？", "记者是谁？"]),
+        # without 那家/这个 the 多少 counts (多少个村办的合作社) and the clause is a part
+        ("柳塘镇有多少个村办的合作社，又有多少个村还没有？", ["柳塘镇有多少个村办的合作社？", "又有多少个村还没有？"]),
     ],
 )
 def test_clauses_that_each_ask_are_parts(question, parts):
@@ -499,6 +501,9 @@ def test_clauses_that_each_ask_are_parts(question, parts):
         "天元区引进了几位中国科学院、中国工程院的院士？",  # an enumeration inside one asking clause
         "青溪街道的网格员有多少名，其中党员占多少？",  # 其中: a share of the same count
         "截至今年6月，青溪街道有多少名党员？",  # a clause asking nothing belongs to the next
+        # 几 only describes a definite thing (那家公司, 这个课堂) the next clause asks about
+        "去年柳塘镇几个村合伙办的那家公司，刨去成本净赚了多少？",
+        "几名退休教师在白沙社区办起来的这个课堂，一共开了多少期？",
     ],
 )
 def test_commas_inside_one_question_split_nothing(question):
