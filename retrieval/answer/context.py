@@ -232,6 +232,24 @@ def place_level(place: str) -> int:
     return next((level for pattern, level in _LEVELS if pattern.search(place)), 3)
 
 
+@lru_cache(maxsize=1)
+def _generic_owner_re() -> re.Pattern:
+    return re.compile(data_json("answers.json")["generic_owner"])
+
+
+def generic_owner(head: str) -> int | None:
+    """The level of a bare place word that opens the clause owning a figure (``街道利用…改建了``,
+    ``街道60岁以上老人有``), unless a named place or a whole (全区) stands after it; else None."""
+    found = list(_generic_owner_re().finditer(head))
+    if not found:
+        return None
+    last = found[-1]
+    after = head[last.end():]
+    if _BROADER.search(after) or question_places(after):
+        return None
+    return place_level(last.group(1))
+
+
 def _known_peer(place: str, level: int) -> bool:
     """True when ``place`` ends in a place word of ``level`` (上海 has none: its level is a guess)."""
     return place_level(place) == level and any(pattern.search(place) for pattern, _ in _LEVELS)
@@ -323,6 +341,9 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
         for whole in wholes[-1:]:
             if place_level(whole.group()) != level:
                 return False  # 全市 for a district, or 全街道 when a district is asked about
+        generic = generic_owner(head) if part.answer_type == "number" else None
+        if generic is not None and (generic > level or (generic < level and (asked_whole or asks_total(part)))):
+            return False  # "街道60岁以上老人有1.27万人" is not a community's; "街道…改建了12个" not the 全区 figure
         for broader in part.places[:-1]:
             if any(n in head for n in _aliases(broader)):
                 return False  # "樊城326名网格员" answers for the district, not its community

@@ -393,6 +393,25 @@ def test_another_companys_manager_is_not_the_asked_companys():
     assert "罗建平" in _ask("青溪红管家物业服务有限公司的总经理是谁？", hits).text
 
 
+@pytest.mark.parametrize(("question", "text", "fits"), [
+    # a bare 街道 doing or having something owns the figure after it: not the 全区 total…
+    ("云港区全区一共建了多少个暖心小屋？", "云港区青溪街道推进暖心服务。为了让老人歇脚，街道利用物业用房改建了12个暖心小屋。", False),
+    ("白石县全县一共储备了多少名后备干部？", "白石县清河镇重视队伍建设。据介绍，镇里储备村级后备干部46名。", False),
+    # …nor a community's figure
+    ("桂香苑社区60岁以上的老人有多少？", "桂香苑社区在青溪街道。街道60岁以上老人有1.27万人，占常住人口的38%。", False),
+    ("清河村有多少名党员？", "清河村属于白石县清河镇。镇党委共有党员860名。", False),
+    # the asked level itself, or no bare place word: the place named before still owns it
+    ("青溪街道一共建了多少个暖心小屋？", "云港区青溪街道推进暖心服务。为了让老人歇脚，街道利用物业用房改建了12个暖心小屋。", True),
+    ("清河镇有多少名党员？", "白石县清河镇重视队伍建设。镇党委共有党员860名。", True),
+    ("云港区全区一共建了多少个驿站？", "云港区推进驿站建设。截至目前，全区共建成驿站86个。", True),
+    ("桂香苑社区有多少名志愿者？", "桂香苑社区推行积分制。社区居民踊跃报名，志愿者达到420名。", True),
+])
+def test_places_fit_a_bare_place_word_owns_the_figure_after_it(question, text, fits):
+    part = _part(question)
+    sentence = text.split("。")[-2] + "。"
+    assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
+
+
 def test_places_fit_without_an_asked_place():
     part = _part("一共有多少名网格员？")
     text = "柳岸街道共有网格员98名。"

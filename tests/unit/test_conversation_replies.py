@@ -227,6 +227,8 @@ def test_an_unknown_kind_has_no_reply():
     ("好的，我知道了，谢谢你的解答！", "ack"),  # thanks for the answer after an acknowledgement
     ("明白了，多谢你的帮忙！", "ack"),
     ("感谢您的耐心解释", "thanks"),
+    ("明白了，多谢你这么耐心。", "ack"),  # thanks with how the help was given
+    ("谢谢您这么细心地解答", "thanks"),
     ("我都记下了，谢谢", "ack"),
 ])
 def test_asking_what_the_assistant_can_do_or_praising_an_answer_is_conversation(text, kind):
