@@ -128,8 +128,9 @@ def asked_units(q: str, kind: str) -> str | None:
         return None
     cfg = _cfg()
     m = re.search(rf"(?:多少|(?<![那这])几)\s*{ASKED_UNIT}", q)  # 那几个车间: no question word
-    if m and m.group(1) == "个" and _re(cfg["person_counted"]).match(q, m.end()):
-        return "名|人|位|个"  # 几个绣娘: people are counted in 名/人/位 too
+    if m and m.group(1) == "个" and (_re(cfg["person_counted"]).match(q, m.end()) or (
+            not re.match(r"[\u4e00-\u9fff]", q[m.end():]) and _re(cfg["person_subject"]).search(q[:m.start()]))):
+        return "名|人|位|个"  # 几个绣娘, 这样的人一共有几个: people are counted in 名/人/位 too
     if m and m.group(1) in cfg["number_units"]:
         return cfg["number_units"][m.group(1)]
     for rule in cfg["attribute_units"]:

@@ -172,6 +172,8 @@ def _split_at_columns(runs: list[list[Char]]) -> list[list[Char]]:
             em = max(c.size, 1.0)
             if c.x0 - prev.x1 <= 0.25 * em and prev.text not in _PUNCT:
                 continue
+            if prev.text in ".," and k >= 2 and run[k - 2].text.isdigit() and c.text.isdigit():
+                continue  # a decimal point or thousands comma (2.5万元) is no punctuation hanging into a gutter
             h = max(c.bottom - c.top, 1e-3)
             if any(abs(x - c.x0) <= 0.15 * em and 0.3 * h < abs(top - c.top) <= 1.6 * max(h, lh) for x, top, lh in firsts):
                 out.append(run[cut:k])

@@ -417,7 +417,9 @@ def _name_tokens_before(tokens: list[tuple[int, str, str]], index: int) -> list[
             one_char
             and len(before[1]) <= 3
             and before[1] not in _FUNCTION_CHARS
-            and _is_name_token(before, _STOP_POS_EXTENSION)
+            # a rare character jieba tags as a bound morpheme (霁/vg 雪/n 街道) is a name's too
+            and (_is_name_token(before, _STOP_POS_EXTENSION)
+                 or (len(before[1]) == 1 and before[2].endswith("g") and _is_name_token(before, ())))
         ):
             picked.insert(0, before)
     return picked

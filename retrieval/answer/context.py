@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from partyqa.records import Hit
 from partyqa.resources import data_json
 from partyqa.text.normalize import normalize
-from partyqa.text.places import question_places
+from partyqa.text.places import place_hierarchy, question_places
 from partyqa.text.synonyms import present
 from retrieval.answer import spans as sp
 from retrieval.question import Part
@@ -175,9 +175,30 @@ def then_figure(text: str, span: sp.Span) -> bool:
     return start_of_change or _marked_before(_THEN, text, span)
 
 
+#: A figure written as the end of a change: "由71.3%提高到95.8%", "诉求降至612件".
+_INTO = re.compile(r"(?:增加|发展|提高|增长|上升|扩大|壮大|提升|下降|减少|降低|缩短|达到|升|降|增)(?:到|至)了?"
+                   r"(?:(?:19|20)\d{2}年(?:底|末|初)?的|现在的|目前的|如今的)?$")
+
+
 def now_figure(text: str, span: sp.Span) -> bool:
-    """True when the figure is written as today's (``增加到现在的126人``, ``目前已有…``)."""
-    return _marked_before(_NOW, text, span)
+    """True when the figure is written as today's (``增加到现在的126人``, ``目前已有…``) or as
+    where a change ended (``由71.3%提高到95.8%``), not where it began."""
+    return _marked_before(_NOW, text, span) or (_marked_before(_INTO, text, span) and not then_figure(text, span))
+
+
+_PAST_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?![^，。；,;]{0,6}?(?:以来|至今|到现在|起))")
+
+
+def past_for_now(part: Part, hit: Hit, sentence: str, span: sp.Span | None) -> bool:
+    """True when 现在 is asked and the figure's sentence dates it to a year before the article's
+    ("2020年底，园区只有企业党组织19个" in a 2023 article), saying nothing of today."""
+    if span is None or not asks_now(part) or part.years or not hit.date[:4].isdigit():
+        return False
+    norm = normalize(sentence)
+    if _NOW.search(norm) or now_figure(sentence, span):
+        return False
+    years = [int(y) for y in _PAST_YEAR.findall(norm[:span.start])]
+    return bool(years) and max(years) < int(hit.date[:4])
 
 
 def time_mismatch(part: Part, hit: Hit, sentence: str) -> bool:
@@ -227,9 +248,25 @@ _LEVELS = ((re.compile(r"(?:社区|村|居委会|小区|园区|产业园|大厦)
            (re.compile(r"(?:省|自治区)$"), 5))
 
 
+@lru_cache(maxsize=4096)
 def place_level(place: str) -> int:
-    """1 community/village … 5 province, by the place word it ends with (3 when unknown)."""
-    return next((level for pattern, level in _LEVELS if pattern.search(place)), 3)
+    """1 community/village … 5 province, by the place word it ends with, or the one its full name
+    in the gazetteer ends with (重庆 → 重庆市); 3 when unknown."""
+    level = next((level for pattern, level in _LEVELS if pattern.search(place)), None)
+    if level is None:
+        full = place_hierarchy(place)[-1]
+        level = next((level for pattern, level in _LEVELS if pattern.search(full)), 3)
+    return level
+
+
+def _inside(target: str, places: list[str]) -> bool:
+    """True when the gazetteer puts one of ``places`` inside ``target`` (渝中区 in 重庆, 道里区 in 哈尔滨)."""
+    full = place_hierarchy(target)[-1]
+    for place in places:
+        chain = place_hierarchy(place)
+        if len(chain) > 1 and full in chain[:-1]:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -394,7 +431,7 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
     if own >= 0:
         return True
     context = normalize(" ".join([hit.section, hit.district, hit.title, article_text]))
-    return any(n in context for n in names)
+    return any(n in context for n in names) or _inside(target, [hit.district, *named_before])
 
 
 def _names_whole(sentence: str, target: str, level: int) -> bool:

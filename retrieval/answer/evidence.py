@@ -34,6 +34,7 @@ from retrieval.answer.context import (
     batch_mismatch,
     in_plan_section,
     now_figure,
+    past_for_now,
     per_unit,
     period_mismatch,
     places_fit,
@@ -458,8 +459,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.typed = False  # 首批 written, 第二批 asked
         if c.typed and part.answer_type == "number" and counted_miss(part, c.text, hit.title):
             c.typed = False  # 网格 counted, 微网格 asked
-        if c.typed and time_mismatch(part, hit, c.text):
-            c.typed = False  # "刚成立时" asked, "目前" written
+        if c.typed and (time_mismatch(part, hit, c.text) or past_for_now(part, hit, c.text, c.span)):
+            c.typed = False  # "刚成立时" asked, "目前" written; 现在 asked, "2020年底…" written
         if c.typed and _ASKING.search(c.text):
             c.typed = False  # the article asks (网格党小组具体怎么运转？) — the answer follows it
         c.year_ok = years_fit(part, hit, c)

@@ -412,6 +412,25 @@ def test_places_fit_a_bare_place_word_owns_the_figure_after_it(question, text, f
     assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
 
 
+@pytest.mark.parametrize(("question", "text", "fits"), [
+    # a city asked by its short name, the article about one of its districts: the gazetteer says it lies inside
+    ("重庆那位老人回家要爬多少级石阶？", "渝中区望川街道老楼多。陈婆婆回家要爬364级石阶。", True),
+    ("哈尔滨一共有多少名热力哨兵？", "道里区霁雪街道组织党员测温。目前哨兵已有218名。", True),
+    # …a city the district is not in
+    ("哈尔滨那位老人回家要爬多少级石阶？", "渝中区望川街道老楼多。陈婆婆回家要爬364级石阶。", False),
+    ("重庆一共有多少名热力哨兵？", "道里区霁雪街道组织党员测温。目前哨兵已有218名。", False),
+])
+def test_places_fit_a_city_asked_holds_the_district_written(question, text, fits):
+    part = _part(question)
+    sentence = text.split("。")[-2] + "。"
+    assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
+
+
+def test_a_city_short_name_has_the_level_of_its_full_name():
+    assert ctx.place_level("重庆") == ctx.place_level("哈尔滨") == ctx.place_level("襄阳市") == 4
+    assert ctx.place_level("青溪") == 3  # unknown: a guess
+
+
 def test_places_fit_without_an_asked_place():
     part = _part("一共有多少名网格员？")
     text = "柳岸街道共有网格员98名。"

@@ -80,6 +80,10 @@ def test_a_village_named_before_a_whole_or_as_a_location_does_not_own_the_figure
     ("柳塘村合作社现在有几个绣娘？", "入社绣娘由成立时的18人增加到现在的126人。", "126人"),
     ("青溪社区时间银行刚起步那会儿有多少志愿者？", "志愿者从刚开始的40名增加到目前的520名。", "40名"),
     ("青溪社区时间银行目前有多少志愿者？", "志愿者从刚开始的40名增加到目前的520名。", "520名"),
+    # 现在 asked, a change written without 现在: where it ended, not where it began
+    ("青溪社区现在的就业率有多高？", "社区劳动力就业率已由2020年的71.3%提高到95.8%。", "95.8%"),
+    ("柳塘村现在物业费收缴率是多少？", "收缴率由2022年的46%提高到2023年的82%。", "82%"),
+    ("柳塘村一开始的物业费收缴率是多少？", "收缴率由2022年的46%提高到2023年的82%。", "46%"),
 ])
 def test_then_or_now_asked_takes_the_figure_written_so(question, sentence, figure):
     from retrieval.answer import evidence as ev
@@ -95,6 +99,11 @@ def test_then_or_now_asked_takes_the_figure_written_so(question, sentence, figur
     ("青溪社区托管班收了几个快递员的子女？", "名|人|位|个"),
     ("柳塘村有几个合作社？", "个|家|座|处"),  # things stay things
     ("白沙街道暑假开了多少个托管班？", "个|家|座|处"),
+    # nothing counted after 几个, people named before it
+    ("青溪街道给每栋楼派了专门跑腿办事的人，这样的人一共有几个？", "名|人|位|个"),
+    ("白沙社区派下来的指导员有几个？", "名|人|位|个"),
+    ("青溪街道的驿站有几个？", "个|家|座|处"),
+    ("这样的人一共分了几个小组？", "个|家|座|处"),
     ("有几个村的书记是女性？", "个|家|座|处"),
 ])
 def test_people_counted_with_ge_are_written_with_person_units_too(question, units):
@@ -116,3 +125,23 @@ def test_an_earlier_state_asked_puts_the_sentence_that_states_it_first():
 def test_accumulated_asked_is_a_total_not_a_per_unit_figure(question, text, total):
     best = next(c for c in _cands(question, text) if fits(c))
     assert best.span.text == total
+
+
+@pytest.mark.parametrize(("question", "sentence", "date", "past"), [
+    # 现在 asked: a figure dated to a year before the article is the state then
+    ("锦溪产业园现在有多少个企业党组织？", "2020年底，园区只有企业党组织19个，覆盖率仅为31%。", "2023-09-10", True),
+    ("白沙社区现在有多少名志愿者？", "2019年，社区注册志愿者只有86名。", "2022-05-01", True),
+    # …not a figure since that year, one of the article's own year, or one marked as today's
+    ("白沙社区现在有多少名志愿者？", "2019年以来，社区注册志愿者增加到460名。", "2022-05-01", False),
+    ("白沙社区现在有多少名志愿者？", "2022年，社区注册志愿者达到460名。", "2022-05-01", False),
+    ("锦溪产业园现在有多少个企业党组织？", "园区企业党组织由2020年的19个增加到57个。", "2023-09-10", False),
+    ("锦溪产业园2020年有多少个企业党组织？", "2020年底，园区只有企业党组织19个。", "2023-09-10", False),
+])
+def test_a_figure_of_an_earlier_year_does_not_answer_what_is_asked_of_now(question, sentence, date, past):
+    from retrieval.answer import context as cx
+    from retrieval.answer import evidence as ev
+    part = analyze(question).parts[0]
+    _, span, _ = ev.typed_span(part, sentence)
+    hit = Hit(chunk_id="c1", doc_id="d1", title="t", publisher="p", date=date, section="", text=sentence,
+              score=1.0, start=0, end=len(sentence))
+    assert cx.past_for_now(part, hit, sentence, span) is past

@@ -5,6 +5,8 @@ and a work report of 白石县柳塘村."""
 
 from __future__ import annotations
 
+import pytest
+
 from index.ingest.pagelayout import Line, page_text, split_articles
 
 BODY = [
@@ -57,3 +59,34 @@ def test_a_slightly_larger_line_inside_the_body_stays_where_it_is():
     lines = [*_body(40)[:4], _line("一、建强组织链条把党的领导嵌入全过程", 108, 15.0), *_body(126)[:4]]
     out = page_text(lines).split("\n")
     assert out.index("一、建强组织链条把党的领导嵌入全过程") == 1  # after the first paragraph, as read
+
+
+def _chars(text: str, x: float, top: float, size: float = 10.0) -> list:
+    from index.ingest.pagelayout import Char
+    out = []
+    for ch in text:
+        w = size * (0.3 if ch in ".," else 0.5 if ch.isdigit() else 1.0)
+        out.append(Char(x, top, x + w, top + size, ch, size))  # loose boxes: the font's height
+        x += w + 0.6
+    return out
+
+
+@pytest.mark.parametrize(("wrapped", "number"), [("街道给每个小屋补贴2.5万元，共投入30万元。", "2.5万元"),
+                                                 ("全年节约成本共计1,260万元，比上年多三成。", "1,260万元")])
+def test_a_decimal_point_is_not_cut_where_an_indented_paragraph_starts(wrapped, number):
+    from index.ingest.pagelayout import chars_to_lines
+    line = _chars(wrapped, 0.0, 100.0)
+    digit = line[wrapped.index(number) + len(number.split(".")[0].split(",")[0]) + 1]
+    # the next paragraph opens two ems in, exactly where the digit after the point stands
+    indented = _chars("变化看得见。", digit.x0, 113.0)
+    text = [ln.text for ln in chars_to_lines(line + indented)]
+    assert wrapped in text
+
+
+def test_a_full_stop_hanging_into_a_gutter_still_ends_the_line():
+    from index.ingest.pagelayout import chars_to_lines
+    left = _chars("社区服务更贴心。", 0.0, 100.0)
+    right = _chars("居民说好", left[-1].x1 + 1.0, 100.0)
+    above = _chars("另一栏的开头", right[0].x0, 87.0)
+    text = [ln.text for ln in chars_to_lines(left + right + above)]
+    assert "社区服务更贴心。" in text and "居民说好" in text

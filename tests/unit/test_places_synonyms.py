@@ -41,6 +41,16 @@ def test_places_in_traditional_script_come_back_simplified(question, places):
 
 
 @pytest.mark.parametrize(
+    ("question", "places"),
+    # a rare first character that jieba tags as a bound morpheme (霁/vg) still starts the name
+    [("哈尔滨霁雪街道的居民有多少户？", ["哈尔滨", "霁雪街道"]), ("铖溪社区的党员有多少名？", ["铖溪社区"]),
+     ("他们到雪山村走访了几户？", ["雪山村"])],
+)
+def test_a_name_opening_with_a_rare_character_is_found_whole(question, places):
+    assert question_places(question) == places
+
+
+@pytest.mark.parametrize(
     "question",
     ["全镇有多少个驿站？", "本村党员有多少名？", "进村入户走访了多少户？", "城乡社区治理有哪些做法？", "到村任职的大学生有几名？"],
 )
