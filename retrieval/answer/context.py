@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 _BROADER = re.compile(r"全(?:省|市|区|县|镇|乡|街道|社区|村)|各(?:区|县|市|镇|街道)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TOTAL = re.compile(r"一共|总共|共有|总数|总计|合计|累计|全部|全区|全县|全市|全镇|全街道|全乡")
-_PER_UNIT = re.compile(r"每(?:个|名|位|户|人|天|日|周|月|年|季度|次|村|社区|网格|小区|中心)|人均|户均|平均")
+_PER_UNIT = re.compile(r"每(?:个|名|位|户|人|天|日|周|月|年|季度|次|村|社区|网格|小区|中心)|人均|户均|平均|(?<!总)价值|单价")
 
 
 def per_unit(part: Part, text: str, span: sp.Span | None) -> bool:
@@ -140,7 +140,7 @@ def _canon_batch(text: str) -> str:
 
 
 _THEN = re.compile(r"刚成立时|成立之初|成立时|起初|最初|当初|原来|原先|以前|此前|之前|过去|刚开始|开始时|"
-                   r"刚起步|起步时|起步之初|刚办起来|刚建起来|刚建成时|刚组建|刚推出|刚开通|刚成立")
+                   r"刚起步|起步时|起步之初|刚办起来|刚建起来|刚建成时|刚组建|刚推出|刚开通|刚成立|之初|初期|起步阶段")
 
 
 _NOW = re.compile(r"目前|现在|现已|如今|截至目前|截至今年|至今")
@@ -190,12 +190,17 @@ _PAST_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?![^，。；,;]{0,6}?(?:以来
 
 
 def past_for_now(part: Part, hit: Hit, sentence: str, span: sp.Span | None) -> bool:
-    """True when 现在 is asked and the figure's sentence dates it to a year before the article's
-    ("2020年底，园区只有企业党组织19个" in a 2023 article), saying nothing of today."""
+    """True when 现在 is asked and the figure is written as the state at the start (成立之初…只有46户)
+    or its sentence dates it to a year before the article's ("2020年底，园区只有企业党组织19个" in a
+    2023 article), saying nothing of today."""
     if span is None or not asks_now(part) or part.years or not hit.date[:4].isdigit():
         return False
     norm = normalize(sentence)
-    if _NOW.search(norm) or now_figure(sentence, span):
+    if now_figure(sentence, span):
+        return False
+    if then_figure(sentence, span):
+        return True  # "合作社成立之初，入社农户只有46户"
+    if _NOW.search(norm):
         return False
     years = [int(y) for y in _PAST_YEAR.findall(norm[:span.start])]
     return bool(years) and max(years) < int(hit.date[:4])
@@ -234,11 +239,27 @@ def in_plan_section(article: str, offset: int, reach: int = 800) -> bool:
     return False
 
 
+def asks_past_event(part: Part) -> bool:
+    """True when a when-question asks about something that happened (是什么时候成立的, 哪一年建成了),
+    not about a plan (计划什么时候建成)."""
+    q = _TRAIL_MARKS.sub("", normalize(part.text))
+    return not _PLAN.search(q) and (q.endswith("的") or "了" in q)
+
+
+_TRAIL_MARKS = re.compile(r"[？?。！!\s]+$")
+
+
+def states_plan(sentence: str) -> bool:
+    """True when the sentence states a plan (计划…, 力争…) and nothing already done."""
+    s = normalize(sentence)
+    return bool(_PLAN.search(s)) and not DONE.search(s)
+
+
 def plan_mismatch(question: str, sentence: str) -> float:
     """1 when the question asks what was done and the sentence states a plan (or the reverse)."""
     q, s = normalize(question), normalize(sentence)
     asks_done, asks_plan = bool(DONE.search(q)), bool(_PLAN.search(q))
-    says_plan = bool(_PLAN.search(s)) and not DONE.search(s)
+    says_plan = states_plan(sentence)
     return float((asks_done and says_plan) or (asks_plan and not _PLAN.search(s)))
 
 
@@ -441,6 +462,10 @@ def _names_whole(sentence: str, target: str, level: int) -> bool:
     return bool(re.search(rf"[该本此全]{re.escape(target[-1])}", sentence))
 
 
+#: A year or a span of years as written ("2021年", "2022—2023年"): no figure of the clause.
+_YEARS_WRITTEN = re.compile(r"(?:19|20)\d{2}\s*(?:[—–\-~～至到]\s*(?:(?:19|20)?\d{2})\s*)?年?")
+
+
 def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
     """True if every asked year is named by the sentence, its passage or its article's date —
     and, for a number, not only in another clause that holds another figure (``由2019年底的62%``)."""
@@ -469,6 +494,6 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
         own = next((c for lo, c in clauses if lo <= cand.span.start < lo + len(c) + 1), "")
         for y in part.years:
             elsewhere = [c for _, c in clauses if y in c and c is not own]
-            if y not in own and any(sp.number_spans(c.replace(y, "")) for c in elsewhere):
+            if y not in own and any(sp.number_spans(_YEARS_WRITTEN.sub("", c)) for c in elsewhere):
                 return False
     return True

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 
 from partyqa.records import Hit
+from partyqa.resources import data_lines
 from partyqa.text.normalize import normalize
 from partyqa.text.places import question_places
 from partyqa.text.segment import pos_tokens, tokenize, words
@@ -29,6 +31,7 @@ from retrieval.answer import spans as sp
 from retrieval.answer.context import (
     DONE,
     asks_now,
+    asks_past_event,
     asks_then,
     asks_total,
     batch_mismatch,
@@ -39,6 +42,7 @@ from retrieval.answer.context import (
     period_mismatch,
     places_fit,
     plan_mismatch,
+    states_plan,
     states_total,
     then_figure,
     time_mismatch,
@@ -419,6 +423,20 @@ def promoted_attached(cands: list[Candidate]) -> list[Candidate]:
     return _strong_fitting(cands, lambda c: c.features.get("attach"))
 
 
+@lru_cache(maxsize=1)
+def _info_labels() -> re.Pattern:
+    labels = sorted(data_lines("meta_labels.txt"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, labels)) + r"|作者|编辑|责任编辑)\s*[：:]")
+
+
+def info_line(text: str) -> bool:
+    """True for a page's information line: two or more labelled fields (``时间：… 来源：… 作者：…``),
+    or one opening it (``发布日期：2022-08-23``)."""
+    norm = normalize(text).strip()
+    labels = list(_info_labels().finditer(norm))
+    return len(labels) >= 2 or (len(labels) == 1 and labels[0].start() == 0)
+
+
 def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weights, max_hits: int,
                      embed=None, article_text=None, model=None, semantic_top: int = 10) -> list[Candidate]:
     """Candidates of the hits with their features and answer probability, best first.
@@ -455,6 +473,10 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                     and DONE.search(normalize(part.text)))
                 or period_mismatch(part, c.text)):
             c.typed = False  # a per-unit figure for a total, a plan for what was done, another period
+        if c.typed and part.answer_type == "date" and not part.article_fact and info_line(c.text):
+            c.typed = False  # the page's "时间：… 来源：… 作者：…" line dates the page, not the asked event
+        if c.typed and part.answer_type == "date" and asks_past_event(part) and states_plan(c.text):
+            c.typed = False  # "帮背队是什么时候成立的？" is not answered by "计划在今年底前推广"
         if c.typed and batch_mismatch(part, c.text, hit.text):
             c.typed = False  # 首批 written, 第二批 asked
         if c.typed and part.answer_type == "number" and counted_miss(part, c.text, hit.title):

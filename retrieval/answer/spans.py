@@ -44,6 +44,13 @@ def role_body(text: str, at: int) -> str:
     return ""
 
 
+def _clause_body(head: str) -> str:
+    """The body a clause is about when it says who holds its post (``大厦联合党委由…``), or ""."""
+    clause = re.split(r"[，。；,;]", head)[-1]
+    at = clause.rfind("由")
+    return role_body(clause, at) if at > 0 else ""
+
+
 @lru_cache(maxsize=1)
 def _cfg() -> dict:
     return data_json("answers.json")
@@ -220,8 +227,10 @@ def person_spans(text: str, roles: str | None = None) -> list[Span]:
         also = re.match(rf"(?:兼任|担任|出任|任)([^，。；,;]{{0,10}}?)({roles})", norm[span.end:])
         if also:
             at = span.end + also.start(2)
+            # "大厦联合党委由…邵明哲兼任书记": a bare role is one of the body the clause is about
+            body = role_body(norm, at) or _clause_body(norm[:span.start])
             out.append(Span(span.start, span.end, span.text, "person", role=_deputy(norm, at) + also.group(2),
-                            body=role_body(norm, at)))
+                            body=body))
     for m in re.finditer(r"([\u4e00-\u9fff]{2,4})[（(]([^（()）]{0,20}?)[）)]", norm):
         role = re.search(rf"({roles})", m.group(2))
         if role:

@@ -94,6 +94,9 @@ def test_typed_span_finds_the_answer_of_the_asked_type(question, sentence, span)
     # 联村党委, 产业链党委: a body of its own, not the town's or the county's 党委
     ("清河镇党委书记是谁？", "由镇党委副书记张立兼任联村党委书记。"),
     ("白石县党委书记是谁？", "县委组织部副部长刘军兼任产业链党委书记。"),
+    # a bare role taken on (兼任书记) is the post of the body the clause is about
+    ("桂花社区党委书记是谁？", "大厦联合党委由物业公司党支部书记邵明远兼任书记。"),
+    ("清河镇党委书记是谁？", "片区党委由镇党委副书记张立兼任书记，统筹6个村。"),
 ])
 def test_typed_span_nothing_of_the_asked_type(question, sentence):
     assert ev.typed_span(_part(question), sentence) == (False, None, 0.0)
@@ -134,6 +137,10 @@ def test_typed_span_open_questions_take_any_sentence(question):
     ("青溪街道一共有多少名网格员？", "全街道共有网格员126名。", False),
     ("白石县共有多少名党员？", "全县平均每个村有党员35名。", True),
     ("白石县共有多少名党员？", "全县共有党员4200名。", False),
+    # one item's value is no total spent
+    ("青溪街道给老人发暖心包一共花了多少钱？", "街道还为独居老人送去价值200元的暖心包。", True),
+    ("白石县为新党员赠送学习礼包一共花了多少钱？", "县委组织部为每名新党员赠送单价85元的学习礼包。", True),
+    ("青溪街道给老人发暖心包一共花了多少钱？", "街道为老人送去总价值12万元的暖心包。", False),
 ])
 def test_per_unit_figure_does_not_answer_a_total(question, sentence, expected):
     part, span = _span(question, sentence)
@@ -162,6 +169,28 @@ def test_per_unit_is_no_mismatch_when_no_total_is_asked(question, sentence):
 ])
 def test_plan_mismatch(question, sentence, expected):
     assert ctx.plan_mismatch(question, sentence) == expected
+
+
+@pytest.mark.parametrize(("question", "text", "date"), [
+    ("青溪社区的帮办队是什么时候成立的？",
+     "下一步，街道计划在今年底前把帮办队推广到其余5个社区。2022年3月，青溪社区党委发动9名党员成立了帮办队。", "2022年3月"),
+    ("白石县的党员驿站是哪一年建成的？",
+     "白石县力争2025年6月前把党员驿站建到每个镇。党员驿站于2019年10月建成，面积120平方米。", "2019年10月"),
+])
+def test_a_when_question_about_what_happened_is_not_answered_by_a_plan(question, text, date):
+    part = _part(question)
+    assert ctx.asks_past_event(part)
+    plan, done = (s + "。" for s in text.split("。")[:2])
+    hit = _hit(text, date="2024-03-18")
+    cands = ev.score_candidates(part, question, [hit], ev.Weights({}), 6, article_text=lambda _doc: text)
+    assert ev.typed_span(part, plan)[0]  # the plan carries a date…
+    assert not next(c for c in cands if c.text == plan).typed  # …that does not answer
+    assert next(c for c in cands if c.text == done).span.text == date
+
+
+def test_a_when_question_about_a_plan_is_not_a_past_event():
+    assert not ctx.asks_past_event(_part("青溪社区计划什么时候推广帮办队？"))
+    assert not ctx.asks_past_event(_part("白石县的党员驿站打算哪一年建成？"))
 
 
 @pytest.mark.parametrize(("question", "sentence", "expected"), [
@@ -448,6 +477,10 @@ def test_places_fit_without_an_asked_place():
     ("2022年柳塘村党员覆盖率是多少？", "2022年，柳塘村党员覆盖率达到62%。", "2023-06-01", True),
     # two years' figures: the one of the clause naming the asked year is the span, and it fits
     ("2022年柳塘村党员覆盖率是多少？", "柳塘村党员覆盖率达到85%，比2022年的62%提高23个百分点。", "2023-06-01", True),
+    # a span of years opening the sentence is its time, not another figure's clause
+    ("青溪街道2022—2023年采暖期一共接到多少件诉求？", "2022—2023年采暖期，街道共接到诉求1380件。", "2024-11-27", True),
+    ("白石县2021至2022年度发展了多少名党员？", "2021至2022年度，全县共发展党员412名。", "2023-03-01", True),
+    ("青溪街道2022—2023年采暖期一共接到多少件诉求？", "2023—2024年采暖期，街道诉求降至612件。", "2024-11-27", False),
 ])
 def test_years_fit(question, text, date, fits):
     part = _part(question)
@@ -837,6 +870,7 @@ def test_an_undated_figure_takes_its_year_from_just_before_it(question, text, se
     ("青溪街道的党工委副书记是谁？", "会议由街道党工委副书记赵立新主持。", "赵立新"),
     # the role a name takes on (兼任, 担任) is his too
     ("桂花商圈联合党委书记是谁？", "由街道党工委副书记赵立新兼任联合党委书记。", "赵立新"),
+    ("桂花大厦联合党委书记是谁？", "大厦联合党委由物业公司党支部书记邵明远兼任书记。", "邵明远"),
     ("柳岸村党支部书记是谁？", "村委会主任何川担任村党支部书记后，带头办起合作社。", "何川"),
     ("清河镇联村党委书记是谁？", "由镇党委副书记张立兼任联村党委书记。", "张立"),
 ])
@@ -955,3 +989,24 @@ def test_counted_miss_a_quoted_counted_thing_not_named(question, sentence, miss)
 ])
 def test_a_two_word_unit_asked_picks_its_figure(question, sentence, span):
     assert _span(question, sentence)[1].text == span
+
+
+@pytest.mark.parametrize(("line", "info"), [
+    ("时间：2022-08-23 15:02:47　　来源：和平区直机关工委　　作者：宁静怡　　阅读：0", True),
+    ("发布日期：2023-05-06 09:12", True),
+    ("来源：白石县融媒体中心　编辑：陈静", True),
+    ("2022年8月，韩立新任区直机关工委书记。", False),
+    ("工委书记韩立新说：“来源于群众的意见要件件回复。”", False),
+])
+def test_info_line(line, info):
+    assert ev.info_line(line) is info
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("和平区区直机关工委书记韩立新是哪一年上任的？", "时间：2022-08-23 15:02:47　　来源：和平区直机关工委　　作者：宁静怡"),
+    ("白石县党员驿站是什么时候建成的？", "发布日期：2023-05-06 09:12"),
+])
+def test_a_pages_information_line_does_not_date_an_event(question, text):
+    part = _part(question)
+    cands = ev.score_candidates(part, question, [_hit(text)], ev.Weights({}), 6, article_text=lambda _doc: text)
+    assert ev.typed_span(part, text)[0] and not any(c.typed for c in cands)

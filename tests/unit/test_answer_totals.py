@@ -131,6 +131,9 @@ def test_accumulated_asked_is_a_total_not_a_per_unit_figure(question, text, tota
     # 现在 asked: a figure dated to a year before the article is the state then
     ("锦溪产业园现在有多少个企业党组织？", "2020年底，园区只有企业党组织19个，覆盖率仅为31%。", "2023-09-10", True),
     ("白沙社区现在有多少名志愿者？", "2019年，社区注册志愿者只有86名。", "2022-05-01", True),
+    # …or a figure written as the state at the start
+    ("柳塘村合作社现在有多少户农户入社？", "合作社成立之初，入社农户只有46户；", "2024-08-13", True),
+    ("白沙社区现在有多少名志愿者？", "刚开始，社区注册志愿者只有86名，目前已有460名。", "2022-05-01", False),  # today's is there too
     # …not a figure since that year, one of the article's own year, or one marked as today's
     ("白沙社区现在有多少名志愿者？", "2019年以来，社区注册志愿者增加到460名。", "2022-05-01", False),
     ("白沙社区现在有多少名志愿者？", "2022年，社区注册志愿者达到460名。", "2022-05-01", False),

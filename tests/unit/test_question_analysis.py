@@ -54,6 +54,8 @@ def only_part(question: str):
         ("柳岸村的“两帮”是指哪两帮？", "list"),  # a count after 指哪: the items of a named set
         ("新湾社区的“三联”指哪三联？", "list"),
         ("组建青溪街道联合党委的是哪4个社区？", "list"),  # a count in digits asks for the items too
+        ("青溪村党员上门时帮村民算清了哪两笔账？", "list"),  # items counted in 笔, 轮 …
+        ("白沙街道的书记比武设了哪三轮？", "list"),
         ("柳塘村的12个大棚租给了哪几户？", "list"),
         ("“三联”是指哪个单位提出的？", "org"),  # 指哪个 asks for one thing
         ("青溪街道联合党委重点抓的三件事是什么？", "list"),  # a counted set: its items
