@@ -151,10 +151,17 @@ class Answerer:
         best = cands[0]
         conf = confidence(cands)
         threshold = self.params.min_confidence if self.params.min_confidence is not None else load_model().threshold
-        if not fits(best) or conf < threshold:
+        if not fits(best):
             return PartAnswer(part.text, confidence=conf)
         if part.answer_type == "list":
             quotes = self._gather_list(best, hits)
+            if conf < threshold and _complete_announced([q.hit.text[q.start:q.end] for q in quotes]):
+                # "主要做法有三条：" and then 一是…二是…三是…: the list the question asks for, whole
+                conf = max(conf, threshold)
+            if conf < threshold:
+                return PartAnswer(part.text, confidence=conf)
+        elif conf < threshold:
+            return PartAnswer(part.text, confidence=conf)
         else:
             quotes = [self._quote(c, hits) for c in self._select(best, cands, part)]
         return PartAnswer(part.text, quotes, confidence=conf)
@@ -305,6 +312,17 @@ class Answerer:
 #: Sentences between two enumerated items (the first item's explanation) a list may skip.
 _MAX_LIST_GAP = 3
 _ORDINALS = "一二三四五六七八九十"
+
+
+def _complete_announced(texts: list[str]) -> bool:
+    """True when a list answer opens with a sentence announcing how many items follow (主要做法有
+    三条：, 总结为“三个一”。) and then holds exactly that many numbered items, 一是 … in order."""
+    if len(texts) < 2:
+        return False
+    count = sp.announced_count(texts[0])
+    head = texts[0].replace(":", "：")
+    first = [_ordinal(head.split("：", 1)[1])] if "：" in head and _ordinal(head.split("：", 1)[1]) else []
+    return count >= 2 and first + [_ordinal(t) for t in texts[1:]] == list(range(1, count + 1))
 
 
 def _ordinal(text: str) -> int:

@@ -76,3 +76,26 @@ def test_question_types_focus_and_parts():
     assert len(two) == 2 and two[1].units == "亩"
     both = analyze("崔家洼村和石门坳村分别有多少名党员？").parts
     assert [p.places for p in both] == [("崔家洼村",), ("石门坳村",)]
+
+
+def _ask_strict(question, hits):
+    # An operating point no candidate reaches on confidence alone (the rules' confidence is low
+    # without the real model): only a structurally complete list passes it.
+    return Answerer(IDF, AnswerParams(min_confidence=0.999)).answer(question, question, hits)
+
+
+def test_a_list_announced_with_its_count_and_found_whole_is_answered():
+    text = ("汉北产业园党建有一套办法。主要做法有三条：一是派驻党建工作指导员。指导员每周进园区。"
+            "二是设立党员先锋岗。三是开展红色技能比武。园区企业反响很好。")
+    ans = _ask_strict("汉北产业园党建的主要做法有哪三条？", [_hit(text, district="", title="汉北产业园党建")])
+    assert ans.found and all(k in ans.text for k in ("指导员", "先锋岗", "技能比武"))
+    text = "街道把经验总结为“三个一”。一是“一网统管”。二是“一格一清单”。三是“一事一回访”。"
+    ans = _ask_strict("青溪街道网格党小组的“三个一”分别指什么？", [_hit(text, district="", title="青溪街道网格党小组")])
+    assert ans.found and "一事一回访" in ans.text
+
+
+def test_a_list_announced_but_not_found_whole_is_refused_below_the_operating_point():
+    text = "汉北产业园党建有一套办法。主要做法有三条：一是派驻党建工作指导员。二是设立党员先锋岗。园区企业反响很好。"
+    assert not _ask_strict("汉北产业园党建的主要做法有哪三条？", [_hit(text, district="", title="汉北产业园党建")]).found
+    text = "街道把经验总结为“三个一”。一是“一网统管”。三是“一事一回访”。"
+    assert not _ask_strict("青溪街道网格党小组的“三个一”分别指什么？", [_hit(text, district="", title="青溪街道网格党小组")]).found
