@@ -14,6 +14,7 @@ web page, open the text as a compact header block, each line as written, and eve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -71,14 +72,30 @@ def load_file(path: Path, root: Path | None = None) -> list[Article]:
 
     document = read_document(path, data)
     articles = []
-    for part in document.articles:
-        raw = _PAGE_BREAK.join(page.text for page in part)
+    raws = [_PAGE_BREAK.join(page.text for page in part) for part in document.articles]
+    # The articles cut from one e-paper page share its editor: the 责任编辑 line at the page's foot
+    # names the page's editor, whichever article the layout put it with.
+    shared = _editor_lines("\n".join(raws)) if len(raws) > 1 else []
+    for part, raw in zip(document.articles, raws, strict=True):
         text, spans = _clean_pages(part)
+        missing = [line for line in shared if line not in raw]
+        if missing and not _editor_lines(raw):
+            raw = "\n".join([raw, *missing])
+            text = "\n".join([text, *missing])
         if squash(text):
             articles.append(_article(raw, text, spans, source, document.format, data))
     if not articles:
         raise ReadError(path, "no text found (an empty document, or a scan the OCR could not read)")
     return articles
+
+
+def _editor_lines(text: str) -> list[str]:
+    """Lines of ``text`` that open with an editor's label (责任编辑：…, 编辑：…), as written."""
+    from partyqa.resources import data_lines
+
+    labels = [w for line in data_lines("byline_roles.txt") for w, kind in [line.split("\t")] if kind == "editor"]
+    opening = re.compile(r"^\s*(?:" + "|".join(sorted(map(re.escape, labels), key=len, reverse=True)) + r")\s*[:：]")
+    return list(dict.fromkeys(line.strip() for line in text.splitlines() if opening.match(line)))
 
 
 def load_article(path: Path, root: Path | None = None) -> Article:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201d\u2014\u2026]")
 _HEADLINE_RATIO = 1.3
@@ -454,12 +455,54 @@ def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15
         header = [b for b in header if all(b is not x for x in stack)]
         stacks[id(h)] = stack
     head_text = "\n".join(b.text for b in sorted(header, key=lambda b: (b.top, b.x0)))
+    foot_text = blocks_text(sorted(footer, key=lambda b: (b.top, b.x0)))
     for h in articles:
         stack = stacks[id(h)]
         rest = [b for b in reading_order(groups[id(h)]) if id(b) not in head_ids and all(b is not x for x in stack)]
-        body_text = blocks_text(rest + sorted(footer, key=lambda b: (b.top, b.x0)))
-        out.append("\n".join(_headline_lines(stack) + ([body_text] if body_text else [])))
+        # Briefs set in body type under a story (简讯: a short head, then 本报讯…) are stories of their own.
+        main, *briefs = cut_briefs(blocks_text(rest))
+        for k, text in enumerate([main, *briefs]):
+            lines = (_headline_lines(stack) if k == 0 else []) + [t for t in (text, foot_text) if t]
+            out.append("\n".join(lines))
     return head_text, out
+
+
+@lru_cache(maxsize=1)
+def _brief_opening() -> re.Pattern:
+    from partyqa.resources import data_json
+
+    return re.compile(data_json("layout.json")["brief_opening"])
+
+
+def cut_briefs(text: str) -> list[str]:
+    """The story and the briefs set into it: a brief is a short headline-like line (no closing
+    punctuation) and the one paragraph after it that opens with a dateline (本报讯（记者 …）…).
+    The story goes on after a brief (a column break may have put the brief inside it): a story
+    line cut mid-sentence before the brief is joined to the line that follows it. The opening
+    lines of the text never start a brief."""
+    lines = text.split("\n")
+    story: list[str] = []
+    briefs: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k].strip()
+        if k >= 2 and k + 1 < len(lines) and _BRIEF_HEAD_MIN <= len(line) <= _BRIEF_HEAD_MAX \
+                and not re.search(r"[。！？；：，,.!?;:]$", line) and _brief_opening().match(lines[k + 1].strip()):
+            label = ""
+            if story and len(story[-1].strip()) <= _SECTION_NAME and not re.search(r"[。！？；：，,.!?;:]$", story[-1].strip()):
+                label = story.pop().strip()  # 城事简讯: the briefs' column label, not the story's
+            briefs.append("\n".join(t for t in (line, lines[k + 1].strip(), label) if t))
+            k += 2
+            if story and k < len(lines) and not re.search(r"[。！？；：”」）)…]$", story[-1]):
+                story[-1] += lines[k].strip()  # "…起" + "初一口回绝。": the sentence the brief cut
+                k += 1
+            continue
+        story.append(lines[k])
+        k += 1
+    return ["\n".join(story).strip(), *briefs] if briefs else [text]
+
+
+_BRIEF_HEAD_MIN, _BRIEF_HEAD_MAX = 4, 24
 
 
 def _headline_lines(stack: list[Block]) -> list[str]:

@@ -56,6 +56,12 @@ RULES = [
      "国内统一刊号：CN43-0017的申报材料由报社党支部统一整理。"),
     ("masthead", "邮发代号 41-9",  # the same invented masthead
      "邮发代号是订阅报纸时要填写的编号，社区党员志愿者帮老人逐一填好。"),
+    ("lunar", "农历甲辰年五月初九第8127期 今日24版",  # dev3 s01: lunar date, issue and page count on one line
+     "农历甲辰年五月初九，村里第8127期“板凳会”照常开讲。"),
+    ("contact", "GUIPAN EVENING NEWS顺德新闻热线：0757-2XXX 6110",  # dev3 s01 masthead
+     "居民可拨打服务热线：12345反映供暖问题。"),  # a sentence ends in words
+    ("contact", "投稿邮箱：news@lanpaper.example.cn",  # an invented paper's footer
+     "社区设立服务热线：为独居老人提供24小时帮助"),  # the value is words, not a number
 ]
 
 

@@ -237,3 +237,26 @@ def test_district_headings_still_make_sections():
     text = ("天元区党建领航“动力新区”\n天元区确立以党建领航为主题的党建发展战略,加强队伍建设和人才引进。\n"
             "荷塘区“三个工程”强化能力建设\n荷塘区坚持以能力建设为抓手,全面加强基层党组织能力建设。")
     assert [s.district for s in extract_sections(text)] == ["天元区", "荷塘区"]
+
+
+@pytest.mark.parametrize(("opening", "reporters", "correspondents"), [
+    ("本报讯（记者 祁雪松 通讯员 戴明哲）11月25日清晨，气温降到零下19摄氏度。", ["祁雪松"], ["戴明哲"]),
+    ("南湖网讯（记者 林晓禾）记者从青溪街道获悉，驿站已建成12个。", ["林晓禾"], []),
+])
+def test_a_bylined_dateline_a_page_put_after_other_paragraphs_still_gives_the_byline(opening, reporters, correspondents):
+    # an e-paper page's columns can put the story's opening paragraph after text from the next column
+    body = ["党员守护老旧小区温暖过冬", "队伍中的一员。街道辖8个社区，有老旧小区36个。", "怎样把问题发现在前头？去年入冬前，",
+            "街道党工委把目光投向了小区里的党员。", opening, "变化看得见。诉求降至612件。", "下一步，街道将推广这一做法。",
+            "居民说，今年冬天屋里暖和多了。", "社区还组织了志愿服务。"]
+    raw = "楼栋里来了热力哨兵\n" + "\n".join(body)
+    meta = extract_metadata(raw, clean_text(raw, ".txt"), "page.txt")
+    people = {k: [f.value for f in meta.facts if f.kind == k] for k in ("reporter", "correspondent")}
+    assert people["reporter"] == reporters and people["correspondent"] == correspondents
+
+
+def test_a_reporter_named_inside_a_later_sentence_is_no_byline():
+    body = ["街道党工委把目光投向了小区里的党员。", "队伍起步时只有57名党员。", "怎样把问题发现在前头？", "四是宣传。",
+            "本报记者祁雪松在采访中看到，哨兵们每周入户测温2次。", "变化看得见。", "下一步，街道将推广这一做法。", "居民说好。"]
+    raw = "楼栋里来了热力哨兵\n" + "\n".join(body)
+    meta = extract_metadata(raw, clean_text(raw, ".txt"), "page.txt")
+    assert not [f for f in meta.facts if f.kind == "reporter"]

@@ -90,3 +90,34 @@ def test_a_full_stop_hanging_into_a_gutter_still_ends_the_line():
     above = _chars("另一栏的开头", right[0].x0, 87.0)
     text = [ln.text for ln in chars_to_lines(left + right + above)]
     assert "社区服务更贴心。" in text and "居民说好" in text
+
+
+def test_a_brief_set_inside_a_story_is_cut_out_and_the_story_goes_on():
+    from index.ingest.pagelayout import cut_briefs
+    text = ("本报讯 6月12日，柳塘村最后一栋旧厂房拆除。\n"
+            "村党委组织党员逐户上门。老业主周大成起\n"
+            "城事简讯\n"
+            "白沙镇启动防溺水巡查\n"
+            "本报讯（记者 林晓禾）白沙镇在河塘设置巡查点46个。\n"
+            "初一口回绝，后来主动签了字。\n"
+            "首期签约87天完成。")
+    story, brief = cut_briefs(text)
+    assert "老业主周大成起初一口回绝，后来主动签了字。" in story and "首期签约87天完成。" in story
+    assert "白沙镇" not in story and "城事简讯" not in story
+    assert brief.startswith("白沙镇启动防溺水巡查\n本报讯（记者 林晓禾）")
+    # a second story: a brief at the end, a wire dateline
+    text = "本报讯 青溪街道建成驿站12个。\n街道党工委还组建了志愿队。\n区图书馆新增借阅点\n本报讯（记者 周雨晴）区图书馆新增自助借阅点3个。"
+    story, brief = cut_briefs(text)
+    assert story.endswith("志愿队。") and brief.startswith("区图书馆新增借阅点")
+
+
+def test_a_subheading_followed_by_prose_is_no_brief():
+    from index.ingest.pagelayout import cut_briefs
+    text = "本报讯 青溪街道建成驿站12个。\n街道党工委还组建了志愿队。\n一个驿站连起千家\n驿站每天开放12小时。\n本报讯的记者回访了居民"
+    assert cut_briefs(text) == [text]
+
+
+def test_the_editor_lines_of_a_page():
+    from index.ingest.load import _editor_lines
+    page = "桂畔晚报\n本报讯（记者 岑慧敏）…\n责任编辑：梁晓岚　美编：苏嘉俊\n编辑：何嘉禾\n记者编辑部供稿"
+    assert _editor_lines(page) == ["责任编辑：梁晓岚　美编：苏嘉俊", "编辑：何嘉禾"]

@@ -10,6 +10,7 @@ values are returned as written (``濟南日報``), place names simplified.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from index.ingest.metadata.dates import choose_date, parse_dates, url_date
@@ -109,7 +110,13 @@ def _near_lines(page: Page):
     """``(line, near)`` for every line: near are header/footer lines and the first/last body lines."""
     body = [i for i, ln in enumerate(page.lines) if ln.zone == BODY]
     edge = set(body[:_EDGE_BODY_LINES] + body[-_EDGE_BODY_LINES:])
+    # A paragraph opening with the paper's dateline and its byline group (本报讯（记者 …）) is the
+    # story's opening wherever a page's columns put it.
+    edge |= {i for i in body[_EDGE_BODY_LINES:] if _BYLINED_DATELINE.match(page.lines[i].text.strip())}
     return [(ln, ln.zone != BODY or i in edge) for i, ln in enumerate(page.lines)]
+
+
+_BYLINED_DATELINE = re.compile(r"^(?:本报|[\u4e00-\u9fff]{2,8}(?:网|社|台|报))?[\u4e00-\u9fff]{0,6}(?:\d{1,2}月\d{1,2}日)?(?:讯|电)\s*[（(]")
 
 
 def _outlet(page: Page, near) -> tuple[str, str]:

@@ -15,7 +15,7 @@ from functools import cache
 from partyqa.resources import data_lines
 from partyqa.text.normalize import CJK_RUN, half_width, to_simplified
 
-_LABEL = re.compile(r"(?P<label>原载|转载自|转自|(?:信息|文章|稿件|新闻)?来源|稿源|出处)\s*[:：]\s*")
+_LABEL = re.compile(r"(?P<label>原载|转载自|转自|(?:信息|文章|稿件|新闻)?来源|稿源|出处|编印|编发)\s*[:：]\s*")
 _REPRINT = re.compile(r"原载\s*《(?P<name>[^《》]{2,20})》")
 _VALUE = re.compile(r"[^\s|｜,，。;；:：()（）【】\[\]《》]{2,30}")
 _DATELINE = re.compile(
@@ -64,8 +64,8 @@ def _slice(line: str, simple: str, start: int, end: int) -> str:
 def labelled_source(line: str) -> tuple[int, str]:
     """The outlet named by a label on a line: ``(rank, value)``, or ``(0, "")``.
 
-    ``原载《绵州日报》`` / ``原载：冰城日报`` rank as reprints, ``来源：`` as sources, ``转自：``
-    as forwards. Generic values (``本站``, ``办公室`` …) are ignored.
+    ``原载《绵州日报》`` / ``原载：冰城日报`` rank as reprints, ``来源：`` and a bulletin's
+    ``编印：`` as sources, ``转自：`` as forwards. Generic values (``本站``, ``办公室`` …) are ignored.
     """
     simple = _simplified(line)
     reprint = _REPRINT.search(simple)

@@ -25,7 +25,7 @@ _MIN_HEADLINE_CJK = 5
 _HEADLINE_SCAN_LINES = 15
 _BYLINE = re.compile(
     r"记者|通讯员|实习生|摄影|供图|编辑|作者|来源|文/图|图/文|摄$|^图[:：]|核心提示|导读|^编者按|^原创\s|发表于|转自|原载"
-    r"|^(?:签发|审核|审稿|校对|撰稿)\s*[:：]"
+    r"|^(?:签发|审核|审稿|校对|撰稿|编印|印发|主办|承办|联系电话|电话)\s*[:：]"
 )
 _TITLE_SEPARATORS = re.compile(r"\s+[-–—|_]\s+|_|\||｜|-{2,}|(?<=[\u4e00-\u9fff”」）)])-(?=[\u4e00-\u9fff“「（(])|—\s")
 _SITE_WORDS = re.compile(
@@ -34,7 +34,7 @@ _SITE_WORDS = re.compile(
 )
 _DOC_NUMBER = re.compile(r"〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|第\s*\d+\s*期")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|您现在的位置|所在位置|>\s*\S|»|›|首页\s*/")
-_BULLET = re.compile(r"^[•·・▪◆■●○◇□►▶\-*]\s*")
+_BULLET = re.compile(r"^[•·・▪◆■●○◇□►▶◎★☆\-*]\s*")
 _SUBTITLE = re.compile(r"^(?:——|—|--|－－)")
 _URL = re.compile(r"(?:https?://|www\.)[\w.-]+", re.IGNORECASE)  # a site's address: no headline holds one
 HEADLINE_END = tuple("。！？；：…!?;:,，、")
