@@ -193,6 +193,11 @@ def resolve(question: str, history: list[dict] | tuple = ()) -> str:
         whole = subject if _only_names(subject) else chain
         return f"{whole}{core[2:].lstrip('，,')}？"
     pronoun = _PRONOUN.match(core)
+    person = _person_named(previous, _last_answer(history)) if pronoun and pronoun.group() in ("他", "她") else ""
+    if person:
+        # "那他现在干什么工作" after "王光荣搬到金穗社区之前靠什么过日子": 他 is the person named
+        # (or, after 是谁, the one the answer named).
+        return f"{person}{core[pronoun.end():]}？"
     if pronoun:
         rest = core[pronoun.end():].lstrip("的")
         # "这项制度覆盖了…" after "…“邻里帮办”制度是怎么运行的": the demonstrative and its noun stand
@@ -312,6 +317,31 @@ def _recent_place(history) -> str:
         places = places_in(q)
         if places:
             return places[0]
+    return ""
+
+
+def _person_named(question: str, answer: str) -> str:
+    """The person a previous turn names: one tied to a role in the question (队长蒋大勇), the name
+    opening the question (王光荣搬到…), or an answer that is a name (贺晓峰。); else ""."""
+    from retrieval.answer import spans as sp
+
+    norm = normalize(question)
+    people = [p.text for p in sp.person_spans(norm) if not p.role.startswith(("记者", "通讯员", "编辑"))]
+    if people:
+        return people[-1]
+    length = sp._name_at(norm, 0)
+    if length and not question_places(norm[:length + 2]):
+        return norm[:length]
+    said = re.sub(r"[。！!？?，,\s]+$", "", normalize(answer or ""))
+    return said if 2 <= len(said) <= 4 and sp._name_at(said, 0) == len(said) else ""
+
+
+def _last_answer(history) -> str:
+    """The answer of the most recent turn, or ""."""
+    for turn in reversed(list(history or ())):
+        if isinstance(turn, dict):
+            return str(turn.get("answer") or "")
+        return str(turn[1]) if len(turn) > 1 else ""
     return ""
 
 

@@ -221,6 +221,27 @@ def counted_phrase(q: str, places: tuple[str, ...] = ()) -> str:
     return _noun_run(before, leading=False)
 
 
+def counted_restriction(q: str, counted: str, places: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The content words of the clause that narrows what is counted (*已经完成供热管网改造*的老旧小区
+    有几个, *出口到东盟国家*的火龙果有多少吨): the words between the last place, comma or time
+    word and the 的 written right before the counted thing. () when none is written."""
+    if not counted:
+        return ()
+    text = normalize(q)
+    at = text.find(counted)
+    if at < 2 or text[at - 1] != "的":
+        return ()
+    clause = re.split(r"[，,；;：:、]", text[:at - 1])[-1]
+    for place in sorted(places, key=len, reverse=True):
+        clause = clause.split(place)[-1]
+    clause = _re(_cfg()["time_words"]).sub(" ", clause)
+    generic = set(_cfg()["generic_terms"].split("|"))
+    found = [w for a, b, tag in pos_tokens(clause) if len(w := clause[a:b].strip()) >= 2 and w not in generic
+             and not tag.startswith(("m", "d", "p", "c", "u", "r", "q", "t", "ns"))
+             and not re.search(r"(?:村|镇|乡|街道|社区|区|县|市)$", w)]
+    return tuple(dict.fromkeys(found))
+
+
 def asked_organisation(q: str, places: tuple[str, ...] = ()) -> str:
     """Which organisation the question names, by the words of its name that are its own: the
     name before 有限公司/集团/合作社 …, without the places in it and the words that only say what

@@ -303,9 +303,12 @@ def generic_owner(head: str) -> int | None:
         return None
     last = found[-1]
     after = head[last.end():]
-    if _BROADER.search(after) or question_places(after):
-        return None
+    if _BROADER.search(after) or question_places(after) or _LOCATIVE_LEVEL.search(after):
+        return None  # "镇党委…在村里成立3个": what is done in a village is the village's
     return place_level(last.group(1))
+
+
+_LOCATIVE_LEVEL = re.compile(r"在(?:各|每个|每|这个|该)?(?:村|社区|小区|楼栋|镇|街道)里?|(?:村|社区|小区)里")
 
 
 def _known_peer(place: str, level: int) -> bool:

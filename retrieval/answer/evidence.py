@@ -49,7 +49,7 @@ from retrieval.answer.context import (
     years_fit,
 )
 from retrieval.answer.tables import Row, label_rows, table_rows
-from retrieval.question import ASKED_UNIT, Part
+from retrieval.question import ASKED_UNIT, Part, counted_restriction
 
 #: An attached figure goes first only with at least this share of the best fitting score.
 ATTACH_SHARE = 0.25
@@ -342,6 +342,24 @@ def counted_miss(part: Part, sentence: str, title: str = "") -> bool:
     return present(head, norm) and any(not present(w, norm) for w in narrowing)
 
 
+def restriction_miss(part: Part, sentence: str) -> bool:
+    """True when the question narrows what it counts by a clause of two or more content words
+    (已经完成供热管网改造的老旧小区) and the sentence writes fewer than half of them (a word counts
+    when it, a synonym or half its characters are there): its figure counts the whole (有老旧小区
+    36个), not the part asked about."""
+    if part.answer_type != "number":
+        return False
+    words = counted_restriction(part.text, part.counted, part.places)
+    if len(words) < 2:
+        return False
+    norm = normalize(sentence)
+
+    def written(word: str) -> bool:  # the word, a synonym, or half its characters (参加培训 ~ 参训)
+        return present(word, norm) or 2 * sum(1 for ch in word if ch in norm) >= len(word)
+
+    return 2 * sum(1 for w in words if written(w)) < len(words)
+
+
 def _clause_bounds(text: str, span: sp.Span) -> tuple[int, int]:
     """Where the clause holding ``span`` starts and ends (between commas or semicolons)."""
     left = max(text.rfind(c, 0, span.start) for c in "，,；;。：:") + 1
@@ -481,6 +499,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.typed = False  # 首批 written, 第二批 asked
         if c.typed and part.answer_type == "number" and counted_miss(part, c.text, hit.title):
             c.typed = False  # 网格 counted, 微网格 asked
+        if c.typed and restriction_miss(part, c.text):
+            c.typed = False  # 老旧小区 counted, 已经完成管网改造的老旧小区 asked
         if c.typed and (time_mismatch(part, hit, c.text) or past_for_now(part, hit, c.text, c.span)):
             c.typed = False  # "刚成立时" asked, "目前" written; 现在 asked, "2020年底…" written
         if c.typed and _ASKING.search(c.text):

@@ -35,6 +35,7 @@ _ISSUE = re.compile(r"(?:\d{4}\s*年\s*)?(?:总第\s*\d+\s*期\s*)?第\s*[\d一�
 #: The page of a paper the story ran on, in the first lines of its text (第04版, 第A05版：城事).
 _PAGE = re.compile(r"第\s*[A-Z]?\d{1,3}\s*版")
 _HEADER_CHARS = 600
+_FOOTER_CHARS = 400
 
 
 def human_date(iso: str) -> str:
@@ -98,8 +99,15 @@ def facts_of(article: Article, kind: str) -> list[ArticleFact]:
     if kind == "title" and article.title:
         return [ArticleFact("title", article.title, article.title, *_locate(article, article.title))]
     if kind in ("issue", "page"):
-        m = (_ISSUE if kind == "issue" else _PAGE).search(article.text[:_HEADER_CHARS])
+        pattern = _ISSUE if kind == "issue" else _PAGE
+        m = pattern.search(article.text[:_HEADER_CHARS])
         if m:
+            return [ArticleFact(kind, m.group().strip(), m.group().strip(), m.start(), m.end())]
+        # …or in the page's footer line under the text (2024年11月27日 星期三 第04版)
+        tail = max(0, len(article.text) - _FOOTER_CHARS)
+        found = list(pattern.finditer(article.text, tail))
+        if found:
+            m = found[-1]
             return [ArticleFact(kind, m.group().strip(), m.group().strip(), m.start(), m.end())]
     return []
 

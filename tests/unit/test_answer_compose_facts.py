@@ -352,6 +352,29 @@ def test_the_page_and_the_full_issue_label_are_read_from_the_header(question, hi
     assert ans.found and value in ans.text
 
 
+FOOTED_ARTICLE, FOOTED_HIT = _article(
+    "footed", "霁溪街道来了“热力哨兵”", ["松江日报", "本报讯（记者 祁雨松）"],
+    "霁溪街道组织党员入户测温。" + "哨兵每周入户两次。" * 60 + "\n责任编辑：宋雨禾\n2024年11月27日 星期三 第04版",
+    [("reporter", "祁雨松", "本报讯（记者 祁雨松）")], "松江日报", "2024-11-27")
+WIRE_ARTICLE, WIRE_HIT = _article(
+    "wire", "白石县柳塘村的合作社", ["白石晚报", "本报讯（记者 严小舟）"],
+    "柳塘村合作社向村民分红36万元。" + "村民说日子越过越好。" * 60 + "\n白石晚报 2023年3月2日 第A07版：县区新闻",
+    [("reporter", "严小舟", "本报讯（记者 严小舟）")], "白石晚报", "2023-03-02")
+
+
+@pytest.mark.parametrize(("question", "hit", "article", "value"), [
+    ("松江日报关于霁溪街道热力哨兵的报道登在第几版？", FOOTED_HIT, FOOTED_ARTICLE, "第04版"),
+    ("柳塘村合作社分红这篇报道在白石晚报哪一版？", WIRE_HIT, WIRE_ARTICLE, "第A07版"),
+])
+def test_the_page_is_read_from_the_page_footer_when_the_header_lost_it(question, hit, article, value):
+    assert article.text.find(value) > 600
+    articles = {article.doc_id: article}
+    answerer = Answerer({}, AnswerParams(min_confidence=0.0), articles=articles,
+                        hit_at=lambda doc, offset: hit if 0 <= offset < len(article.text) else None)
+    ans = answerer.answer(question, question, [hit])
+    assert ans.found and value in ans.text
+
+
 @pytest.mark.parametrize("question", ["柳塘村第几版方案通过了？", "这套教材出到第几版了？"])
 def test_which_edition_without_an_article_is_no_page_question(question):
     assert analyze(question).parts[0].article_fact != "page"

@@ -434,6 +434,9 @@ def test_another_companys_manager_is_not_the_asked_companys():
     ("清河镇有多少名党员？", "白石县清河镇重视队伍建设。镇党委共有党员860名。", True),
     ("云港区全区一共建了多少个驿站？", "云港区推进驿站建设。截至目前，全区共建成驿站86个。", True),
     ("桂香苑社区有多少名志愿者？", "桂香苑社区推行积分制。社区居民踊跃报名，志愿者达到420名。", True),
+    # what the town does in the village is the village's
+    ("柳塘村成立了几个临时党支部？", "柳塘村属于清河镇。镇党委把改造一线作为考场，在村里成立3个临时党支部。", True),
+    ("桂香苑社区建了几个议事点？", "桂香苑社区在青溪街道。街道党工委在社区里设了5个议事点。", True),
 ])
 def test_places_fit_a_bare_place_word_owns_the_figure_after_it(question, text, fits):
     part = _part(question)
@@ -1010,3 +1013,17 @@ def test_a_pages_information_line_does_not_date_an_event(question, text):
     part = _part(question)
     cands = ev.score_candidates(part, question, [_hit(text)], ev.Weights({}), 6, article_text=lambda _doc: text)
     assert ev.typed_span(part, text)[0] and not any(c.typed for c in cands)
+
+
+@pytest.mark.parametrize(("question", "sentence", "miss"), [
+    # a clause narrowing what is counted, absent from the sentence: it counts the whole
+    ("青溪街道已经完成供热管网改造的老旧小区有几个？", "青溪街道辖8个社区，有老旧小区36个，不少楼房管网老化。", True),
+    ("柳塘村2023年出口到东盟国家的火龙果有多少吨？", "2023年，合作社销售火龙果5600吨，销售额2460万元。", True),
+    # …written there, or half of it, or a restriction of one word only (新建 may be written 建成)
+    ("柳塘村2023年出口到东盟国家的火龙果有多少吨？", "2023年，合作社出口东盟国家的火龙果达1200吨。", False),
+    ("白沙街道参加集中培训的党员有多少名？", "街道组织党员集中学习，参训党员120名。", False),
+    ("青溪街道新建的驿站有几个？", "青溪街道建成驿站12个。", False),
+    ("柳塘村有几个合作社？", "柳塘村共有合作社3个。", False),
+])
+def test_restriction_miss(question, sentence, miss):
+    assert ev.restriction_miss(_part(question), sentence) is miss

@@ -324,3 +324,23 @@ def test_another_time_alone_repeats_the_previous_question_for_it(previous, quest
 def test_a_time_with_a_new_object_is_no_time_swap():
     # "2022年新建了几个？" asks something new about that year, not the previous question again
     assert resolve("2022年新建了几个？", after(STATIONS)) != "桂溪镇2022年建成了多少个党群服务驿站？"
+
+
+@pytest.mark.parametrize(
+    ("previous", "answer", "question", "expected"),
+    [
+        # 他/她 is the person the previous question named: with a role, or opening it
+        ("帮办队队长周大勇以前是做什么的？", "他当过8年挑夫。", "他去年攒下的积分有多少？", "周大勇去年攒下的积分有多少？"),
+        ("李光荣搬到桂溪社区之前靠什么过日子？", "他在老家种玉米。", "那他现在一个月挣多少？", "李光荣现在一个月挣多少？"),
+        # …or, after 是谁, the person the answer named
+        ("柳岸村党支部书记是谁？", "陈秀英。", "她是哪一年当上书记的？", "陈秀英是哪一年当上书记的？"),
+    ],
+)
+def test_he_or_she_is_the_person_the_previous_turn_named(previous, answer, question, expected):
+    assert resolve(question, [{"question": previous, "answer": answer}]) == expected
+
+
+def test_he_or_she_without_a_person_named_keeps_the_old_reading():
+    history = [{"question": SUPERMARKET, "answer": "据报道……[1]"}]
+    assert resolve("它每月开放几次？", history) == "凤鸣社区积分超市每月开放几次？"
+    assert "周" not in resolve("他们有多少人？", [{"question": "桃源街道的志愿队是怎么组建的？", "answer": "…"}])

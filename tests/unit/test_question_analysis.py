@@ -374,6 +374,8 @@ def test_no_role_is_set_for_other_types_or_a_who_question_without_a_role_word(qu
         ("这期党建专刊是总第几期？", "issue", "number"),
         ("2022年第5期《白石组工信息》是哪天编印的？", "date", "date"),  # a bulletin is 编印/印发, not 发布
         ("这期党建简报是什么时候印发的？", "date", "date"),
+        ("白石晚报刊登柳塘村分红这篇报道的是哪一天的报纸？", "date", "date"),  # which day's paper
+        ("青溪街道楼长制的消息登在几月几号的日报上？", "date", "date"),
         ("这篇报道的标题是什么？", "title", "title"),
         ("那篇关于凤鸣社区的文章叫什么题目？", "title", "title"),
     ],
@@ -396,6 +398,7 @@ def test_a_question_about_the_article_itself_names_the_fact_and_its_answer_type(
         ("编辑部设在哪里？", "place"),
         ("凤鸣社区的红色物业是什么？", "description"),
         ("白石县一共编印了多少期学习材料？", "number"),  # how many were printed: no article date
+        ("柳塘村报刊亭哪一天的报纸卖得最好？", "date"),  # a day's paper, no article asked about
     ],
 )
 def test_a_question_about_events_in_the_article_is_not_an_article_fact(question, kind):
