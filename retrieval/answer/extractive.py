@@ -316,13 +316,21 @@ _ORDINALS = "一二三四五六七八九十"
 
 def _complete_announced(texts: list[str]) -> bool:
     """True when a list answer opens with a sentence announcing how many items follow (主要做法有
-    三条：, 总结为“三个一”。) and then holds exactly that many numbered items, 一是 … in order."""
+    三条：, 总结为“三个一”。) and then holds exactly that many numbered items, 一是 … in order; or,
+    with no count announced, holds three or more numbered items in order from 一是."""
     if len(texts) < 2:
         return False
     count = sp.announced_count(texts[0])
     head = texts[0].replace(":", "：")
     first = [_ordinal(head.split("：", 1)[1])] if "：" in head and _ordinal(head.split("：", 1)[1]) else []
-    return count >= 2 and first + [_ordinal(t) for t in texts[1:]] == list(range(1, count + 1))
+    if not first and _ordinal(head):
+        first = [_ordinal(head)]  # the list opens with its first item (一是…。二是…。三是…。)
+    numbers = first + [_ordinal(t) for t in texts[1:]]
+    if count >= 2:
+        return numbers == list(range(1, count + 1))
+    # no count announced: a run of three or more numbered items from 一是 on, the first after a
+    # colon of the opening sentence (任务清清楚楚：一是…；二是…；三是…) or opening it
+    return len(numbers) >= 3 and numbers == list(range(1, len(numbers) + 1))
 
 
 def _ordinal(text: str) -> int:

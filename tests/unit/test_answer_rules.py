@@ -99,3 +99,17 @@ def test_a_list_announced_but_not_found_whole_is_refused_below_the_operating_poi
     assert not _ask_strict("汉北产业园党建的主要做法有哪三条？", [_hit(text, district="", title="汉北产业园党建")]).found
     text = "街道把经验总结为“三个一”。一是“一网统管”。三是“一事一回访”。"
     assert not _ask_strict("青溪街道网格党小组的“三个一”分别指什么？", [_hit(text, district="", title="青溪街道网格党小组")]).found
+
+
+def test_three_numbered_items_in_order_are_a_whole_list_without_a_count():
+    text = "青溪街道组建热力哨兵。哨兵们的任务清清楚楚：一是定期测温；二是及时报修；三是宣传引导。居民很满意。"
+    ans = _ask_strict("青溪街道的热力哨兵主要承担哪几项任务？", [_hit(text, district="", title="青溪街道热力哨兵")])
+    assert ans.found and all(k in ans.text for k in ("定期测温", "及时报修", "宣传引导"))
+    text = "白沙街道推进校地联建。一是结对共建。二是项目共建。三是人才共建。高校党员下沉社区。"
+    ans = _ask_strict("白沙街道的校地联建从哪几个方面开展？", [_hit(text, district="", title="白沙街道校地联建")])
+    assert ans.found and "人才共建" in ans.text
+
+
+def test_two_numbered_items_or_a_gap_are_no_whole_list():
+    text = "青溪街道组建热力哨兵。哨兵们的任务是：一是定期测温；二是及时报修。居民很满意。"
+    assert not _ask_strict("青溪街道的热力哨兵主要承担哪几项任务？", [_hit(text, district="", title="青溪街道热力哨兵")]).found
