@@ -85,6 +85,11 @@ def _norm(text: str) -> str:
     return norm if len(norm) == len(text) else text
 
 
+@lru_cache(maxsize=1)
+def _digit_only_units() -> frozenset[str]:
+    return frozenset(_cfg()["digit_only_units"].split("|"))
+
+
 def number_spans(text: str) -> list[Span]:
     """Numbers written with a unit (or a percentage), e.g. ``326名``, ``1.2万人次``, ``64.7%``.
 
@@ -96,6 +101,8 @@ def number_spans(text: str) -> list[Span]:
         numeral, unit = m.group(1), m.group(4) or ""
         if not numeral or (not unit and not re.search(r"\d", numeral)):
             continue
+        if unit in _digit_only_units() and not re.search(r"\d", numeral):
+            continue  # 一口回绝, 一把手, 两头跑: words, not counts
         if unit in ("年", "月", "日") and re.fullmatch(r"\d{4}|\d{1,2}", numeral) and not m.group(2):
             if unit == "年" and len(numeral) == 4:
                 continue

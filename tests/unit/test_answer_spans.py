@@ -78,6 +78,14 @@ def test_number_spans_part_figures_joined_by_a_comma(sentence, expected):
     assert _numbers(sentence) == expected
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("青溪社区更换弄堂照明灯140盏。", [("140盏", "盏")]),
+    ("柳塘村新打机井6口，灌溉800亩。", [("6口", "口"), ("800亩", "亩")]),
+])
+def test_number_spans_read_measure_words_of_things(sentence, expected):
+    assert _numbers(sentence) == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "2023年3月5日，青溪街道召开网格工作推进会。",
     "白石县于2021年启动村级党组织换届。",
@@ -376,3 +384,8 @@ def test_a_name_ends_before_the_post_it_takes_on(sentence, name, body):
 ])
 def test_a_two_character_name_before_said_is_not_read_with_it(sentence, name):
     assert [s.text for s in sp.person_spans(sentence)][:1] == [name]
+
+
+@pytest.mark.parametrize("sentence", ["老业主起初一口回绝。", "村里的一把手带头签约。", "群众不再两头跑。"])
+def test_a_chinese_numeral_with_a_measure_word_of_things_is_a_word_not_a_count(sentence):
+    assert _numbers(sentence) == []

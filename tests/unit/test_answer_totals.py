@@ -97,6 +97,8 @@ def test_then_or_now_asked_takes_the_figure_written_so(question, sentence, figur
     ("青溪街道有多少个网格员？", "名|人|位|个"),
     ("白沙街道暑假替骑手照看了多少个孩子？", "名|人|位|个"),
     ("青溪社区托管班收了几个快递员的子女？", "名|人|位|个"),
+    ("青溪社区的弄堂前后一共换了几盏灯？", "盏"),  # measure words of lamps and wells are units too
+    ("柳塘村新打了几口机井？", "口|眼"),
     ("柳塘村有几个合作社？", "个|家|座|处"),  # things stay things
     ("白沙街道暑假开了多少个托管班？", "个|家|座|处"),
     # nothing counted after 几个, people named before it
