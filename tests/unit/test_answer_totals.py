@@ -150,3 +150,11 @@ def test_a_figure_of_an_earlier_year_does_not_answer_what_is_asked_of_now(questi
     hit = Hit(chunk_id="c1", doc_id="d1", title="t", publisher="p", date=date, section="", text=sentence,
               score=1.0, start=0, end=len(sentence))
     assert cx.past_for_now(part, hit, sentence, span) is past
+
+
+@pytest.mark.parametrize(("question", "units"), [
+    ("青溪街道的党员一个礼拜要来敲几回门？", "次|回|趟|场|期|节"),  # 回 is 次, and a class held 86场 is 86回
+    ("白沙社区的手机课今年上了多少回？", "次|回|趟|场|期|节"),
+])
+def test_times_asked_in_hui_are_times(question, units):
+    assert analyze(question).parts[0].units == units

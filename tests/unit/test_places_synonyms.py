@@ -366,3 +366,9 @@ def test_a_street_whose_name_jieba_glues_to_its_first_character_is_read_whole(te
 @pytest.mark.parametrize("text", ["沿着步行街道路两旁种满了树。", "商业街道路改造已经完成。"])
 def test_a_street_word_before_a_road_is_no_street(text):
     assert not any(p.endswith("街道") for p in question_places(text)), question_places(text)
+
+
+@pytest.mark.parametrize(("term", "text"), [("礼拜", "每周入户测温2次"), ("冷藏库", "建起一座容量500吨的冷库"), ("单子", "形成工单231件")])
+def test_everyday_words_match_the_written_ones(term, text):
+    from partyqa.text.synonyms import present
+    assert present(term, text)
