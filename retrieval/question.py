@@ -221,6 +221,7 @@ def counted_phrase(q: str, places: tuple[str, ...] = ()) -> str:
     return _noun_run(before, leading=False)
 
 
+@lru_cache(maxsize=1024)
 def counted_restriction(q: str, counted: str, places: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The content words of the clause that narrows what is counted (*已经完成供热管网改造*的老旧小区
     有几个, *出口到东盟国家*的火龙果有多少吨): the words between the last place, comma or time
