@@ -122,13 +122,25 @@ def answer_type(q: str) -> str:
     return "description"
 
 
+@cache
+def person_nouns() -> re.Pattern:
+    """Nouns naming people (``person_counted`` of questions.json)."""
+    return _re(_cfg()["person_counted"])
+
+
 def asked_units(q: str, kind: str) -> str | None:
     """Units that answer a number question ("" = any), or None for other types."""
     if kind != "number":
         return None
     cfg = _cfg()
     m = re.search(rf"(?:多少|(?<![那这])几)\s*{ASKED_UNIT}", q)  # 那几个车间: no question word
-    if m and m.group(1) == "个" and (_re(cfg["person_counted"]).match(q, m.end()) or (
+    person = _re(cfg["person_counted"]).match(q, m.end()) if m else None
+    if person and q[person.end():person.end() + 1] == "的":
+        person = _re(cfg["person_counted"]).match(q, person.end() + 1)  # 几个快递员的子女: who is counted
+    if person and re.match(r"[\u4e00-\u9fff]", q[person.end():]) \
+            and not re.match(r"在|参|是|有|被|来|去|都|还|共|已|到|从|为|给|跟|和|与|呢|吗", q[person.end():]):
+        person = None  # 多少个退休党员党支部: the people name a body, which is counted
+    if m and m.group(1) == "个" and (person or (
             not re.match(r"[\u4e00-\u9fff]", q[m.end():]) and _re(cfg["person_subject"]).search(q[:m.start()]))):
         return "名|人|位|个"  # 几个绣娘, 这样的人一共有几个: people are counted in 名/人/位 too
     if m and m.group(1) in cfg["number_units"]:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 _BROADER = re.compile(r"全(?:省|市|区|县|镇|乡|街道|社区|村)|各(?:区|县|市|镇|街道)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TOTAL = re.compile(r"一共|总共|共有|总数|总计|合计|累计|全部|全区|全县|全市|全镇|全街道|全乡")
-_PER_UNIT = re.compile(r"每(?:个|名|位|户|人|天|日|周|月|年|季度|次|村|社区|网格|小区|中心)|人均|户均|平均|(?<!总)价值|单价")
+_PER_UNIT = re.compile(r"每(?:个|名|位|户|人|天|日|周|月|年|季度|次|村|社区|网格|小区|中心|栋|幢|间|家|所|支|队|站|楼)|人均|户均|平均|(?<!总)价值|单价")
 
 
 def per_unit(part: Part, text: str, span: sp.Span | None) -> bool:

@@ -100,6 +100,8 @@ def test_then_or_now_asked_takes_the_figure_written_so(question, sentence, figur
     ("青溪社区的弄堂前后一共换了几盏灯？", "盏"),  # measure words of lamps and wells are units too
     ("柳塘村新打了几口机井？", "口|眼"),
     ("柳塘村有几个合作社？", "个|家|座|处"),  # things stay things
+    ("枫林街道成立了多少个退休党员党支部？", "个|家|座|处"),  # people naming a body: the body is counted
+    ("青溪镇建了多少个党员驿站？", "个|家|座|处"),
     ("白沙街道暑假开了多少个托管班？", "个|家|座|处"),
     # nothing counted after 几个, people named before it
     ("青溪街道给每栋楼派了专门跑腿办事的人，这样的人一共有几个？", "名|人|位|个"),
@@ -158,3 +160,18 @@ def test_a_figure_of_an_earlier_year_does_not_answer_what_is_asked_of_now(questi
 ])
 def test_times_asked_in_hui_are_times(question, units):
     assert analyze(question).parts[0].units == units
+
+
+@pytest.mark.parametrize(("question", "sentence", "figure"), [
+    # people asked with 个: a 个 figure counts people only next to a person noun
+    ("青溪街道给每栋楼派了专门跑腿的人，这样的人一共有几个？", "目前共建立楼宇联合党委5个、楼宇党支部22个。", None),
+    ("柳塘村有几个网格员？", "村里建了党员活动室3个。", None),
+    ("柳塘村有几个网格员？", "村里共有12个网格员。", "12个"),
+    ("白沙社区的网格员一共有几个？", "社区网格员共12个。", "12个"),
+    # a figure for each building is no total: the total written after it is
+    ("青溪街道给每栋楼派了专门跑腿的人，这样的人一共有几个？", "街道为每栋楼宇配备1名服务专员，共27名。", "27名"),
+])
+def test_people_counted_with_ge_take_figures_of_people(question, sentence, figure):
+    from retrieval.answer import evidence as ev
+    _, span, _ = ev.typed_span(analyze(question).parts[0], sentence)
+    assert (span.text if span else None) == figure
