@@ -193,7 +193,7 @@ def resolve(question: str, history: list[dict] | tuple = ()) -> str:
         whole = subject if _only_names(subject) else chain
         return f"{whole}{core[2:].lstrip('，,')}？"
     pronoun = _PRONOUN.match(core)
-    person = _person_named(previous, _last_answer(history)) if pronoun and pronoun.group() in ("他", "她") else ""
+    person = _person_named(previous, _last_turn(history)[1]) if pronoun and pronoun.group() in ("他", "她") else ""
     if person:
         # "那他现在干什么工作" after "王光荣搬到金穗社区之前靠什么过日子": 他 is the person named
         # (or, after 是谁, the one the answer named).
@@ -336,22 +336,19 @@ def _person_named(question: str, answer: str) -> str:
     return said if 2 <= len(said) <= 4 and sp._name_at(said, 0) == len(said) else ""
 
 
-def _last_answer(history) -> str:
-    """The answer of the most recent turn, or ""."""
+def _last_turn(history) -> tuple[str, str]:
+    """``(question, answer)`` of the most recent turn in ``history`` that was not chat (好的, 谢谢):
+    its resolved or asked question and the answer it got; ``("", "")`` when there is none."""
     for turn in reversed(list(history or ())):
         if isinstance(turn, dict):
-            return str(turn.get("answer") or "")
-        return str(turn[1]) if len(turn) > 1 else ""
-    return ""
+            q, a = turn.get("resolved_question") or turn.get("question") or "", turn.get("answer") or ""
+        else:
+            q, a = (str(turn[0]) if turn else ""), (str(turn[1]) if len(turn) > 1 else "")
+        if q.strip() and not classify(q):
+            return q.strip(), str(a)
+    return "", ""
 
 
 def _last_question(history) -> str:
     """The most recent resolved or asked question in ``history`` that was not chat (好的, 谢谢)."""
-    for turn in reversed(list(history or ())):
-        if isinstance(turn, dict):
-            q = turn.get("resolved_question") or turn.get("question") or ""
-        else:
-            q = str(turn[0]) if turn else ""
-        if q.strip() and not classify(q):
-            return q.strip()
-    return ""
+    return _last_turn(history)[0]

@@ -84,7 +84,10 @@ def _re(pattern: str) -> re.Pattern:
 
 #: The unit word a number question asks in (多少 *名*, 几 *户次*, 多少 *万元*): two-word units whole.
 ASKED_UNIT = r"(人次|户次|场次|车次|万元|亿元|万人|平方公里|平方米|公里|[\u4e00-\u9fff])"
-_TRAIL = re.compile(r"[？?。.!！\s]+$")
+#: The marks and spaces that close a question (？ 。 ! …).
+TRAILING_MARKS = re.compile(r"[？?。.!！\s]+$")
+#: The units of people counted with 个 (几个绣娘, 这样的人一共有几个).
+PERSON_UNITS = "名|人|位|个"
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
@@ -134,15 +137,15 @@ def asked_units(q: str, kind: str) -> str | None:
         return None
     cfg = _cfg()
     m = re.search(rf"(?:多少|(?<![那这])几)\s*{ASKED_UNIT}", q)  # 那几个车间: no question word
-    person = _re(cfg["person_counted"]).match(q, m.end()) if m else None
+    person = person_nouns().match(q, m.end()) if m else None
     if person and q[person.end():person.end() + 1] == "的":
-        person = _re(cfg["person_counted"]).match(q, person.end() + 1)  # 几个快递员的子女: who is counted
+        person = person_nouns().match(q, person.end() + 1)  # 几个快递员的子女: who is counted
     if person and re.match(r"[\u4e00-\u9fff]", q[person.end():]) \
             and not re.match(r"在|参|是|有|被|来|去|都|还|共|已|到|从|为|给|跟|和|与|呢|吗", q[person.end():]):
         person = None  # 多少个退休党员党支部: the people name a body, which is counted
     if m and m.group(1) == "个" and (person or (
             not re.match(r"[\u4e00-\u9fff]", q[m.end():]) and _re(cfg["person_subject"]).search(q[:m.start()]))):
-        return "名|人|位|个"  # 几个绣娘, 这样的人一共有几个: people are counted in 名/人/位 too
+        return PERSON_UNITS  # 几个绣娘, 这样的人一共有几个: people are counted in 名/人/位 too
     if m and m.group(1) in cfg["number_units"]:
         return cfg["number_units"][m.group(1)]
     for rule in cfg["attribute_units"]:
@@ -414,7 +417,7 @@ def _untopic(q: str) -> str:
 
 def analyze_part(text: str) -> Part:
     """Analyse one (sub-)question."""
-    q = _untopic(unwrap(_TRAIL.sub("", normalize(text))))
+    q = _untopic(unwrap(TRAILING_MARKS.sub("", normalize(text))))
     places = tuple(question_places(q))
     fact = article_fact_kind(q)
     kind = "title" if fact == "title" else answer_type(q)

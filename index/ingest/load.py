@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 from index.ingest.clean import clean_text
@@ -89,13 +90,18 @@ def load_file(path: Path, root: Path | None = None) -> list[Article]:
     return articles
 
 
-def _editor_lines(text: str) -> list[str]:
-    """Lines of ``text`` that open with an editor's label (责任编辑：…, 编辑：…), as written."""
+@cache
+def _editor_label() -> re.Pattern:
+    """An editor's label opening a line (责任编辑：, 编辑：), from ``byline_roles.txt``."""
     from partyqa.resources import data_lines
 
     labels = [w for line in data_lines("byline_roles.txt") for w, kind in [line.split("\t")] if kind == "editor"]
-    opening = re.compile(r"^\s*(?:" + "|".join(sorted(map(re.escape, labels), key=len, reverse=True)) + r")\s*[:：]")
-    return list(dict.fromkeys(line.strip() for line in text.splitlines() if opening.match(line)))
+    return re.compile(r"^\s*(?:" + "|".join(sorted(map(re.escape, labels), key=len, reverse=True)) + r")\s*[:：]")
+
+
+def _editor_lines(text: str) -> list[str]:
+    """Lines of ``text`` that open with an editor's label (责任编辑：…, 编辑：…), as written."""
+    return list(dict.fromkeys(line.strip() for line in text.splitlines() if _editor_label().match(line)))
 
 
 def load_article(path: Path, root: Path | None = None) -> Article:

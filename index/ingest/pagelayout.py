@@ -462,8 +462,8 @@ def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15
         # Briefs set in body type under a story (简讯: a short head, then 本报讯…) are stories of their own.
         main, *briefs = cut_briefs(blocks_text(rest))
         for k, text in enumerate([main, *briefs]):
-            lines = (_headline_lines(stack) if k == 0 else []) + [t for t in (text, foot_text) if t]
-            out.append("\n".join(lines))
+            pieces = (_headline_lines(stack) if k == 0 else []) + [t for t in (text, foot_text) if t]
+            out.append("\n".join(pieces))
     return head_text, out
 
 
@@ -487,9 +487,9 @@ def cut_briefs(text: str) -> list[str]:
     while k < len(lines):
         line = lines[k].strip()
         if k >= 2 and k + 1 < len(lines) and _BRIEF_HEAD_MIN <= len(line) <= _BRIEF_HEAD_MAX \
-                and not re.search(r"[。！？；：，,.!?;:]$", line) and _brief_opening().match(lines[k + 1].strip()):
+                and not _CLAUSE_MARK_END.search(line) and _brief_opening().match(lines[k + 1].strip()):
             label = ""
-            if story and len(story[-1].strip()) <= _SECTION_NAME and not re.search(r"[。！？；：，,.!?;:]$", story[-1].strip()):
+            if story and len(story[-1].strip()) <= _SECTION_NAME and not _CLAUSE_MARK_END.search(story[-1].strip()):
                 label = story.pop().strip()  # 城事简讯: the briefs' column label, not the story's
             briefs.append("\n".join(t for t in (line, lines[k + 1].strip(), label) if t))
             k += 2
@@ -503,6 +503,8 @@ def cut_briefs(text: str) -> list[str]:
 
 
 _BRIEF_HEAD_MIN, _BRIEF_HEAD_MAX = 4, 24
+#: A line ending like a sentence or clause: no headline or column label.
+_CLAUSE_MARK_END = re.compile(r"[。！？；：，,.!?;:]$")
 
 
 def _headline_lines(stack: list[Block]) -> list[str]:

@@ -19,7 +19,7 @@ from partyqa.text.normalize import normalize
 from partyqa.text.places import place_hierarchy, question_places
 from partyqa.text.synonyms import present
 from retrieval.answer import spans as sp
-from retrieval.question import Part
+from retrieval.question import TRAILING_MARKS, Part
 
 if TYPE_CHECKING:
     from retrieval.answer.evidence import Candidate
@@ -242,11 +242,8 @@ def in_plan_section(article: str, offset: int, reach: int = 800) -> bool:
 def asks_past_event(part: Part) -> bool:
     """True when a when-question asks about something that happened (是什么时候成立的, 哪一年建成了),
     not about a plan (计划什么时候建成)."""
-    q = _TRAIL_MARKS.sub("", normalize(part.text))
+    q = TRAILING_MARKS.sub("", normalize(part.text))
     return not _PLAN.search(q) and (q.endswith("的") or "了" in q)
-
-
-_TRAIL_MARKS = re.compile(r"[？?。！!\s]+$")
 
 
 def states_plan(sentence: str) -> bool:

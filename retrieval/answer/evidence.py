@@ -49,7 +49,7 @@ from retrieval.answer.context import (
     years_fit,
 )
 from retrieval.answer.tables import Row, label_rows, table_rows
-from retrieval.question import ASKED_UNIT, Part, counted_restriction, person_nouns
+from retrieval.question import ASKED_UNIT, PERSON_UNITS, Part, counted_restriction, person_nouns
 
 #: An attached figure goes first only with at least this share of the best fitting score.
 ATTACH_SHARE = 0.25
@@ -220,7 +220,7 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
         # Any unit asked for ("平均积分是多少"): a bare figure counts too (a table cell).
         spans = [s for s in sp.number_spans(text) + sp.frequency_spans(text, part.units)
                  if (re.fullmatch(rf"(?:万|亿)?(?:{part.units})", s.unit or "") if part.units else True)]
-        if part.units and part.units.startswith("名") and "个" in part.units.split("|"):
+        if part.units == PERSON_UNITS:
             # people asked with 个 (这样的人有几个): a 个 figure counts people only when a person
             # noun stands next to it (12个网格员, 网格员12个), not 党委5个
             spans = [s for s in spans if s.unit != "个" or _person_next_to(text, s)]
@@ -269,12 +269,16 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
 
 
 
+@lru_cache(maxsize=1)
+def _person_before() -> re.Pattern:
+    """A noun naming people that ends the text, with 共有/有/达 … after it (网格员共|12个)."""
+    return re.compile(rf"(?:{person_nouns().pattern})(?:共有|共|有|达到|达|为)?$")
+
+
 def _person_next_to(text: str, span: sp.Span) -> bool:
     """True when a noun naming people stands right after a 个 figure or right before it."""
     norm = normalize(text)
-    people = person_nouns()
-    return bool(people.match(norm, span.end)) or bool(
-        re.search(rf"(?:{people.pattern})(?:共有|共|有|达到|达|为)?$", norm[:span.start]))
+    return bool(person_nouns().match(norm, span.end)) or bool(_person_before().search(norm[:span.start]))
 
 
 def subject_miss(part: Part, sentence: str) -> float:

@@ -322,10 +322,9 @@ def _complete_announced(texts: list[str]) -> bool:
         return False
     count = sp.announced_count(texts[0])
     head = texts[0].replace(":", "：")
-    first = [_ordinal(head.split("：", 1)[1])] if "：" in head and _ordinal(head.split("：", 1)[1]) else []
-    if not first and _ordinal(head):
-        first = [_ordinal(head)]  # the list opens with its first item (一是…。二是…。三是…。)
-    numbers = first + [_ordinal(t) for t in texts[1:]]
+    # the first item after the opening sentence's colon, or the sentence itself an item (一是…。二是…。)
+    first = _ordinal(head.split("：", 1)[1]) if "：" in head else 0
+    numbers = [n for n in (first or _ordinal(head),) if n] + [_ordinal(t) for t in texts[1:]]
     if count >= 2:
         return numbers == list(range(1, count + 1))
     # no count announced: a run of three or more numbered items from 一是 on, the first after a

@@ -101,13 +101,10 @@ def facts_of(article: Article, kind: str) -> list[ArticleFact]:
     if kind in ("issue", "page"):
         pattern = _ISSUE if kind == "issue" else _PAGE
         m = pattern.search(article.text[:_HEADER_CHARS])
+        if m is None:  # …or in the page's footer line under the text (2024年11月27日 星期三 第04版)
+            tail = max(0, len(article.text) - _FOOTER_CHARS)
+            m = next(reversed(list(pattern.finditer(article.text, tail))), None)
         if m:
-            return [ArticleFact(kind, m.group().strip(), m.group().strip(), m.start(), m.end())]
-        # …or in the page's footer line under the text (2024年11月27日 星期三 第04版)
-        tail = max(0, len(article.text) - _FOOTER_CHARS)
-        found = list(pattern.finditer(article.text, tail))
-        if found:
-            m = found[-1]
             return [ArticleFact(kind, m.group().strip(), m.group().strip(), m.start(), m.end())]
     return []
 
