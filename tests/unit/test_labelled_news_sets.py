@@ -32,6 +32,8 @@ SETS = {
              "cross_script": 6, "unanswerable": 24, "followup": 6, "chitchat": 3},
     "dev3": {"factual": 16, "paraphrase": 28, "list": 12, "article": 20, "multipart": 12,
              "cross_script": 8, "unanswerable": 28, "followup": 8, "chitchat": 4},
+    "dev4": {"factual": 20, "paraphrase": 26, "list": 12, "article": 16, "multipart": 12,
+             "cross_script": 8, "unanswerable": 34, "followup": 8, "chitchat": 4},
 }
 FIELDS = {"id", "question", "kind", "doc", "answer_keys", "history"}
 NO_DOC_KINDS = {"unanswerable", "chitchat"}
@@ -102,7 +104,14 @@ def _visible_lines(path) -> list[str]:
         lines = (re.sub(r"(?<=[^\x00-\xff]) (?=[^\x00-\xff])", "", line).strip() for line in text.splitlines())
         return [line for line in lines if line]
     raw = path.read_bytes()
-    text = raw.decode(_declared_charset(raw))  # strict: a page must be valid in its own charset
+    if path.suffix in {".txt", ".md"} and not re.search(rb"charset\s*=", raw[:2048]):
+        # a plain-text file declares nothing: valid UTF-8, or else valid GB18030 (a GBK notice)
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("gb18030")
+    else:
+        text = raw.decode(_declared_charset(raw))  # strict: a page must be valid in its own charset
     if path.suffix in {".html", ".htm"}:
         parser = _Visible()
         parser.feed(text)
