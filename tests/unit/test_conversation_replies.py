@@ -230,6 +230,9 @@ def test_an_unknown_kind_has_no_reply():
     ("明白了，多谢你这么耐心。", "ack"),  # thanks with how the help was given
     ("谢谢您这么细心地解答", "thanks"),
     ("我都记下了，谢谢", "ack"),
+    ("你好，你能帮我查点什么？", "about"),  # 点 for 一点: a little of something
+    ("您可以帮我找一点什么资料？", "about"),
+    ("你能干嘛", "about"),
 ])
 def test_asking_what_the_assistant_can_do_or_praising_an_answer_is_conversation(text, kind):
     assert classify(text) == kind
@@ -243,6 +246,8 @@ def test_asking_what_the_assistant_can_do_or_praising_an_answer_is_conversation(
     "回答得很清楚，那白沙村呢？",  # praise, then a follow-up
     "我知道了，那柳岸村党支部书记是谁？",  # an acknowledgement, then a question
     "谢谢你的解答，白石县有多少个党组织？",
+    "你能帮我查点柳岸村的资料吗？",  # 查点 with what to look up is a question
+    "你能帮我找一点白石县党建的报道吗？",
 ])
 def test_a_question_that_names_what_it_asks_is_no_capability_question(text):
     assert classify(text) == ""
