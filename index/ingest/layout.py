@@ -6,7 +6,8 @@ import re
 
 TERMINAL_PUNCTUATION = '。！？；：…”」』!?;:"）)'
 _CLAUSE_PUNCTUATION = re.compile(r"[，,、。；;：:！？!?]")
-_HEADING_MARKER = re.compile(
+#: The number opening a heading or item (1．, 一、, （二）, 第三章): a section's or a bulletin item's head.
+HEADING_MARKER = re.compile(
     r"^(?:\d{1,2}[\s、.．]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+[章节節部条條])"
 )
 _INDENT = " \t\u3000\xa0\u2002\u2003\ufeff"
@@ -50,7 +51,7 @@ def _should_join(first: str, second: str) -> bool:
     """
     if not first or not second or first.endswith(tuple(TERMINAL_PUNCTUATION)):
         return False
-    if _is_heading_like(second) or _HEADING_MARKER.match(second):
+    if _is_heading_like(second) or HEADING_MARKER.match(second):
         return False
     if len(first) >= _MIN_BROKEN_LINE and _CLAUSE_PUNCTUATION.search(first):
         return True

@@ -4,7 +4,8 @@ Forms read (role words are data: ``partyqa/data/byline_roles.txt``):
 
 * label pairs ``作者：邵蕾 潘一鸣　编辑：朱晓丹``, ``文/图 | 孟晓雯``, ``【责任编辑：韩雨桐】``;
 * bracketed groups ``本报讯（记者 周明远 通讯员 韩小静 杜家豪）``, ``（通讯员 叶子航 陈露）``;
-* bare byline lines ``编辑 何沐阳``, ``原载《绵州日报》… 记者 罗佳怡 通讯员 蒲文涛``;
+* bare byline lines ``编辑 何沐阳``, ``原载《绵州日报》… 记者 罗佳怡 通讯员 蒲文涛``, also after the
+  outlet's name (``湘音新闻记者 邹一帆``; name endings in ``outlet_suffixes.txt``);
 * photo credits ``通讯员 韩小静 摄`` (photographer, not correspondent);
 * WeChat headers ``原创 林可欣 涪城社区通 2023/3/18 20:05`` (author and account).
 
@@ -97,7 +98,8 @@ def bylines(line: str, in_body: bool = False) -> list[Byline]:
             return []
     for match in role_re.finditer(simple, 0, limit):
         labelled = bool(_LABEL_MARK.match(simple, match.end()))
-        if match.start() and simple[match.start() - 1] not in _BOUNDARY_BEFORE and not labelled:
+        if match.start() and simple[match.start() - 1] not in _BOUNDARY_BEFORE and not labelled \
+                and not _after_outlet(simple, match.start()):
             continue
         names, end, photo = _name_list(simple, match.end(), limit)
         if names is None:
@@ -111,6 +113,28 @@ def bylines(line: str, in_body: bool = False) -> list[Byline]:
         evidence = line[: limit].strip() if in_body else line.strip()
         found.extend(Byline(kind, line[a:b], evidence) for a, b in names)
     return found
+
+
+@cache
+def _outlet_suffixes() -> tuple[str, ...]:
+    """Endings of an outlet's name (``outlet_suffixes.txt``), longest first."""
+    return tuple(sorted(data_lines("outlet_suffixes.txt"), key=len, reverse=True))
+
+
+def _after_outlet(simple: str, pos: int) -> bool:
+    """Tell whether an outlet's name alone stands before ``pos`` at the start of the line or of a
+    bracket (``湘音新闻记者``, ``（某某日报记者``): the role after it opens a byline."""
+    start = pos
+    while start > 0 and "\u4e00" <= simple[start - 1] <= "\u9fff":
+        start -= 1
+    if start and simple[start - 1] not in _OPENERS and simple[:start].strip(_SEPARATORS + "□■◆◇●○◎★☆▲△"):
+        return False
+    name = simple[start:pos]
+    suffix = next((s for s in _outlet_suffixes() if name.endswith(s)), "")
+    return bool(suffix) and 2 <= len(name) - len(suffix) <= _MAX_OUTLET_NAME
+
+
+_MAX_OUTLET_NAME = 8
 
 
 def _leading_group_end(simple: str) -> int:

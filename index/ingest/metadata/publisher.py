@@ -21,8 +21,12 @@ _VALUE = re.compile(r"[^\s|｜,，。;；:：()（）【】\[\]《》]{2,30}")
 _DATELINE = re.compile(
     r"^(?P<head>[^\s，。：:（(]{0,16}?)(?P<date>\d{1,2}月\d{1,2}日)?(?P<end>电|讯)\s*(?:[（(]|$|\S)"
 )
+_OFFICE_SUFFIX = "委员会|组织部|宣传部|办公室|办公厅|工委|党委|人民政府"
 _ISSUER = re.compile(r"^(?P<name>\S{4,24}?(?:委员会|组织部|宣传部|办公室|办公厅|工委|党委|人民政府))\s*(?:编|编印|主办|印发)?$")
-_SIGNATURE = re.compile(r"^(?P<name>\S{4,24}?(?:委员会|组织部|宣传部|办公室|办公厅|工委|党委|人民政府))\s+(?:19|20)\d{2}\s*年")
+_SIGNATURE = re.compile(
+    r"^(?P<name>\S{4,24}?(?:委员会|组织部|宣传部|办公室|办公厅|工委|党委|人民政府))\s*(?:编印|编|印发)?(?:\s+|\s*[|｜]\s*)"
+    r"(?:19|20)\d{2}\s*年"
+)
 _EDITED_BY = re.compile(r"^(?P<name>\S{4,24}?(?:委员会|组织部|宣传部|办公室|办公厅|工委|党委))\s*编$")
 _PAPER_SUFFIX = re.compile(r"(?:数字报|电子报|电子版|数字版|数字报刊|手机报)$")
 _GENERIC_SOURCES = frozenset(
@@ -65,7 +69,8 @@ def labelled_source(line: str) -> tuple[int, str]:
     """The outlet named by a label on a line: ``(rank, value)``, or ``(0, "")``.
 
     ``原载《绵州日报》`` / ``原载：冰城日报`` rank as reprints, ``来源：`` and a bulletin's
-    ``编印：`` as sources, ``转自：`` as forwards. Generic values (``本站``, ``办公室`` …) are ignored.
+    ``编印：`` as sources, ``转自：`` as forwards; an issuer's field (``发布机构：``, ``发布单位 |``,
+    ``document_fields.txt``) as a source. Generic values (``本站``, ``办公室`` …) are ignored.
     """
     simple = _simplified(line)
     reprint = _REPRINT.search(simple)
@@ -78,7 +83,25 @@ def labelled_source(line: str) -> tuple[int, str]:
         label = match.group("label")
         rank = RANK_REPRINT if label == "原载" else RANK_FORWARD if label.startswith("转") else RANK_SOURCE
         return rank, _trim_value(_slice(line, simple, value.start(), value.end()))
+    for match in _issuer_labels().finditer(simple):
+        value = _VALUE.match(simple, match.end())
+        if value and value.group() not in _GENERIC_SOURCES:
+            return RANK_SOURCE, _trim_value(_slice(line, simple, value.start(), value.end()))
     return 0, ""
+
+
+@cache
+def document_fields() -> dict[str, str]:
+    """The field labels of a disclosure block or press-release table and their kinds
+    (``partyqa/data/document_fields.txt``: ``issuer`` or ``field``)."""
+    return dict(line.split("\t") for line in data_lines("document_fields.txt"))
+
+
+@cache
+def _issuer_labels() -> re.Pattern:
+    """A label naming the issuing body (``发布机构：``, ``发布单位 |``) with its colon or table bar."""
+    labels = sorted((w for w, kind in document_fields().items() if kind == "issuer"), key=len, reverse=True)
+    return re.compile(r"(?:^|(?<=\s))(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：|｜]\s*")
 
 
 def _trim_value(value: str) -> str:
@@ -122,7 +145,7 @@ def masthead_paper(lines: list[str]) -> str:
 
 
 _SOURCE_LINE = re.compile(
-    r"^(?P<name>[\u4e00-\u9fff·]{2,12})\s+(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"^(?P<name>[\u4e00-\u9fff·]{2,12})(?:\s*[·・|｜]\s*[\u4e00-\u9fff]{2,12})?\s+(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
 
@@ -134,7 +157,9 @@ def _field_labels() -> tuple[str, ...]:
 
 def source_line(line: str) -> str:
     """The outlet of a news app's or portal's source line, a name and a date alone on a line
-    (``兰途新闻 2024-05-08 18:32``); "" for a field label (``发布时间 2024-05-08``) or a generic word."""
+    (``兰途新闻 2024-05-08 18:32``), perhaps with its channel after a dot or bar (``兰途新闻 · 城市频道
+    2024-05-08``: the outlet is the name before it); "" for a field label (``发布时间 2024-05-08``) or a
+    generic word."""
     match = _SOURCE_LINE.match(line.strip())
     if not match:
         return ""
@@ -146,13 +171,29 @@ def source_line(line: str) -> str:
 
 
 def issuer(line: str) -> str:
-    """The office that issued a bulletin or report (``中共扬州市委组织部编``, a signature line), or ""."""
-    simple = _simplified(line.strip())
+    """The office that issued a bulletin or report (``中共扬州市委组织部编``, a signature line), or "".
+
+    A report's team after the office (``中共某某区委组织部课题组``, words in ``issuer_teams.txt``)
+    names the office as the issuer.
+    """
+    line = line.strip()
+    simple = _simplified(line)
+    team = _team_after_office().search(simple)
+    if team and len(simple) == len(line):
+        line = line[: team.start("team")] + line[team.end("team") :]
+        simple = simple[: team.start("team")] + simple[team.end("team") :]
     for pattern in (_EDITED_BY, _SIGNATURE, _ISSUER):
         match = pattern.match(simple)
         if match:
-            return _slice(line.strip(), simple, match.start("name"), match.end("name"))
+            return _slice(line, simple, match.start("name"), match.end("name"))
     return ""
+
+
+@cache
+def _team_after_office() -> re.Pattern:
+    """A team word right after an office's name, at the end of the line or before a date."""
+    teams = "|".join(sorted(map(re.escape, data_lines("issuer_teams.txt")), key=len, reverse=True))
+    return re.compile(rf"(?:{_OFFICE_SUFFIX})(?P<team>{teams})(?=\s|$)")
 
 
 def publisher_in_line(line: str) -> str:
@@ -169,6 +210,14 @@ def publisher_in_line(line: str) -> str:
             if _is_publisher_name(to_simplified(name), whole=name == segment):
                 return name
     return ""
+
+
+def is_outlet_name(line: str) -> bool:
+    """Tell whether a line is only an outlet's name with its edition word (``某某晚报电子版``,
+    ``某某日报数字报``): a site name, never a headline."""
+    simple = _simplified(line.strip())
+    name = _PAPER_SUFFIX.sub("", simple)
+    return name != simple and CJK_RUN.fullmatch(name) is not None and _is_publisher_name(name, whole=True)
 
 
 def _is_publisher_name(name: str, whole: bool) -> bool:

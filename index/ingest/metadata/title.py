@@ -4,19 +4,26 @@ HTML: the ``<title>`` segment (split at site-name separators) that the page repe
 headline — one heading line or a headline split over two lines (主题 + 副题) — else the page's
 own headline line just before the article (``<h1>`` first; a ``——`` subtitle or a kicker
 above it is not the title). Markdown: the front-matter ``title:`` or the first ``#`` heading.
-Plain text, PDF and Word: the first headline-like line of the header that is not a site or
-office name, breadcrumb, bullet, issue label, document number or byline.
+Plain text, PDF and Word: an official document's title (``关于……的通报``) among the header
+lines, else the first headline-like line of the header that is not a site or office name, an
+e-paper's name, a field (``发布机构：…``), breadcrumb, bullet, issue label, document number or
+byline; a bulletin whose first headline is a numbered item of its contents has no lead story:
+its title is its masthead and issue (``组织工作简报 第7期``).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 from index.ingest.debris import ISSUE_LABEL, classify_line
+from index.ingest.html import is_running_text
+from index.ingest.layout import HEADING_MARKER
 from index.ingest.metadata.dates import parse_dates
 from index.ingest.metadata.page import HEADER, Page, front_matter_title
-from index.ingest.metadata.publisher import issuer, publisher_in_line
+from index.ingest.metadata.publisher import document_fields, is_outlet_name, issuer, publisher_in_line
+from partyqa.resources import data_lines
 from partyqa.text.normalize import CJK, squash, to_simplified
 
 MAX_HEADLINE = 40
@@ -38,6 +45,7 @@ _BULLET = re.compile(r"^[•·・▪◆■●○◇□►▶◎★☆\-*]\s*")
 _SUBTITLE = re.compile(r"^(?:——|—|--|－－)")
 _URL = re.compile(r"(?:https?://|www\.)[\w.-]+", re.IGNORECASE)  # a site's address: no headline holds one
 HEADLINE_END = tuple("。！？；：…!?;:,，、")
+_YEAR_ISSUE = re.compile(r"^\d{4}年第\d+期")  # 2024年第7期（总第213期）: an issue label with its year
 _TITLE_HINT = re.compile(r"title|headline|biaoti|\bbt\b|wzbt|newstitle|art-?t")
 
 
@@ -59,7 +67,10 @@ def extract_title(page: Page, raw_text: str, source_name: str, clean_text: str =
     elif suffix in (".md", ".markdown"):
         title = front_matter_title(raw_text) or next((ln.text for ln in page.lines if ln.heading == 1), "")
     if not title and clean_text:
-        title = first_headline(clean_text)
+        head = _lines_before_body(clean_text)
+        title = document_title(head) or first_headline(clean_text)
+        if title and HEADING_MARKER.match(title):
+            title = masthead_title(head) or title
     if not title:
         title = first_headline([ln.text for ln in page.lines if not ln.synthetic and not ln.chrome and ln.link < 0.5])
     if not title:
@@ -72,7 +83,7 @@ def _html_title(page: Page) -> str:
     return _with_subtitle(page, _html_headline(page))
 
 
-_MAX_SUBTITLE = 30
+_MAX_SUBTITLE = MAX_HEADLINE
 
 
 def _with_subtitle(page: Page, title: str) -> str:
@@ -146,7 +157,7 @@ def _is_masthead(text: str, lines) -> bool:
         k = texts.index(text)
     except ValueError:
         return False
-    return k + 1 < len(texts) and bool(ISSUE_LABEL.match(texts[k + 1]) or re.match(r"^\d{4}年第\d+期", texts[k + 1]))
+    return k + 1 < len(texts) and bool(ISSUE_LABEL.match(texts[k + 1]) or _YEAR_ISSUE.match(texts[k + 1]))
 
 
 _SERIES = re.compile(r"《([^《》\n]{2,20})》\s*(?:\d{4}\s*年\s*)?(?:总第\s*\d+\s*期\s*)?第\s*\d+\s*期")
@@ -171,6 +182,46 @@ def issue_title(lines: list[str]) -> str:
     return ""
 
 
+def _lines_before_body(text: str) -> list[str]:
+    """The first lines of a text (stripped, non-empty) up to its first running-text line."""
+    head = []
+    for line in text.split("\n")[: _HEADLINE_SCAN_LINES * 2]:
+        line = line.strip()
+        if not line:
+            continue
+        if is_running_text(line):
+            break
+        head.append(line)
+    return head[:_HEADLINE_SCAN_LINES]
+
+
+@cache
+def _document_title() -> re.Pattern:
+    """``关于……的<kind>`` as a whole line, the kinds (文种) from ``document_kinds.txt``."""
+    kinds = "|".join(sorted(map(re.escape, data_lines("document_kinds.txt")), key=len, reverse=True))
+    return re.compile(rf"^关于\S.{{2,{_MAX_TITLE}}}的(?:{kinds})$")
+
+
+def document_title(lines: list[str]) -> str:
+    """The title of an official document (``关于……的通报``) among the lines before its text, or "".
+
+    A series or collection line above it (``某某区调研成果（2024）``) is not the title.
+    """
+    return next((line for line in lines if len(line) <= _MAX_TITLE
+                 and _document_title().match(to_simplified(line))), "")
+
+
+def masthead_title(lines: list[str]) -> str:
+    """A bulletin's masthead and issue (``组织工作简报 第7期``) from a series line directly followed
+    by its issue label (``第7期``, ``2024年第7期（总第213期）``), or ""."""
+    for line, following in zip(lines, lines[1:]):
+        label = re.sub(r"\s+", "", following)
+        if (ISSUE_LABEL.match(label) or _YEAR_ISSUE.match(label)) and len(CJK.findall(line)) >= 2 \
+                and not _is_field(line) and not parse_dates(line):
+            return f"{line} {label}"
+    return ""
+
+
 def first_headline(lines: list[str] | str) -> str:
     """Return the first headline-like line among the first lines of a text.
 
@@ -189,7 +240,7 @@ def first_headline(lines: list[str] | str) -> str:
     lines = [line.strip() for line in lines if line.strip()]
     for k, line in enumerate(lines[:_HEADLINE_SCAN_LINES]):
         nxt = lines[k + 1] if k + 1 < len(lines) else ""
-        if _is_headline_text(line) and not ISSUE_LABEL.match(nxt) and not re.match(r"^\d{4}年第\d+期", nxt):
+        if _is_headline_text(line) and not ISSUE_LABEL.match(nxt) and not _YEAR_ISSUE.match(nxt):
             return line
     return ""
 
@@ -203,12 +254,27 @@ def _is_headline_text(line: str, allow_long: bool = False) -> bool:
         return False
     if line.endswith(HEADLINE_END) or "。" in line or _BULLET.match(line) or _SUBTITLE.match(line):
         return False
+    if _is_field(line) or is_outlet_name(line):
+        return False
     simplified = to_simplified(line)
     if _BYLINE.search(simplified) or _BREADCRUMB.search(simplified) or _DOC_NUMBER.search(simplified):
         return False
     if parse_dates(line) or classify_line(line) or _is_mojibake_like(line) or _URL.search(line):
         return False
     return not (issuer(line) or (publisher_in_line(line) == line.strip()))
+
+
+@cache
+def _field_label() -> re.Pattern:
+    """A field label opening a line, with its colon or table bar (``主题分类：``, ``发布单位 |``)."""
+    labels = set(data_lines("meta_labels.txt")) | set(document_fields())
+    words = "|".join(sorted(map(re.escape, labels), key=len, reverse=True))
+    return re.compile(rf"^(?:{words})\s*[:：|｜]")
+
+
+def _is_field(line: str) -> bool:
+    """Tell whether a line is a labelled field of the page (``索引号：…``, ``发布单位 | …``)."""
+    return bool(_field_label().match(to_simplified(line.strip())))
 
 
 def _is_mojibake_like(line: str) -> bool:

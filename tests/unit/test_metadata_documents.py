@@ -1,0 +1,243 @@
+"""Metadata of official documents, reports, bulletins and app pages, each form read from two
+invented pages and refused on others: field blocks (索引号/发布机构), document titles (关于……的通报),
+a bulletin without a lead story, a report's team, an app's source line with its channel, a byline
+after the outlet's name, a long 副题, and a city's short name before its own 市X区 district.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from index.ingest.load import load_article
+from index.ingest.metadata.people import bylines
+from index.ingest.metadata.publisher import is_outlet_name, issuer, labelled_source, source_line
+from index.ingest.metadata.title import document_title, first_headline, masthead_title
+from partyqa.text.places import extract_places, question_places
+
+# ------------------------------------------------------------------ a government page's field block
+NOTICE = """白石县人民政府
+首页 | 政务公开 | 政务服务 | 互动交流
+当前位置：首页 > 政务公开 > 通知公告 > 正文
+索引号：000000000000/2023-00042
+主题分类：组织人事　　　　发布机构：中共白石县委组织部
+发文日期：2023年03月14日　　　　文号：白组通〔2023〕5号
+有效性：有效
+关于2022年度村级党组织书记述职评议结果的通报
+各乡镇党委：
+根据年度考核安排，县委组织部对全县46个村级党组织书记开展了述职评议，现将结果通报如下。
+一、总体情况
+全县46名村党组织书记中，评为好的31名，较好的12名，一般的3名，没有评为差的。
+中共白石县委组织部
+2023年3月10日
+上一篇：关于开展党员冬训工作的通知
+"""
+
+RELEASE = """新闻通稿
+发布单位 | 中共云港市柳岸区委组织部
+联系人 | 郝思雨
+联系电话 | 0000-0000000
+稿件类别 | 基层党建
+柳岸区二十个小区党支部把议事会开到楼栋门口
+今年以来，柳岸区在二十个老旧小区推行楼栋议事会，党员楼长每月召集居民商量一次小区的事。
+议事会已经解决了停车、加装电梯、楼道照明等问题一百二十多件。
+撰稿：温若兰
+"""
+
+
+@pytest.mark.parametrize(("name", "text", "title", "outlet"), [
+    ("notice.txt", NOTICE, "关于2022年度村级党组织书记述职评议结果的通报", "中共白石县委组织部"),
+    ("release.txt", RELEASE, "柳岸区二十个小区党支部把议事会开到楼栋门口", "中共云港市柳岸区委组织部"),
+])
+def test_a_field_block_is_no_title_and_its_issuer_is_the_outlet(tmp_path, name, text, title, outlet):
+    page = tmp_path / name
+    page.write_text(text, encoding="utf-8")
+    article = load_article(page)
+    assert (article.title, article.publisher) == (title, outlet)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("主题分类：组织人事　　　　发布机构：中共白石县委组织部", (8, "中共白石县委组织部")),
+    ("发布单位 | 中共云港市柳岸区委组织部", (8, "中共云港市柳岸区委组织部")),
+    # another field, or the words in running text: no outlet
+    ("主题分类：组织人事　　　　有效性：有效", (0, "")),
+    ("县里推进发布机构改革，白石县委组织部牵头。", (0, "")),
+])
+def test_an_issuer_field_names_the_outlet(line, expected):
+    assert labelled_source(line) == expected
+
+
+@pytest.mark.parametrize(("lines", "title"), [
+    # a headline with a place and a colon is still a headline; only a field label opens a field
+    (["索引号：000000000000/2023-00042", "柳岸街道：党员楼长把议事会开到楼栋门口"], "柳岸街道：党员楼长把议事会开到楼栋门口"),
+    (["联系人 | 郝思雨", "稿件类别 | 基层党建", "白石县四十六名村党组织书记上台述职"], "白石县四十六名村党组织书记上台述职"),
+])
+def test_field_lines_are_skipped_for_the_headline(lines, title):
+    assert first_headline(lines) == title
+
+
+# ------------------------------------------------------------------------------ an e-paper's name
+@pytest.mark.parametrize(("line", "outlet"), [
+    ("云港晚报电子版", True),
+    ("白石日报数字报", True),
+    # a headline that ends in the same word names no outlet
+    ("柳塘村民的医保卡有了电子版", False),
+    ("白石日报", False),
+])
+def test_an_epaper_name_is_a_site_name(line, outlet):
+    assert is_outlet_name(line) is outlet
+
+
+def test_an_epaper_name_above_the_headline_is_no_title():
+    lines = ["云港晚报", "A03", "云港晚报电子版", "柳塘村老人家里装上了扶手 二百户完成适老化改造", "本报讯（记者 严小舟）…"]
+    assert first_headline(lines) == "柳塘村老人家里装上了扶手 二百户完成适老化改造"
+    lines = ["白石日报数字报", "白石县四十六名村党组织书记上台述职"]
+    assert first_headline(lines) == "白石县四十六名村党组织书记上台述职"
+
+
+# ------------------------------------------------------------------ an official document's title
+REPORT = """柳岸区党建课题成果汇编（2023）
+关于柳岸区小区党支部建设情况的调研报告
+中共云港市柳岸区委组织部课题组
+课题组组长：郝思雨　课题组成员：温若兰 严小舟
+二〇二三年十月
+今年7月至8月，区委组织部成立课题组，对全区38个小区党支部的组建和运行情况开展了专题调研，召开座谈会4场，走访党员楼长86名。
+一、基本情况
+全区38个小区中，已单独组建党支部的有29个，联合组建的有9个。
+中共云港市柳岸区委组织部课题组
+2023年10月16日
+"""
+
+
+@pytest.mark.parametrize(("lines", "title"), [
+    (["柳岸区党建课题成果汇编（2023）", "关于柳岸区小区党支部建设情况的调研报告", "中共云港市柳岸区委组织部课题组"],
+     "关于柳岸区小区党支部建设情况的调研报告"),
+    (["白石县人民政府", "关于2022年度村级党组织书记述职评议结果的通报"], "关于2022年度村级党组织书记述职评议结果的通报"),
+    # 关于 opening a headline that names no kind of document: no document title
+    (["关于柳塘村合作社的三个故事"], ""),
+    (["柳岸区党建课题成果汇编（2023）", "关于柳岸区小区党支部建设情况"], ""),
+])
+def test_an_official_documents_title(lines, title):
+    assert document_title(lines) == title
+
+
+def test_a_report_below_its_series_line_has_its_own_title_team_office_and_authors(tmp_path):
+    page = tmp_path / "report.txt"
+    page.write_text(REPORT, encoding="utf-8")
+    article = load_article(page)
+    assert article.title == "关于柳岸区小区党支部建设情况的调研报告"
+    assert article.publisher == "中共云港市柳岸区委组织部"
+    assert article.people("author") == ["郝思雨", "温若兰", "严小舟"]
+
+
+@pytest.mark.parametrize(("line", "office"), [
+    ("中共云港市柳岸区委组织部课题组", "中共云港市柳岸区委组织部"),
+    ("中共白石县委组织部调研组　　2023年3月10日", "中共白石县委组织部"),
+    ("中共白石县委组织部编印 | 2023年3月10日", "中共白石县委组织部"),
+    # a sentence about a team, or a team of no office: no issuer
+    ("区委组织部课题组正在走访党员楼长", ""),
+    ("柳塘村合作社课题组", ""),
+])
+def test_a_reports_team_names_its_office(line, office):
+    assert issuer(line) == office
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("课题组组长：郝思雨　课题组成员：温若兰 严小舟", [("author", "郝思雨"), ("author", "温若兰"), ("author", "严小舟")]),
+    ("调研组组长：韦振东调研组成员：梁雨晴执笔人：梁雨晴",
+     [("author", "韦振东"), ("author", "梁雨晴"), ("author", "梁雨晴")]),
+    # a group leader in the story is no author
+    ("网格组长 何川", []),
+    ("组长：何川", []),
+])
+def test_a_reports_team_members_are_its_authors(line, expected):
+    assert [(b.kind, b.name) for b in bylines(line)] == expected
+
+
+# ------------------------------------------------------------------- a bulletin without a lead story
+BULLETIN_ITEMS = ["党建工作简报", "第12期", "中共白石县委组织部编印 | 2023年6月2日", "【本期要目】",
+                  "1．柳塘村：合作社大棚建到六十座", "2．青溪街道：楼长制覆盖三十个小区"]
+BULLETIN_LEAD = ["组工信息", "2023年第4期（总第88期）", "编印：中共云港市柳岸区委组织部", "【本期要目】",
+                 "◎柳岸区把党支部建到小区里", "◎柳岸街道：楼栋议事会解决120多件事"]
+
+
+def _bulletin(tmp_path, head, items):
+    page = tmp_path / "bulletin.txt"
+    page.write_text("\n".join(head + items), encoding="utf-8")
+    return load_article(page)
+
+
+def test_a_bulletin_of_numbered_items_is_titled_by_its_masthead_and_issue(tmp_path):
+    items = ["柳塘村：合作社大棚建到六十座",
+             "柳塘村党总支领办合作社，今年把蔬菜大棚扩大到六十座，带动一百二十户村民在家门口就业。",
+             "青溪街道：楼长制覆盖三十个小区",
+             "青溪街道在三十个老旧小区选出党员楼长九十名，每月上门走访住户一次，收集居民诉求。"]
+    assert _bulletin(tmp_path, BULLETIN_ITEMS, items).title == "党建工作简报 第12期"
+    assert masthead_title(["组工信息", "2023年第4期（总第88期）"]) == "组工信息 2023年第4期（总第88期）"
+
+
+def test_a_bulletin_with_a_lead_story_keeps_the_lead_headline(tmp_path):
+    items = ["柳岸区把党支部建到小区里",
+             "柳岸区今年在三十八个小区全部建起党支部，其中单独组建二十九个，联合组建九个。",
+             "一、柳岸街道：楼栋议事会解决120多件事",
+             "柳岸街道推行楼栋议事会，党员楼长每月召集居民商量一次，已解决停车、照明等问题一百二十多件。"]
+    assert _bulletin(tmp_path, BULLETIN_LEAD, items).title == "柳岸区把党支部建到小区里"
+    assert masthead_title(["柳岸区把党支部建到小区里", "今年以来，全区新建党支部九个。"]) == ""
+
+
+# ---------------------------------------------------------------------- an app's source line, a byline
+@pytest.mark.parametrize(("line", "outlet"), [
+    ("云港新闻 · 城市频道　2024-05-08 18:32", "云港新闻"),
+    ("白石融媒 | 乡镇频道 2023年6月1日", "白石融媒"),
+    # a field label with a channel, or a counter after the date: no outlet
+    ("发布时间 · 城市频道 2024-05-08 18:32", ""),
+    ("云港新闻 · 城市频道 2024-05-08 18:32 评论 12", ""),
+])
+def test_an_app_source_line_with_its_channel(line, outlet):
+    assert source_line(line) == outlet
+
+
+@pytest.mark.parametrize(("line", "expected", "in_body"), [
+    ("云港新闻记者 严小舟 通讯员 何川", [("reporter", "严小舟"), ("correspondent", "何川")], False),
+    ("（白石日报记者 温若兰 梁雨晴）", [("reporter", "温若兰"), ("reporter", "梁雨晴")], False),
+    # an outlet's reporter named inside a sentence, or a word too short for an outlet: no byline
+    ("柳塘村党支部书记何川接受云港新闻记者采访时说，明年还要扩大大棚。", [], True),
+    ("党报记者 严小舟", [], False),
+])
+def test_a_byline_after_the_outlets_name(line, expected, in_body):
+    assert [(b.kind, b.name) for b in bylines(line, in_body=in_body)] == expected
+
+
+# ------------------------------------------------------------------------------ a long 副题 (h2)
+@pytest.mark.parametrize(("h2", "title"), [
+    ("青溪街道三十个小区选出党员楼长九十名，居民诉求办结率达到96.5%",
+     "柳塘村来了“红马甲” 青溪街道三十个小区选出党员楼长九十名，居民诉求办结率达到96.5%"),
+    ("白石县四十六名村党组织书记上台述职，三十一名评为好等次",
+     "柳塘村来了“红马甲” 白石县四十六名村党组织书记上台述职，三十一名评为好等次"),
+    # longer than a headline: a summary, no subtitle
+    ("青溪街道在三十个老旧小区选出党员楼长九十名并且每月上门走访住户一次收集居民诉求办结率达到96.5%",
+     "柳塘村来了“红马甲”"),
+])
+def test_a_subtitle_up_to_a_headlines_length_joins_the_title(tmp_path, h2, title):
+    page = tmp_path / "p.html"
+    page.write_text('<html><head><meta charset="utf-8"><title>云港日报数字报-柳塘村来了“红马甲”</title></head><body>'
+                    f"<div class='nav'>首页 | 要闻 | 区县</div><h1>柳塘村来了“红马甲”</h1><h2>{h2}</h2>"
+                    "<p>本报讯（记者 严小舟）柳塘村股份经济合作社日前向村民分红36万元，全村312户每户都分到了钱。</p>"
+                    "<p>村党支部书记何川说，明年还要把合作社的大棚扩大一倍。</p></body></html>", encoding="utf-8")
+    assert load_article(page).title == title
+
+
+# ------------------------------------------------------------- a city's short name before 市X区
+@pytest.mark.parametrize(("text", "places"), [
+    ("青岛市南区柳塘路街道推行党员商户亮身份", ["市南区", "柳塘路街道", "青岛市", "山东省"]),
+    ("青岛市北区青溪街道的楼长制覆盖三十个小区", ["市北区", "青溪街道", "青岛市", "山东省"]),
+    # the city's full name before another word, or before a district of another city
+    ("青岛市南部沿海新建了十个党群服务站", ["青岛市", "山东省"]),
+    ("烟台市南区域的合作社扩大了大棚", ["烟台市", "山东省"]),
+])
+def test_a_citys_short_name_before_its_own_shi_district(text, places):
+    assert extract_places(text, with_ancestors=True) == places
+
+
+def test_a_question_naming_the_shi_district_after_the_city():
+    assert "市南区" in question_places("青岛市南区柳塘路街道有多少家党员商户？")
+    assert "市北区" not in question_places("烟台市北区域有多少家党员商户？")
