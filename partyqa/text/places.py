@@ -28,13 +28,15 @@ DISTRICT_SUFFIXES = ("示范区", "新区", "区", "县", "市", "旗")
 _ADMIN_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "自治州", "自治县", "自治旗",
                    "地区", "林区", "省", "市", "区", "县", "旗", "盟")
 _COMBINABLE = ("高新区", "开发区", "经开区", "试验区", "保护区", "自贸区", "先行区", "示范区", "新区")
-_STOP_POS = ("p", "c", "u", "d", "v", "r", "m", "f", "t", "x", "eng", "a", "zg", "y", "e", "o", "l", "i")
+_STOP_POS = ("p", "c", "u", "d", "v", "r", "m", "q", "f", "t", "x", "eng", "a", "zg", "y", "e", "o", "l", "i")
 _STOP_POS_EXTENSION = tuple(pos for pos in _STOP_POS if pos != "a")
 #: Function characters that never stand inside a place name read by the suffix rules.
 _GLUE_CHARS = frozenset("由对从向把被将让给的了是")
 _FUNCTION_CHARS = frozenset(
     "在对和与及为于由从向把被将让给到的了是各全本该每这那其此一个等或并且也都还又即就所有已要会能可以按据如若则而但至当"
 )
+#: Words that point at a thing; the character after one is a measure word (这条, 那篇), no name.
+_DEMONSTRATIVES = frozenset(("这", "那", "该", "此", "本", "每", "哪", "某"))
 _QUOTED = re.compile(r"“[^“”\n]{1,20}”|「[^「」\n]{1,20}」")
 _SUFFIX_CHAR = re.compile(r"[区县市镇乡村]|街道|社区")  # banners (旗) are all in the dictionary
 _MAX_PLACE_PREFIX = 5
@@ -162,12 +164,33 @@ def _dictionary_mentions(text: str) -> list[tuple[int, str, tuple[str, ...], boo
             word = text[i : i + length]
             if word in table and text[i + length : i + length + 1] != _SUFFIX_WORDS.get(word[-1], "\0") \
                     and not (length == 2 and not table[word][1] and _word_across(text, i)):
+                short = _city_before_own_district(text, i, word)
+                if short:  # 青岛市南区 is 青岛 + 市南区, not 青岛市 + 南区
+                    word, length = short, len(short)
                 out.append((i, word, *table[word]))
                 i += length
                 break
         else:
             i += 1
     return out
+
+
+def _city_before_own_district(text: str, i: int, word: str) -> str:
+    """The city's short form when a city's full name at ``text[i]`` ends in the 市 that opens the
+    full name of one of its own districts (``青岛市南区`` → ``青岛``, ``济南市中区`` → ``济南``), else ""."""
+    table = _lookup()
+    short = word[:-1]
+    if not word.endswith("市") or short not in table:
+        return ""
+    cities = set(table[word][0])
+    start = i + len(word) - 1
+    for length in range(min(_MAX_NAME, len(text) - start), 2, -1):
+        district = text[start : start + length]
+        codes, full = table.get(district, ((), False))
+        if full and text[start + length : start + length + 1] != _SUFFIX_WORDS.get(district[-1], "\0") \
+                and any(_divisions()[code].parent in cities for code in codes):
+            return short
+    return ""
 
 
 def _resolve(mentions) -> dict[str, tuple[str, int]]:
@@ -417,6 +440,8 @@ def _name_tokens_before(tokens: list[tuple[int, str, str]], index: int) -> list[
             one_char
             and len(before[1]) <= 3
             and before[1] not in _FUNCTION_CHARS
+            # a character after a demonstrative is its measure word (这/条 白石县, 那/则 …)
+            and not (len(before[1]) == 1 and index >= 3 and tokens[index - 3][1] in _DEMONSTRATIVES)
             # a rare character jieba tags as a bound morpheme (霁/vg 雪/n 街道) is a name's too
             and (_is_name_token(before, _STOP_POS_EXTENSION)
                  or (len(before[1]) == 1 and before[2].endswith("g") and _is_name_token(before, ())))
@@ -561,6 +586,8 @@ def _question_places(text: str) -> tuple[str, ...]:
             if not CJK_RUN.fullmatch(prev) or _PLACE_TAIL.search(prev) or prev in found:
                 break
             single = len(prev) == 1 and prev not in _FUNCTION_CHARS
+            if single and j > 0 and tokens[j - 1][1] in _DEMONSTRATIVES:
+                break  # 这/条/白石/县: the character after a demonstrative is its measure word
             # A rare name is split into single characters (鸢/飞/街道): a lone verb counts
             # only when the token before it is a single character too.
             lone_verb = single and prev_flag == "v" and j > 0 and len(tokens[j - 1][1]) == 1 \

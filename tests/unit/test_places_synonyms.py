@@ -51,6 +51,25 @@ def test_a_name_opening_with_a_rare_character_is_found_whole(question, places):
 
 
 @pytest.mark.parametrize(
+    ("question", "places"),
+    # the character after a demonstrative is a measure word (这篇, 这条), not the name's first one
+    [("這篇雲帆街道防汛的報道原載哪份報紙？", ["云帆街道"]), ("这条白石县的消息是谁写的？", ["白石县"]),
+     ("那则桂溪镇的消息登在第几版？", ["桂溪镇"]), ("这份柳岸村的简报是第几期？", ["柳岸村"])],
+)
+def test_a_measure_word_after_a_demonstrative_is_no_part_of_the_place(question, places):
+    assert question_places(question) == places
+
+
+@pytest.mark.parametrize(
+    ("question", "places"),
+    # a single character before a two-character name with no demonstrative before it stays the name's
+    [("他们去雪松坡村看了几户？", ["雪松坡村"]), ("记者在白苇村看了几户？", ["白苇村"])],
+)
+def test_a_single_character_without_a_demonstrative_still_starts_the_name(question, places):
+    assert question_places(question) == places
+
+
+@pytest.mark.parametrize(
     "question",
     ["全镇有多少个驿站？", "本村党员有多少名？", "进村入户走访了多少户？", "城乡社区治理有哪些做法？", "到村任职的大学生有几名？"],
 )
