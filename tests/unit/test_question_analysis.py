@@ -378,6 +378,10 @@ def test_no_role_is_set_for_other_types_or_a_who_question_without_a_role_word(qu
         ("青溪街道楼长制的消息登在几月几号的日报上？", "date", "date"),
         ("这篇报道的标题是什么？", "title", "title"),
         ("那篇关于凤鸣社区的文章叫什么题目？", "title", "title"),
+        ("這篇雲溪街道防汛的報道原載哪份報紙？", "outlet", "org"),  # the paper a reprint comes from
+        ("柳岸村光伏项目那篇稿子转自哪家媒体？", "outlet", "org"),
+        ("白石县这份工作总结的落款日期是哪天？", "date", "date"),  # a summary or a notice is a document too
+        ("桂溪镇那份情况通报是哪天印发的？", "date", "date"),
     ],
 )
 def test_a_question_about_the_article_itself_names_the_fact_and_its_answer_type(question, fact, kind):
@@ -399,6 +403,8 @@ def test_a_question_about_the_article_itself_names_the_fact_and_its_answer_type(
         ("凤鸣社区的红色物业是什么？", "description"),
         ("白石县一共编印了多少期学习材料？", "number"),  # how many were printed: no article date
         ("柳塘村报刊亭哪一天的报纸卖得最好？", "date"),  # a day's paper, no article asked about
+        ("柳岸村村史馆里原载于族谱的老照片有几张？", "number"),  # 原载 with what it was in, nothing asked of it
+        ("白石县的总结表彰大会是哪天召开的？", "date"),  # 总结 of a meeting's name, nothing published
     ],
 )
 def test_a_question_about_events_in_the_article_is_not_an_article_fact(question, kind):
