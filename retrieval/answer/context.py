@@ -40,6 +40,21 @@ def per_unit(part: Part, text: str, span: sp.Span | None) -> bool:
     return bool(_PER_UNIT.search(norm[left:span.start]))
 
 
+_ONE = re.compile(r"(?:一|1)(?![\d.．点千万亿百十])")
+
+
+def per_one(text: str, span: sp.Span | None) -> bool:
+    """True when the figure is the one of a rate's base (每成功调解一起纠纷补贴100元, 每发展一名
+    党员): its own clause opens with 每 and the figure is one; what is counted follows it."""
+    if span is None or not _ONE.match(span.text):
+        return False
+    norm = normalize(text)
+    left = norm[max(norm.rfind(c, 0, span.start) for c in "，,；;。") + 1:span.start]
+    at = left.rfind("每")
+    # 每个网格配备1名: a measure word after 每 makes 每 name the unit, and the one is the answer
+    return at >= 0 and not _PER_UNIT.match(left, at)
+
+
 _STATES_TOTAL = re.compile(r"共|累计|总计|合计|总数|总量|总额|全(?:省|市|区|县|镇|乡|街道|社区|村)")
 
 
@@ -250,6 +265,25 @@ def states_plan(sentence: str) -> bool:
     """True when the sentence states a plan (计划…, 力争…) and nothing already done."""
     s = normalize(sentence)
     return bool(_PLAN.search(s)) and not DONE.search(s)
+
+
+_FUTURE = re.compile(r"明年|下一步|今后|未来|将来|将|准备|(?<![需主重只不])要(?![求点素])|打算|接下来|下一阶段|后年")
+#: A plan stated as such: a planning verb before what is to be done (计划到2025年…, 力争…, 下一步…),
+#: not 计划 as a programme's name (“头雁”培养计划, 回引83名计划的优秀人才).
+_PLANNED = re.compile(r"(?<![”」』\"])(?:计划|打算)(?![的书表单内外生经济为是中里和与及、，,。；;：”」』\"])|力争|(?<![模虚])拟(?!人)|预计|"
+                      r"争取(?!到)|下一步|明年|今后|接下来|下一阶段")
+
+
+def asks_plan(question: str) -> bool:
+    """True when the question asks about what is planned (计划, 明年, 下一步, 准备, 要 …)."""
+    q = normalize(question)
+    return bool(_PLAN.search(q) or _FUTURE.search(q))
+
+
+def states_planned(sentence: str) -> bool:
+    """True when the sentence states what is to be done (计划到…, 力争…, 下一步…) and nothing done."""
+    s = normalize(sentence)
+    return bool(_PLANNED.search(s)) and not DONE.search(s)
 
 
 def plan_mismatch(question: str, sentence: str) -> float:

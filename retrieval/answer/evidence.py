@@ -32,17 +32,20 @@ from retrieval.answer.context import (
     DONE,
     asks_now,
     asks_past_event,
+    asks_plan,
     asks_then,
     asks_total,
     batch_mismatch,
     in_plan_section,
     now_figure,
     past_for_now,
+    per_one,
     per_unit,
     period_mismatch,
     places_fit,
     plan_mismatch,
     states_plan,
+    states_planned,
     states_total,
     then_figure,
     time_mismatch,
@@ -502,9 +505,10 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.typed, c.span, fit = typed_span(replace(part, units=""), c.text)
             c.typed = c.typed and attached(part, c.text, c.span) > 0
         if c.typed and part.answer_type == "number" and (
-                per_unit(part, c.text, c.span) or ((plan_mismatch(part.text, c.text) or (
+                per_unit(part, c.text, c.span) or per_one(c.text, c.span) or ((plan_mismatch(part.text, c.text) or (
                     article_text and in_plan_section(article_text(hit.doc_id), hit.start + c.start)))
                     and DONE.search(normalize(part.text)))
+                or (states_planned(c.text[:c.span.end]) and not asks_plan(part.text))  # 计划…20名, not …，力争…
                 or period_mismatch(part, c.text)):
             c.typed = False  # a per-unit figure for a total, a plan for what was done, another period
         if c.typed and part.answer_type == "date" and not part.article_fact and info_line(c.text):

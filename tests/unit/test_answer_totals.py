@@ -6,21 +6,17 @@ import pytest
 
 from partyqa.records import Hit
 from retrieval.answer.context import states_total
-from retrieval.answer.evidence import Weights, score_candidates
 from retrieval.answer.extractive import fits
-from retrieval.answer.spans import number_spans
 from retrieval.question import analyze
+from tests.unit.candidates import candidates_for, span_in
 
 
 def _cands(question, text):
-    part = analyze(question).parts[0]
-    hit = Hit(chunk_id="c1", doc_id="d1", title="党建动态", publisher="南州日报", date="2023-06-01",
-              section="", text=text, score=1.0, start=0, end=len(text), district="", source="d1.txt")
-    return score_candidates(part, question, [hit], Weights({}), 6, article_text=lambda _doc: text)
+    return candidates_for(question, text)
 
 
 def _span(sentence, figure):
-    return next(s for s in number_spans(sentence) if s.text == figure)
+    return span_in(sentence, figure)
 
 
 @pytest.mark.parametrize(("sentence", "figure"), [
