@@ -500,6 +500,18 @@ def _names_whole(sentence: str, target: str, level: int) -> bool:
 _YEARS_WRITTEN = re.compile(r"(?:19|20)\d{2}\s*(?:[—–\-~～至到]\s*(?:(?:19|20)?\d{2})\s*)?年?")
 
 
+_RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2}
+_SPAN_TO_NOW = re.compile(r"至今|以来|目前|如今|现在|截至")
+
+
+def relative_years(text: str, date: str) -> set[str]:
+    """The years 今年, 去年 and 前年 of ``text`` stand for, counted from the article's ``date``."""
+    if not re.match(r"\d{4}", date or ""):
+        return set()
+    norm = normalize(text)
+    return {str(int(date[:4]) + offset) for word, offset in _RELATIVE_YEARS.items() if word in norm}
+
+
 def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
     """True if every asked year is named by the sentence, its passage or its article's date —
     and, for a number, not only in another clause that holds another figure (``由2019年底的62%``)."""
@@ -509,6 +521,10 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
     stated = set(_YEAR.findall(normalize(cand.text)))
     if part.years and stated and not stated & set(part.years):
         return False  # the sentence dates its fact to another year ("2021年，全区共评出…")
+    relative = relative_years(part.text, hit.date)
+    if relative and not part.years and stated | relative_years(cand.text, hit.date) \
+            and not (stated | relative_years(cand.text, hit.date)) & relative and not _SPAN_TO_NOW.search(normalize(cand.text)):
+        return False  # 今年 asked of a 2024 article, "2021年暑假，…只招了60名" written
     if part.answer_type == "number" and part.years and not stated \
             and not any(hit.date.startswith(y) for y in part.years):
         # An undated figure takes its year from just before it (the same paragraph's opening

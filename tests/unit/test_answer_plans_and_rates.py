@@ -95,3 +95,22 @@ def test_a_count_question_is_not_answered_by_a_rates_base():
     cands = _cands("云杉街道调解工作站调处了多少起纠纷？", text)
     assert any(c.places_ok for c in cands)
     assert not any(fits(c) for c in cands if c.span is not None and c.span.text == "一起")
+
+
+# ----------------------------------------------------------------------------- 今年 and 去年 asked
+@pytest.mark.parametrize(("question", "text", "wrong", "right"), [
+    ("樟溪社区今年的暑托班招了多少孩子？",
+     "2021年暑假，樟溪社区试办第一期暑托班，当年只招了60名孩子。今年暑假，樟溪社区暑托班招收孩子86名。", "60名", "86名"),
+    ("柳湾村去年集体经济收入是多少？",
+     "2020年，柳湾村集体经济收入只有12万元。去年，柳湾村集体经济收入达到45万元。", "12万元", "45万元"),
+])
+def test_this_year_asked_is_the_articles_year_not_another_written_one(question, text, wrong, right):
+    fitting = {c.span.text for c in candidates_for(question, text, date="2024-07-23") if fits(c) and c.span}
+    assert right in fitting and wrong not in fitting
+
+
+def test_a_figure_reaching_to_now_fits_this_year():
+    text = "2021年以来，樟溪社区暑托班累计招收孩子300名。"
+    fitting = {c.span.text for c in candidates_for("樟溪社区今年暑托班一共招了多少孩子？", text, date="2024-07-23")
+               if fits(c) and c.span}
+    assert "300名" in fitting
