@@ -96,6 +96,17 @@ def _nouns(text: str) -> list[str]:
     return out
 
 
+def _noun_tail(text: str) -> str:
+    """The run of nouns that ends ``text`` (上路巡查的党员志愿服务队 → 党员志愿服务队), or ""."""
+    pairs = list(posseg().cut(text)) if text else []
+    tail = []
+    for pair in reversed(pairs):
+        if not (pair.flag.startswith(("n", "vn", "j")) and not pair.flag.startswith(("nr", "ns", "nt"))):
+            break
+        tail.insert(0, pair.word)
+    return "".join(tail)
+
+
 def subject_of(question: str) -> str:
     """What a question is about, without place, time or question words.
 
@@ -214,6 +225,11 @@ def resolve(question: str, history: list[dict] | tuple = ()) -> str:
                 return f"{subject}{rest}？"
             if counted and "".join(_nouns(counted)) == counted:
                 return f"{chain}{counted}{rest}？"
+            head = _noun_tail(counted)
+            if len(head) >= 2 and counted.endswith("的" + head):
+                # "他们每天从几点巡到几点" after "…旺季上路巡查的党员志愿服务队有多少人": the group
+                # counted, named by the nouns that end what was counted.
+                return f"{chain}{head}{rest}？"
         # "这些驿站有哪些功能": the pronoun stands for the previous question's place, else its subject.
         return f"{chain or subject}{rest}？"
     place = new_places[-1] if new_places else chain

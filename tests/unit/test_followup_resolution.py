@@ -172,6 +172,15 @@ def test_a_pronoun_after_a_question_with_a_place_keeps_the_subject(previous, que
     assert resolved.startswith(previous[:3])
 
 
+@pytest.mark.parametrize(("previous", "question", "expected"), [
+    ("海澄路街道旺季上路巡查的党员志愿服务队有多少人？", "他们每天从几点巡到几点？", "海澄路街道党员志愿服务队每天从几点巡到几点？"),
+    ("柳岸村晚上值守的护村巡逻队有几个人？", "他们一般巡到几点？", "柳岸村护村巡逻队一般巡到几点？"),
+])
+def test_a_pronoun_for_a_group_counted_stands_for_the_group(previous, question, expected):
+    # the nouns after the last 的 of what was counted name the group (上路巡查的|党员志愿服务队)
+    assert resolve(question, after(previous)) == expected
+
+
 def test_a_pronoun_for_people_counted_in_a_clause_stands_for_the_place():
     # 他们 after "…多少名党员参加了夜校": the clause is not glued in front of the new question.
     assert resolve("他们一共结对了多少户？", after("石门坳村有多少名党员参加了夜校？")) == "石门坳村一共结对了多少户？"
