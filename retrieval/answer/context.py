@@ -55,6 +55,18 @@ def per_one(text: str, span: sp.Span | None) -> bool:
     return at >= 0 and not _PER_UNIT.match(left, at)
 
 
+_BOUND_AFTER = re.compile(r"\s*(?:及|或)?(?:以上|以下|以内|以外|左右以上)(?:的|者)")
+
+
+def class_bound(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when the figure bounds a class (面积达到500平方米以上的有61个, 60岁以上的): it
+    describes which things are counted, it measures nothing — unless the question writes it."""
+    if span is None or not _BOUND_AFTER.match(normalize(text), span.end):
+        return False
+    digits = re.sub(r"\D", "", span.text)
+    return not (digits and digits in normalize(part.text))
+
+
 _STATES_TOTAL = re.compile(r"共|累计|总计|合计|总数|总量|总额|全(?:省|市|区|县|镇|乡|街道|社区|村)")
 
 
@@ -155,7 +167,8 @@ def _canon_batch(text: str) -> str:
 
 
 _THEN = re.compile(r"刚成立时|成立之初|成立时|起初|最初|当初|原来|原先|以前|此前|之前|过去|刚开始|开始时|"
-                   r"刚起步|起步时|起步之初|刚办起来|刚建起来|刚建成时|刚组建|刚推出|刚开通|刚成立|之初|初期|起步阶段")
+                   r"刚起步|起步时|起步之初|刚办起来|刚建起来|刚建成时|刚组建|刚推出|刚开通|刚成立|之初|初期|起步阶段|"
+                   r"刚[^，,。？?]{1,8}(?:那会儿?|那阵子?|的时候|时候)")
 
 
 _NOW = re.compile(r"目前|现在|现已|如今|截至目前|截至今年|至今")

@@ -36,6 +36,7 @@ from retrieval.answer.context import (
     asks_then,
     asks_total,
     batch_mismatch,
+    class_bound,
     in_plan_section,
     now_figure,
     past_for_now,
@@ -361,6 +362,32 @@ def counted_miss(part: Part, sentence: str, title: str = "") -> bool:
     return present(head, norm) and any(not present(w, norm) for w in narrowing)
 
 
+@lru_cache(maxsize=1)
+def _sibling_families() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """Families of kinds that exclude each other (``category_siblings.txt``): each kind is its
+    name and its alternatives."""
+    return tuple(tuple(tuple(kind.split("|")) for kind in line.split()) for line in data_lines("category_siblings.txt"))
+
+
+def sibling_kind_miss(part: Part, passage: str) -> bool:
+    """True when the question names one kind of a family (农村党组织书记, 外资企业) that the
+    passage never writes, while it writes another kind of the same family (社区党组织书记,
+    国有企业): the passage is about the other kind."""
+    asked = normalize(part.text)
+    for place in part.places:
+        asked = asked.replace(place, " ")  # 柳岸村党支部 names a village, not the kind 农村
+    text = normalize(passage)
+    for family in _sibling_families():
+        named = [kind for kind in family if any(alt in asked for alt in kind)]
+        if len(named) != 1:
+            continue  # none, or the question names two kinds of the family itself
+        if any(alt in text for alt in named[0]):
+            continue
+        if any(alt in text for kind in family if kind is not named[0] for alt in kind):
+            return True
+    return False
+
+
 def restriction_miss(part: Part, sentence: str) -> bool:
     """True when the question narrows what it counts by a clause of two or more content words
     (已经完成供热管网改造的老旧小区) and the sentence writes fewer than half of them (a word counts
@@ -505,7 +532,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.typed, c.span, fit = typed_span(replace(part, units=""), c.text)
             c.typed = c.typed and attached(part, c.text, c.span) > 0
         if c.typed and part.answer_type == "number" and (
-                per_unit(part, c.text, c.span) or per_one(c.text, c.span) or ((plan_mismatch(part.text, c.text) or (
+                per_unit(part, c.text, c.span) or per_one(c.text, c.span) or class_bound(part, c.text, c.span)
+                or ((plan_mismatch(part.text, c.text) or (
                     article_text and in_plan_section(article_text(hit.doc_id), hit.start + c.start)))
                     and DONE.search(normalize(part.text)))
                 or (states_planned(c.text[:c.span.end]) and not asks_plan(part.text))  # 计划…20名, not …，力争…
@@ -519,6 +547,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.typed = False  # 首批 written, 第二批 asked
         if c.typed and part.answer_type == "number" and counted_miss(part, c.text, hit.title):
             c.typed = False  # 网格 counted, 微网格 asked
+        if c.typed and sibling_kind_miss(part, hit.title + " " + hit.text):
+            c.typed = False  # 农村党组织书记 asked, a passage on 社区党组织书记 only
         if c.typed and restriction_miss(part, c.text):
             c.typed = False  # 老旧小区 counted, 已经完成管网改造的老旧小区 asked
         if c.typed and (time_mismatch(part, hit, c.text) or past_for_now(part, hit, c.text, c.span)):

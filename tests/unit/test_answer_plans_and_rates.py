@@ -4,8 +4,9 @@ districts, invented streets and villages."""
 
 import pytest
 
-from retrieval.answer.context import asks_plan, per_one, states_planned
+from retrieval.answer.context import asks_plan, asks_then, per_one, states_planned
 from retrieval.answer.extractive import fits
+from retrieval.question import analyze
 from tests.unit.candidates import candidates_for, span_in
 
 
@@ -114,3 +115,21 @@ def test_a_figure_reaching_to_now_fits_this_year():
     fitting = {c.span.text for c in candidates_for("樟溪社区今年暑托班一共招了多少孩子？", text, date="2024-07-23")
                if fits(c) and c.span}
     assert "300名" in fitting
+
+
+# ------------------------------------------------------------------ the earlier state, asked loosely
+@pytest.mark.parametrize(("question", "then"), [
+    ("槐溪街道晚上巡查充电棚的志愿者，刚拉起队伍那会儿有几个人？", True),
+    ("柳岸村的合作社刚搭起架子的时候有几户？", True),
+    ("柳岸村刚才说的合作社有几户？", False),  # 刚才 with no time of its own
+    ("柳岸村的合作社现在有几户？", False),
+])
+def test_gang_then_a_while_asks_for_the_earlier_state(question, then):
+    assert asks_then(analyze(question).parts[0]) == then
+
+
+def test_the_earlier_figure_answers_a_loose_question_about_the_start():
+    text = ("“夜巡红哨”成立于2023年3月，槐溪街道夜巡队起步时只有24名队员，如今已发展到96名。"
+            "槐溪街道辖9个社区，有老旧小区31个。")
+    cands = [c for c in candidates_for("槐溪街道夜巡队刚拉起队伍那会儿有几个人？", text) if fits(c)]
+    assert cands[0].span.text == "24名"

@@ -1,0 +1,60 @@
+"""Near misses of kind and class: a passage about another kind of the same family (社区 for 农村,
+国有企业 for 外资企业) does not answer, and a figure that bounds a class (500平方米以上的有61个)
+measures nothing (retrieval/answer/evidence.py, retrieval/answer/context.py,
+partyqa/data/category_siblings.txt). Every passage is invented; real districts, invented streets."""
+
+import pytest
+
+from retrieval.answer.context import class_bound
+from retrieval.answer.evidence import sibling_kind_miss
+from retrieval.answer.extractive import fits
+from retrieval.question import analyze
+from tests.unit.candidates import candidates_for, span_in
+
+
+def _part(question):
+    return analyze(question).parts[0]
+
+
+# ---------------------------------------------------------------------------------- sibling kinds
+@pytest.mark.parametrize(("question", "passage"), [
+    ("云港区农村党组织书记的平均年龄是多少？", "关于云港区社区党组织书记队伍建设的调研报告。书记平均年龄由52.6岁下降到44.3岁。"),
+    ("白石县建立了多少个外资企业党组织？", "白石县在工业园区建立国有企业党组织36个，覆盖率100%。"),
+    ("柳湾街道有多少名退休党员？", "柳湾街道组织在职党员到社区报到，已有1365名在职党员认领微心愿。"),
+])
+def test_a_passage_about_another_kind_of_the_family_does_not_answer(question, passage):
+    assert sibling_kind_miss(_part(question), passage)
+
+
+@pytest.mark.parametrize(("question", "passage"), [
+    ("云港区社区党组织书记的平均年龄是多少？", "关于云港区社区党组织书记队伍建设的调研报告。书记平均年龄44.3岁。"),
+    ("白石县农村党组织书记平均年龄多大？", "全县村党组织书记平均年龄45岁，社区书记平均41岁。"),  # 村党组织 is 农村's
+    ("柳岸村党支部书记是谁？", "柳岸村推行社区化管理，村党支部书记张海峰带头。"),  # a village's name is no kind
+    ("柳湾街道在职党员和退休党员各有多少名？", "柳湾街道有在职党员1365名。"),  # both kinds asked
+])
+def test_the_asked_kind_written_or_no_kind_asked_keeps_the_passage(question, passage):
+    assert not sibling_kind_miss(_part(question), passage)
+
+
+def test_a_figure_of_another_kind_is_not_the_answer():
+    text = "白石县在工业园区建立国有企业党组织36个，覆盖率100%。"
+    assert not any(fits(c) for c in candidates_for("白石县建立了多少个外资企业党组织？", text))
+    assert any(fits(c) for c in candidates_for("白石县建立了多少个国有企业党组织？", text))
+
+
+# ---------------------------------------------------------------------------------- class bounds
+@pytest.mark.parametrize(("question", "sentence", "figure"), [
+    ("青杉社区党群服务中心的面积有多大？", "73个中心中，面积达到500平方米以上的有61个。", "500平方米"),
+    ("柳岸村老人有多少？", "柳岸村60岁以上的老人占38%。", "60岁"),
+])
+def test_a_figure_that_bounds_a_class_measures_nothing(question, sentence, figure):
+    assert class_bound(_part(question), sentence, span_in(sentence, figure))
+
+
+@pytest.mark.parametrize(("question", "sentence", "figure"), [
+    ("面积500平方米以上的中心有几个？", "73个中心中，面积达到500平方米以上的有61个。", "500平方米"),  # the question writes it
+    ("青杉社区党群服务中心的面积有多大？", "青杉社区党群服务中心面积达到800平方米。", "800平方米"),
+    ("柳岸村每天开放多长时间？", "柳岸村党群服务中心每天开放10小时以上。", "10小时"),  # 以上 without 的: a measure
+])
+def test_a_figure_that_measures_or_is_asked_is_no_bound(question, sentence, figure):
+    assert not class_bound(_part(question), sentence, span_in(sentence, figure))
