@@ -27,7 +27,8 @@ class Section:
 
 
 #: Kinds of facts about an article itself (not about its subject).
-FACT_KINDS = ("title", "date", "outlet", "reporter", "correspondent", "author", "editor", "photographer", "reviewer")
+FACT_KINDS = ("title", "date", "outlet", "reporter", "correspondent", "author", "editor", "photographer", "reviewer",
+              "doc_number", "page")
 
 
 @dataclass
@@ -36,7 +37,8 @@ class ArticleFact:
 
     Attributes:
         kind: One of :data:`FACT_KINDS`.
-        value: The value as written (a name, a date as ``YYYY-MM-DD``, an outlet).
+        value: The value as written (a name, a date as ``YYYY-MM-DD``, an outlet, a document
+            number ``宽组通〔2024〕9号``, a paper's page ``第A04版``).
         evidence: The line of the page that states it (dateline, byline, source line), as written.
         start / end: Offsets of ``evidence`` in ``Article.text`` (-1 when it is not there).
     """

@@ -427,7 +427,7 @@ def analyze_part(text: str) -> Part:
         kind = "org"
     elif fact == "date":
         kind = "date"
-    elif fact in ("issue", "page"):
+    elif fact in ("issue", "page", "doc_number"):
         kind = "number"
     role, body = _role(q) if kind == "person" else ("", "")
     return Part(

@@ -165,7 +165,7 @@ def _header_block(body: str, meta: ArticleMeta) -> str:
     squashed = squash(body)
     for fact in meta.facts:
         evidence = fact.evidence.strip()
-        if not evidence or evidence in lines:
+        if not evidence or any(evidence in line for line in lines):  # a part of a line kept already
             continue
         if fact.kind == "title":
             if squash(evidence) not in squashed[: len(squash(evidence)) + 200]:

@@ -1,12 +1,14 @@
 """Questions about an article itself — when it was published, by which outlet, who wrote or
-edited it, its title — answered from the article's metadata and cited to the header or
-dateline line the fact was read from (``Article.facts``, filled at ingest)."""
+edited it, its title, a document's number (文号), the page of the paper it ran on — answered
+from the article's metadata and cited to the header or dateline line the fact was read from
+(``Article.facts``, filled at ingest)."""
 
 from __future__ import annotations
 
 import re
 
 from partyqa.records import Article, ArticleFact, Hit
+from partyqa.resources import data_json
 from partyqa.text.normalize import normalize
 from partyqa.text.segment import words
 from retrieval.answer.compose import PartAnswer, Quote
@@ -25,15 +27,18 @@ FALLBACK = {
     "title": ("title",),
     "issue": ("issue",),
     "page": ("page",),
+    "doc_number": ("doc_number",),
 }
 LABELS = {"author": "作者", "reporter": "记者", "correspondent": "通讯员", "editor": "编辑", "photographer": "摄影", "reviewer": "审核",
-          "outlet": "来源", "date": "发布日期", "title": "标题", "issue": "期号", "page": "版次"}
+          "outlet": "来源", "date": "发布日期", "title": "标题", "issue": "期号", "page": "版次",
+          "doc_number": "文号"}
 #: An issue label of a bulletin or paper, in the first lines of its text (总第236期, 第15期,
 #: 2023年第9期（总第187期）).
 _ISSUE = re.compile(r"(?:\d{4}\s*年\s*)?(?:总第\s*\d+\s*期\s*)?第\s*[\d一二三四五六七八九十]+\s*期"
                     r"(?:\s*[（(]\s*总第\s*\d+\s*期\s*[）)])?|总第\s*\d+\s*期")
-#: The page of a paper the story ran on, in the first lines of its text (第04版, 第A05版：城事).
-_PAGE = re.compile(r"第\s*[A-Z]?\d{1,3}\s*版")
+#: The page of a paper the story ran on, in the first lines of its text (第04版, 第A05版：城事, 版次：A3;
+#: ``paper_page`` of ``partyqa/data/document_marks.json``, which ingest reads too).
+_PAGE = re.compile(data_json("document_marks.json")["paper_page"])
 _HEADER_CHARS = 600
 _FOOTER_CHARS = 400
 
@@ -50,7 +55,7 @@ def human_date(iso: str) -> str:
 _ASKING_WORDS = re.compile(
     r"这篇|那篇|该篇|这条|那条|这则|稿子|稿件|报道|文章|推文|新闻|消息|简报|刊发|刊登|发布|转发|转载|见报|"
     r"记者|通讯员|作者|编辑|责任|责编|审核|签发|摄影|来源|标题|题目|日期|哪天|哪家|是谁|分别|第几期|总第|"
-    r"信息|政府网站|网站|网上|公众号|报纸|平台|媒体"
+    r"信息|政府网站|网站|网上|公众号|报纸|平台|媒体|发文字号|文件编号|发文编号|文号|第几版|哪一版|版面"
 )
 
 
@@ -105,7 +110,8 @@ def facts_of(article: Article, kind: str) -> list[ArticleFact]:
             tail = max(0, len(article.text) - _FOOTER_CHARS)
             m = next(reversed(list(pattern.finditer(article.text, tail))), None)
         if m:
-            return [ArticleFact(kind, m.group().strip(), m.group().strip(), m.start(), m.end())]
+            value = m.group() if kind == "issue" else m.group("page") or m.group("labelled")
+            return [ArticleFact(kind, value.strip(), m.group().strip(), m.start(), m.end())]
     return []
 
 

@@ -13,7 +13,7 @@ import pytest
 from partyqa.records import Article, ArticleFact, Hit
 from retrieval.answer.compose import PartAnswer, Quote, compose, not_found
 from retrieval.answer.extractive import Answerer, AnswerParams
-from retrieval.answer.facts import facts_of, human_date, pick_article
+from retrieval.answer.facts import answer_fact, facts_of, human_date, pick_article
 from retrieval.question import analyze
 
 GRID_1 = "青溪街道推进网格化治理。全街道共有网格员126名。建成网格驿站8个。"
@@ -373,6 +373,67 @@ def test_the_page_is_read_from_the_page_footer_when_the_header_lost_it(question,
                         hit_at=lambda doc, offset: hit if 0 <= offset < len(article.text) else None)
     ans = answerer.answer(question, question, [hit])
     assert ans.found and value in ans.text
+
+
+NOTICE_ARTICLE, NOTICE_HIT = _article(
+    "notice", "关于2023年度乡镇党委书记抓基层党建述职评议情况的通报",
+    ["发布机构：中共青柳县委组织部", "成文日期：2024年03月05日　　发文字号：青组通〔2024〕3号"],
+    "全县12名乡镇党委书记参加述职，评为好的7名。",
+    [("outlet", "中共青柳县委组织部", "发布机构：中共青柳县委组织部"),
+     ("doc_number", "青组通〔2024〕3号", "成文日期：2024年03月05日　　发文字号：青组通〔2024〕3号")],
+    "中共青柳县委组织部", "2024-03-05")
+WORD_ARTICLE, WORD_HIT = _article(
+    "word", "关于开展“党员先锋岗”评选活动的通知", ["桐溪街党工〔2024〕7号"],
+    "全街道评选“党员先锋岗”30个，其中社区20个、非公企业10个。",
+    [("doc_number", "桐溪街党工〔2024〕7号", "桐溪街党工〔2024〕7号")], "中共桐溪街道工作委员会", "2024-05-06")
+
+
+@pytest.mark.parametrize(("question", "hit", "article", "value"), [
+    ("青柳县述职评议情况通报的文号是什么？", NOTICE_HIT, NOTICE_ARTICLE, "青组通〔2024〕3号"),
+    ("桐溪街道党员先锋岗评选通知的发文字号是多少？", WORD_HIT, WORD_ARTICLE, "桐溪街党工〔2024〕7号"),
+])
+def test_the_document_number_is_answered_from_its_fact_and_cited_to_its_line(question, hit, article, value):
+    ans = _answer_about(question, hit, article)
+    cite = ans.citations[0]
+    assert ans.found and value in ans.text and "文号" in ans.text
+    assert cite.text[cite.answer_start:cite.answer_end] == value
+
+
+@pytest.mark.parametrize(("question", "hit", "article"), [
+    ("红色物业那篇报道的文号是什么？", GRID_HIT, GRID_ARTICLE),
+    ("柳塘村蔬菜大棚那篇稿子的发文字号是多少？", VILLAGE_HIT, VILLAGE_ARTICLE),
+])
+def test_an_article_without_a_document_number_gives_none(question, hit, article):
+    assert facts_of(article, "doc_number") == []
+    assert not answer_fact(analyze(question).parts[0], [hit], {article.doc_id: article},
+                           lambda doc, offset: hit).found
+
+
+PAGED_ARTICLE, PAGED_HIT = _article(
+    "paged", "桐溪街道“红管家”上岗", ["第05版：要闻", "本报讯（记者 林书禾）"],
+    "桐溪街道首批42名“红管家”正式上岗。",
+    [("page", "第05版", "第05版：要闻"), ("reporter", "林书禾", "本报讯（记者 林书禾）")], "青川日报", "2024-05-08")
+BARE_PAGED_ARTICLE, BARE_PAGED_HIT = _article(
+    "barepaged", "梧桐巷的楼道灯亮了", ["A3版　城事", "本报讯（记者 周可心）"],
+    "梧桐巷社区党支部为12栋老楼更换楼道灯216盏。",
+    [("page", "A3版", "A3版　城事"), ("reporter", "周可心", "本报讯（记者 周可心）")], "白石日报", "2024-03-02")
+
+
+@pytest.mark.parametrize(("question", "hit", "article", "value"), [
+    ("青川日报这篇红管家的报道登在第几版？", PAGED_HIT, PAGED_ARTICLE, "第05版"),
+    ("梧桐巷楼道灯这篇稿子在白石日报哪一版？", BARE_PAGED_HIT, BARE_PAGED_ARTICLE, "A3版"),
+])
+def test_the_page_read_at_ingest_answers_which_page(question, hit, article, value):
+    ans = _answer_about(question, hit, article)
+    cite = ans.citations[0]
+    assert ans.found and value in ans.text
+    assert cite.text[cite.answer_start:cite.answer_end] == value
+
+
+def _answer_about(question, hit, article):
+    answerer = Answerer({}, AnswerParams(min_confidence=0.0), articles={article.doc_id: article},
+                        hit_at=lambda doc, offset: hit if 0 <= offset < len(article.text) else None)
+    return answerer.answer(question, question, [hit])
 
 
 @pytest.mark.parametrize("question", ["柳塘村第几版方案通过了？", "这套教材出到第几版了？"])

@@ -425,6 +425,26 @@ def test_an_issue_question_with_an_issue_marker_is_an_article_fact(question):
     assert (part.article_fact, part.answer_type) == ("issue", "number")
 
 
+@pytest.mark.parametrize("question", [
+    "青柳县乡镇党委书记述职评议情况通报的文号是什么？",
+    "南溪区做好党员发展工作那份通知的发文字号是多少？",
+    "桐溪街道党员先锋岗评选的文件编号是什么？",
+])
+def test_a_document_number_question_is_an_article_fact(question):
+    part = only_part(question)
+    assert (part.article_fact, part.answer_type) == ("doc_number", "number")
+
+
+@pytest.mark.parametrize("question", [
+    "柳岸社区党群服务中心的门牌号是多少？",  # a house number
+    "白沙镇党员的编号是怎么编的？",  # a number of other things
+    "桂溪镇便民热线的电话号码是多少？",
+    "这份文件号召党员做什么？",  # 文件 + 号召 is no 文件号
+])
+def test_other_numbers_are_no_document_number(question):
+    assert only_part(question).article_fact != "doc_number"
+
+
 @pytest.mark.parametrize(("question", "fact"), [("這篇報道的記者是誰？", "reporter"), ("這篇文章的標題是什麼？", "title")])
 def test_article_facts_are_recognised_in_traditional_script(question, fact):
     assert asks_about_article(question)

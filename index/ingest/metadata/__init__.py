@@ -1,4 +1,5 @@
-"""Extracting title, date, outlet, people, places and sections from an article.
+"""Extracting title, date, outlet, people, document number, paper page, places and sections
+from an article.
 
 Publication facts live in the page around the article (header, footer, the first and last
 body lines: see :mod:`.page`), often in lines that cleaning removes as debris, so
@@ -14,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from index.ingest.metadata.dates import choose_date, parse_dates, url_date
+from index.ingest.metadata.marks import document_number, paper_page
 from index.ingest.metadata.page import BODY, Page, front_matter, page_lines
 from index.ingest.metadata.people import bylines, wechat_account
 from index.ingest.metadata.publisher import (
@@ -50,7 +52,8 @@ class ArticleMeta:
         publisher: The outlet as written in the text, or "".
         places: Places named in the article (simplified script), those in the title first.
         sections: Headed parts about different districts (bulletins), else empty.
-        facts: Title, date, outlet and people with the page line each was read from
+        facts: Title, date, outlet, people, document number and paper page with the page line
+            each was read from
             (offsets are set by the loader once the article text is final).
     """
 
@@ -96,6 +99,9 @@ def extract_metadata(raw_text: str, clean_text: str, source_name: str, page: Pag
     if outlet:
         facts.append(ArticleFact("outlet", outlet, outlet_line))
     facts.extend(_people(near))
+    for kind, (value, line) in (("doc_number", document_number(near)), ("page", paper_page(near))):
+        if value:
+            facts.append(ArticleFact(kind, value, line))
     return ArticleMeta(
         title=title,
         date=date,
