@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from partyqa.records import Hit
-from partyqa.resources import data_json
+from partyqa.resources import data_json, data_lines
 from partyqa.text.normalize import normalize
 from partyqa.text.places import place_hierarchy, question_places
 from partyqa.text.synonyms import present
@@ -355,6 +355,16 @@ def generic_owner(head: str) -> int | None:
 _LOCATIVE_LEVEL = re.compile(r"在(?:各|每个|每|这个|该)?(?:村|社区|小区|楼栋|镇|街道)里?|(?:村|社区|小区)里")
 
 
+@lru_cache(maxsize=1)
+def _sub_unit_owner() -> re.Pattern:
+    """A named unit below a community (``纺机宿舍院落``, ``3号楼栋``) opening the clause of a figure
+    (the words are ``sub_units.txt``)."""
+    words = sorted({w for line in data_lines("sub_units.txt") for w in line.split()}, key=len, reverse=True)
+    # 全街道微网格共上报… is every unit together, the whole's figure
+    return re.compile(rf"(?:^|[，,；;。：:])(?![^，,；;。：:]*?(?:全|各|每|所有|整个))"
+                      rf"[\u4e00-\u9fff\d]{{2,8}}?(?:{'|'.join(words)})(?:里|内)?(?:共有|有|共|现有)")
+
+
 def _known_peer(place: str, level: int) -> bool:
     """True when ``place`` ends in a place word of ``level`` (上海 has none: its level is a guess)."""
     return place_level(place) == level and any(pattern.search(place) for pattern, _ in _LEVELS)
@@ -459,6 +469,8 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
             # a question that names the place above it (the user names what they remember) —
             # except what the place has as a whole: a street's population is not its district's.
             named = [(m.end(), p) for p in question_places(head) for m in re.finditer(re.escape(p), head)]
+            if not named and _sub_unit_owner().search(head):
+                return False  # "纺机宿舍院落有居民56户、党员9名" is the courtyard's, not the community's total
             if named:
                 at, nearest = max(named)
                 lower = place_level(nearest) < level and not (_aliases(nearest) & names)

@@ -58,3 +58,32 @@ def test_a_figure_that_bounds_a_class_measures_nothing(question, sentence, figur
 ])
 def test_a_figure_that_measures_or_is_asked_is_no_bound(question, sentence, figure):
     assert not class_bound(_part(question), sentence, span_in(sentence, figure))
+
+
+# ------------------------------------------------------------------------ units below a community
+NANMU = ("楠溪社区是竹林街道院落最多的社区，共有院落12个、居民2860户。"
+         "纺机宿舍院落有居民56户、党员9名，去年新划停车位18个。")
+HEXI = "河西村有村民小组8个、农户640户。上坪村民小组有农户72户，今年新修机耕道3公里。"
+
+
+@pytest.mark.parametrize(("question", "text", "unit_figure"), [
+    ("楠溪社区一共有多少名党员？", NANMU, "9名"),
+    ("河西村一共有多少户农户？", HEXI, "72户"),
+])
+def test_a_named_unit_below_the_asked_place_owns_its_figure(question, text, unit_figure):
+    assert not any(fits(c) for c in candidates_for(question, text) if c.span and c.span.text == unit_figure)
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("纺机宿舍院落有多少名党员？", NANMU, "9名"),  # the unit itself asked
+    ("楠溪社区一共有多少户居民？", NANMU, "2860户"),  # the community's own total
+    ("河西村一共有多少户农户？", HEXI, "640户"),
+])
+def test_the_asked_unit_or_the_places_own_total_answers(question, text, figure):
+    assert any(fits(c) for c in candidates_for(question, text) if c.span and c.span.text == figure)
+
+
+def test_every_unit_together_is_the_wholes_figure():
+    text = "今年1至10月，全街道微网格共上报各类事项4218件，其中在网格内就地解决3650件。"
+    cands = candidates_for("峡江街道各个小网格报上来的事一共有多少件？", "峡江街道推行微网格治理。" + text)
+    assert any(fits(c) for c in cands if c.span and c.span.text == "4218件")
