@@ -15,9 +15,9 @@ from retrieval.eval.sets import load_sets
 
 pytestmark = pytest.mark.e2e
 
-# Measured 2026-12-01 02:19 UTC with `partyqa eval --retriever all` (bundled / news / fresh / blind):
-# hybrid hit@1 0.926 / 0.793 / 0.806 / 0.791, hit@5 1.000 / 0.970 / 0.984 / 0.973; answerable
-# 0.971 / 0.955 / 0.919 / 0.873; unanswerable refused 0.864 / 0.898 / 0.944 / 0.708; chit-chat
+# Measured 2026-12-01 04:55 UTC with `partyqa eval --retriever all` (bundled / news / fresh / blind):
+# hybrid hit@1 0.926 / 0.789 / 0.806 / 0.800, hit@5 1.000 / 0.970 / 0.984 / 0.991; answerable
+# 0.978 / 0.959 / 0.914 / 0.900; unanswerable refused 0.909 / 0.898 / 0.944 / 0.708; chit-chat
 # handled - / 1.000 / 1.000 / 1.000.
 # Floors sit about two questions under each figure (one for kinds of 16 or fewer questions), so a
 # real regression fails while a machine's last-digit differences in the embeddings do not; a floor
@@ -27,45 +27,56 @@ pytestmark = pytest.mark.e2e
 FLOORS = {
     "bundled": {
         "hybrid_hit@1": 0.92, "hybrid_hit@5": 0.98,
-        "answerable_accuracy": 0.95, "refusal_accuracy": 0.86,
-        "kind:factual": 0.95, "kind:paraphrase": 0.87, "kind:followup": 0.93, "kind:traditional": 0.92,
+        "answerable_accuracy": 0.96, "refusal_accuracy": 0.86,
+        "kind:factual": 0.95, "kind:paraphrase": 0.92, "kind:followup": 0.93, "kind:traditional": 0.92,
     },
     "news": {
-        "hybrid_hit@1": 0.77, "hybrid_hit@5": 0.95,
-        "answerable_accuracy": 0.94, "refusal_accuracy": 0.87, "chat_accuracy": 1.0,
+        "hybrid_hit@1": 0.78, "hybrid_hit@5": 0.96,
+        "answerable_accuracy": 0.95, "refusal_accuracy": 0.87, "chat_accuracy": 1.0,
         "kind:factual": 0.94, "kind:paraphrase": 0.83, "kind:list": 0.84, "kind:article": 0.96,
         "kind:multipart": 0.96, "kind:cross_script": 0.95, "kind:followup": 0.85,
     },
     "fresh": {
-        "hybrid_hit@1": 0.78, "hybrid_hit@5": 0.96,
-        "answerable_accuracy": 0.90, "refusal_accuracy": 0.88, "chat_accuracy": 1.0,
+        "hybrid_hit@1": 0.79, "hybrid_hit@5": 0.97,
+        "answerable_accuracy": 0.9, "refusal_accuracy": 0.88, "chat_accuracy": 1.0,
         "kind:factual": 0.91, "kind:paraphrase": 0.76, "kind:list": 0.75, "kind:article": 0.85,
-        "kind:multipart": 0.90, "kind:cross_script": 0.93, "kind:followup": 0.91,
+        "kind:multipart": 0.9, "kind:cross_script": 0.93, "kind:followup": 0.91,
     },
     "blind": {
-        "hybrid_hit@1": 0.76, "hybrid_hit@5": 0.95,
-        "answerable_accuracy": 0.85, "refusal_accuracy": 0.66, "chat_accuracy": 1.0,
-        "kind:factual": 0.79, "kind:paraphrase": 0.75, "kind:list": 0.75, "kind:article": 0.79,
+        "hybrid_hit@1": 0.78, "hybrid_hit@5": 0.97,
+        "answerable_accuracy": 0.88, "refusal_accuracy": 0.66, "chat_accuracy": 1.0,
+        "kind:factual": 0.79, "kind:paraphrase": 0.79, "kind:list": 0.75, "kind:article": 0.87,
         "kind:multipart": 0.91, "kind:cross_script": 0.75, "kind:followup": 0.66,
     },
-    # dev2 (PDF e-paper pages, Word files; measured 2026-12-01 02:19 UTC): hybrid hit@1 0.712,
-    # hit@5 0.981; answerable 0.904, refused 0.893, chat 1.000; factual 0.950, paraphrase 0.792,
+    # dev2 (PDF e-paper pages, Word files; measured 2026-12-01 04:55 UTC): hybrid hit@1 0.731,
+    # hit@5 0.981; answerable 0.913, refused 0.893, chat 1.000; factual 0.950, paraphrase 0.833,
     # list 0.917, article 1.000, multipart 0.917, cross-script 0.875, follow-up 0.875.
     "dev2": {
-        "hybrid_hit@1": 0.68, "hybrid_hit@5": 0.96,
-        "answerable_accuracy": 0.88, "refusal_accuracy": 0.82, "chat_accuracy": 1.0,
-        "kind:factual": 0.85, "kind:paraphrase": 0.70, "kind:list": 0.83, "kind:article": 0.90,
+        "hybrid_hit@1": 0.71, "hybrid_hit@5": 0.96,
+        "answerable_accuracy": 0.89, "refusal_accuracy": 0.82, "chat_accuracy": 1.0,
+        "kind:factual": 0.85, "kind:paraphrase": 0.74, "kind:list": 0.83, "kind:article": 0.9,
         "kind:multipart": 0.83, "kind:cross_script": 0.75, "kind:followup": 0.75,
     },
     # dev3 (e-paper pages with side stories and briefs, Word files, GBK and Big5 pages, far
-    # paraphrases; measured 2026-12-01 02:19 UTC): hybrid hit@1 0.779, hit@5 0.981; answerable
-    # 0.837, refused 0.821, chat 1.000; factual 1.000, paraphrase 0.607, list 0.667, article 1.000,
+    # paraphrases; measured 2026-12-01 04:55 UTC): hybrid hit@1 0.798, hit@5 0.981; answerable
+    # 0.875, refused 0.821, chat 1.000; factual 1.000, paraphrase 0.750, list 0.667, article 1.000,
     # multipart 1.000, cross-script 0.875, follow-up 0.875.
     "dev3": {
-        "hybrid_hit@1": 0.75, "hybrid_hit@5": 0.96,
-        "answerable_accuracy": 0.81, "refusal_accuracy": 0.75, "chat_accuracy": 1.0,
-        "kind:factual": 0.87, "kind:paraphrase": 0.53, "kind:list": 0.58, "kind:article": 0.90,
+        "hybrid_hit@1": 0.77, "hybrid_hit@5": 0.96,
+        "answerable_accuracy": 0.85, "refusal_accuracy": 0.75, "chat_accuracy": 1.0,
+        "kind:factual": 0.93, "kind:paraphrase": 0.67, "kind:list": 0.58, "kind:article": 0.9,
         "kind:multipart": 0.91, "kind:cross_script": 0.75, "kind:followup": 0.75,
+    },
+    # dev4 (a GBK plain-text notice, PDF e-paper page and report, Word files, an app page saved as
+    # Markdown, GB18030 and Big5 pages; measured held out at 03:55 UTC: answerable 0.686, refused
+    # 0.588; now, 2026-12-01 04:55 UTC): hybrid hit@1 0.696, hit@5 0.980; answerable 0.784, refused
+    # 0.765, chat 1.000; factual 0.950, paraphrase 0.538, list 0.667, article 1.000, multipart 0.833,
+    # cross-script 0.875, follow-up 0.750.
+    "dev4": {
+        "hybrid_hit@1": 0.67, "hybrid_hit@5": 0.96,
+        "answerable_accuracy": 0.76, "refusal_accuracy": 0.7, "chat_accuracy": 1.0,
+        "kind:factual": 0.85, "kind:paraphrase": 0.46, "kind:list": 0.58, "kind:article": 0.93,
+        "kind:multipart": 0.74, "kind:cross_script": 0.75, "kind:followup": 0.62,
     },
 }
 
@@ -83,7 +94,9 @@ def reports(engine, e2e_config, sets):
     blind = run_set(open_set_engine(e2e_config, sets["blind"], embedder=engine.embedder), sets["blind"])
     dev2 = run_set(open_set_engine(e2e_config, sets["dev2"], embedder=engine.embedder), sets["dev2"])
     dev3 = run_set(open_set_engine(e2e_config, sets["dev3"], embedder=engine.embedder), sets["dev3"])
-    return {"bundled": bundled, "news": news, "fresh": fresh, "blind": blind, "dev2": dev2, "dev3": dev3}
+    dev4 = run_set(open_set_engine(e2e_config, sets["dev4"], embedder=engine.embedder), sets["dev4"])
+    return {"bundled": bundled, "news": news, "fresh": fresh, "blind": blind, "dev2": dev2, "dev3": dev3,
+            "dev4": dev4}
 
 
 def test_report_shape(reports, tmp_path):
@@ -96,6 +109,7 @@ def test_report_shape(reports, tmp_path):
     assert reports["blind"]["questions"] >= 130
     assert reports["dev2"]["questions"] >= 130
     assert reports["dev3"]["questions"] >= 130
+    assert reports["dev4"]["questions"] >= 130
     for rep in reports.values():
         text = format_report(rep)
         assert "hybrid hit@1" in text and "unanswerable refused" in text and "confidence curve" in text
