@@ -28,7 +28,7 @@ DISTRICT_SUFFIXES = ("示范区", "新区", "区", "县", "市", "旗")
 _ADMIN_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "自治州", "自治县", "自治旗",
                    "地区", "林区", "省", "市", "区", "县", "旗", "盟")
 _COMBINABLE = ("高新区", "开发区", "经开区", "试验区", "保护区", "自贸区", "先行区", "示范区", "新区")
-_STOP_POS = ("p", "c", "u", "d", "v", "r", "m", "q", "f", "t", "x", "eng", "a", "zg", "y", "e", "o", "l", "i")
+_STOP_POS = ("p", "c", "u", "d", "v", "r", "m", "f", "t", "x", "eng", "a", "zg", "y", "e", "o", "l", "i")
 _STOP_POS_EXTENSION = tuple(pos for pos in _STOP_POS if pos != "a")
 #: Function characters that never stand inside a place name read by the suffix rules.
 _GLUE_CHARS = frozenset("由对从向把被将让给的了是")
