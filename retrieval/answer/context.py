@@ -55,13 +55,23 @@ def per_one(text: str, span: sp.Span | None) -> bool:
     return at >= 0 and not _PER_UNIT.match(left, at)
 
 
-_BOUND_AFTER = re.compile(r"\s*(?:及|或)?(?:以上|以下|以内|以外|左右以上)(?:的|者)")
+@lru_cache(maxsize=1)
+def _answers() -> dict:
+    """``partyqa/data/answers.json``, read once."""
+    return data_json("answers.json")
+
+
+@lru_cache(maxsize=16)
+def _answer_pattern(name: str) -> re.Pattern:
+    """A pattern of ``answers.json`` by its name, compiled once."""
+    return re.compile(_answers()[name])
 
 
 def class_bound(part: Part, text: str, span: sp.Span | None) -> bool:
     """True when the figure bounds a class (面积达到500平方米以上的有61个, 60岁以上的): it
-    describes which things are counted, it measures nothing — unless the question writes it."""
-    if span is None or not _BOUND_AFTER.match(normalize(text), span.end):
+    describes which things are counted, it measures nothing — unless the question writes it
+    (what follows such a figure is ``class_bound`` of ``answers.json``)."""
+    if span is None or not _answer_pattern("class_bound").match(normalize(text), span.end):
         return False
     digits = re.sub(r"\D", "", span.text)
     return not (digits and digits in normalize(part.text))
@@ -280,23 +290,18 @@ def states_plan(sentence: str) -> bool:
     return bool(_PLAN.search(s)) and not DONE.search(s)
 
 
-_FUTURE = re.compile(r"明年|下一步|今后|未来|将来|将|准备|(?<![需主重只不])要(?![求点素])|打算|接下来|下一阶段|后年")
-#: A plan stated as such: a planning verb before what is to be done (计划到2025年…, 力争…, 下一步…),
-#: not 计划 as a programme's name (“头雁”培养计划, 回引83名计划的优秀人才).
-_PLANNED = re.compile(r"(?<![”」』\"])(?:计划|打算)(?![的书表单内外生经济为是中里和与及、，,。；;：”」』\"])|力争|(?<![模虚])拟(?!人)|预计|"
-                      r"争取(?!到)|下一步|明年|今后|接下来|下一阶段")
-
-
 def asks_plan(question: str) -> bool:
-    """True when the question asks about what is planned (计划, 明年, 下一步, 准备, 要 …)."""
+    """True when the question asks about what is planned (计划, 明年, 下一步, 准备, 要 …: the plan
+    words and ``asks_future`` of ``answers.json``)."""
     q = normalize(question)
-    return bool(_PLAN.search(q) or _FUTURE.search(q))
+    return bool(_PLAN.search(q) or _answer_pattern("asks_future").search(q))
 
 
 def states_planned(sentence: str) -> bool:
-    """True when the sentence states what is to be done (计划到…, 力争…, 下一步…) and nothing done."""
+    """True when the sentence states what is to be done (计划发展…, 力争…, 下一步…: ``planned`` of
+    ``answers.json``, not 计划 as a programme's name) and nothing done."""
     s = normalize(sentence)
-    return bool(_PLANNED.search(s)) and not DONE.search(s)
+    return bool(_answer_pattern("planned").search(s)) and not DONE.search(s)
 
 
 def plan_mismatch(question: str, sentence: str) -> float:
@@ -525,16 +530,14 @@ def _names_whole(sentence: str, target: str, level: int) -> bool:
 _YEARS_WRITTEN = re.compile(r"(?:19|20)\d{2}\s*(?:[—–\-~～至到]\s*(?:(?:19|20)?\d{2})\s*)?年?")
 
 
-_RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2}
-_SPAN_TO_NOW = re.compile(r"至今|以来|目前|如今|现在|截至")
-
-
 def relative_years(text: str, date: str) -> set[str]:
-    """The years 今年, 去年 and 前年 of ``text`` stand for, counted from the article's ``date``."""
+    """The years 今年, 去年 and 前年 of ``text`` stand for, counted from the article's ``date``
+    (the words are ``relative_years`` of ``answers.json``)."""
     if not re.match(r"\d{4}", date or ""):
         return set()
     norm = normalize(text)
-    return {str(int(date[:4]) + offset) for word, offset in _RELATIVE_YEARS.items() if word in norm}
+    offsets = _answers()["relative_years"]
+    return {str(int(date[:4]) + offset) for word, offset in offsets.items() if word in norm}
 
 
 def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
@@ -547,9 +550,10 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
     if part.years and stated and not stated & set(part.years):
         return False  # the sentence dates its fact to another year ("2021年，全区共评出…")
     relative = relative_years(part.text, hit.date)
-    if relative and not part.years and stated | relative_years(cand.text, hit.date) \
-            and not (stated | relative_years(cand.text, hit.date)) & relative and not _SPAN_TO_NOW.search(normalize(cand.text)):
-        return False  # 今年 asked of a 2024 article, "2021年暑假，…只招了60名" written
+    if relative and not part.years:
+        said = stated | relative_years(cand.text, hit.date)
+        if said and not said & relative and not _answer_pattern("to_now").search(normalize(cand.text)):
+            return False  # 今年 asked of a 2024 article, "2021年暑假，…只招了60名" written
     if part.answer_type == "number" and part.years and not stated \
             and not any(hit.date.startswith(y) for y in part.years):
         # An undated figure takes its year from just before it (the same paragraph's opening
