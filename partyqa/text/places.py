@@ -440,14 +440,19 @@ def _name_tokens_before(tokens: list[tuple[int, str, str]], index: int) -> list[
             one_char
             and len(before[1]) <= 3
             and before[1] not in _FUNCTION_CHARS
-            # a character after a demonstrative is its measure word (这/条 白石县, 那/则 …)
-            and not (len(before[1]) == 1 and index >= 3 and tokens[index - 3][1] in _DEMONSTRATIVES)
+            and not _measure_after_demonstrative(tokens, index - 2)
             # a rare character jieba tags as a bound morpheme (霁/vg 雪/n 街道) is a name's too
             and (_is_name_token(before, _STOP_POS_EXTENSION)
                  or (len(before[1]) == 1 and before[2].endswith("g") and _is_name_token(before, ())))
         ):
             picked.insert(0, before)
     return picked
+
+
+def _measure_after_demonstrative(tokens: list[tuple[int, str, str]], k: int) -> bool:
+    """True when ``tokens[k]`` is one character right after a demonstrative: a measure word
+    (这/条 白石县, 這/篇 雲帆街道, 那/则 …), not the first character of a place's name."""
+    return len(tokens[k][1]) == 1 and k >= 1 and tokens[k - 1][1] in _DEMONSTRATIVES
 
 
 def _is_name_token(token: tuple[int, str, str], stop_pos: tuple[str, ...]) -> bool:
@@ -586,8 +591,8 @@ def _question_places(text: str) -> tuple[str, ...]:
             if not CJK_RUN.fullmatch(prev) or _PLACE_TAIL.search(prev) or prev in found:
                 break
             single = len(prev) == 1 and prev not in _FUNCTION_CHARS
-            if single and j > 0 and tokens[j - 1][1] in _DEMONSTRATIVES:
-                break  # 这/条/白石/县: the character after a demonstrative is its measure word
+            if single and _measure_after_demonstrative(tokens, j):
+                break
             # A rare name is split into single characters (鸢/飞/街道): a lone verb counts
             # only when the token before it is a single character too.
             lone_verb = single and prev_flag == "v" and j > 0 and len(tokens[j - 1][1]) == 1 \

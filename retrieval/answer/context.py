@@ -55,16 +55,10 @@ def per_one(text: str, span: sp.Span | None) -> bool:
     return at >= 0 and not _PER_UNIT.match(left, at)
 
 
-@lru_cache(maxsize=1)
-def _answers() -> dict:
-    """``partyqa/data/answers.json``, read once."""
-    return data_json("answers.json")
-
-
 @lru_cache(maxsize=16)
 def _answer_pattern(name: str) -> re.Pattern:
     """A pattern of ``answers.json`` by its name, compiled once."""
-    return re.compile(_answers()[name])
+    return re.compile(sp.answers_config()[name])
 
 
 def class_bound(part: Part, text: str, span: sp.Span | None) -> bool:
@@ -260,12 +254,6 @@ def time_mismatch(part: Part, hit: Hit, sentence: str) -> bool:
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．])\s*\S")
 
 
-@lru_cache(maxsize=1)
-def _plan_heading() -> re.Pattern:
-    from partyqa.resources import data_json
-    return re.compile(data_json("answers.json")["plan_headings"])
-
-
 def in_plan_section(article: str, offset: int, reach: int = 800) -> bool:
     """True when the nearest numbered heading line before ``offset`` heads plans (五、下一步打算):
     the items under it are what is to be done, not what was done."""
@@ -273,7 +261,7 @@ def in_plan_section(article: str, offset: int, reach: int = 800) -> bool:
     for line in reversed(lines):
         line = line.strip()
         if len(line) <= 30 and _HEADING.match(line):
-            return bool(_plan_heading().search(normalize(line)))
+            return bool(_answer_pattern("plan_headings").search(normalize(line)))
     return False
 
 
@@ -339,15 +327,10 @@ def _inside(target: str, places: list[str]) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def _generic_owner_re() -> re.Pattern:
-    return re.compile(data_json("answers.json")["generic_owner"])
-
-
 def generic_owner(head: str) -> int | None:
     """The level of a bare place word that opens the clause owning a figure (``街道利用…改建了``,
     ``街道60岁以上老人有``), unless a named place or a whole (全区) stands after it; else None."""
-    found = list(_generic_owner_re().finditer(head))
+    found = list(_answer_pattern("generic_owner").finditer(head))
     if not found:
         return None
     last = found[-1]
@@ -536,7 +519,7 @@ def relative_years(text: str, date: str) -> set[str]:
     if not re.match(r"\d{4}", date or ""):
         return set()
     norm = normalize(text)
-    offsets = _answers()["relative_years"]
+    offsets = sp.answers_config()["relative_years"]
     return {str(int(date[:4]) + offset) for word, offset in offsets.items() if word in norm}
 
 

@@ -6,6 +6,7 @@ from the article's metadata and cited to the header or dateline line the fact wa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from partyqa.records import Article, ArticleFact, Hit
 from partyqa.resources import data_json
@@ -36,11 +37,15 @@ LABELS = {"author": "作者", "reporter": "记者", "correspondent": "通讯员"
 #: 2023年第9期（总第187期）).
 _ISSUE = re.compile(r"(?:\d{4}\s*年\s*)?(?:总第\s*\d+\s*期\s*)?第\s*[\d一二三四五六七八九十]+\s*期"
                     r"(?:\s*[（(]\s*总第\s*\d+\s*期\s*[）)])?|总第\s*\d+\s*期")
-#: The page of a paper the story ran on, in the first lines of its text (第04版, 第A05版：城事, 版次：A3;
-#: ``paper_page`` of ``partyqa/data/document_marks.json``, which ingest reads too).
-_PAGE = re.compile(data_json("document_marks.json")["paper_page"])
 _HEADER_CHARS = 600
 _FOOTER_CHARS = 400
+
+
+@lru_cache(maxsize=1)
+def _page() -> re.Pattern:
+    """The page of a paper the story ran on (第04版, 第A05版：城事, 版次：A3): ``paper_page`` of
+    ``partyqa/data/document_marks.json``, which ingest reads too; compiled on first use, not at import."""
+    return re.compile(data_json("document_marks.json")["paper_page"])
 
 
 def human_date(iso: str) -> str:
@@ -104,7 +109,7 @@ def facts_of(article: Article, kind: str) -> list[ArticleFact]:
     if kind == "title" and article.title:
         return [ArticleFact("title", article.title, article.title, *_locate(article, article.title))]
     if kind in ("issue", "page"):
-        pattern = _ISSUE if kind == "issue" else _PAGE
+        pattern = _ISSUE if kind == "issue" else _page()
         m = pattern.search(article.text[:_HEADER_CHARS])
         if m is None:  # …or in the page's footer line under the text (2024年11月27日 星期三 第04版)
             tail = max(0, len(article.text) - _FOOTER_CHARS)

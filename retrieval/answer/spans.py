@@ -52,7 +52,8 @@ def _clause_body(head: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _cfg() -> dict:
+def answers_config() -> dict:
+    """``partyqa/data/answers.json``, read once (the answer rules' words and patterns)."""
     return data_json("answers.json")
 
 
@@ -63,7 +64,7 @@ def _questions() -> dict:
 
 @lru_cache(maxsize=1)
 def _number_re() -> re.Pattern:
-    cfg = _cfg()
+    cfg = answers_config()
     units = _questions()["units"]
     # 万/亿 may carry its own modifier before the counting unit (5万余名, 1.2万多人): group 3.
     return re.compile(rf"(?<![\d.])({cfg['numeral']})\s*(?:{cfg['number_modifiers']})?\s*"
@@ -87,7 +88,7 @@ def _norm(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _digit_only_units() -> frozenset[str]:
-    return frozenset(_cfg()["digit_only_units"].split("|"))
+    return frozenset(answers_config()["digit_only_units"].split("|"))
 
 
 def number_spans(text: str) -> list[Span]:
@@ -129,7 +130,7 @@ def frequency_spans(text: str, units: str | None) -> list[Span]:
 def _name_at(norm: str, pos: int) -> int:
     """Length (2-4) of a person name starting at ``pos``, or 0."""
     single, double = _surnames()
-    cfg = _cfg()
+    cfg = answers_config()
     stop = cfg["not_name_chars"]
     follower = re.compile(cfg["name_followers"])
     surname = 2 if norm[pos:pos + 2] in double else 1 if norm[pos:pos + 1] in single else 0
@@ -204,7 +205,7 @@ def person_spans(text: str, roles: str | None = None) -> list[Span]:
     seen: set[int] = set()
     for m in re.finditer(rf"({roles})(?:是|为|叫|：|:)?\s*", norm):
         pos = m.end()
-        extra = re.compile(_cfg()["person_after_role"]).match(norm, pos)
+        extra = re.compile(answers_config()["person_after_role"]).match(norm, pos)
         for start in dict.fromkeys((pos, extra.end() if extra else pos)):
             length = _name_at(norm, start)
             if length and start not in seen:
@@ -258,7 +259,7 @@ def _deputy(norm: str, at: int) -> str:
 
 @lru_cache(maxsize=1)
 def _date_re() -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in _cfg()["date_patterns"]))
+    return re.compile("|".join(f"(?:{p})" for p in answers_config()["date_patterns"]))
 
 
 def date_spans(text: str) -> list[Span]:
@@ -270,14 +271,14 @@ def date_spans(text: str) -> list[Span]:
 
 @lru_cache(maxsize=1)
 def _org_suffix_re() -> re.Pattern:
-    return re.compile(_cfg()["org_suffixes"])
+    return re.compile(answers_config()["org_suffixes"])
 
 
 @lru_cache(maxsize=1)
 def _org_common_words() -> dict[str, tuple[str, ...]]:
     """Common words holding a suffix character (网格, 社区, 部分, 驿站), by that character."""
     out: dict[str, list[str]] = {}
-    for word in _cfg()["org_suffix_common_words"]:
+    for word in answers_config()["org_suffix_common_words"]:
         for ch in set(word):
             out.setdefault(ch, []).append(word)
     return {ch: tuple(ws) for ch, ws in out.items()}
@@ -345,7 +346,7 @@ def org_spans(text: str) -> list[Span]:
 
 @lru_cache(maxsize=1)
 def _enum_re() -> re.Pattern:
-    return re.compile(_cfg()["enumeration_markers"])
+    return re.compile(answers_config()["enumeration_markers"])
 
 
 def enumeration_count(text: str) -> int:
@@ -373,7 +374,7 @@ def starts_enumeration(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _intro_re() -> re.Pattern:
-    return re.compile(_cfg()["enumeration_intro"])
+    return re.compile(answers_config()["enumeration_intro"])
 
 
 def introduces_items(text: str) -> bool:
@@ -384,7 +385,7 @@ def introduces_items(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _anaphor_re() -> re.Pattern:
-    return re.compile(_cfg()["items_anaphor"])
+    return re.compile(answers_config()["items_anaphor"])
 
 
 def points_back_at_items(text: str) -> bool:
@@ -395,7 +396,7 @@ def points_back_at_items(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _count_re() -> re.Pattern:
-    return re.compile(_cfg()["enumeration_count"])
+    return re.compile(answers_config()["enumeration_count"])
 
 
 _NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
