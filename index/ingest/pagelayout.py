@@ -52,6 +52,8 @@ class Line:
     bottom: float
     text: str
     size: float
+    #: the PDF puts a space after its last character (a word ends there, also between CJK names)
+    spaced: bool = False
 
     @property
     def height(self) -> float:
@@ -89,7 +91,7 @@ class Block:
     def text(self) -> str:
         if self.table:
             return "\n".join(ln.text for ln in self.lines)
-        return join_lines([ln.text for ln in self.lines])
+        return join_lines([ln.text for ln in self.lines], [ln.spaced for ln in self.lines])
 
 
 def is_cjk(ch: str) -> bool:
@@ -97,16 +99,18 @@ def is_cjk(ch: str) -> bool:
     return bool(_CJK.match(ch))
 
 
-def join_lines(lines: list[str]) -> str:
-    """Join the wrapped lines of one paragraph: nothing between CJK, one space between Latin words."""
-    out = ""
-    for line in lines:
+def join_lines(lines: list[str], spaced: list[bool] = ()) -> str:
+    """Join the wrapped lines of one paragraph: nothing between CJK, one space between Latin words,
+    and one space after a line the PDF ends with a space (``通讯员 甲乙丙 `` / ``丁戊己）``: two names)."""
+    out, space = "", False
+    for k, line in enumerate(lines):
         line = line.strip()
         if not line:
             continue
-        if out and not (is_cjk(out[-1]) or is_cjk(line[0])) and not out.endswith("-"):
+        if out and (space or not (is_cjk(out[-1]) or is_cjk(line[0]))) and not out.endswith("-"):
             out += " "
         out += line
+        space = k < len(spaced) and spaced[k]
     return out
 
 
@@ -201,7 +205,7 @@ def _make_line(run: list[Char]) -> Line:
         text += c.text
         pending, prev = False, c
     return Line(min(c.x0 for c in words), min(c.top for c in words), max(c.x1 for c in words),
-                max(c.bottom for c in words), text, statistics.median(c.size for c in words))
+                max(c.bottom for c in words), text, statistics.median(c.size for c in words), pending)
 
 
 def lines_to_blocks(lines: list[Line], size_tol: float = 0.15) -> list[Block]:

@@ -1,7 +1,10 @@
 """Metadata of official documents, reports, bulletins and app pages, each form read from two
 invented pages and refused on others: field blocks (索引号/发布机构), document titles (关于……的通报),
 a bulletin without a lead story, a report's team, an app's source line with its channel, a byline
-after the outlet's name, a long 副题, and a city's short name before its own 市X区 district.
+after the outlet's name, a long 副题, and a city's short name before its own 市X区 district; a
+page's staff line, a space ending a PDF line, a series line and a dashed signature, a WeChat post's
+closing 来源 line, a source's channel, an editors' pick list, a dispatch byline, a document title
+over two lines, a contents list, and 小编.
 """
 
 from __future__ import annotations
@@ -241,3 +244,263 @@ def test_a_citys_short_name_before_its_own_shi_district(text, places):
 def test_a_question_naming_the_shi_district_after_the_city():
     assert "市南区" in question_places("青岛市南区柳塘路街道有多少家党员商户？")
     assert "市北区" not in question_places("烟台市北区域有多少家党员商户？")
+
+
+# ------------------------------------------------- forms of a fifth labelled set (invented pages)
+def _page(tmp_path, name, text):
+    page = tmp_path / name
+    page.write_text(text, encoding="utf-8")
+    return load_article(page)
+
+
+EPAPER_STAFF = """苇塘晚报
+2023年9月12日 星期二
+第06版：基层
+本版责编：瞿明澜 美编：庄一禾 校对：蓝若岑
+苇塘晚报电子版 2023年9月12日
+{headline}
+本报讯（记者 甘书禾）近日，苇塘县石楠街道在二十个老旧小区推行“楼道夜话”，党员楼长每周一晚在楼道里听居民说事。
+街道已收集居民意见三百一十条，解决二百八十六条。
+"""
+
+
+@pytest.mark.parametrize(("headline", "editor"), [
+    # the page's staff line (责编, 美编, 校对 with their colons) above the headline is no title
+    ("石楠街道“楼道夜话”说出居民心里话", "瞿明澜"),
+    # a role word in a headline without its colon is still a headline
+    ("老校对当上党员楼长 楼道夜话说出居民心里话", "瞿明澜"),
+])
+def test_a_pages_staff_line_is_no_title(tmp_path, headline, editor):
+    article = _page(tmp_path, "paper.txt", EPAPER_STAFF.format(headline=headline))
+    assert article.title == headline
+    assert article.people("editor") == [editor]
+
+
+def _pdf_chars(rows):
+    """Characters 10 points wide and high, one row per line; a space is a real, 3-point-wide character."""
+    from index.ingest.pagelayout import Char
+
+    chars = []
+    for r, row in enumerate(rows):
+        x = 40.0
+        for ch in row:
+            width = 3.0 if ch == " " else 10.0
+            chars.append(Char(x, 100 + 14 * r, x + width, 110 + 14 * r, ch, 10.0))
+            x += width + 0.5
+    return chars
+
+
+@pytest.mark.parametrize(("rows", "joined"), [
+    # the PDF ends a wrapped line with a space: two names of a byline stay apart
+    (["本报讯（记者 甘书禾 通讯员 庄一禾 ", "蓝若岑）近日，石楠街道"], "本报讯（记者 甘书禾 通讯员 庄一禾 蓝若岑）近日，石楠街道"),
+    # no space at the line's end: CJK lines join without one
+    (["石楠街道在二十个老旧小区推行楼", "道夜话，党员楼长每周听居民说事"], "石楠街道在二十个老旧小区推行楼道夜话，党员楼长每周听居民说事"),
+])
+def test_a_space_a_pdf_line_ends_with_is_kept_when_lines_join(rows, joined):
+    from index.ingest.pagelayout import Block, chars_to_lines
+
+    lines = sorted(chars_to_lines(_pdf_chars(rows)), key=lambda ln: ln.top)
+    assert Block(lines).text == joined
+
+
+MATERIAL = """{first}
+“楼栋议事会”让老小区的事有人管
+——中共苇塘县石楠街道工作委员会
+石楠街道辖六个社区，老旧小区二十个。近年来，街道党工委把议事会开到楼栋门口，居民的事由居民商量着办。
+一、把议事会开到楼栋
+街道在二十个小区建立楼栋议事会四十二个，每月至少议事一次。
+中共苇塘县石楠街道工作委员会
+2023年11月6日
+"""
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    # a series line above the material (the third of a meeting's exchange materials) is no title
+    ("苇塘县2023年基层党建工作座谈会交流材料（三）", "“楼栋议事会”让老小区的事有人管"),
+    # a headline numbered as a part of a story series is the title
+    ("石楠街道的楼栋故事（三）", "石楠街道的楼栋故事（三）"),
+])
+def test_a_series_line_above_a_material_is_no_title(tmp_path, first, title):
+    article = _page(tmp_path, "material.txt", MATERIAL.format(first=first))
+    assert article.title == title
+    assert article.publisher == "中共苇塘县石楠街道工作委员会"
+
+
+@pytest.mark.parametrize(("line", "office"), [
+    # a material's signature under its title opens with a dash
+    ("——中共苇塘县石楠街道工作委员会", "中共苇塘县石楠街道工作委员会"),
+    ("—— 苇塘县委组织部", "苇塘县委组织部"),
+    # a dashed deck naming a person, or a dash before running text: no issuer
+    ("——记石楠街道党工委书记甘书禾", ""),
+    ("——石楠街道党工委牵头成立了楼栋议事会", ""),
+])
+def test_a_dashed_signature_names_the_issuer(line, office):
+    assert issuer(line) == office
+
+
+WECHAT = """石楠街道：楼道夜话说出居民心里话
+原创 甘书禾 石楠微家园 2023年09月15日 20:30 广西
+{top}
+今年以来，石楠街道在二十个老旧小区推行“楼道夜话”，党员楼长每周一晚在楼道里听居民说事。
+街道已收集居民意见三百一十条，解决二百八十六条，居民满意度达到百分之九十六。
+{bottom}
+编辑：庄一禾
+审核：蓝若岑
+阅读 1806
+"""
+
+
+@pytest.mark.parametrize(("top", "bottom", "outlet"), [
+    # a 来源 line among a post's closing credits names who supplied the story: the account published it
+    ("点击蓝字关注我们", "来源：石楠街道党工委", "石楠微家园"),
+    # a 来源 line heading the post (a repost) still names the outlet
+    ("来源：苇塘晚报", "- END -", "苇塘晚报"),
+])
+def test_a_wechat_posts_closing_source_line_does_not_outrank_its_account(tmp_path, top, bottom, outlet):
+    assert _page(tmp_path, "post.txt", WECHAT.format(top=top, bottom=bottom)).publisher == outlet
+
+
+APP_STORY = """苇塘新闻 | 城区频道 | 下载客户端
+石楠街道“楼道夜话”说出居民心里话
+来源：{source}　2023-09-15 10:26
+苇塘新闻记者 甘书禾
+今年以来，石楠街道在二十个老旧小区推行“楼道夜话”，党员楼长每周一晚在楼道里听居民说事。
+街道已收集居民意见三百一十条，解决二百八十六条。
+（责任编辑：庄一禾）
+"""
+
+
+@pytest.mark.parametrize(("source", "outlet"), [
+    # the site's channel after a middle dot is no part of the outlet
+    ("苇塘新闻·城区频道", "苇塘新闻"),
+    # a dotted name without a channel word is the name as written
+    ("石楠·家园", "石楠·家园"),
+])
+def test_a_labelled_sources_channel_is_dropped(tmp_path, source, outlet):
+    assert _page(tmp_path, "app.txt", APP_STORY.format(source=source)).publisher == outlet
+    assert labelled_source(f"来源：{source}")[1] == outlet
+
+
+RECOMMEND = """石楠街道“楼道夜话”说出居民心里话
+来源：苇塘新闻　2023-09-15 10:26
+今年以来，石楠街道在二十个老旧小区推行“楼道夜话”，党员楼长每周一晚在楼道里听居民说事。
+街道已收集居民意见三百一十条，解决二百八十六条。
+{credits}
+苇塘县：村级党群服务中心完成提档升级
+城关镇党员志愿队服务秋收
+"""
+
+
+@pytest.mark.parametrize(("credits", "editors"), [
+    # a list labelled 编辑推荐 / 小编推荐 names no editor
+    ("（责任编辑：庄一禾）\n【编辑推荐】", ["庄一禾"]),
+    # an editor's line after the list label is still read
+    ("【小编推荐】\n编辑：蓝若岑", ["蓝若岑"]),
+])
+def test_an_editors_pick_list_names_no_editor(tmp_path, credits, editors):
+    assert _page(tmp_path, "app.txt", RECOMMEND.format(credits=credits)).people("editor") == editors
+
+
+DISPATCH = """<html><head><meta charset="utf-8"><title>石楠街道推“樓道夜話” - 海灣日報</title></head><body>
+<h1>石楠街道推“樓道夜話”</h1>
+<div class="content"><p>{opening}今年以來，石楠街道在二十個老舊小區推行“樓道夜話”，黨員樓長每週一晚在樓道裡聽居民說事。</p>
+<p>街道已收集居民意見三百一十條，解決二百八十六條，居民滿意度達到百分之九十六。</p></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize(("opening", "reporters"), [
+    # 【本報訊】記者 NAME PLACE報道： names the reporter; the place reported from is no part of the name
+    ("【本報訊】記者甘書禾南寧報道：", ["甘書禾"]),
+    # the flash mark opening a sentence that names no reporter
+    ("【本報訊】記者從石楠街道了解到，", []),
+])
+def test_a_dispatch_byline_after_the_flash_mark(tmp_path, opening, reporters):
+    assert _page(tmp_path, "story.html", DISPATCH.format(opening=opening)).people("reporter") == reporters
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("本报讯 记者 甘书禾 庄一禾 南宁报道 近日，", [("reporter", "甘书禾"), ("reporter", "庄一禾")]),
+    ("【本报讯】记者甘书禾报道：近日，", [("reporter", "甘书禾")]),
+    ("本报讯 记者近日在石楠街道采访报道：当地", []),
+])
+def test_dispatch_bylines(line, expected):
+    assert [(b.kind, b.name) for b in bylines(line, in_body=True)] == expected
+
+
+REPORT_WRAPPED = """中共苇塘县委组织部
+调研报告
+2023年第3期
+{title_lines}
+县委组织部调研组
+为摸清全县村级党组织书记队伍情况，县委组织部于今年6月开展了专题调研，走访了12个乡镇的86个村。
+一、基本情况
+全县86个村党组织书记中，45岁以下的有39名，大专以上学历的有52名。
+"""
+
+
+@pytest.mark.parametrize(("title_lines", "title"), [
+    # a document's title set over two lines is read as one
+    ("关于全县村级党组织书记队伍建设\n情况的调研报告", "关于全县村级党组织书记队伍建设情况的调研报告"),
+    # a one-line title is unchanged
+    ("关于全县村级党组织书记队伍建设情况的调研报告", "关于全县村级党组织书记队伍建设情况的调研报告"),
+])
+def test_a_document_title_wrapped_over_two_lines(tmp_path, title_lines, title):
+    assert _page(tmp_path, "report.txt", REPORT_WRAPPED.format(title_lines=title_lines)).title == title
+
+
+@pytest.mark.parametrize(("lines", "title"), [
+    (["关于全县村级党组织书记队伍建设", "情况的调研报告"], "关于全县村级党组织书记队伍建设情况的调研报告"),
+    # the next line does not complete a document's title: nothing is joined
+    (["关于全县村级党组织书记队伍建设", "中共苇塘县委组织部调研组"], ""),
+])
+def test_document_title_lines(lines, title):
+    assert document_title(lines) == title
+
+
+CONTENTS = ["组织工作信息", "第15期", "中共苇塘县委组织部编印 | 2023年10月20日", "【本期导读】",
+            "石楠街道：楼道夜话说出居民心里话", "城关镇：党员志愿队服务秋收"]
+
+
+@pytest.mark.parametrize(("body", "title"), [
+    # the listed headlines open the issue again as numbered items: no lead story, the masthead and issue
+    (["一、石楠街道：楼道夜话说出居民心里话",
+      "石楠街道在二十个老旧小区推行楼道夜话，党员楼长每周一晚在楼道里听居民说事，已解决问题二百八十六条。",
+      "二、城关镇：党员志愿队服务秋收",
+      "城关镇组织党员志愿队一百二十人，帮助缺劳力农户抢收玉米一千六百亩。"], "组织工作信息 第15期"),
+    # a lead story after the contents list keeps its headline
+    (["苇塘县把党建工作做到群众身边",
+      "今年以来，苇塘县各乡镇街道把党建工作做到群众身边，涌现出一批好做法，现摘编如下。",
+      "一、石楠街道：楼道夜话说出居民心里话",
+      "石楠街道在二十个老旧小区推行楼道夜话，党员楼长每周一晚在楼道里听居民说事，已解决问题二百八十六条。",
+      "二、城关镇：党员志愿队服务秋收",
+      "城关镇组织党员志愿队一百二十人，帮助缺劳力农户抢收玉米一千六百亩。"], "苇塘县把党建工作做到群众身边"),
+])
+def test_headlines_listed_under_a_contents_label_are_no_lead_story(tmp_path, body, title):
+    assert _page(tmp_path, "bulletin.txt", "\n".join(CONTENTS + body) + "\n").title == title
+
+
+def test_a_numbered_contents_list_still_titles_the_bulletin_by_its_masthead(tmp_path):
+    head = ["组工动态", "第4期", "中共苇塘县委组织部编印 | 2023年4月7日", "本期要目",
+            "1．石楠街道：楼道夜话说出居民心里话", "2．城关镇：党员志愿队服务秋收"]
+    body = ["石楠街道：楼道夜话说出居民心里话",
+            "石楠街道在二十个老旧小区推行楼道夜话，党员楼长每周一晚在楼道里听居民说事，已解决问题二百八十六条。",
+            "城关镇：党员志愿队服务秋收",
+            "城关镇组织党员志愿队一百二十人，帮助缺劳力农户抢收玉米一千六百亩。"]
+    assert _page(tmp_path, "bulletin.txt", "\n".join(head + body) + "\n").title == "组工动态 第4期"
+
+
+SMALL_EDITOR = """石楠街道：楼道夜话说出居民心里话
+今年以来，石楠街道在二十个老旧小区推行“楼道夜话”，党员楼长每周一晚在楼道里听居民说事。
+街道已收集居民意见三百一十条，解决二百八十六条，{tail}
+{credits}
+"""
+
+
+@pytest.mark.parametrize(("tail", "credits", "editors"), [
+    # 小编 is the post's editor
+    ("居民满意度达到百分之九十六。", "文字：甘书禾\n小编：庄一禾\n审核：蓝若岑", ["庄一禾"]),
+    # 小编 in running text names nobody
+    ("小编也去楼道里听了一回。", "跟着小编去看看石楠街道的楼道夜话吧！", []),
+])
+def test_a_small_editor_is_an_editor(tmp_path, tail, credits, editors):
+    assert _page(tmp_path, "post.txt", SMALL_EDITOR.format(tail=tail, credits=credits)).people("editor") == editors

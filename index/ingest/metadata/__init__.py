@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from index.ingest.metadata.dates import choose_date, parse_dates, url_date
 from index.ingest.metadata.marks import document_number, paper_page
-from index.ingest.metadata.page import BODY, Page, front_matter, page_lines
+from index.ingest.metadata.page import BODY, FOOTER, Page, front_matter, page_lines
 from index.ingest.metadata.people import bylines, wechat_account
 from index.ingest.metadata.publisher import (
     RANK_ACCOUNT,
@@ -24,6 +24,7 @@ from index.ingest.metadata.publisher import (
     RANK_META,
     RANK_NAME,
     RANK_PAPER,
+    RANK_SOURCE,
     RANK_WIRE,
     dateline_outlet,
     issuer,
@@ -135,10 +136,15 @@ def _outlet(page: Page, near) -> tuple[str, str]:
             best = (rank, value, line)
 
     masthead = [page.title] + [ln.text for ln, ok in near if ok and ln.zone != BODY]
+    # A WeChat post (原创 作者 账号 日期) is published by its account: a 来源 line among its closing
+    # credits names the body that supplied the story, not the outlet.
+    account = any(wechat_account(ln.text) for ln, ok in near if ok and ln.zone != FOOTER)
     for ln, ok in near:
         if not ok or ln.link >= 0.5:
             continue
         rank, value = labelled_source(ln.text)
+        if rank == RANK_SOURCE and account and ln.zone == FOOTER:
+            rank = RANK_META
         offer(RANK_META if ln.synthetic and rank else rank, value, ln.text)
         wire = dateline_outlet(ln.text)
         if wire == "本报":

@@ -8,6 +8,11 @@ removes that line as page furniture, so they are read from the page lines like t
 publication facts and keep the line they stand on as evidence. What they look like is data
 (``partyqa/data/document_marks.json``; the labels of a document number are the ``number``
 fields of ``document_fields.txt``).
+
+The same data file says what places a material or an article in a larger publication without
+being its title or outlet: a series line above a material (``某某推进会交流材料（三）``), the
+label of an issue's contents list (``【本期导读】``) and a site's channel after its name
+(``雪原新闻·哈尔滨频道``).
 """
 
 from __future__ import annotations
@@ -32,13 +37,28 @@ def _marks() -> dict:
 
 
 @cache
-def _document_number() -> re.Pattern:
-    return re.compile(_marks()["document_number"])
+def _pattern(name: str) -> re.Pattern:
+    """A pattern of ``document_marks.json`` by its name, compiled once."""
+    return re.compile(_marks()[name])
 
 
-@cache
-def _paper_page() -> re.Pattern:
-    return re.compile(_marks()["paper_page"])
+def is_series_line(line: str) -> bool:
+    """Tell whether a line names the collection a material is one numbered part of
+    (``某某区推进会交流材料（三）``): the line above the material's own headline."""
+    return bool(_pattern("series_line").match(normalize(line.strip())))
+
+
+def is_contents_label(line: str) -> bool:
+    """Tell whether a line is the label of an issue's contents list (``【本期导读】``, ``目 录``)."""
+    return bool(_pattern("contents_label").match(normalize(line.strip())))
+
+
+def drop_channel(name: str) -> str:
+    """An outlet's name without the channel written after it with a middle dot
+    (``雪原新闻·哈尔滨频道`` → ``雪原新闻``); the name unchanged otherwise."""
+    simple = _simple(name)
+    match = _pattern("channel").search(simple)
+    return name[: match.start()] if match and match.start() >= 2 else name
 
 
 @cache
@@ -78,7 +98,7 @@ def document_number(near: list[tuple[PageLine, bool]]) -> tuple[str, str]:
     title. A number cited in running text (``根据……（宽组发〔2023〕5号）``) is another
     document's.
     """
-    number = _document_number()
+    number = _pattern("document_number")
     loose: tuple[str, str] = ("", "")
     for ln, ok in near:
         text = ln.text.strip()
@@ -113,7 +133,7 @@ def paper_page(near: list[tuple[PageLine, bool]]) -> tuple[str, str]:
     """
     order = {"header": 0, "footer": 1}
     candidates = sorted((order.get(ln.zone, 2), i) for i, (ln, ok) in enumerate(near) if ok)
-    pattern = _paper_page()
+    pattern = _pattern("paper_page")
     for _, i in candidates:
         ln = near[i][0]
         text = ln.text.strip()
@@ -141,4 +161,4 @@ def _segment(line: str, start: int, end: int) -> str:
     return line[left:right].strip()
 
 
-__all__ = ["document_number", "paper_page"]
+__all__ = ["document_number", "drop_channel", "is_contents_label", "is_series_line", "paper_page"]

@@ -7,7 +7,9 @@ Forms read (role words are data: ``partyqa/data/byline_roles.txt``):
 * bare byline lines ``编辑 何沐阳``, ``原载《绵州日报》… 记者 罗佳怡 通讯员 蒲文涛``, also after the
   outlet's name (``湘音新闻记者 邹一帆``; name endings in ``outlet_suffixes.txt``);
 * photo credits ``通讯员 韩小静 摄`` (photographer, not correspondent);
-* WeChat headers ``原创 林可欣 涪城社区通 2023/3/18 20:05`` (author and account).
+* WeChat headers ``原创 林可欣 涪城社区通 2023/3/18 20:05`` (author and account);
+* a dispatch byline after a story's opening ``【本报讯】记者 林可欣 北京报道：`` (the place
+  reported from is not part of the name; opening and ending are data in ``layout.json``).
 
 A role word counts only where a name list follows it and ends cleanly (end of line, closing
 bracket, another role or label, 摄), so running text such as ``记者了解到，…`` is never a byline.
@@ -19,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from partyqa.resources import data_lines
+from partyqa.resources import data_json, data_lines
 from partyqa.text.normalize import half_width, to_simplified
 
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff·]+")
@@ -86,6 +88,9 @@ def bylines(line: str, in_body: bool = False) -> list[Byline]:
     role_re, kinds = _roles()
     found: list[Byline] = []
     limit = len(simple)
+    dispatch = _dispatch_byline(line, simple)
+    if dispatch:
+        return dispatch
     if in_body:
         limit = _leading_group_end(simple)
         if limit < 0:
@@ -113,6 +118,33 @@ def bylines(line: str, in_body: bool = False) -> list[Byline]:
         evidence = line[: limit].strip() if in_body else line.strip()
         found.extend(Byline(kind, line[a:b], evidence) for a, b in names)
     return found
+
+
+@cache
+def _dispatch() -> re.Pattern:
+    """A story's opening (``layout.json`` ``brief_opening``), a role word, the names (and the place
+    reported from) and the dispatch ending (``报道：``)."""
+    layout = data_json("layout.json")
+    roles = "|".join(sorted(map(re.escape, _roles()[1]), key=len, reverse=True))
+    return re.compile(layout["brief_opening"] + r"\s*(?P<role>" + roles + r")\s*(?P<names>[\u4e00-\u9fff·、，, \u3000]{2,24}?)\s*"
+                      + layout["dispatch_ending"])
+
+
+def _dispatch_byline(line: str, simple: str) -> list[Byline]:
+    """The names of a dispatch byline opening a body line (``【本报讯】记者 某某 北京报道：``), or []."""
+    from partyqa.text.places import strip_trailing_place
+
+    match = _dispatch().match(simple)
+    if not match:
+        return []
+    kind = _roles()[1][match.group("role")]
+    start = match.start("names")
+    text = strip_trailing_place(simple[start : match.end("names")].rstrip(_SEPARATORS)).rstrip(_SEPARATORS)
+    spans = [(start + m.start(), start + m.end()) for m in _NAME_RUN.finditer(text)]
+    if kind in ("-", "photographer") or not spans or not all(_is_name(simple[a:b]) for a, b in spans):
+        return []
+    evidence = line[: match.end()].strip()
+    return [Byline(kind, line[a:b], evidence) for a, b in spans]
 
 
 @cache

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from index.ingest.metadata.marks import drop_channel
 from partyqa.resources import data_lines
 from partyqa.text.normalize import CJK_RUN, half_width, to_simplified
 
@@ -27,6 +28,7 @@ _SIGNATURE = re.compile(
     r"^(?P<name>\S{4,24}?(?:委员会|组织部|宣传部|办公室|办公厅|工委|党委|人民政府))\s*(?:编印|编|印发)?(?:\s+|\s*[|｜]\s*)"
     r"(?:19|20)\d{2}\s*年"
 )
+_SIGNATURE_DASH = re.compile(r"^(?:——|—|--|－－|―)\s*")
 _EDITED_BY = re.compile(r"^(?P<name>\S{4,24}?(?:委员会|组织部|宣传部|办公室|办公厅|工委|党委))\s*编$")
 _PAPER_SUFFIX = re.compile(r"(?:数字报|电子报|电子版|数字版|数字报刊|手机报)$")
 _GENERIC_SOURCES = frozenset(
@@ -70,7 +72,8 @@ def labelled_source(line: str) -> tuple[int, str]:
 
     ``原载《绵州日报》`` / ``原载：冰城日报`` rank as reprints, ``来源：`` and a bulletin's
     ``编印：`` as sources, ``转自：`` as forwards; an issuer's field (``发布机构：``, ``发布单位 |``,
-    ``document_fields.txt``) as a source. Generic values (``本站``, ``办公室`` …) are ignored.
+    ``document_fields.txt``) as a source. Generic values (``本站``, ``办公室`` …) are ignored, and
+    so is a site's channel after the name (``来源：雪原新闻·哈尔滨频道`` → ``雪原新闻``).
     """
     simple = _simplified(line)
     reprint = _REPRINT.search(simple)
@@ -82,7 +85,7 @@ def labelled_source(line: str) -> tuple[int, str]:
             continue
         label = match.group("label")
         rank = RANK_REPRINT if label == "原载" else RANK_FORWARD if label.startswith("转") else RANK_SOURCE
-        return rank, _trim_value(_slice(line, simple, value.start(), value.end()))
+        return rank, drop_channel(_trim_value(_slice(line, simple, value.start(), value.end())))
     for match in _issuer_labels().finditer(simple):
         value = _VALUE.match(simple, match.end())
         if value and value.group() not in _GENERIC_SOURCES:
@@ -174,9 +177,10 @@ def issuer(line: str) -> str:
     """The office that issued a bulletin or report (``中共扬州市委组织部编``, a signature line), or "".
 
     A report's team after the office (``中共某某区委组织部课题组``, words in ``issuer_teams.txt``)
-    names the office as the issuer.
+    names the office as the issuer. A material's signature under its title opens with a dash
+    (``——中共某某街道工作委员会``): the office is the name after it.
     """
-    line = line.strip()
+    line = _SIGNATURE_DASH.sub("", line.strip())
     simple = _simplified(line)
     team = _team_after_office().search(simple)
     if team and len(simple) == len(line):

@@ -8,7 +8,10 @@ Plain text, PDF and Word: an official document's title (``关于……的通报`
 lines, else the first headline-like line of the header that is not a site or office name, an
 e-paper's name, a field (``发布机构：…``), breadcrumb, bullet, issue label, document number or
 byline; a bulletin whose first headline is a numbered item of its contents has no lead story:
-its title is its masthead and issue (``组织工作简报 第7期``).
+its title is its masthead and issue (``组织工作简报 第7期``). An official document's title
+wrapped over two lines is read whole; a staff line (``本版责编：… 美编：…``), a series line above
+a material (``某某推进会交流材料（三）``) and the headlines listed under an issue's contents label
+(``【本期导读】``) are never the title.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from index.ingest.debris import ISSUE_LABEL, classify_line
 from index.ingest.html import is_running_text
 from index.ingest.layout import HEADING_MARKER
 from index.ingest.metadata.dates import parse_dates
+from index.ingest.metadata.marks import is_contents_label, is_series_line
 from index.ingest.metadata.page import HEADER, Page, front_matter_title
 from index.ingest.metadata.publisher import document_fields, is_outlet_name, issuer, publisher_in_line
 from partyqa.resources import data_lines
@@ -205,10 +209,17 @@ def _document_title() -> re.Pattern:
 def document_title(lines: list[str]) -> str:
     """The title of an official document (``关于……的通报``) among the lines before its text, or "".
 
-    A series or collection line above it (``某某区调研成果（2024）``) is not the title.
+    A series or collection line above it (``某某区调研成果（2024）``) is not the title. A title
+    set over two lines (``关于全区……工作`` / ``情况的调研报告``) is read as one.
     """
-    return next((line for line in lines if len(line) <= _MAX_TITLE
-                 and _document_title().match(to_simplified(line))), "")
+    for k, line in enumerate(lines):
+        if len(line) <= _MAX_TITLE and _document_title().match(to_simplified(line)):
+            return line
+        if k + 1 < len(lines) and to_simplified(line).startswith("关于") and not line.endswith(HEADLINE_END):
+            joined = line + lines[k + 1]
+            if len(joined) <= _MAX_TITLE and _document_title().match(to_simplified(joined)):
+                return joined
+    return ""
 
 
 def masthead_title(lines: list[str]) -> str:
@@ -238,11 +249,36 @@ def first_headline(lines: list[str] | str) -> str:
     if isinstance(lines, str):
         lines = lines.split("\n")
     lines = [line.strip() for line in lines if line.strip()]
+    listed = _contents_items(lines[:_HEADLINE_SCAN_LINES], lines)
     for k, line in enumerate(lines[:_HEADLINE_SCAN_LINES]):
         nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        # A plain headline listed under a contents label is an entry of the list, not a story; a
+        # numbered entry is kept (a bulletin whose first headline is a numbered item has no lead).
+        if (k in listed and not HEADING_MARKER.match(line)) or is_series_line(line):
+            continue
         if _is_headline_text(line) and not ISSUE_LABEL.match(nxt) and not _YEAR_ISSUE.match(nxt):
             return line
     return ""
+
+
+_LIST_MARK = re.compile(r"^(?:[•·・▪◆■●○◇□►▶◎★☆\-*]|\d{1,2}[、.．]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）])\s*")
+_PAGE_REF = re.compile(r"[.．…·\s]*\d*$")
+
+
+def _contents_items(head: list[str], lines: list[str]) -> set[int]:
+    """Indexes of an issue's contents list: its label (``【本期导读】``) and the lines under it whose
+    headline stands again further down (the items themselves, perhaps numbered)."""
+    items: set[int] = set()
+    for k, line in enumerate(head):
+        if not is_contents_label(line):
+            continue
+        items.add(k)
+        for j in range(k + 1, len(head)):
+            key = squash(_PAGE_REF.sub("", _LIST_MARK.sub("", head[j])))
+            if len(key) < _MIN_HEADLINE_CJK or not any(key in squash(later) for later in lines[j + 1:]):
+                break
+            items.add(j)
+    return items
 
 
 def _is_headline_text(line: str, allow_long: bool = False) -> bool:
@@ -257,11 +293,19 @@ def _is_headline_text(line: str, allow_long: bool = False) -> bool:
     if _is_field(line) or is_outlet_name(line):
         return False
     simplified = to_simplified(line)
-    if _BYLINE.search(simplified) or _BREADCRUMB.search(simplified) or _DOC_NUMBER.search(simplified):
+    if _BYLINE.search(simplified) or _BREADCRUMB.search(simplified) or _DOC_NUMBER.search(simplified) \
+            or _role_label().search(simplified):
         return False
     if parse_dates(line) or classify_line(line) or _is_mojibake_like(line) or _URL.search(line):
         return False
     return not (issuer(line) or (publisher_in_line(line) == line.strip()))
+
+
+@cache
+def _role_label() -> re.Pattern:
+    """A byline role with its colon (``责编：``, ``美编：``, ``校对：``, ``byline_roles.txt``): a staff line."""
+    words = sorted((line.split("\t")[0] for line in data_lines("byline_roles.txt")), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")\s*[:：]")
 
 
 @cache
