@@ -233,6 +233,9 @@ def test_an_unknown_kind_has_no_reply():
     ("你好，你能帮我查点什么？", "about"),  # 点 for 一点: a little of something
     ("您可以帮我找一点什么资料？", "about"),
     ("你能干嘛", "about"),
+    ("早上好！你平时主要能回答哪方面的问题？", "about"),  # two adverbs before 能
+    ("你好，你都能帮我查哪些方面的新闻？", "about"),  # what it looks up: news, reports
+    ("您一般可以提供哪类报道？", "about"),
 ])
 def test_asking_what_the_assistant_can_do_or_praising_an_answer_is_conversation(text, kind):
     assert classify(text) == kind
