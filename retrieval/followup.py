@@ -178,8 +178,10 @@ def resolve(question: str, history: list[dict] | tuple = ()) -> str:
     if new_places and len(_strip_places(core, new_places).replace("的", "")) <= 1:
         # "那涧西区呢？": the same question about another place.
         return _swap_place(previous, old_places, new_places[-1])
-    when = _TIME.match(core)
-    if when and when.end() == len(core) and not new_places:
+    # "到2023年呢？" / "截至2023年呢？": the time alone, after the word that reaches it
+    timed = re.sub(r"^(?:到|截至|截止到|截止)(?=\d{4}年|今年|去年)", "", core)
+    when = _TIME.match(timed)
+    if when and when.end() == len(timed) and not new_places:
         # "2022年呢？" after "…村2021年的村集体经济收入有多少？": the same question for another time
         # (a year replaces the year asked, a part of the year the part asked).
         swapped = _swap_time(previous, when.group(), old_places)
@@ -209,6 +211,12 @@ def resolve(question: str, history: list[dict] | tuple = ()) -> str:
         # "那他现在干什么工作" after "王光荣搬到金穗社区之前靠什么过日子": 他 is the person named
         # (or, after 是谁, the one the answer named).
         return f"{person}{core[pronoun.end():]}？"
+    # "那个社区去年开了多少场议事会？" after "…试点放在哪个社区？" → "澜湖街道胡杨里社区": the
+    # place of that level the previous answer named.
+    demo = _DEMONSTRATIVE_PLACE.match(normalize(question).strip())
+    named = [p for p in places_in(_last_turn(history)[1]) if demo and p.endswith(demo.group(1))]
+    if named:
+        return f"{named[-1]}{_TAIL.sub('', normalize(question).strip()[demo.end():])}？"
     if pronoun:
         rest = core[pronoun.end():].lstrip("的")
         # "这项制度覆盖了…" after "…“邻里帮办”制度是怎么运行的": the demonstrative and its noun stand
@@ -266,6 +274,7 @@ def resolve(question: str, history: list[dict] | tuple = ()) -> str:
     return _drop_old_year(f"{place}{topic}{core}？", core)
 
 
+_DEMONSTRATIVE_PLACE = re.compile(r"^(?:那么|那)?(?:那个|这个|该|此)(社区|村|街道|镇|乡)")
 _COUNT_FIRST = re.compile(r"^(?:多少|几)[个名位人户处件次本项家间所条座支]?")
 
 

@@ -504,6 +504,11 @@ def _long_generic_words() -> tuple[str, ...]:
     return tuple(w for w in _generic_words() if len(w) >= 4)
 
 
+@lru_cache(maxsize=1)
+def _name_locatives() -> frozenset[str]:
+    return frozenset(" ".join(data_lines("place_name_locatives.txt")).split())
+
+
 def question_places(text: str) -> list[str]:
     """Places a short text (cached; see :func:`_question_places`)."""
     return list(_question_places(text))
@@ -597,7 +602,10 @@ def _question_places(text: str) -> tuple[str, ...]:
             # only when the token before it is a single character too.
             lone_verb = single and prev_flag == "v" and j > 0 and len(tokens[j - 1][1]) == 1 \
                 and tokens[j - 1][1] not in _FUNCTION_CHARS and CJK_RUN.fullmatch(tokens[j - 1][1])
-            name_like = prev_flag.startswith(_NAME_FLAGS) or lone_verb or (
+            # "兰馨/里/社区", "坝/下/村": a locative right before a community or village word ends its name.
+            name_end = single and j == i - 1 and tail.start() == 0 and tail_text in ("社区", "村", "居民区") \
+                and prev in _name_locatives() and j > 0 and tokens[j - 1][2].startswith(_NAME_FLAGS)
+            name_like = prev_flag.startswith(_NAME_FLAGS) or lone_verb or name_end or (
                 single and not prev_flag.startswith(("p", "c", "u", "d", "v", "r", "m", "f", "q")))
             if not name_like:
                 break

@@ -353,3 +353,22 @@ def test_he_or_she_without_a_person_named_keeps_the_old_reading():
     history = [{"question": SUPERMARKET, "answer": "据报道……[1]"}]
     assert resolve("它每月开放几次？", history) == "凤鸣社区积分超市每月开放几次？"
     assert "周" not in resolve("他们有多少人？", [{"question": "桃源街道的志愿队是怎么组建的？", "answer": "…"}])
+
+
+@pytest.mark.parametrize(("question", "history", "resolved"), [
+    ("那个社区去年一共开了多少场议事会？",
+     [{"question": "槐溪区“红色院落”试点最早放在哪个社区？", "answer": "柳岸街道兰桐里社区。"}], "兰桐里社区去年一共开了多少场议事会？"),
+    ("这个村有多少户？", [{"question": "柳湾镇哪个村最早建合作社？", "answer": "柳湾镇石桥村。"}], "石桥村有多少户？"),
+])
+def test_that_place_is_the_place_of_its_level_the_answer_named(question, history, resolved):
+    assert resolve(question, history) == resolved
+
+
+@pytest.mark.parametrize(("question", "history", "resolved"), [
+    ("到2023年呢？", [{"question": "柳岸社区进入诉讼程序的纠纷2021年有多少起？", "answer": "2021年有23起。"}],
+     "柳岸社区进入诉讼程序的纠纷2023年有多少起？"),
+    ("截至2024年呢？", [{"question": "白沙村2022年的集体经济收入是多少？", "answer": "45万元。"}],
+     "白沙村2024年的集体经济收入是多少？"),
+])
+def test_a_year_reached_by_到_or_截至_replaces_the_asked_year(question, history, resolved):
+    assert resolve(question, history) == resolved

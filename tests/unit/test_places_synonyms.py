@@ -391,3 +391,18 @@ def test_a_street_word_before_a_road_is_no_street(text):
 def test_everyday_words_match_the_written_ones(term, text):
     from partyqa.text.synonyms import present
     assert present(term, text)
+
+
+@pytest.mark.parametrize(("question", "places"), [
+    ("胡桐里社区去年选聘了多少名楼院长？", ["胡桐里社区"]),  # 里 ends the community's name
+    ("石桥里社区的书记是谁？", ["石桥里社区"]),
+    ("坝下村有多少户？", ["坝下村"]),
+    ("塘后村一共有几名党员？", ["塘后村"]),
+])
+def test_a_locative_ending_a_community_or_village_name_belongs_to_it(question, places):
+    assert question_places(question) == places
+
+
+@pytest.mark.parametrize("question", ["村里有多少户？", "社区里有多少党员？", "在家里村民能办吗？"])
+def test_a_locative_after_a_place_word_or_a_common_noun_makes_no_place(question):
+    assert question_places(question) == []
