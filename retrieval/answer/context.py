@@ -37,7 +37,9 @@ def per_unit(part: Part, text: str, span: sp.Span | None) -> bool:
         return False
     norm = normalize(text)
     left = max(norm.rfind(c, 0, span.start) for c in "，,；;。") + 1
-    return bool(_PER_UNIT.search(norm[left:span.start]))
+    clause = norm[left:span.start]
+    # "一艘党员示范船联系3至4艘普通渔船": one thing is the subject, the figure a ratio
+    return bool(_PER_UNIT.search(clause) or _answer_pattern("one_subject").search(clause))
 
 
 _ONE = re.compile(r"(?:一|1)(?![\d.．点千万亿百十])")
@@ -69,6 +71,49 @@ def class_bound(part: Part, text: str, span: sp.Span | None) -> bool:
         return False
     digits = re.sub(r"\D", "", span.text)
     return not (digits and digits in normalize(part.text))
+
+
+def asks_change(part: Part) -> bool:
+    """True when the question asks how much something rose or fell (减少了多少, 同比增长多少)."""
+    return bool(_answer_pattern("asks_change").search(normalize(part.text)))
+
+
+def change_mismatch(part: Part, text: str) -> bool:
+    """True when the question asks how much something rose or fell (减少了多少, 同比增长多少) and
+    the sentence writes no change: no figure after a word of change in its clause (减少6小时,
+    同比增长14.5%) and no state before and after (由11小时缩短到5小时) — only a plain state
+    (书记每周填表的时间平均约11小时). The words are ``asks_change`` and ``change_words`` of
+    ``answers.json``."""
+    if not asks_change(part):
+        return False
+    spans = sp.number_spans(text)
+    return not any(change_figure(text, s) or then_figure(text, s) for s in spans)
+
+
+def change_figure(text: str, span: sp.Span) -> bool:
+    """True when the figure is the amount of a change: a word of change stands before it in its
+    clause and is not a state's ``…到`` (减少6小时, 同比增长14.5% — not 减少到5小时)."""
+    norm = normalize(text)
+    left = max(norm.rfind(c, 0, span.start) for c in "，,；;。：:") + 1
+    clause = norm[left:span.start]
+    return any(not re.match(r"了?(?:到|至)", clause[m.end():])
+               for m in _answer_pattern("change_words").finditer(clause))
+
+
+def sum_over_miss(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when the question writes how many things it sums over (27个村…销售额加起来) and the
+    sentence neither writes that count nor states a total in the figure's own clause: the
+    figure is one thing's own (合作社销售额860万元). The words are ``sum_over`` and ``sum_count``
+    of ``answers.json``."""
+    asked = normalize(part.text)
+    cfg = sp.answers_config()
+    if span is None or not re.search(cfg["sum_over"], asked):
+        return False
+    counts = [m.group() for m in re.finditer(cfg["sum_count"], asked)]
+    if not counts:
+        return False
+    norm = normalize(text)
+    return not any(c in norm for c in counts) and not states_total(text, span)
 
 
 _STATES_TOTAL = re.compile(r"共|累计|总计|合计|总数|总量|总额|全(?:省|市|区|县|镇|乡|街道|社区|村)")
@@ -162,6 +207,19 @@ def batch_mismatch(part: Part, sentence: str, passage: str = "") -> bool:
         around = {(_canon_batch(m.group()), m.group(1)) for m in _BATCH.finditer(normalize(passage))}
         return any(kind in {k for _, k in around} and (word, kind) not in around for word, kind in asked)
     return any(kind in {k for _, k in said} and (word, kind) not in said for word, kind in asked)
+
+
+def floor_mismatch(part: Part, sentence: str) -> bool:
+    """True when the question asks about those on one floor (五楼住户) and the sentence writes
+    another floor's (六楼住户每户出资约4.2万元) but not the asked one (``floor`` of ``answers.json``)."""
+    pattern = _answer_pattern("floor")
+    asked = {_floor_number(m.group(1)) for m in pattern.finditer(normalize(part.text))}
+    said = {_floor_number(m.group(1)) for m in pattern.finditer(normalize(sentence))}
+    return bool(asked and said and not asked & said)
+
+
+def _floor_number(text: str) -> int:
+    return int(text) if text.isdigit() else _cn_number(text)
 
 
 def _canon_batch(text: str) -> str:
@@ -290,6 +348,29 @@ def states_planned(sentence: str) -> bool:
     ``answers.json``, not 计划 as a programme's name) and nothing done."""
     s = normalize(sentence)
     return bool(_answer_pattern("planned").search(s)) and not DONE.search(s)
+
+
+def future_dated(sentence: str, date: str) -> bool:
+    """True when the sentence sets a deadline after the article's own ``date`` (到2024年12月底 in a
+    plan of March 2024, 今年底前): its figure is a target. The patterns are ``future_deadline``
+    and ``year_end_deadline`` of ``answers.json``."""
+    if not re.match(r"\d{4}-\d{2}", date or ""):
+        return False
+    s = normalize(sentence)
+    if _answer_pattern("year_end_deadline").search(s):
+        return True
+    now = (int(date[:4]), int(date[5:7]))
+    for m in _answer_pattern("future_deadline").finditer(s):
+        year = int(m.group(1))
+        if m.group(2):
+            month = int(m.group(2))
+        elif re.match(r"(?:底|末)", s[m.end(1):].lstrip("年 ")) or m.group().endswith(("前", "底", "末")):
+            month = 12  # 到2024年底
+        else:
+            month = 0  # "下降到2023年的5起": a year's state, future only in a later year
+        if (year, month) > now and (year > now[0] or month):
+            return True
+    return False
 
 
 def plan_mismatch(question: str, sentence: str) -> float:
@@ -513,6 +594,15 @@ def _names_whole(sentence: str, target: str, level: int) -> bool:
 _YEARS_WRITTEN = re.compile(r"(?:19|20)\d{2}\s*(?:[—–\-~～至到]\s*(?:(?:19|20)?\d{2})\s*)?年?")
 
 
+#: A year written as the base of a comparison or the start of a change (与2022年相比, 比2021年, 由2021年的…).
+_BASE_YEAR = re.compile(r"(?:与|和|同|较|比|由|从)\s*((?:19|20)\d{2})\s*年")
+
+
+def this_year_words() -> tuple[str, ...]:
+    """The words of ``relative_years`` that name the article's own year (今年)."""
+    return tuple(word for word, offset in sp.answers_config()["relative_years"].items() if offset == 0)
+
+
 def relative_years(text: str, date: str) -> set[str]:
     """The years 今年, 去年 and 前年 of ``text`` stand for, counted from the article's ``date``
     (the words are ``relative_years`` of ``answers.json``)."""
@@ -535,8 +625,11 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
     relative = relative_years(part.text, hit.date)
     if relative and not part.years:
         said = stated | relative_years(cand.text, hit.date)
-        if said and not said & relative and not _answer_pattern("to_now").search(normalize(cand.text)):
+        if said and not said & relative and not _answer_pattern("to_now").search(normalize(cand.text)) and not (
+                cand.span is not None and now_figure(cand.text, cand.span)
+                and said <= set(_BASE_YEAR.findall(normalize(cand.text)))):
             return False  # 今年 asked of a 2024 article, "2021年暑假，…只招了60名" written
+            # (but "与2022年相比，…由405.8万元增加到612.5万元": 2022 is the base, the end is this year's)
     if part.answer_type == "number" and part.years and not stated \
             and not any(hit.date.startswith(y) for y in part.years):
         # An undated figure takes its year from just before it (the same paragraph's opening

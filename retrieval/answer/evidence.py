@@ -30,13 +30,18 @@ from partyqa.text.synonyms import present, variants
 from retrieval.answer import spans as sp
 from retrieval.answer.context import (
     DONE,
+    asks_change,
     asks_now,
     asks_past_event,
     asks_plan,
     asks_then,
     asks_total,
     batch_mismatch,
+    change_figure,
+    change_mismatch,
     class_bound,
+    floor_mismatch,
+    future_dated,
     in_plan_section,
     now_figure,
     past_for_now,
@@ -48,7 +53,9 @@ from retrieval.answer.context import (
     states_plan,
     states_planned,
     states_total,
+    sum_over_miss,
     then_figure,
+    this_year_words,
     time_mismatch,
     years_fit,
 )
@@ -213,6 +220,88 @@ def _best_near(part: Part, text: str, spans: list[sp.Span]) -> tuple[sp.Span | N
     return best, max(best_key[0], 0.0)
 
 
+def _another_post(asked: str, said: str) -> bool:
+    """True when one role is the other behind a word that makes it another post (第一书记 and
+    书记; ``distinct_posts`` of ``answers.json``)."""
+    longer, shorter = (asked, said) if len(asked) >= len(said) else (said, asked)
+    if shorter not in longer:
+        return False  # 干部 and 第一书记: not one post behind a word, two titles
+    extra = longer.replace(shorter, "", 1)
+    return bool(extra) and re.match(f"(?:{sp.answers_config()['distinct_posts']})", extra) is not None
+
+
+@lru_cache(maxsize=1)
+def _person_kinds() -> tuple[tuple[str, ...], ...]:
+    """Families of kinds of people (``person_kinds.txt``), longest words first."""
+    return tuple(tuple(sorted(line.split("|"), key=len, reverse=True)) for line in data_lines("person_kinds.txt"))
+
+
+def _person_family(word: str) -> int | None:
+    """The family of a kind of people a word ends with (外卖骑手 → 骑手's), or None."""
+    best, size = None, 0
+    for i, family in enumerate(_person_kinds()):
+        for kind in family:
+            if word.endswith(kind) and len(kind) > size:
+                best, size = i, len(kind)
+    return best
+
+
+_BEFORE_FIGURE = "(?:有|达|共|约|为|是|近|超|超过|已达|达到|共有|总数)?$"
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> str:
+    words = sorted({k for family in _person_kinds() for k in family}, key=len, reverse=True)
+    return "|".join(map(re.escape, words))
+
+
+def _kind_run(text: str) -> list[int]:
+    """The families of a run of kinds of people (党员楼长 → 党员's, 楼长's), the head last."""
+    return [f for m in re.finditer(_kind_words(), text) if (f := _person_family(m.group())) is not None]
+
+
+def person_kind_miss(part: Part, text: str, span: sp.Span) -> bool:
+    """True when the question counts one kind of people (多少名党员) and the figure is written
+    right after or right before another kind (其中60岁以上老人1130人, 外卖骑手1.06万人 for 骑手党员)
+    (families of ``person_kinds.txt``). A compound counts its head (党员楼长 are 楼长) and the kinds
+    before it too: 党员楼长 answers how many 党员 serve as 楼长."""
+    asked = _kind_run(part.counted) if part.counted else []
+    if not asked:
+        return False
+    # "网格员里面有多少是党员": the kind written after the question word is counted too
+    question = normalize(part.text)
+    ask = re.search(r"多少|几", question)
+    heads = {asked[-1], *(_kind_run(question[ask.end():]) if ask else [])}
+    norm = normalize(text)
+    run = f"(?:{_kind_words()})+"
+    before = re.search(f"({run}){_BEFORE_FIGURE}", norm[max(0, span.start - 12):span.start])
+    after = re.match(f"{run}", norm[span.end:])
+    for m in (before, after):
+        if m:
+            said = _kind_run(m.group(1) if m is before else m.group())
+            if said and (said[-1] in heads or asked[-1] in said[:-1]):
+                return False
+    return bool(before or after)
+
+
+def asked_org_kind(question: str) -> str:
+    """The family of organisation whose name the question asks (``公司|集团|…`` for 那家物业公司叫什么),
+    or "" when it names none before the words that ask for a name (``org_kinds`` and ``asks_name``
+    of ``answers.json``)."""
+    cfg = sp.answers_config()
+    norm = normalize(question)
+    ask = re.search(cfg["asks_name"], norm)
+    if not ask:
+        return ""
+    before = norm[:ask.start()]
+    best, at = "", -1
+    for family in cfg["org_kinds"].values():
+        for m in re.finditer(family, before):
+            if m.end() > at:
+                best, at = family, m.end()
+    return best
+
+
 def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
     """Does the sentence carry the asked type? Returns ``(typed, best span, fit 0-1)``.
 
@@ -238,11 +327,14 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
         if part.years:
             # "2021年8.6万元，2022年31.5万元，2023年达到63.2万元" and 2023 asked: the figure of its clause
             spans = [s for s in spans if any(y in clause_of(text, s) for y in part.years)] or spans
+        if asks_change(part):
+            spans = [s for s in spans if change_figure(text, s)] or spans  # 增长了多少 asked: the change
         if asks_then(part):
             # 刚成立时 asked, "由成立时的18人增加到现在的126人" written: the earlier figure
             spans = [s for s in spans if then_figure(text, s)] or spans
-        elif asks_now(part):
-            spans = [s for s in spans if now_figure(text, s)] or spans  # …and 现在 asked: today's
+        elif asks_now(part) or (not part.years and any(w in normalize(part.text) for w in this_year_words())):
+            spans = [s for s in spans if now_figure(text, s)] or spans  # …and 现在 or 今年 asked: today's
+        spans = [s for s in spans if not person_kind_miss(part, text, s)]  # 党员 asked, "老人1130人" written
         best, fit = _best_near(part, text, spans)
         return best is not None, best, fit
     if kind == "person":
@@ -253,11 +345,15 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
             people = [p for p in people if not p.role or p.role.startswith("副") == deputy]
             # the role in another body (联合党委书记 when 党工委书记 is asked) is another post
             people = [p for p in people if not (part.role_body and p.body and p.body != part.role_body)]
-            matching = [p for p in people if p.role and (p.role in part.role or part.role in p.role)]
-            people = matching or [p for p in people if _near(text, p.start, p.end, (part.role,)) >= 1.0]
+            matching = [p for p in people if p.role and (p.role in part.role or part.role in p.role)
+                        and not _another_post(part.role, p.role)]  # 第一书记 asked, 党支部书记 named
+            people = matching or [p for p in people if _near(text, p.start, p.end, (part.role,)) >= 1.0
+                                  and not (p.role and _another_post(part.role, p.role))]
         return bool(people), people[0] if people else None, 1.0 if people else 0.0
     if kind in ("date", "org"):
         found = sp.date_spans(text) if kind == "date" else sp.org_spans(text)
+        if kind == "org" and (family := asked_org_kind(part.text)):
+            found = [s for s in found if re.search(f"(?:{family})$", normalize(s.text))]  # a 社区党委 is no 物业公司
         best, fit = _best_near(part, text, found)
         return best is not None, best, fit
     if kind == "place":
@@ -537,14 +633,15 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                     article_text and in_plan_section(article_text(hit.doc_id), hit.start + c.start)))
                     and DONE.search(normalize(part.text)))
                 or (states_planned(c.text[:c.span.end]) and not asks_plan(part.text))  # 计划…20名, not …，力争…
-                or period_mismatch(part, c.text)):
-            c.typed = False  # a per-unit figure for a total, a plan for what was done, another period
+                or (future_dated(c.text, hit.date) and not asks_plan(part.text))  # 到2025年底…达到60个
+                or period_mismatch(part, c.text) or change_mismatch(part, c.text) or sum_over_miss(part, c.text, c.span)):
+            c.typed = False  # a per-unit figure for a total, a plan for what was done, another period, a state for a change
         if c.typed and part.answer_type == "date" and not part.article_fact and info_line(c.text):
             c.typed = False  # the page's "时间：… 来源：… 作者：…" line dates the page, not the asked event
         if c.typed and part.answer_type == "date" and asks_past_event(part) and states_plan(c.text):
             c.typed = False  # "帮背队是什么时候成立的？" is not answered by "计划在今年底前推广"
-        if c.typed and batch_mismatch(part, c.text, hit.text):
-            c.typed = False  # 首批 written, 第二批 asked
+        if c.typed and (batch_mismatch(part, c.text, hit.text) or floor_mismatch(part, c.text)):
+            c.typed = False  # 首批 written, 第二批 asked; 六楼住户 written, 五楼住户 asked
         if c.typed and part.answer_type == "number" and counted_miss(part, c.text, hit.title):
             c.typed = False  # 网格 counted, 微网格 asked
         if c.typed and sibling_kind_miss(part, hit.title + " " + hit.text):

@@ -91,6 +91,9 @@ def _digit_only_units() -> frozenset[str]:
     return frozenset(answers_config()["digit_only_units"].split("|"))
 
 
+_LABEL_UNIT = re.compile(r"[（(]([\u4e00-\u9fff]{1,3})[）)]\s*[：:]?\s*$")
+
+
 def number_spans(text: str) -> list[Span]:
     """Numbers written with a unit (or a percentage), e.g. ``326名``, ``1.2万人次``, ``64.7%``.
 
@@ -111,6 +114,10 @@ def number_spans(text: str) -> list[Span]:
                 continue
         # "5万余名" counts 名 (the 万 is part of the figure); "2万人" keeps its unit 万人.
         full_unit = unit if (m.group(3) and unit) else (m.group(2) or "") + unit
+        if not full_unit:
+            # a field that writes its unit in its label: "收集诉求（件）1723", "党员数(名)：35"
+            label = _LABEL_UNIT.search(norm, max(0, m.start() - 10), m.start())
+            full_unit = label.group(1) if label else ""
         out.append(Span(m.start(), m.end(), text[m.start():m.end()], "number", unit=full_unit))
     return out
 

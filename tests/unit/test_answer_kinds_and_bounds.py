@@ -87,3 +87,60 @@ def test_every_unit_together_is_the_wholes_figure():
     text = "今年1至10月，全街道微网格共上报各类事项4218件，其中在网格内就地解决3650件。"
     cands = candidates_for("峡江街道各个小网格报上来的事一共有多少件？", "峡江街道推行微网格治理。" + text)
     assert any(fits(c) for c in cands if c.span and c.span.text == "4218件")
+
+
+# --------------------------------------------------- the name of one kind of organisation asked
+@pytest.mark.parametrize(("question", "text", "name"), [
+    ("柳塘社区的物业公司叫什么名字？", "2022年，柳塘社区引进南州安居物业服务有限公司，小区有了专业物业。", "南州安居物业服务有限公司"),
+    ("白沙村领办的合作社全称是什么？", "村党支部领办成立白沙村生态茶叶专业合作社，党员带头入社。", "白沙村生态茶叶专业合作社"),
+])
+def test_the_name_of_the_asked_kind_of_organisation_answers(question, text, name):
+    fitting = [c for c in candidates_for(question, text) if fits(c) and c.span]
+    assert fitting and fitting[0].span.text.endswith(name)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("柳塘社区的物业公司叫什么名字？", "小区重大事项须经柳塘社区党委、业委会、物业企业三方联席会议商议。"),
+    ("白沙村领办的合作社全称是什么？", "白沙村党支部书记带头，村党总支下设3个党支部。"),
+])
+def test_another_kind_of_organisation_does_not_answer(question, text):
+    assert not [c for c in candidates_for(question, text) if fits(c) and c.span]
+
+
+# ----------------------------------------------------------- another post of the same title
+@pytest.mark.parametrize(("question", "text"), [
+    ("柳湾村的第一书记叫什么名字？", "2021年，柳湾村党支部领办合作社，村党支部书记葛长林兼任理事长。"),
+    ("白沙村党支部书记是谁？", "区农业农村局派驻白沙村的第一书记冯晓川帮着跑市场。"),
+])
+def test_a_first_secretary_and_a_branch_secretary_are_two_posts(question, text):
+    assert not [c for c in candidates_for(question, text) if fits(c) and c.span]
+
+
+@pytest.mark.parametrize(("question", "text", "name"), [
+    ("柳湾村的第一书记叫什么名字？", "区农业农村局派驻柳湾村的第一书记冯晓川帮着跑市场。", "冯晓川"),
+    ("白沙村党支部书记是谁？", "2021年，白沙村党支部领办合作社，村党支部书记葛长林兼任理事长。", "葛长林"),
+    ("柳湾村的驻村第一书记是谁？", "2021年9月，县农业农村局干部冯晓川到柳湾村担任驻村第一书记。", "冯晓川"),  # 干部 is no post of 书记's
+])
+def test_the_asked_post_names_its_holder(question, text, name):
+    fitting = [c for c in candidates_for(question, text) if fits(c) and c.span]
+    assert fitting and fitting[0].span.text == name
+
+
+# ---------------------------------------------------------------- another kind of people counted
+@pytest.mark.parametrize(("question", "text"), [
+    ("柳岸社区一共有多少名党员？", "柳岸社区是老旧小区，共有楼栋48栋，居民2860户，其中60岁以上老人1130人。"),
+    ("白沙村有多少名志愿者？", "白沙村合作社吸纳村民就业，其中留守妇女46名。"),
+])
+def test_a_figure_of_another_kind_of_people_does_not_answer(question, text):
+    assert not [c for c in candidates_for(question, text) if fits(c) and c.span]
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("柳岸社区有多少名党员？", "半年来，柳岸社区注册志愿者增加到538名，其中党员196名。", "196名"),
+    ("白沙村有多少户村民？", "白沙村合作社带动农户430余户，户均增收3200元。", "430余户"),  # 农户 and 村民: one kind
+    ("柳岸区的网格员里面有多少是党员？", "柳岸区共有网格员1200名，其中党员680名。", "680名"),
+    ("白沙街道一共请了多少位党员来当楼长？", "白沙街道从退休党员中选聘党员楼长214名。", "214名"),  # 党员楼长 are 党员
+])
+def test_the_asked_kind_of_people_answers(question, text, figure):
+    fitting = [c for c in candidates_for(question, text) if fits(c) and c.span]
+    assert fitting and fitting[0].span.text == figure

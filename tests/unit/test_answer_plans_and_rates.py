@@ -133,3 +133,90 @@ def test_the_earlier_figure_answers_a_loose_question_about_the_start():
             "槐溪街道辖9个社区，有老旧小区31个。")
     cands = [c for c in candidates_for("槐溪街道夜巡队刚拉起队伍那会儿有几个人？", text) if fits(c)]
     assert cands[0].span.text == "24名"
+
+
+# ------------------------------------------------------------------------- a change asked (减少了多少)
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("槐溪区压减社区事项以后，社区书记每周填表的时间减少了多少？",
+     "调研发现，槐溪区社区书记每周用于填表报数的时间平均约11小时。", "11小时"),
+    ("柳湾镇村级办公经费比上年增加了多少？", "柳湾镇今年村级办公经费为每村8万元。", "8万元"),
+    ("柳湾镇规模以上工业增加值同比增长了多少？", "柳湾镇一季度规模以上工业增加值完成4.4亿元。", "4.4亿元"),  # 增加值 is no change
+    ("槐溪街道的信访总量下降了多少？", "槐溪街道全年信访总量为312件。", "312件"),
+])
+def test_a_plain_state_does_not_answer_how_much_it_changed(question, text, figure):
+    cands = _cands(question, text)
+    assert any(c.places_ok for c in cands)
+    assert not any(fits(c) for c in cands if c.span is not None and c.span.text == figure)
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("槐溪区社区书记每周填表的时间减少了多少？", "槐溪区社区书记每周用于填表报数的时间减少了6小时。", "6小时"),
+    ("柳湾镇的党员攻关小组给企业省了多少钱？", "柳湾镇党员攻关小组全年为企业节约成本380万元。", "380万元"),
+    ("柳湾镇今年新发展的党员比上年多了多少名？", "柳湾镇今年新发展党员比上年多出6名。", "6名"),
+    ("槐溪区社区书记填表的时间缩短了多少？", "槐溪区社区书记每周填表的时间由11小时缩短到5小时。", "11小时"),
+    ("柳湾村合作社每户入股至少多少钱？", "柳湾村合作社规定每户入股金额为500元。", "500元"),  # 至少多少 asks no change
+    ("柳湾镇规模以上工业增加值同比增长了多少？", "柳湾镇一季度规模以上工业增加值完成4.4亿元，同比增长14.5%。", "14.5%"),
+    ("槐溪街道的信访总量下降了多少？", "槐溪街道全年信访总量312件，同比下降31.5%。", "31.5%"),
+    ("柳湾镇铸造车间的党员攻关一年节约了多少钱？",  # a saving is a quantity
+     "柳湾镇各车间攻关成效：铸造车间党员35名，攻关项目7项，全年创效215.0万元。", "215.0万元"),
+])
+def test_a_figure_written_as_a_change_answers_how_much_it_changed(question, text, figure):
+    assert any(fits(c) and c.span is not None and c.span.text == figure for c in _cands(question, text))
+
+
+@pytest.mark.parametrize(("question", "text", "right"), [
+    ("岚峰重工的党员今年攻关一共节约了多少成本？",
+     "与2022年相比，岚峰重工党员攻关项目由26项增加到37项，节约成本由405.8万元增加到612.5万元。", "612.5万元"),
+    ("樟溪社区今年的暑托班招了多少孩子？", "樟溪社区暑托班招收的孩子由2021年的60名增加到86名。", "86名"),
+])
+def test_this_year_is_the_end_of_a_change_counted_from_an_earlier_year(question, text, right):
+    fitting = [c for c in candidates_for(question, text, date="2023-12-20") if fits(c) and c.span]
+    assert fitting and fitting[0].span.text == right
+
+
+def test_a_base_year_without_the_end_of_a_change_still_dates_the_figure():
+    text = "与2021年相比，樟溪社区暑托班少招了20名孩子。"  # 20名 is the change, not this year's count
+    fitting = {c.span.text for c in candidates_for("樟溪社区今年暑托班招了多少孩子？", text, date="2024-07-23")
+               if fits(c) and c.span}
+    assert "20名" not in fitting
+
+
+# ----------------------------------------------------------- a deadline after the article's date
+@pytest.mark.parametrize(("question", "text", "figure", "date"), [
+    ("槐溪区2024年“红色院落”示范点实际建成了多少个？",
+     "槐溪区“红色院落”建设工作方案。到2024年12月底，槐溪区新建“红色院落”示范点60个，总数达到94个。", "60个", "2024-03-05"),
+    ("柳岸街道建了多少个骑手驿站？", "柳岸街道党工委介绍，今年底前，柳岸街道骑手驿站将达到20个。", "20个", "2024-06-18"),
+])
+def test_a_target_set_for_after_the_articles_date_is_no_result(question, text, figure, date):
+    cands = candidates_for(question, text, date=date)
+    assert any(c.places_ok for c in cands)
+    assert not any(fits(c) for c in cands if c.span is not None and c.span.text == figure)
+
+
+@pytest.mark.parametrize(("question", "text", "figure", "date"), [
+    ("槐溪区“红色院落”示范点建成了多少个？",  # a deadline already passed when the article was written
+     "到2023年12月底，槐溪区建成“红色院落”示范点34个。", "34个", "2024-01-10"),
+    ("柳岸街道计划把骑手驿站增加到多少个？", "柳岸街道党工委介绍，今年底前，柳岸街道骑手驿站将达到20个。", "20个", "2024-06-18"),
+    ("柳岸社区进入诉讼程序的纠纷2023年有多少起？",  # the year of a state reached, not a deadline
+     "到2023年，柳岸社区进入诉讼程序的纠纷下降到5起。", "5起", "2023-11-10"),
+])
+def test_a_passed_deadline_or_a_question_about_the_plan_is_answered(question, text, figure, date):
+    assert any(fits(c) and c.span is not None and c.span.text == figure
+               for c in candidates_for(question, text, date=date))
+
+
+# ------------------------------------------------------------------ one floor for another
+@pytest.mark.parametrize(("question", "text"), [
+    ("柳岸社区加装电梯，五楼住户每户要出多少钱？", "柳岸社区加装电梯，以六层楼为例，六楼住户每户出资约4.2万元。"),
+    ("槐溪小区加装电梯后，3层的业主每月分摊多少维保费？", "槐溪小区加装电梯后，6层的业主每月分摊维保费约40元。"),
+])
+def test_another_floors_figure_does_not_answer(question, text):
+    assert not [c for c in _cands(question, text) if fits(c)]
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("柳岸社区加装电梯，六楼住户每户要出多少钱？", "柳岸社区加装电梯，以六层楼为例，6楼住户每户出资约4.2万元。", "4.2万元"),
+    ("槐溪小区加装电梯后，3层的业主每月分摊多少维保费？", "槐溪小区加装电梯后，三层的业主每月分摊维保费约20元。", "20元"),
+])
+def test_the_asked_floors_figure_answers(question, text, figure):
+    assert any(fits(c) and c.span is not None and c.span.text == figure for c in _cands(question, text))

@@ -70,9 +70,10 @@ def test_number_spans_read_square_metres_as_one_unit(sentence, expected):
 
 @pytest.mark.parametrize(("sentence", "expected"), [
     # thousands are grouped by threes; a comma between two figures of a table row parts them
+    # (and each figure takes the unit its label writes)
     ("全年节约成本1,260万元。", [("1,260万元", "万元")]),
-    ("杏霖镇：参股村（个）24，2021年营收（万元）9860。", [("24", ""), ("9860", "")]),
-    ("白石县：驿站（个）12,2023年新增党员（名）36。", [("12", ""), ("36", "")]),
+    ("杏霖镇：参股村（个）24，2021年营收（万元）9860。", [("24", "个"), ("9860", "万元")]),
+    ("白石县：驿站（个）12,2023年新增党员（名）36。", [("12", "个"), ("36", "名")]),
 ])
 def test_number_spans_part_figures_joined_by_a_comma(sentence, expected):
     assert _numbers(sentence) == expected

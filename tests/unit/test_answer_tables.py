@@ -12,6 +12,7 @@ from retrieval.answer.evidence import Weights, score_candidates
 from retrieval.answer.extractive import Answerer, AnswerParams, fits
 from retrieval.answer.tables import label_rows, table_rows, to_passage
 from retrieval.question import analyze
+from tests.unit.candidates import candidates_for
 
 VILLAGES = ("清河镇首批试点村上半年积分情况如下：\n\n"
             "村  党员数  平均积分  评定等次\n"
@@ -230,3 +231,21 @@ def test_a_row_dates_to_the_introduction_of_its_table(question, intro, row_name,
     cand = Candidate(0, row.start, row.end, row.view, row=row)
     cand.typed, cand.span, _ = typed_span(part, row.view)
     assert ctx.years_fit(part, hit, cand) is fits
+
+
+# --------------------------------------------------- a field that writes its unit in its label
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("柳塘社区2023年一共收集了多少件居民诉求？",
+     "2023年各社区网格治理情况如下：\n柳塘社区：网格数（个）12，专职网格员（名）12，收集诉求（件）1486，办结率97.8%。", "1486"),
+    ("白沙村的集体经营性收入是多少万元？",
+     "白沙村基本情况——党员数（名）：48；集体经营性收入（万元）：36.5；合作社（家）：3。", "36.5"),
+])
+def test_a_bare_figure_takes_the_unit_written_in_its_label(question, text, figure):
+    fitting = [c for c in candidates_for(question, text) if fits(c) and c.span]
+    assert fitting and fitting[0].span.text == figure
+
+
+def test_a_label_unit_of_another_kind_does_not_answer():
+    text = "柳塘社区：网格数（个）12，党员中心户（户）41。"
+    fitting = [c for c in candidates_for("柳塘社区一共收集了多少件居民诉求？", text) if fits(c) and c.span]
+    assert not fitting

@@ -171,3 +171,42 @@ def test_people_counted_with_ge_take_figures_of_people(question, sentence, figur
     from retrieval.answer import evidence as ev
     _, span, _ = ev.typed_span(analyze(question).parts[0], sentence)
     assert (span.text if span else None) == figure
+
+
+# ------------------------------------------------- a sum over a count the question writes
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("兰溪区27个村党组织领办的合作社去年销售额加起来是多少？",
+     "兰溪区已有27个村党组织领办合作社。在兰溪区，有的合作社去年销售鲜玉米1450万穗，销售额860万元。", "860万元"),
+    ("白石镇这4个共享车间一共吸纳了多少人就业？",
+     "白石镇有4个共享车间。白石镇的示范车间吸纳就业120人，人均月增收约2000元。", "120人"),
+])
+def test_one_things_figure_is_no_sum_over_the_written_count(question, text, figure):
+    cands = candidates_for(question, text)
+    assert not any(fits(c) for c in cands if c.span is not None and c.span.text == figure)
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("兰溪区27个村党组织领办的合作社去年销售额加起来是多少？",
+     "兰溪区27个村党组织领办的合作社去年实现销售额1.2亿元。", "1.2亿元"),
+    ("白石镇这4个共享车间一共吸纳了多少人就业？", "目前，白石镇共享车间共吸纳就业640人。", "640人"),
+])
+def test_a_total_or_the_written_count_answers_the_sum(question, text, figure):
+    assert any(fits(c) and c.span is not None and c.span.text == figure for c in candidates_for(question, text))
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("柳湾村一共有多少艘渔船？", "柳湾村实行“结对出海”，一艘党员示范船联系4艘普通渔船，遇到险情互相救援。", "4艘"),
+    ("白沙社区一共联系了多少户居民？", "白沙社区推行党员联户，一名党员联系10户居民，每月至少走访一次。", "10户"),
+])
+def test_a_figure_per_one_subject_is_no_total(question, text, figure):
+    cands = candidates_for(question, text)
+    assert any(c.places_ok for c in cands)
+    assert not any(fits(c) for c in cands if c.span is not None and c.span.text == figure)
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("柳湾村一共有多少艘渔船？", "一年来，柳湾村共有渔船126艘，其中党员示范船18艘。", "126艘"),  # 一年来 is a time
+    ("白沙社区一共联系了多少户居民？", "第一批党员联户以来，白沙社区共联系居民860户。", "860户"),
+])
+def test_a_time_or_an_ordinal_is_no_single_subject(question, text, figure):
+    assert any(fits(c) and c.span is not None and c.span.text == figure for c in candidates_for(question, text))
