@@ -31,9 +31,12 @@ _PER_UNIT = re.compile(r"每(?:个|名|位|户|人|天|日|周|月|年|季度|�
 
 
 def per_unit(part: Part, text: str, span: sp.Span | None) -> bool:
-    """True when a total is asked ("一共有多少名党员") but the figure counts per unit
-    ("每个中心每天至少有2名党员")."""
-    if span is None or not asks_total(part):
+    """True when a total is asked ("一共有多少名党员") — or a count of people or things without
+    asking per unit (去年选聘了多少名楼院长; ``asks_per_unit`` and ``count_units`` of
+    ``answers.json``) — but the figure counts per unit ("每个中心每天至少有2名党员")."""
+    counts = bool(part.units) and bool(_answer_pattern("count_units").match(part.units))
+    if span is None or not (asks_total(part) or (counts and not _answer_pattern("asks_per_unit").search(
+            normalize(part.text)))):
         return False
     norm = normalize(text)
     left = max(norm.rfind(c, 0, span.start) for c in "，,；;。") + 1

@@ -431,6 +431,29 @@ def organisation_fit(part: Part, hit: Hit, article: str = "") -> bool:
     return any(name[i:i + 2] in text for i in range(len(name) - 1))
 
 
+_ITEM_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+
+
+def organisation_owner_miss(part: Part, hit: Hit, cand: Candidate, article: str = "") -> bool:
+    """True when a figure is asked of a named organisation (锦纶布业公司有多少名党员) that the
+    article is not about (its title and outlet do not name it) and neither the sentence nor the
+    text just before it names it: the figure is the article's subject's (联盟企业…37名党员技术骨干)."""
+    name = part.organisation
+    if not name or part.answer_type != "number":
+        return False
+    pieces = {name[i:i + 2] for i in range(len(name) - 1)}
+    if any(p in normalize(hit.title + " " + hit.publisher) for p in pieces):
+        return False
+    offset = hit.start + cand.start
+    before = article[max(0, offset - 200):offset] if article else hit.text[max(0, cand.start - 200):cand.start]
+    lines = before.split("\n")
+    heads = [i for i, line in enumerate(lines) if _ITEM_HEAD.match(line.strip())]
+    if heads:
+        before = "\n".join(lines[heads[-1]:])  # a bulletin's next item ("二、织港街道：…") starts afresh
+    near = normalize(before + cand.text)
+    return not any(p in near for p in pieces)
+
+
 def counted_miss(part: Part, sentence: str, title: str = "") -> bool:
     """True when the sentence counts the asked thing's kind but not the asked thing: the head
     noun of what is counted is written, the whole phrase is not, and a word that narrows it is
@@ -666,7 +689,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
         key = hit.doc_id if text else hit.chunk_id
         if key not in named:
             named[key] = organisation_fit(part, hit, text)
-        c.places_ok = named[key] and places_fit(part, hit, c, text)
+        c.places_ok = named[key] and places_fit(part, hit, c, text) and not organisation_owner_miss(part, hit, c, text)
     if embed is not None:
         clauses = [clause_of(c.text, c.span) for c in short]
         vectors = np.asarray(embed([c.text for c in short] + clauses))

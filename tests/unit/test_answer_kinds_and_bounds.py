@@ -144,3 +144,36 @@ def test_a_figure_of_another_kind_of_people_does_not_answer(question, text):
 def test_the_asked_kind_of_people_answers(question, text, figure):
     fitting = [c for c in candidates_for(question, text) if fits(c) and c.span]
     assert fitting and fitting[0].span.text == figure
+
+
+# ------------------------------------------------ a figure asked of an organisation the text does not name
+def _org_cands(question, text, title="梭溪街道党建联盟为企业牵线搭桥"):
+    from partyqa.records import Hit
+    from retrieval.answer.evidence import Weights, score_candidates
+    part = analyze(question).parts[0]
+    hit = Hit(chunk_id="c1", doc_id="d1", title=title, publisher="南州日报", date="2024-05-01", section="",
+              text=text, score=1.0, start=0, end=len(text), district="", source="d1.txt")
+    return score_candidates(part, question, [hit], Weights({}), 6, article_text=lambda _doc: text)
+
+
+@pytest.mark.parametrize("question", ["锦纶布业公司有多少名党员？", "昱衡汽车部件有限公司一共有多少名党员？"])
+def test_a_figure_of_a_sentence_far_from_the_asked_company_is_not_its_own(question):
+    text = ("梭溪街道联盟吸纳锦纶布业公司、昱衡汽车部件有限公司等企业。" + "联盟每月召开一次联席会议，研究企业用工、融资和技术难题。" * 8
+            + "街道还从联盟企业中选出37名党员技术骨干，组成服务队。")
+    assert not [c for c in _org_cands(question, text) if fits(c) and c.span]
+
+
+@pytest.mark.parametrize(("question", "title"), [
+    ("锦纶布业公司有多少名党员？", "梭溪街道党建联盟为企业牵线搭桥"),  # the sentence names the company
+    ("昱衡汽车部件有限公司一共有多少名党员？", "昱衡汽车部件有限公司：党员先锋岗亮在一线"),  # the article is about it
+])
+def test_the_asked_company_named_near_the_figure_or_by_the_title_owns_it(question, title):
+    text = "锦纶布业公司党支部有党员37名。" if "锦纶" in question else "公司党委下设3个党支部，有党员37名。"
+    fitting = [c for c in _org_cands(question, text, title) if fits(c) and c.span]
+    assert fitting and fitting[0].span.text == "37名"
+
+
+def test_the_next_item_of_a_bulletin_does_not_belong_to_the_company_of_the_item_before():
+    text = ("一、梭溪街道：党建联盟牵线搭桥\n联盟成员单位锦纶布业公司党支部书记孙佳蕊介绍了经验。\n"
+            "二、织港街道：红色物业进小区\n街道推动物业企业成立党支部5个，选聘党员楼道长98名。")
+    assert not [c for c in _org_cands("锦纶布业公司有多少名党员？", text, "党建工作简报 第9期") if fits(c) and c.span]

@@ -207,6 +207,26 @@ def test_a_figure_per_one_subject_is_no_total(question, text, figure):
 @pytest.mark.parametrize(("question", "text", "figure"), [
     ("柳湾村一共有多少艘渔船？", "一年来，柳湾村共有渔船126艘，其中党员示范船18艘。", "126艘"),  # 一年来 is a time
     ("白沙社区一共联系了多少户居民？", "第一批党员联户以来，白沙社区共联系居民860户。", "860户"),
+    ("柳湾村帮扶队进村后走访了多少户？", "柳湾村帮扶队进村后，先用一个月时间走访了全村412户。", "412户"),
 ])
 def test_a_time_or_an_ordinal_is_no_single_subject(question, text, figure):
+    assert any(fits(c) and c.span is not None and c.span.text == figure for c in candidates_for(question, text))
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("柳岸社区去年选聘了多少名党员楼院长？", "柳岸社区构建四级组织链条，每个楼院至少配备1名党员楼院长。", "1名"),
+    ("白沙镇建了多少个党员先锋岗？", "白沙镇要求每个村至少设立3个党员先锋岗。", "3个"),
+])
+def test_a_figure_per_unit_does_not_count_the_whole(question, text, figure):
+    cands = candidates_for(question, text)
+    assert any(c.places_ok for c in cands)
+    assert not any(fits(c) for c in cands if c.span is not None and c.span.text == figure)
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("柳岸社区每个楼院配备几名党员楼院长？", "柳岸社区构建四级组织链条，每个楼院至少配备1名党员楼院长。", "1名"),
+    ("白沙镇一个村一般设几个党员先锋岗？", "白沙镇要求每个村至少设立3个党员先锋岗。", "3个"),
+    ("柳岸社区入股一户要交多少钱？", "柳岸社区合作社每户入股500元。", "500元"),  # money is not a count
+])
+def test_a_question_per_unit_is_answered_per_unit(question, text, figure):
     assert any(fits(c) and c.span is not None and c.span.text == figure for c in candidates_for(question, text))
