@@ -220,3 +220,21 @@ def test_another_floors_figure_does_not_answer(question, text):
 ])
 def test_the_asked_floors_figure_answers(question, text, figure):
     assert any(fits(c) and c.span is not None and c.span.text == figure for c in _cands(question, text))
+
+
+@pytest.mark.parametrize(("question", "then"), [
+    ("十年过去，柳岸街道现在一共住了多少人？", False),  # 十年过去: ten years on, not "in the past"
+    ("三年过去了，白沙村的合作社有多少户？", False),
+    ("柳岸街道过去有多少人？", True),
+    ("白沙村合作社过去只有几户？", True),
+])
+def test_years_gone_by_is_no_earlier_state(question, then):
+    assert asks_then(analyze(question).parts[0]) == then
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("柳湾村的党员示范船一共有几条？", "柳湾村组建党员示范船队，共有党员示范船17艘。", "17艘"),
+    ("白沙港有几条渔船参加了结对出海？", "白沙港共有渔船42艘参加结对出海。", "42艘"),
+])
+def test_boats_counted_by_条_are_answered_in_艘(question, text, figure):
+    assert any(fits(c) and c.span is not None and c.span.text == figure for c in _cands(question, text))
