@@ -15,15 +15,16 @@ from retrieval.eval.sets import load_sets
 
 pytestmark = pytest.mark.e2e
 
-# Measured 2026-12-01 04:55 UTC with `partyqa eval --retriever all` (bundled / news / fresh / blind):
+# Measured 2026-12-01 04:55 UTC with `partyqa eval --retriever all` (bundled / news / fresh / blind;
+# the same at 07:48 UTC but news answerable 0.962):
 # hybrid hit@1 0.926 / 0.789 / 0.806 / 0.800, hit@5 1.000 / 0.970 / 0.984 / 0.991; answerable
 # 0.978 / 0.959 / 0.914 / 0.900; unanswerable refused 0.909 / 0.898 / 0.944 / 0.708; chit-chat
 # handled - / 1.000 / 1.000 / 1.000.
 # Floors sit about two questions under each figure (one for kinds of 16 or fewer questions), so a
 # real regression fails while a machine's last-digit differences in the embeddings do not; a floor
-# is never lowered. The answer model is fitted on every set but blind; the blind set is held out
+# is never lowered. The answer model is fitted on every set but blind and dev5; the blind set is held out
 # and its failures are never read, so its floors guard what the rules reach on pages nobody tuned
-# them for.
+# them for. dev5's rules were read from its failures, but the answer model is not fitted on it.
 FLOORS = {
     "bundled": {
         "hybrid_hit@1": 0.92, "hybrid_hit@5": 0.98,
@@ -72,11 +73,25 @@ FLOORS = {
     # 0.588; now, 2026-12-01 04:55 UTC): hybrid hit@1 0.696, hit@5 0.980; answerable 0.784, refused
     # 0.765, chat 1.000; factual 0.950, paraphrase 0.538, list 0.667, article 1.000, multipart 0.833,
     # cross-script 0.875, follow-up 0.750.
+    # dev4 again at 2026-12-01 07:48 UTC: answerable 0.814, refused 0.824; factual 1.000, paraphrase
+    # 0.577, follow-up 0.875.
     "dev4": {
         "hybrid_hit@1": 0.67, "hybrid_hit@5": 0.96,
-        "answerable_accuracy": 0.76, "refusal_accuracy": 0.7, "chat_accuracy": 1.0,
-        "kind:factual": 0.85, "kind:paraphrase": 0.46, "kind:list": 0.58, "kind:article": 0.93,
-        "kind:multipart": 0.74, "kind:cross_script": 0.75, "kind:followup": 0.62,
+        "answerable_accuracy": 0.79, "refusal_accuracy": 0.76, "chat_accuracy": 1.0,
+        "kind:factual": 0.93, "kind:paraphrase": 0.5, "kind:list": 0.58, "kind:article": 0.93,
+        "kind:multipart": 0.74, "kind:cross_script": 0.75, "kind:followup": 0.75,
+    },
+    # dev5 (a GB2312 plan notice, PDF e-paper page and report, Word material and bulletin, a WeChat
+    # post as text, a GB18030 county text, a news client's page as Markdown, a Big5 Hong Kong page,
+    # a wire repost, a digital-paper page; measured held out at 06:35 UTC: answerable 0.794,
+    # refused 0.559; now, 2026-12-01 07:48 UTC, with the answer model not fitted on it): hybrid
+    # hit@1 0.774, hit@5 0.980; answerable 0.833, refused 0.706, chat 1.000; factual 0.900,
+    # paraphrase 0.577, list 0.917, article 0.875, multipart 1.000, cross-script 0.875, follow-up 1.000.
+    "dev5": {
+        "hybrid_hit@1": 0.75, "hybrid_hit@5": 0.96,
+        "answerable_accuracy": 0.81, "refusal_accuracy": 0.64, "chat_accuracy": 1.0,
+        "kind:factual": 0.8, "kind:paraphrase": 0.5, "kind:list": 0.83, "kind:article": 0.81,
+        "kind:multipart": 0.91, "kind:cross_script": 0.75, "kind:followup": 0.87,
     },
 }
 
@@ -95,8 +110,9 @@ def reports(engine, e2e_config, sets):
     dev2 = run_set(open_set_engine(e2e_config, sets["dev2"], embedder=engine.embedder), sets["dev2"])
     dev3 = run_set(open_set_engine(e2e_config, sets["dev3"], embedder=engine.embedder), sets["dev3"])
     dev4 = run_set(open_set_engine(e2e_config, sets["dev4"], embedder=engine.embedder), sets["dev4"])
+    dev5 = run_set(open_set_engine(e2e_config, sets["dev5"], embedder=engine.embedder), sets["dev5"])
     return {"bundled": bundled, "news": news, "fresh": fresh, "blind": blind, "dev2": dev2, "dev3": dev3,
-            "dev4": dev4}
+            "dev4": dev4, "dev5": dev5}
 
 
 def test_report_shape(reports, tmp_path):
@@ -110,6 +126,7 @@ def test_report_shape(reports, tmp_path):
     assert reports["dev2"]["questions"] >= 130
     assert reports["dev3"]["questions"] >= 130
     assert reports["dev4"]["questions"] >= 130
+    assert reports["dev5"]["questions"] >= 130
     for rep in reports.values():
         text = format_report(rep)
         assert "hybrid hit@1" in text and "unanswerable refused" in text and "confidence curve" in text
