@@ -582,6 +582,14 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
         return False
     if own >= 0:
         return True
+    following = normalize(article_text[offset + len(cand.text):offset + len(cand.text) + 80]) if article_text else ""
+    own_place = normalize(" ".join([hit.title, hit.publisher, hit.district, hit.section])) + following
+    if part.answer_type == "number" and article_text and not any(n in own_place for n in names):
+        # "如今，已建成小区党支部46个" in a street's article that names the asked community only far
+        # away — neither its title, outlet or issuer nor its main place is the community: the
+        # figure is the article's own place's, not the community's (a quote is still
+        # the place's whose speaker follows it: "“我们村…18万元。”今天上午，柳塘村第一书记…").
+        return False
     context = normalize(" ".join([hit.section, hit.district, hit.title, article_text]))
     return any(n in context for n in names) or _inside(target, [hit.district, *named_before])
 

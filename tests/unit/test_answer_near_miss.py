@@ -48,3 +48,39 @@ def test_the_asked_thing_stated_for_the_asked_year_or_place_is_no_near_miss(ques
     best = next(c for c in _cands(question, text) if fits(c))
     assert best.span is not None and best.span.text in ("300名", "12个")
     assert not near_miss(best)
+
+
+# ------------------------------------- a figure far from the asked community, in a street's article
+def _street_cands(question, text, title):
+    part = analyze(question).parts[0]
+    hit = Hit(chunk_id="c1", doc_id="d1", title=title, publisher="南州日报", date="2024-09-27", section="",
+              text=text, score=1.0, start=0, end=len(text), district="", source="d1.txt")
+    return score_candidates(part, question, [hit], Weights({}), 6, article_text=lambda _doc: text)
+
+
+_FILLER = "街道党工委坚持每月召开一次联席会议，研究解决群众急难愁盼问题。" * 16
+
+
+@pytest.mark.parametrize(("question", "text", "title", "figure"), [
+    ("林溪社区建了多少个小区党支部？",
+     "云岫街道下辖林溪、翠峦等11个社区。" + _FILLER + "如今，已建成小区党支部46个、楼栋党小组213个。",
+     "十年蝶变丨云岫街道：党建织密城市治理网", "46个"),
+    ("柳塘村有多少名党员？",
+     "白石镇辖柳塘、杏林等8个村。" + _FILLER + "目前，党员队伍发展到1260名，其中35岁以下的占18%。",
+     "白石镇：党建引领乡村振兴", "1260名"),
+])
+def test_a_figure_far_from_the_asked_community_in_a_broader_article_is_not_its_own(question, text, title, figure):
+    cands = _street_cands(question, text, title)
+    assert not any(fits(c) for c in cands if c.span is not None and c.span.text == figure)
+
+
+@pytest.mark.parametrize(("question", "text", "title", "figure"), [
+    ("林溪社区建了多少个小区党支部？",  # the title names the community
+     "云岫街道下辖11个社区。" + _FILLER + "如今，已建成小区党支部46个、楼栋党小组213个。",
+     "林溪社区：小区党支部建到家门口", "46个"),
+    ("柳塘村去年村集体收入多少？",  # a quote before its speaker, who names the village
+     "白石镇辖8个村。" + _FILLER + "“我们村去年村集体收入达到18万元。”今天上午，柳塘村党支部书记登台晒实绩。",
+     "白石镇村党组织书记晒实绩", "18万元"),
+])
+def test_a_title_or_a_speaker_just_after_names_the_figures_place(question, text, title, figure):
+    assert any(fits(c) and c.span is not None and c.span.text == figure for c in _street_cands(question, text, title))
