@@ -17,6 +17,7 @@ from partyqa.records import Hit
 from partyqa.resources import data_json, data_lines
 from partyqa.text.normalize import normalize
 from partyqa.text.places import place_hierarchy, question_places
+from partyqa.text.segment import pos_tokens
 from partyqa.text.synonyms import present
 from retrieval.answer import spans as sp
 from retrieval.question import TRAILING_MARKS, Part
@@ -117,6 +118,24 @@ def sum_over_miss(part: Part, text: str, span: sp.Span | None) -> bool:
         return False
     norm = normalize(text)
     return not any(c in norm for c in counts) and not states_total(text, span)
+
+
+def relative_subset(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when a total is asked (一共有多少名党员) and the figure's clause counts the asked thing
+    behind a clause of what some of them did (率先签字的党员业主有57名, 新发展的党员有12名): a part,
+    not the whole — unless the question writes that verb too."""
+    if span is None or not part.counted or not asks_total(part):
+        return False
+    norm = normalize(text)
+    left = max(norm.rfind(c, 0, span.start) for c in "，,；;。") + 1
+    clause = norm[left:span.start]
+    at = clause.find(part.counted)
+    if at < 1 or clause[at - 1] != "的":
+        return False
+    tokens = [(clause[a:b], tag) for a, b, tag in pos_tokens(clause[:at - 1])]
+    if not tokens or not tokens[-1][1].startswith("v"):
+        return False
+    return tokens[-1][0] not in normalize(part.text)
 
 
 _STATES_TOTAL = re.compile(r"共|累计|总计|合计|总数|总量|总额|全(?:省|市|区|县|镇|乡|街道|社区|村)")

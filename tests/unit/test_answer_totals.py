@@ -230,3 +230,23 @@ def test_a_figure_per_unit_does_not_count_the_whole(question, text, figure):
 ])
 def test_a_question_per_unit_is_answered_per_unit(question, text, figure):
     assert any(fits(c) and c.span is not None and c.span.text == figure for c in candidates_for(question, text))
+
+
+# ------------------------------------------- a part named by what some of them did, for a total
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("柳岸社区一共有多少名党员？", "柳岸社区加装电梯时，率先签字的党员业主有57名。", "57名"),
+    ("白沙村一共有多少名党员？", "今年以来，白沙村新发展的党员有12名。", "12名"),
+])
+def test_a_part_named_by_a_clause_is_no_total(question, text, figure):
+    cands = candidates_for(question, text)
+    assert any(c.places_ok for c in cands)
+    assert not any(fits(c) for c in cands if c.span is not None and c.span.text == figure)
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("柳岸社区一共有多少名党员？", "柳岸社区共有党员238名。", "238名"),
+    ("白沙村一共有多少名新发展的党员？", "今年以来，白沙村新发展的党员有12名。", "12名"),  # the question names the part
+    ("柳岸社区一共有多少名党员？", "柳岸社区的党员有238名。", "238名"),  # 社区的: whose, not what they did
+])
+def test_the_whole_or_the_asked_part_answers_a_total(question, text, figure):
+    assert any(fits(c) and c.span is not None and c.span.text == figure for c in candidates_for(question, text))
