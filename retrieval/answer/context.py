@@ -31,6 +31,12 @@ _TOTAL = re.compile(r"一共|总共|共有|总数|总计|合计|累计|全部|�
 _PER_UNIT = re.compile(r"每(?:个|名|位|户|人|天|日|周|月|年|季度|次|村|社区|网格|小区|中心|栋|幢|间|家|所|支|队|站|楼)|人均|户均|平均|(?<!总)价值|单价")
 
 
+def clause_before(text: str, span: sp.Span, stops: str = "，,；;。") -> str:
+    """The figure's own clause up to the figure: the normalized text after the last of ``stops``."""
+    norm = normalize(text)
+    return norm[max(norm.rfind(c, 0, span.start) for c in stops) + 1:span.start]
+
+
 def per_unit(part: Part, text: str, span: sp.Span | None) -> bool:
     """True when a total is asked ("一共有多少名党员") — or a count of people or things without
     asking per unit (去年选聘了多少名楼院长; ``asks_per_unit`` and ``count_units`` of
@@ -39,9 +45,7 @@ def per_unit(part: Part, text: str, span: sp.Span | None) -> bool:
     if span is None or not (asks_total(part) or (counts and not _answer_pattern("asks_per_unit").search(
             normalize(part.text)))):
         return False
-    norm = normalize(text)
-    left = max(norm.rfind(c, 0, span.start) for c in "，,；;。") + 1
-    clause = norm[left:span.start]
+    clause = clause_before(text, span)
     # "一艘党员示范船联系3至4艘普通渔船": one thing is the subject, the figure a ratio
     return bool(_PER_UNIT.search(clause) or _answer_pattern("one_subject").search(clause))
 
@@ -54,8 +58,7 @@ def per_one(text: str, span: sp.Span | None) -> bool:
     党员): its own clause opens with 每 and the figure is one; what is counted follows it."""
     if span is None or not _ONE.match(span.text):
         return False
-    norm = normalize(text)
-    left = norm[max(norm.rfind(c, 0, span.start) for c in "，,；;。") + 1:span.start]
+    left = clause_before(text, span)
     at = left.rfind("每")
     # 每个网格配备1名: a measure word after 每 makes 每 name the unit, and the one is the answer
     return at >= 0 and not _PER_UNIT.match(left, at)
@@ -97,9 +100,7 @@ def change_mismatch(part: Part, text: str) -> bool:
 def change_figure(text: str, span: sp.Span) -> bool:
     """True when the figure is the amount of a change: a word of change stands before it in its
     clause and is not a state's ``…到`` (减少6小时, 同比增长14.5% — not 减少到5小时)."""
-    norm = normalize(text)
-    left = max(norm.rfind(c, 0, span.start) for c in "，,；;。：:") + 1
-    clause = norm[left:span.start]
+    clause = clause_before(text, span, "，,；;。：:")
     return any(not re.match(r"了?(?:到|至)", clause[m.end():])
                for m in _answer_pattern("change_words").finditer(clause))
 
@@ -126,9 +127,7 @@ def relative_subset(part: Part, text: str, span: sp.Span | None) -> bool:
     not the whole — unless the question writes that verb too."""
     if span is None or not part.counted or not asks_total(part):
         return False
-    norm = normalize(text)
-    left = max(norm.rfind(c, 0, span.start) for c in "，,；;。") + 1
-    clause = norm[left:span.start]
+    clause = clause_before(text, span)
     at = clause.find(part.counted)
     if at < 1 or clause[at - 1] != "的":
         return False
@@ -163,9 +162,7 @@ def states_total(text: str, span: sp.Span | None) -> bool:
     not one person's or one unit's count (``她联系的14户居民``)."""
     if span is None:
         return False
-    norm = normalize(text)
-    left = max(norm.rfind(c, 0, span.start) for c in "，,；;。：:") + 1
-    return bool(_STATES_TOTAL.search(norm[left:span.start]))
+    return bool(_STATES_TOTAL.search(clause_before(text, span, "，,；;。：:")))
 
 
 _PLAN = re.compile(r"计划|拟|将要|预计|目标|力争|争取|规划|打算|预期")
@@ -628,6 +625,7 @@ _YEARS_WRITTEN = re.compile(r"(?:19|20)\d{2}\s*(?:[—–\-~～至到]\s*(?:(?:1
 _BASE_YEAR = re.compile(r"(?:与|和|同|较|比|由|从)\s*((?:19|20)\d{2})\s*年")
 
 
+@lru_cache(maxsize=1)
 def this_year_words() -> tuple[str, ...]:
     """The words of ``relative_years`` that name the article's own year (今年)."""
     return tuple(word for word, offset in sp.answers_config()["relative_years"].items() if offset == 0)
