@@ -303,6 +303,12 @@ def asked_org_kind(question: str) -> str:
     return best
 
 
+def asks_frequency(question: str) -> bool:
+    """True when the question asks how often (多长时间召开一次), so 每季度 answers it; 要等多少天
+    asks a length of time."""
+    return bool(re.search(sp.answers_config()["asks_frequency"], question))
+
+
 def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
     """Does the sentence carry the asked type? Returns ``(typed, best span, fit 0-1)``.
 
@@ -312,7 +318,10 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
     kind = part.answer_type
     if kind == "number":
         # Any unit asked for ("平均积分是多少"): a bare figure counts too (a table cell).
-        spans = [s for s in sp.number_spans(text) + sp.frequency_spans(text, part.units)
+        often = sp.frequency_spans(text, part.units) if asks_frequency(part.text) else []
+        # 每两周 is the answer, not the 两周 inside it
+        plain = [s for s in sp.number_spans(text) if not any(o.start <= s.start and s.end <= o.end for o in often)]
+        spans = [s for s in plain + often
                  if (re.fullmatch(rf"(?:万|亿)?(?:{part.units})", s.unit or "") if part.units else True)]
         if part.units == PERSON_UNITS:
             # people asked with 个 (这样的人有几个): a 个 figure counts people only when a person
@@ -328,6 +337,8 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
         if part.years:
             # "2021年8.6万元，2022年31.5万元，2023年达到63.2万元" and 2023 asked: the figure of its clause
             spans = [s for s in spans if any(y in clause_of(text, s) for y in part.years)] or spans
+            # "从2021年的34个增加到2023年的96个" and 2023 asked: the figure its own year stands before
+            spans = [s for s in spans if own_year(text, s, spans) in part.years] or spans
         if asks_change(part):
             spans = [s for s in spans if change_figure(text, s)] or spans  # 增长了多少 asked: the change
         if asks_then(part):
@@ -468,8 +479,12 @@ def counted_miss(part: Part, sentence: str, title: str = "") -> bool:
     norm = normalize(sentence)
     if present(phrase, norm):
         return False
-    if re.search(rf"[“\"「『]{re.escape(phrase)}[”\"」』]", normalize(part.text)):
+    asked = normalize(part.text)
+    if re.search(rf"[“\"「『]{re.escape(phrase)}[”\"」』]", asked):
         return True  # a named thing asked (“物业服务驿站”建成了几个): a figure of a sentence not naming it
+    quoted = [q for q in re.findall(r"[“\"「『]([^”\"」』]{2,12})[”\"」』]", asked) if q in phrase]
+    if any(not present(q, norm) for q in quoted):
+        return True  # 楼院“红色小站” asked, “红色楼院”示范点 counted: the quoted name is the thing counted
     tokens = [(phrase[a:b], tag) for a, b, tag in pos_tokens(phrase)]
     if len(tokens) == 1 and len(phrase) >= 4:
         tokens = [(phrase[:-2], "n"), (phrase[-2:], "n")]  # 外资企业: 外资 narrows 企业
@@ -531,6 +546,18 @@ def _clause_bounds(text: str, span: sp.Span) -> tuple[int, int]:
     left = max(text.rfind(c, 0, span.start) for c in "，,；;。：:") + 1
     right = [i for i in (text.find(c, span.end) for c in "，,；;。") if i != -1]
     return left, min(right) if right else len(text)
+
+
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
+def own_year(text: str, span: sp.Span, spans: list[sp.Span]) -> str:
+    """The year written before a figure and after the figure before it in its clause
+    ("由2022年的41%提高到2023年的87%": 2023 for 87%), or ""."""
+    left, _ = _clause_bounds(text, span)
+    left = max([left] + [s.end for s in spans if s.end <= span.start])
+    years = _YEAR.findall(text, left, span.start)
+    return years[-1] if years else ""
 
 
 def clause_of(text: str, span: sp.Span | None) -> str:

@@ -72,6 +72,13 @@ def _answer_span(citation):
     # two figures as near the asked thing: the one written right next to it, not the count of places
     ("枫林街道成立了多少个退休党员党支部？", "街道在7个社区成立退休党员党支部24个，每个支部配1名书记。", "24个"),
     ("青溪镇建了多少个党员驿站？", "全镇在12个村建成党员驿站15个。", "15个"),
+    # a year asked where one clause runs from one year's figure to another's: the figure after the asked year
+    ("青溪街道2023年建成了多少个网格驿站？", "网格驿站从2021年的14个增加到2023年的37个。", "37个"),
+    ("柳塘村2024年的合作社入社率是多少？", "入社率由2022年的46%提高到2024年的82%。", "82%"),
+    ("柳塘村2022年的合作社入社率是多少？", "入社率由2022年的46%提高到2024年的82%。", "46%"),
+    # how often: 每季度 answers a question that asks 多长时间…一次
+    ("青溪街道多长时间召开一次网格联席会？", "街道每季度召开一次网格联席会。", "每季度"),
+    ("柳塘村党员多久走访一次独居老人？", "柳塘村党员每两周走访一次独居老人。", "每两周"),
 ])
 def test_typed_span_finds_the_answer_of_the_asked_type(question, sentence, span):
     typed, found, _ = ev.typed_span(_part(question), sentence)
@@ -97,6 +104,9 @@ def test_typed_span_finds_the_answer_of_the_asked_type(question, sentence, span)
     # a bare role taken on (兼任书记) is the post of the body the clause is about
     ("桂花社区党委书记是谁？", "大厦联合党委由物业公司党支部书记邵明远兼任书记。"),
     ("清河镇党委书记是谁？", "片区党委由镇党委副书记张立兼任书记，统筹6个村。"),
+    # a length of time asked (要等多少天): 每季度 says how often, not how long
+    ("青溪街道小区申请维修资金现在要等多少天？", "维修资金的使用情况每季度在小区公示栏公开。"),
+    ("柳塘村村民办证现在要跑几天？", "村党支部每两周召开一次党员大会。"),
 ])
 def test_typed_span_nothing_of_the_asked_type(question, sentence):
     assert ev.typed_span(_part(question), sentence) == (False, None, 0.0)
@@ -978,6 +988,11 @@ def test_in_plan_section(article, sentence, plan):
     ("青溪街道的“红帆驿站”已经建成了几个？", "街道已建成“红帆驿站”6个。", False),
     ("白石县给流动党员办的“先锋卡”已经发了多少张？", "全县为流动党员建立党小组4个。", True),
     ("白石县给流动党员办的“先锋卡”已经发了多少张？", "全县已发放先锋卡1260张。", False),
+    # the quoted name is only part of what is counted (楼院“红色小站”): the sentence must still name it
+    ("青溪街道建成了多少处网格“暖心小站”？", "街道建成“红色网格”示范点12个，选聘网格长86名。", True),
+    ("青溪街道建成了多少处网格“暖心小站”？", "街道已在网格内建成“暖心小站”15处。", False),
+    ("柳塘村建了几间党员“连心屋”？", "柳塘村建成“党员示范岗”8个。", True),
+    ("柳塘村建了几间党员“连心屋”？", "柳塘村已建成党员“连心屋”6间。", False),
 ])
 def test_counted_miss_a_quoted_counted_thing_not_named(question, sentence, miss):
     assert ev.counted_miss(_part(question), sentence) is miss
