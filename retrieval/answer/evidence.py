@@ -51,6 +51,7 @@ from retrieval.answer.context import (
     places_fit,
     plan_mismatch,
     relative_subset,
+    relative_years,
     states_plan,
     states_planned,
     states_total,
@@ -307,6 +308,16 @@ def asks_frequency(question: str) -> bool:
     """True when the question asks how often (多长时间召开一次), so 每季度 answers it; 要等多少天
     asks a length of time."""
     return bool(re.search(sp.answers_config()["asks_frequency"], question))
+
+
+def _dated(part: Part, hit: Hit) -> Part:
+    """A number question asking 去年 or 前年 reads as asking the year that stands for in the
+    article's date, so the figure of that year is picked ("由2021年的12.6万元增长到2023年的48.3万元",
+    去年 asked of a 2024 article: 48.3万元)."""
+    if part.answer_type != "number" or part.years:
+        return part
+    past = sorted(y for y in relative_years(part.text, hit.date) if y != hit.date[:4])
+    return replace(part, years=tuple(past)) if past else part
 
 
 def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
@@ -673,7 +684,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
         hit = hits[c.hit_rank]
         c.cov_focus = coverage(focus, _with_antecedent(hit.text, c), partial=True) if focus else 0.5
         c.cov_question = coverage(qweights, c.text + " " + hit.section, partial=True)
-        c.typed, c.span, fit = typed_span(part, c.text)
+        c.typed, c.span, fit = typed_span(_dated(part, hit), c.text)
         if not c.typed and c.row is not None and part.answer_type == "number" and part.units:
             # a table cell carries no unit: its column names what it counts (党员网格员 | 17)
             c.typed, c.span, fit = typed_span(replace(part, units=""), c.text)

@@ -1042,3 +1042,15 @@ def test_a_pages_information_line_does_not_date_an_event(question, text):
 ])
 def test_restriction_miss(question, sentence, miss):
     assert ev.restriction_miss(_part(question), sentence) is miss
+
+
+@pytest.mark.parametrize(("question", "sentence", "date", "span"), [
+    # 去年 / 前年 asked: the figure of the year they stand for in the article's date
+    ("柳塘村去年村集体经济收入是多少？", "柳塘村村集体经济收入由2021年的12.6万元增长到2023年的48.3万元。", "2024-05-02", "48.3万元"),
+    ("柳塘村前年村集体经济收入是多少？", "柳塘村村集体经济收入由2021年的12.6万元增长到2023年的48.3万元。", "2023-05-02", "12.6万元"),
+    ("青溪街道前年建成多少个网格驿站？", "青溪街道网格驿站从2022年的14个增加到2024年的37个。", "2024-11-02", "14个"),
+    ("青溪街道去年建成多少个网格驿站？", "青溪街道网格驿站从2022年的14个增加到2024年的37个。", "2025-01-20", "37个"),
+])
+def test_a_relative_year_asked_picks_that_years_figure(question, sentence, date, span):
+    answer = _ask(question, [_hit(sentence, date=date)])
+    assert [_answer_span(c) for c in answer.citations] == [span]
