@@ -130,6 +130,9 @@ def test_the_asked_post_names_its_holder(question, text, name):
 @pytest.mark.parametrize(("question", "text"), [
     ("柳岸社区一共有多少名党员？", "柳岸社区是老旧小区，共有楼栋48栋，居民2860户，其中60岁以上老人1130人。"),
     ("白沙村有多少名志愿者？", "白沙村合作社吸纳村民就业，其中留守妇女46名。"),
+    # workers of a trade (从业人员) are not its party members
+    ("南州区快递行业有多少名党员？", "南州区共有快递网点210个，从业人员约6400人。"),
+    ("青溪街道的网约车司机党员有多少名？", "街道辖区新就业群体从业人员约1.2万人，其中网约车平台3家。"),
 ])
 def test_a_figure_of_another_kind_of_people_does_not_answer(question, text):
     assert not [c for c in candidates_for(question, text) if fits(c) and c.span]
@@ -140,6 +143,7 @@ def test_a_figure_of_another_kind_of_people_does_not_answer(question, text):
     ("白沙村有多少户村民？", "白沙村合作社带动农户430余户，户均增收3200元。", "430余户"),  # 农户 and 村民: one kind
     ("柳岸区的网格员里面有多少是党员？", "柳岸区共有网格员1200名，其中党员680名。", "680名"),
     ("白沙街道一共请了多少位党员来当楼长？", "白沙街道从退休党员中选聘党员楼长214名。", "214名"),  # 党员楼长 are 党员
+    ("南州区快递行业有多少从业人员？", "南州区共有快递网点210个，从业人员约6400人。", "6400人"),
 ])
 def test_the_asked_kind_of_people_answers(question, text, figure):
     fitting = [c for c in candidates_for(question, text) if fits(c) and c.span]
