@@ -16,12 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from partyqa.records import Answer, Article, Hit
+from partyqa.text.normalize import normalize
 from partyqa.text.shingles import REPEATED_SENTENCE, jaccard, shingles
 from retrieval.answer import spans as sp
 from retrieval.answer.compose import PartAnswer, Quote, compose, not_found
 from retrieval.answer.evidence import Candidate, Weights, score_candidates
 from retrieval.answer.facts import answer_fact
 from retrieval.answer.model import load_model
+from retrieval.answer.sections import heading_items
 from retrieval.answer.tables import table_rows, to_passage
 from retrieval.question import Analysis, Part, analyze
 
@@ -146,11 +148,14 @@ class Answerer:
             return PartAnswer(part.text)
         cands = score_candidates(part, part.text, hits, self.weights, self.params.passages, self.embed,
                                  self._article_text, semantic_top=self.params.semantic_sentences)
-        if not cands:
-            return PartAnswer(part.text)
-        best = cands[0]
-        conf = confidence(cands)
         threshold = self.params.min_confidence if self.params.min_confidence is not None else load_model().threshold
+        best = cands[0] if cands else None
+        conf = confidence(cands) if cands else 0.0
+        if part.answer_type == "list" and (section := self._section_list(part, hits, best)):
+            # the items under the heading the question names (三、2024年工作打算 → （一）…（三）…)
+            return PartAnswer(part.text, section, confidence=max(conf, threshold))
+        if best is None:
+            return PartAnswer(part.text)
         if not fits(best):
             return PartAnswer(part.text, confidence=conf)
         if part.answer_type == "list":
@@ -165,6 +170,35 @@ class Answerer:
         else:
             quotes = [self._quote(c, hits) for c in self._select(best, cands, part)]
         return PartAnswer(part.text, quotes, confidence=conf)
+
+    def _section_list(self, part: Part, hits: list[Hit], best: Candidate | None) -> list[Quote]:
+        """The items under the heading of a structured article that a list question names
+        (``sections.heading_items``), in the article of the best sentence or of the first passage
+        when it names every asked place — or [] when the best sentence already stands in that
+        section (its own list is gathered as usual) or no heading is named."""
+        docs = list(dict.fromkeys(([hits[best.hit_rank].doc_id] if best is not None else []) + [h.doc_id for h in hits[:1]]))
+        for doc_id in docs:
+            text = self._article_text(doc_id)
+            article = self.articles.get(doc_id)
+            named = normalize((article.title if article is not None else "") + text)
+            if not text or not all(place in named for place in part.places):
+                continue
+            found = heading_items(part, text)
+            if found is None:
+                continue
+            start, end, items = found
+            if best is not None:
+                best_hit = hits[best.hit_rank]
+                if best_hit.doc_id == doc_id and start <= best_hit.start + best.start < end:
+                    return []
+            quotes = []
+            for item_start, item_end in items[:self.params.list_sentences]:
+                hit = self.hit_at(doc_id, item_start)
+                if hit is None:
+                    return []
+                quotes.append(Quote(hit, item_start - hit.start, min(item_end, hit.end) - hit.start))
+            return quotes
+        return []
 
     def _article_text(self, doc_id: str) -> str:
         article = self.articles.get(doc_id)
