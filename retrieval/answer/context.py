@@ -453,6 +453,15 @@ def _sub_unit_owner() -> re.Pattern:
                       rf"[\u4e00-\u9fff\d]{{2,8}}?(?:{'|'.join(words)})(?:里|内)?(?:共有|有|共|现有)")
 
 
+def _only_enumerated(head: str, names: set[str]) -> bool:
+    """True if every mention of the asked place in ``head`` is one item of a list of places
+    (``槐香、轴承里、暖泉``): the figure after such a list is the whole's, not one item's."""
+    mentions = [(m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), head)]
+    if not mentions:
+        return False
+    return all(head[end:end + 1] == "、" or head[max(0, start - 1):start] == "、" for start, end in mentions)
+
+
 def _known_peer(place: str, level: int) -> bool:
     """True when ``place`` ends in a place word of ``level`` (上海 has none: its level is a guess)."""
     return place_level(place) == level and any(pattern.search(place) for pattern, _ in _LEVELS)
@@ -526,6 +535,8 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
             # asked place and before the figure owns the figure.
             head = sentence[:cand.span.start]
             own = max(head.rfind(n) for n in names)
+            if _only_enumerated(head, names):
+                return False  # "辖槐香、轴承里、暖泉4个社区，常住人口4.2万人": the street's figure
             for place in question_places(head):
                 at = head.rfind(place)
                 if at > own >= 0 and not (_aliases(place) & names) and _known_peer(place, level):

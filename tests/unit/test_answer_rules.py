@@ -113,3 +113,33 @@ def test_three_numbered_items_in_order_are_a_whole_list_without_a_count():
 def test_two_numbered_items_or_a_gap_are_no_whole_list():
     text = "青溪街道组建热力哨兵。哨兵们的任务是：一是定期测温；二是及时报修。居民很满意。"
     assert not _ask_strict("青溪街道的热力哨兵主要承担哪几项任务？", [_hit(text, district="", title="青溪街道热力哨兵")]).found
+
+
+def test_population_is_counted_in_people():
+    # What a place has as its population is people (人, 万人, 口), whatever the question leaves unsaid.
+    assert "万人" in asked_units("青溪街道的常住人口是多少？", "number")
+    assert "家" not in asked_units("白石县户籍人口有多少？", "number")
+    # A share of the population is a ratio; 人口密度 is no count of people.
+    assert asked_units("老人占常住人口多少？", "number") == ""
+    assert "人" not in asked_units("白石县人口密度是多少？", "number").split("|")
+
+
+def test_a_count_of_another_thing_does_not_answer_a_population_question():
+    org = [_hit("青溪街道登记在册的社会组织有86家，多数只有几名专职人员。", district="青溪街道", title="青溪街道社会组织")]
+    assert not _ask("青溪街道的常住人口是多少？", org).found
+    people = [_hit("白石县加强基层治理。全县常住人口约42万人，其中农村人口26万人。", district="白石县", title="白石县基层治理")]
+    ans = _ask("白石县的常住人口是多少？", people)
+    assert ans.found and "42万人" in ans.text
+
+
+def test_a_place_named_only_in_a_list_of_places_does_not_own_the_figure_after_it():
+    # Two stories: the figure after the list is the street's or the two villages' together.
+    street = [_hit("青溪街道辖桂香、柳岸、石桥3个社区，常住人口5.6万人。", district="青溪街道", title="青溪街道")]
+    assert not _ask("青溪街道桂香社区的常住人口是多少？", street).found
+    villages = [_hit("白石县东岭村、西岭村共有党员132名，两村联合建立党委。", district="白石县", title="白石县联村党建")]
+    assert not _ask("白石县东岭村有多少名党员？", villages).found
+    # Named alone, the place owns its figure.
+    alone = [_hit("青溪街道桂香社区常住人口1.2万人，党员386名。", district="青溪街道", title="青溪街道")]
+    assert "1.2万人" in _ask("青溪街道桂香社区的常住人口是多少？", alone).text
+    village = [_hit("白石县东岭村有党员72名，西岭村、南岭村共有党员95名。", district="白石县", title="白石县联村党建")]
+    assert "72名" in _ask("白石县东岭村有多少名党员？", village).text
