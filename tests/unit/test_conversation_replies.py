@@ -47,6 +47,9 @@ def engine(tmp_path):
         ("收到", "ack"),
         ("知道了。", "ack"),
         ("再见", "bye"),
+        ("好的，谢谢你，没有别的问题了。", "ack"),
+        ("我暂时没有其他问题了", "bye"),
+        ("那就这些吧，谢谢", "bye"),
         ("拜拜", "bye"),
         ("你能做什么？", "about"),
         ("你可以做什么事情？", "about"),
@@ -117,6 +120,8 @@ def test_a_polite_prefix_or_a_you_does_not_make_a_real_question_chat(text):
         "您好，请问新湾社区党群服务中心在哪里？",
         "谢谢，那白沙村呢？",
         "好的，书记是谁？",
+        "桂香社区还有别的问题吗？",
+        "白石县没有解决的问题有哪些？",
     ],
 )
 def test_a_real_question_is_not_conversation_even_when_short_or_after_a_greeting(text):
