@@ -387,6 +387,12 @@ def test_a_two_character_name_before_said_is_not_read_with_it(sentence, name):
     assert [s.text for s in sp.person_spans(sentence)][:1] == [name]
 
 
-@pytest.mark.parametrize("sentence", ["老业主起初一口回绝。", "村里的一把手带头签约。", "群众不再两头跑。"])
+@pytest.mark.parametrize("sentence", ["老业主起初一口回绝。", "村里的一把手带头签约。", "群众不再两头跑。",
+                                      "十几位商户围坐在一起商量摊位。", "党员和村民一起清理河道垃圾。"])
 def test_a_chinese_numeral_with_a_measure_word_of_things_is_a_word_not_a_count(sentence):
     assert _numbers(sentence) == []
+
+
+def test_cases_counted_with_qi_after_digits_are_counts():
+    assert _numbers("全年调处矛盾纠纷186起。") == [("186起", "起")]
+    assert _numbers("今年以来共受理信访案件23起，办结21起。") == [("23起", "起"), ("21起", "起")]
