@@ -159,6 +159,33 @@ def test_a_markdown_front_matter_dates_the_story_by_its_date_or_address_not_the_
     assert load_article(page).date == date
 
 
+@pytest.mark.parametrize(("url", "related", "date"), [
+    ("https://m.example.cn/news/2024-03/11/content_901.html", "https://m.example.cn/news/2024-03/08/content_877.html",
+     "2024-03-11"),
+    ("http://www.example.com/qxb/2022-11/30/c_52.htm", "http://www.example.com/qxb/2022-11/29/c_49.htm", "2022-11-30"),
+])
+def test_the_front_matter_address_dates_the_page_not_a_related_storys_link(tmp_path, url, related, date):
+    page = tmp_path / "clip.md"
+    page.write_text(f"---\ntitle: 柳塘村合作社分红\nurl: {url}\nsaved: 2024-04-01\n---\n# 柳塘村合作社分红\n\n"
+                    "柳塘村党支部带领村民发展产业，集体收入逐年增加。\n\n相关阅读\n\n"
+                    f"- [青溪街道微网格见成效]({related})\n", encoding="utf-8")
+    assert load_article(page).date == date
+
+
+@pytest.mark.parametrize(("banner", "date"), [
+    ("2024年4月17日　星期三　农历甲辰年三月初九　上一期 下一期 往期回顾 PDF下载", "2024-04-17"),
+    ("2023年10月9日 星期一 往期回顾 上一期 下一期 PDF版下载", "2023-10-09"),
+])
+def test_a_digital_papers_banner_dates_its_page_even_on_a_long_line(banner, date):
+    assert choose_date([(banner, True), ("本报讯（记者 严小舟）柳塘村党支部带领村民发展产业。", True)])[0] == date
+
+
+def test_a_portals_top_bar_with_a_long_line_of_menus_dates_nothing():
+    # A weekday banner without the paper's navigation is a portal's today, on a line too long to trust.
+    line = "2024年4月17日 星期三 首页 新闻中心 政务公开 办事服务 互动交流 专题专栏 无障碍 长者模式"
+    assert choose_date([(line, True)])[0] == ""
+
+
 def test_a_markdown_page_saved_without_a_date_has_none(tmp_path):
     page = tmp_path / "note.md"
     page.write_text("---\ntitle: 青溪街道微网格\nsaved: 2021-06-01\n---\n# 标题\n\n正文一句。\n", encoding="utf-8")

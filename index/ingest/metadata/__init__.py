@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.ingest.metadata.dates import choose_date, parse_dates, url_date
+from index.ingest.metadata.dates import choose_date, epaper_banner, parse_dates, url_date
 from index.ingest.metadata.marks import document_number, paper_page
 from index.ingest.metadata.page import BODY, FOOTER, Page, front_matter, page_lines
 from index.ingest.metadata.people import bylines, wechat_account
@@ -81,9 +81,13 @@ def extract_metadata(raw_text: str, clean_text: str, source_name: str, page: Pag
     """
     page = page or page_lines(raw_text, source_name)
     near = _near_lines(page)
-    date, date_line = choose_date([(ln.text, ok and ln.link < 0.5) for ln, ok in near])
-    if not date:
-        date, date_line = _front_matter_date(raw_text)
+    date, date_line = choose_date([(ln.text, ok and (ln.link < 0.5 or epaper_banner(ln.text))) for ln, ok in near])
+    if not date or _address_only(date_line):
+        # The front matter records the page's own address; an address on the page may be a
+        # related story's (相关阅读 - [标题](…/2024-07/20/…)).
+        fm_date, fm_line = _front_matter_date(raw_text)
+        if fm_date:
+            date, date_line = fm_date, fm_line
     outlet, outlet_line = _outlet(page, near)
     places = extract_places("\n".join(line for line in (clean_text, outlet_line, page.title) if line),
                             with_ancestors=True)
@@ -193,6 +197,11 @@ def _people(near) -> list[ArticleFact]:
 #: (a ``saved:`` or ``created:`` date is when the file was made, not when the story ran).
 _FM_DATE_KEYS = ("date", "published", "pubdate", "publish_date", "publication_date")
 _FM_URL_KEYS = ("url", "link", "source_url", "original_url", "canonical", "source")
+
+
+def _address_only(line: str) -> bool:
+    """True if ``line`` dates the page only by a date in an address (no date written out)."""
+    return bool(line) and bool(url_date(line)) and not parse_dates(line)
 
 
 def _front_matter_date(raw_text: str) -> tuple[str, str]:

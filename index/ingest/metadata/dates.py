@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import lru_cache
 
+from partyqa.resources import data_json
 from partyqa.text.normalize import half_width, to_simplified
 
 _DATE_PATTERN = re.compile(
@@ -61,6 +63,17 @@ def parse_dates(line: str) -> list[tuple[int, str]]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _epaper_navigation() -> re.Pattern:
+    return re.compile(data_json("layout.json")["epaper_banner"])
+
+
+def epaper_banner(line: str) -> bool:
+    """True if ``line`` is a digital paper's banner: a date and weekday, then the paper's
+    navigation (``2024年4月17日 星期三 上一期 下一期 往期回顾 PDF下载``). Its date is the issue's."""
+    return bool(_epaper_navigation().search(line)) and any(s == SCORE_BANNER for s, _ in parse_dates(line))
+
+
 def _valid(year: str | int, month: str | int, day: str | int) -> str:
     """``YYYY-MM-DD`` for a real date not in the future, else ""."""
     try:
@@ -106,7 +119,8 @@ def choose_date(candidates: list[tuple[str, bool]]) -> tuple[str, str]:
     for order, (line, near) in enumerate(candidates):
         for score, date in parse_dates(line):
             years.append(int(date[:4]))
-            if not near or (score < SCORE_WITH_SOURCE and len(line) > _MAX_DATE_LINE):
+            if not near or (score < SCORE_WITH_SOURCE and len(line) > _MAX_DATE_LINE
+                            and not (score == SCORE_BANNER and epaper_banner(line))):
                 continue
             key = (score, -order)
             if best is None or key > best[:2]:
