@@ -91,6 +91,20 @@ def _digit_only_units() -> frozenset[str]:
     return frozenset(answers_config()["digit_only_units"].split("|"))
 
 
+@lru_cache(maxsize=1)
+def _case_nouns() -> re.Pattern:
+    return re.compile(answers_config()["case_nouns"])
+
+
+def _counts_cases(text: str, start: int, end: int) -> bool:
+    """True if a Chinese numeral with 起 at ``text[start:end]`` counts cases: what is counted
+    follows it (一起纠纷) or ends just before it (调解纠纷一起。)."""
+    nouns = _case_nouns()
+    after = nouns.match(text, end)
+    before = any(text[:start].endswith(n) for n in nouns.pattern.split("|"))
+    return bool(after) or before
+
+
 _LABEL_UNIT = re.compile(r"[（(]([\u4e00-\u9fff]{1,3})[）)]\s*[：:]?\s*$")
 
 
@@ -107,6 +121,8 @@ def number_spans(text: str) -> list[Span]:
             continue
         if unit in _digit_only_units() and not re.search(r"\d", numeral):
             continue  # 一口回绝, 一把手, 两头跑: words, not counts
+        if unit == "起" and not re.search(r"\d", numeral) and not _counts_cases(norm, m.start(), m.end()):
+            continue  # 围坐在一起, 一起清理: together, not one case
         if unit in ("年", "月", "日") and re.fullmatch(r"\d{4}|\d{1,2}", numeral) and not m.group(2):
             if unit == "年" and len(numeral) == 4:
                 continue

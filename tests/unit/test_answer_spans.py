@@ -396,3 +396,8 @@ def test_a_chinese_numeral_with_a_measure_word_of_things_is_a_word_not_a_count(s
 def test_cases_counted_with_qi_after_digits_are_counts():
     assert _numbers("全年调处矛盾纠纷186起。") == [("186起", "起")]
     assert _numbers("今年以来共受理信访案件23起，办结21起。") == [("23起", "起"), ("21起", "起")]
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [("去年共调解邻里纠纷一起。", "一起"), ("当月受理一起信访件。", "一起")])
+def test_one_case_written_in_chinese_next_to_what_is_counted_is_a_count(sentence, figure):
+    assert (figure, "起") in _numbers(sentence)
