@@ -387,7 +387,8 @@ def test_a_street_word_before_a_road_is_no_street(text):
     assert not any(p.endswith("街道") for p in question_places(text)), question_places(text)
 
 
-@pytest.mark.parametrize(("term", "text"), [("礼拜", "每周入户测温2次"), ("冷藏库", "建起一座容量500吨的冷库"), ("单子", "形成工单231件")])
+@pytest.mark.parametrize(("term", "text"), [("礼拜", "每周入户测温2次"), ("冷藏库", "建起一座容量500吨的冷库"), ("单子", "形成工单231件"),
+                                            ("吃饭", "食堂日均就餐210人次"), ("用餐", "长者食堂每天吃饭的老人有80多位")])
 def test_everyday_words_match_the_written_ones(term, text):
     from partyqa.text.synonyms import present
     assert present(term, text)
@@ -406,3 +407,16 @@ def test_a_locative_ending_a_community_or_village_name_belongs_to_it(question, p
 @pytest.mark.parametrize("question", ["村里有多少户？", "社区里有多少党员？", "在家里村民能办吗？"])
 def test_a_locative_after_a_place_word_or_a_common_noun_makes_no_place(question):
     assert question_places(question) == []
+
+
+@pytest.mark.parametrize("text", ["入户时发现问题及时报告社区。", "有困难先汇报村里，再由党员走进社区帮办。",
+                                  "在职党员回到社区报到，服务社区群众。"])
+def test_a_verb_before_a_place_word_makes_no_place(text):
+    # 报告社区 is "report to the community", not a community named 报告.
+    assert question_places(text) == []
+
+
+@pytest.mark.parametrize(("text", "places"), [("党员志愿者来到柳湾村开展义诊。", ["柳湾村"]),
+                                              ("驻村工作队走进桂香社区入户走访。", ["桂香社区"])])
+def test_a_named_place_after_such_a_verb_is_still_read(text, places):
+    assert question_places(text) == places
