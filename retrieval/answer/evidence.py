@@ -534,6 +534,29 @@ def sibling_kind_miss(part: Part, passage: str) -> bool:
     return False
 
 
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _age(text: str) -> int:
+    """The value of an age written in digits or Chinese numerals up to 99 (三十五 → 35)."""
+    if text.isdigit():
+        return int(text)
+    tens, _, ones = text.partition("十")
+    if "十" not in text:
+        return _CN_DIGITS.get(text, -1)
+    return (_CN_DIGITS.get(tens, -1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+
+
+def age_bound_miss(part: Part, sentence: str) -> bool:
+    """True when the question bounds who it counts by an age (35岁以下的有多少名, 80岁以上老人吃一顿
+    多少钱) and the sentence writes no such age: its figure is of everyone (新发展党员9名)."""
+    asked = {_age(m.group(1)) for m in re.finditer(sp.answers_config()["age_bound"], normalize(part.text))}
+    if not asked:
+        return False
+    written = {_age(m.group(1)) for m in re.finditer(r"([0-9]{1,3}|[一二两三四五六七八九十]{1,3})\s*周?岁", normalize(sentence))}
+    return not asked & written
+
+
 def restriction_miss(part: Part, sentence: str) -> bool:
     """True when the question narrows what it counts by a clause of two or more content words
     (已经完成供热管网改造的老旧小区) and the sentence writes fewer than half of them (a word counts
@@ -709,7 +732,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.typed = False  # 网格 counted, 微网格 asked
         if c.typed and sibling_kind_miss(part, hit.title + " " + hit.text):
             c.typed = False  # 农村党组织书记 asked, a passage on 社区党组织书记 only
-        if c.typed and restriction_miss(part, c.text):
+        if c.typed and (restriction_miss(part, c.text) or age_bound_miss(part, c.text)):
             c.typed = False  # 老旧小区 counted, 已经完成管网改造的老旧小区 asked
         if c.typed and (time_mismatch(part, hit, c.text) or past_for_now(part, hit, c.text, c.span)):
             c.typed = False  # "刚成立时" asked, "目前" written; 现在 asked, "2020年底…" written

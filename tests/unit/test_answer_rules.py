@@ -143,3 +143,16 @@ def test_a_place_named_only_in_a_list_of_places_does_not_own_the_figure_after_it
     assert "1.2万人" in _ask("青溪街道桂香社区的常住人口是多少？", alone).text
     village = [_hit("白石县东岭村有党员72名，西岭村、南岭村共有党员95名。", district="白石县", title="白石县联村党建")]
     assert "72名" in _ask("白石县东岭村有多少名党员？", village).text
+
+
+def test_an_age_that_bounds_who_is_counted_must_be_written():
+    # Two stories: the figure of everyone does not answer for those under or over an age.
+    party = [_hit("青溪街道去年新发展党员12名，均为入党积极分子中的优秀骨干。", district="青溪街道", title="青溪街道党建")]
+    assert not _ask("青溪街道去年新发展的党员中35岁以下的有多少名？", party).found
+    elders = [_hit("白石县柳湾村有常住村民860人，村里建起了老年食堂。", district="白石县", title="柳湾村老年食堂")]
+    assert not _ask("白石县柳湾村60岁以上的老人有多少人？", elders).found
+    # The same age written, in digits or in Chinese numerals, answers.
+    written = [_hit("青溪街道去年新发展党员12名，其中35岁以下的8名。", district="青溪街道", title="青溪街道党建")]
+    assert "8名" in _ask("青溪街道去年新发展的党员中三十五岁以下的有多少名？", written).text
+    meals = [_hit("白石县柳湾村老年食堂对80岁以上老人每餐收费5元。", district="白石县", title="柳湾村老年食堂")]
+    assert "5元" in _ask("白石县柳湾村80岁以上的老人吃一顿多少钱？", meals).text
