@@ -3,6 +3,8 @@ fits the question, refusals, composition."""
 
 from __future__ import annotations
 
+import pytest
+
 from partyqa.records import Hit
 from retrieval.answer.extractive import Answerer, AnswerParams
 from retrieval.question import analyze, asked_units
@@ -124,35 +126,31 @@ def test_population_is_counted_in_people():
     assert "人" not in asked_units("白石县人口密度是多少？", "number").split("|")
 
 
-def test_a_count_of_another_thing_does_not_answer_a_population_question():
-    org = [_hit("青溪街道登记在册的社会组织有86家，多数只有几名专职人员。", district="青溪街道", title="青溪街道社会组织")]
-    assert not _ask("青溪街道的常住人口是多少？", org).found
-    people = [_hit("白石县加强基层治理。全县常住人口约42万人，其中农村人口26万人。", district="白石县", title="白石县基层治理")]
-    ans = _ask("白石县的常住人口是多少？", people)
-    assert ans.found and "42万人" in ans.text
+# (question, sentence, place of the passage, title, the figure that answers or None for a refusal):
+# each rule with two invented stories, refused and answered.
+FIGURE_OWNERS = [
+    # a population is counted in people, not in organisations
+    ("青溪街道的常住人口是多少？", "青溪街道登记在册的社会组织有86家，多数只有几名专职人员。", "青溪街道", "青溪街道社会组织", None),
+    ("白石县的常住人口是多少？", "白石县加强基层治理。全县常住人口约42万人，其中农村人口26万人。", "白石县", "白石县基层治理", "42万人"),
+    # a place named only in a list of places does not own the figure after the list
+    ("青溪街道桂香社区的常住人口是多少？", "青溪街道辖桂香、柳岸、石桥3个社区，常住人口5.6万人。", "青溪街道", "青溪街道", None),
+    ("白石县东岭村有多少名党员？", "白石县东岭村、西岭村共有党员132名，两村联合建立党委。", "白石县", "白石县联村党建", None),
+    ("青溪街道桂香社区的常住人口是多少？", "青溪街道桂香社区常住人口1.2万人，党员386名。", "青溪街道", "青溪街道", "1.2万人"),
+    ("白石县东岭村有多少名党员？", "白石县东岭村有党员72名，西岭村、南岭村共有党员95名。", "白石县", "白石县联村党建", "72名"),
+    # an age that bounds who is counted must be written, in digits or Chinese numerals
+    ("青溪街道去年新发展的党员中35岁以下的有多少名？", "青溪街道去年新发展党员12名，均为入党积极分子中的优秀骨干。", "青溪街道",
+     "青溪街道党建", None),
+    ("白石县柳湾村60岁以上的老人有多少人？", "白石县柳湾村有常住村民860人，村里建起了老年食堂。", "白石县", "柳湾村老年食堂", None),
+    ("青溪街道去年新发展的党员中三十五岁以下的有多少名？", "青溪街道去年新发展党员12名，其中35岁以下的8名。", "青溪街道",
+     "青溪街道党建", "8名"),
+    ("白石县柳湾村80岁以上的老人吃一顿多少钱？", "白石县柳湾村老年食堂对80岁以上老人每餐收费5元。", "白石县", "柳湾村老年食堂", "5元"),
+]
 
 
-def test_a_place_named_only_in_a_list_of_places_does_not_own_the_figure_after_it():
-    # Two stories: the figure after the list is the street's or the two villages' together.
-    street = [_hit("青溪街道辖桂香、柳岸、石桥3个社区，常住人口5.6万人。", district="青溪街道", title="青溪街道")]
-    assert not _ask("青溪街道桂香社区的常住人口是多少？", street).found
-    villages = [_hit("白石县东岭村、西岭村共有党员132名，两村联合建立党委。", district="白石县", title="白石县联村党建")]
-    assert not _ask("白石县东岭村有多少名党员？", villages).found
-    # Named alone, the place owns its figure.
-    alone = [_hit("青溪街道桂香社区常住人口1.2万人，党员386名。", district="青溪街道", title="青溪街道")]
-    assert "1.2万人" in _ask("青溪街道桂香社区的常住人口是多少？", alone).text
-    village = [_hit("白石县东岭村有党员72名，西岭村、南岭村共有党员95名。", district="白石县", title="白石县联村党建")]
-    assert "72名" in _ask("白石县东岭村有多少名党员？", village).text
-
-
-def test_an_age_that_bounds_who_is_counted_must_be_written():
-    # Two stories: the figure of everyone does not answer for those under or over an age.
-    party = [_hit("青溪街道去年新发展党员12名，均为入党积极分子中的优秀骨干。", district="青溪街道", title="青溪街道党建")]
-    assert not _ask("青溪街道去年新发展的党员中35岁以下的有多少名？", party).found
-    elders = [_hit("白石县柳湾村有常住村民860人，村里建起了老年食堂。", district="白石县", title="柳湾村老年食堂")]
-    assert not _ask("白石县柳湾村60岁以上的老人有多少人？", elders).found
-    # The same age written, in digits or in Chinese numerals, answers.
-    written = [_hit("青溪街道去年新发展党员12名，其中35岁以下的8名。", district="青溪街道", title="青溪街道党建")]
-    assert "8名" in _ask("青溪街道去年新发展的党员中三十五岁以下的有多少名？", written).text
-    meals = [_hit("白石县柳湾村老年食堂对80岁以上老人每餐收费5元。", district="白石县", title="柳湾村老年食堂")]
-    assert "5元" in _ask("白石县柳湾村80岁以上的老人吃一顿多少钱？", meals).text
+@pytest.mark.parametrize(("question", "text", "district", "title", "figure"), FIGURE_OWNERS)
+def test_a_figure_answers_only_for_what_and_whom_it_counts(question, text, district, title, figure):
+    ans = _ask(question, [_hit(text, district=district, title=title)])
+    if figure is None:
+        assert not ans.found
+    else:
+        assert ans.found and figure in ans.text
