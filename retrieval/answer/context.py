@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 _BROADER = re.compile(r"全(?:省|市|区|县|镇|乡|街道|社区|村)|各(?:区|县|市|镇|街道)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TOTAL = re.compile(r"一共|总共|共有|总数|总计|合计|累计|全部|全区|全县|全市|全镇|全街道|全乡")
-_PER_UNIT = re.compile(r"每(?:个|名|位|户|人|天|日|周|月|年|季度|次|村|社区|网格|小区|中心|栋|幢|间|家|所|支|队|站|楼)|人均|户均|平均|(?<!总)价值|单价")
+_PER_UNIT = re.compile(r"每(?:个|名|位|户|人|天|日|周|月|年|季度|次|村|社区|网格|小区|中心|栋|幢|间|家|所|支|队|站|楼)|人均|户均|村均|日均|月均|年均|周均|平均|(?<!总)价值|单价")
 
 
 def clause_before(text: str, span: sp.Span, stops: str = "，,；;。") -> str:
@@ -51,6 +51,13 @@ def per_unit(part: Part, text: str, span: sp.Span | None) -> bool:
 
 
 _ONE = re.compile(r"(?:一|1)(?![\d.．点千万亿百十])")
+
+
+def one_for_total(part: Part, span: sp.Span | None) -> bool:
+    """True when a total is asked (一共供餐多少份) and the figure is a written-out one (端着一份套餐,
+    一名党员): one of something is what a story narrates, not a total it counts."""
+    return span is not None and span.text.startswith("一") and not span.text.startswith("一万") \
+        and len(span.text) == 1 + len(span.unit) and asks_total(part)
 
 
 def per_one(text: str, span: sp.Span | None) -> bool:

@@ -44,6 +44,7 @@ from retrieval.answer.context import (
     future_dated,
     in_plan_section,
     now_figure,
+    one_for_total,
     past_for_now,
     per_one,
     per_unit,
@@ -341,6 +342,7 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
         # A total asked: a per-unit figure (每个驿站配备2名) is not the answer when the sentence
         # also states another figure (全街道共有126名).
         spans = [s for s in spans if not per_unit(part, text, s)] or spans
+        spans = [s for s in spans if not one_for_total(part, s)] or spans  # 合设一名楼长…选出楼长386名
         # A bare magnitude (12万) stands in for the asked unit (万元) only when no figure
         # carries the unit itself ("设立5000万元基金，引进人才12万" → 5000万元).
         if part.units:
@@ -713,7 +715,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.typed, c.span, fit = typed_span(replace(part, units=""), c.text)
             c.typed = c.typed and attached(part, c.text, c.span) > 0
         if c.typed and part.answer_type == "number" and (
-                per_unit(part, c.text, c.span) or per_one(c.text, c.span) or class_bound(part, c.text, c.span)
+                per_unit(part, c.text, c.span) or per_one(c.text, c.span) or one_for_total(part, c.span)
+                or class_bound(part, c.text, c.span)
                 or ((plan_mismatch(part.text, c.text) or (
                     article_text and in_plan_section(article_text(hit.doc_id), hit.start + c.start)))
                     and DONE.search(normalize(part.text)))
