@@ -479,11 +479,17 @@ def split_parts(question: str) -> list[str]:
     # ("青溪街道，今年有多少名党员") or, at the end, to the one before.
     clauses = [c for piece in pieces for c in _asking_clauses(piece)]
     parts = []
+    pending = ""  # clauses asking nothing before the first that asks ("沙枣镇除红柳泉村外，另外几个村…")
     for piece in clauses:
         piece = piece.strip("，,、；; ")
-        if parts and not _ASKS.search(piece):
-            parts[-1] += "，" + piece
+        if not _ASKS.search(normalize(piece)):
+            if parts:
+                parts[-1] += "，" + piece
+            else:
+                pending += piece + "，"
             continue
+        piece = pending + piece
+        pending = ""
         parts.append(piece if piece.endswith(("？", "?")) else piece + "？")
     return parts or [q]
 

@@ -559,6 +559,23 @@ def age_bound_miss(part: Part, sentence: str) -> bool:
     return not asked & written
 
 
+def place_items_miss(part: Part, sentence: str) -> bool:
+    """True when the question asks which places (3个社区分别是哪几个, 另外几个村叫什么) and the
+    sentence names none of that kind: "在3个社区试点" counts them, names none. Places listed
+    before the place word (莲花、文荟、马鞍3个社区) are named too; a sentence naming one may be
+    one item of a list gathered over several sentences."""
+    m = re.search(sp.answers_config()["asks_place_items"], normalize(part.text))
+    if not m or sentence.rstrip().endswith(("：", ":")):
+        return False  # "首批试点村积分情况如下：" announces the rows that name them
+    word = next(g for g in m.groups() if g)
+    norm = normalize(sentence)
+    asked = set(part.places)
+    named = {p for p in question_places(norm) if p.endswith(word) and p not in asked}
+    listed = re.search(rf"[\u4e00-\u9fff]{{2,6}}(?:{word})?(?:、[\u4e00-\u9fff]{{2,6}}(?:{word})?)+"
+                       rf"(?:等)?(?:[0-9]+|[两三四五六七八九十]+)?个?{word}", norm)
+    return not named and not listed
+
+
 def restriction_miss(part: Part, sentence: str) -> bool:
     """True when the question narrows what it counts by a clause of two or more content words
     (已经完成供热管网改造的老旧小区) and the sentence writes fewer than half of them (a word counts
@@ -735,7 +752,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.typed = False  # 网格 counted, 微网格 asked
         if c.typed and sibling_kind_miss(part, hit.title + " " + hit.text):
             c.typed = False  # 农村党组织书记 asked, a passage on 社区党组织书记 only
-        if c.typed and (restriction_miss(part, c.text) or age_bound_miss(part, c.text)):
+        if c.typed and (restriction_miss(part, c.text) or age_bound_miss(part, c.text)
+                        or place_items_miss(part, c.text)):
             c.typed = False  # 老旧小区 counted, 已经完成管网改造的老旧小区 asked
         if c.typed and (time_mismatch(part, hit, c.text) or past_for_now(part, hit, c.text, c.span)):
             c.typed = False  # "刚成立时" asked, "目前" written; 现在 asked, "2020年底…" written

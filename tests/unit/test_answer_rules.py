@@ -152,6 +152,11 @@ FIGURE_OWNERS = [
     # 平均分 asks points, not a count of people; 多少分钟 asks minutes
     ("青溪街道党务知识测试的平均分是多少？", "青溪街道组织党务知识测试，126名党员参加。", "青溪街道", "青溪街道党务培训", None),
     ("白石县书记培训班结业考试的平均分是多少？", "白石县书记培训班结业考试平均分86.5分。", "白石县", "白石县书记培训", "86.5分"),
+    # which places: a sentence that counts them (在3个社区试点) and names none does not say
+    ("青溪街道试点的3个社区分别是哪几个？", "青溪街道在3个社区试点“物业+养老”服务，签约老人328名。", "青溪街道", "青溪街道物业", None),
+    ("白石县除东岭村外，另外几个村叫什么？", "白石县已有5个村党支部领办了合作社。", "白石县", "白石县合作社", None),
+    ("青溪街道试点的3个社区分别是哪几个？", "青溪街道在桂香、柳岸、石桥3个社区试点“物业+养老”服务。", "青溪街道", "青溪街道物业",
+     "桂香、柳岸、石桥"),
 ]
 
 
@@ -162,3 +167,12 @@ def test_a_figure_answers_only_for_what_and_whom_it_counts(question, text, distr
         assert not ans.found
     else:
         assert ans.found and figure in ans.text
+
+
+def test_a_clause_asking_nothing_before_the_first_part_stays_with_it():
+    # "除…外，另外几个…" is one question, not a part "除红柳泉村外？" and another.
+    assert [p.text for p in analyze("白石县除东岭村外，领办合作社的另外几个村叫什么？").parts] == [
+        "白石县除东岭村外，领办合作社的另外几个村叫什么？"]
+    assert len(analyze("青溪街道除桂香社区外，其余5个食堂分别在哪些社区？").parts) == 1
+    # a part asked in traditional script still asks (幾個)
+    assert len(analyze("雲溪街道的老舊小區有幾個？街道給它們配了多少塊擋水板？").parts) == 2
