@@ -159,7 +159,7 @@ class Answerer:
         if not fits(best):
             return PartAnswer(part.text, confidence=conf)
         if part.answer_type == "list":
-            quotes = self._gather_list(best, hits)
+            quotes = self._gather_list(best, hits, part.focus[0] if part.focus else "")
             if conf < threshold and _complete_announced([q.hit.text[q.start:q.end] for q in quotes]):
                 # "主要做法有三条：" and then 一是…二是…三是…: the list the question asks for, whole
                 conf = max(conf, threshold)
@@ -221,7 +221,7 @@ class Answerer:
             seen.append(sh)
         return chosen
 
-    def _gather_list(self, best: Candidate, hits: list[Hit]) -> list[Quote]:
+    def _gather_list(self, best: Candidate, hits: list[Hit], head: str = "") -> list[Quote]:
         """A list answer: the best sentence and the items around it, across a passage boundary.
 
         Items are sentences that start with an ordinal (一是, 二是, （三）…), and the clauses
@@ -246,6 +246,10 @@ class Answerer:
         named = bool(best.extra) and len(best.extra) > 1 and best.extra[1] >= 0.99
         following_items = index + 1 < len(sentences) and sp.enumeration_count(sentences[index + 1][2]) >= 2 \
             and not sp.starts_enumeration(sentences[index + 1][2])
+        kind_run = self._kind_run(hit, sentences, index, head) if named else []
+        if kind_run:
+            # "一是建立“三张清单”。" then 需求清单；…资源清单；…项目清单。: the clauses naming the three
+            return [self._quote(best, hits)] + kind_run
         open_list = sp.opens_enumeration(best.text) or best.text.rstrip().endswith(("；", ";"))
         if named and following_items and not open_list:
             # "一是建立“三张清单”。" then the sentence naming the three: that sentence is the list asked.
@@ -288,6 +292,31 @@ class Answerer:
                 gap += 1  # a sentence explaining the item before; the next item may follow
             j += 1
         return [Quote(h, start, end) for h, (start, end, _) in chosen]
+
+    def _kind_run(self, hit: Hit, sentences: list, index: int, head: str) -> list[Quote]:
+        """The clauses after ``sentences[index]`` of ``hit``, up to the full stop (into the next
+        passage if need be), that together name two or more things of the kind a counted name
+        (``三张清单``) stands for; [] when they do not."""
+        run: list[tuple[Hit, tuple]] = []
+        current, rest = hit, sentences[index + 1:]
+        while len(run) < 4:
+            if not rest:
+                following = self.following(current)
+                end = current.start + sentences[-1][1] if sentences else None
+                if following is None or end is None or current is not hit:
+                    break
+                current, sentences = following, _sentences(following)
+                rest = [x for x in sentences if following.start + x[0] >= end]
+                continue
+            sentence, rest = rest[0], rest[1:]
+            if sp.starts_enumeration(sentence[2]):
+                break
+            run.append((current, sentence))
+            if sentence[2].rstrip().endswith(("。", "！", "!")):
+                break
+        if sp.kind_items(" ".join(text for _, (_, _, text) in run), head) < 2:
+            return []
+        return [Quote(h, start, end) for h, (start, end, _) in run]
 
     def _listed_before(self, hit: Hit, sentences: list, index: int) -> Quote | None:
         """The nearest of the few sentences before ``sentences[index]`` that lists two or more

@@ -384,6 +384,21 @@ def enumeration_count(text: str) -> int:
 _RUN = re.compile(r"[^，,。；;：:、—／/\s]{1,12}(?:[、—／/][^，,。；;：:、—／/\s]{1,12})+")
 
 
+_COUNTED_KIND = re.compile(r"^[两二三四五六七八九十]+[张个项支条类种大本套]?([\u4e00-\u9fff]{2,4})$")
+
+
+def kind_items(text: str, head: str) -> int:
+    """How many different things of the kind a counted name stands for the sentence names: for
+    ``三张清单``, 需求清单, 资源清单 and 项目清单 (not 两张清单); 0 when ``head`` counts no kind."""
+    m = _COUNTED_KIND.match(head)
+    if not m:
+        return 0
+    kind = m.group(1)
+    found = {t for t in re.findall(rf"[\u4e00-\u9fff]{{2}}{re.escape(kind)}", _norm(text))
+             if not re.match(r"[两二三四五六七八九十几]", t)}
+    return len(found)
+
+
 def enumeration_runs(text: str) -> list[tuple[int, int, int]]:
     """The 、-separated runs of items as ``(start, end, items)`` in normalized text."""
     norm = _norm(text)

@@ -176,3 +176,22 @@ def test_a_clause_asking_nothing_before_the_first_part_stays_with_it():
     assert len(analyze("青溪街道除桂香社区外，其余5个食堂分别在哪些社区？").parts) == 1
     # a part asked in traditional script still asks (幾個)
     assert len(analyze("雲溪街道的老舊小區有幾個？街道給它們配了多少塊擋水板？").parts) == 2
+
+
+def test_a_counted_name_is_answered_by_the_clauses_naming_its_things():
+    # “三张清单” / “两个平台”: the announcing item is followed, clause by clause, by the things named.
+    lists = _ask("青溪街道的“三张清单”是哪三张？", [_hit(
+        "主要做法如下。一是建立“三张清单”，让供需对接更精准。社区每季度入户梳理需求清单；驻区单位列出资源清单；"
+        "街道对接后形成项目清单。二是推行积分管理，让党员作用更可见。", district="青溪街道", title="青溪街道双报到")])
+    assert all(k in lists.text for k in ("需求清单", "资源清单", "项目清单"))
+    platforms = _ask("白石县的“两个平台”是哪两个？", [_hit(
+        "白石县的做法有三条。一是搭建“两个平台”，让群众说事有门。各村开通线上议事平台；各乡镇设立线下协商平台。"
+        "二是建强网格队伍。", district="白石县", title="白石县议事")])
+    assert "线上议事平台" in platforms.text and "线下协商平台" in platforms.text
+
+
+def test_kind_items_counts_only_different_things_of_the_counted_kind():
+    from retrieval.answer.spans import kind_items
+    assert kind_items("梳理需求清单；列出资源清单；把两张清单对接后形成项目清单。", "三张清单") == 3
+    assert kind_items("把两张清单对接。", "三张清单") == 0
+    assert kind_items("梳理需求清单；列出资源清单。", "清单") == 0  # no count: no kind named
