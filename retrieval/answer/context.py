@@ -198,7 +198,7 @@ def _canon_period(text: str) -> str:
         return "1-6月"
     if text == "下半年":
         return "7-12月"
-    digits = re.sub(r"[一二三四五六七八九十]+", lambda m: str(_cn_number(m.group())), text)
+    digits = re.sub(r"[一二三四五六七八九十]+", lambda m: str(cn_number(m.group())), text)
     quarter = re.fullmatch(r"(\d)季度", digits)
     if quarter:
         q = int(quarter.group(1))
@@ -210,15 +210,17 @@ def _canon_period(text: str) -> str:
     return f"{int(span.group(1))}-{int(span.group(2))}月" if span else text
 
 
-def _cn_number(text: str) -> int:
-    """一 … 十二 as a number (months and quarters only)."""
-    units = "一二三四五六七八九"
-    if text.startswith("十"):
-        return 10 + (units.index(text[1]) + 1 if len(text) > 1 else 0)
-    if "十" in text:
-        head, _, tail = text.partition("十")
-        return (units.index(head) + 1) * 10 + (units.index(tail) + 1 if tail else 0)
-    return units.index(text) + 1 if text in units else 0
+def cn_number(text: str) -> int:
+    """A whole number written in digits or in Chinese numerals up to 99 (十二, 三十五, 两), or -1."""
+    if text.isdigit():
+        return int(text)
+    digits = {"两": 2, **{c: i + 1 for i, c in enumerate("一二三四五六七八九")}}
+    head, ten, tail = text.partition("十")
+    if not ten:
+        return digits.get(text, -1)
+    tens = digits.get(head, -1) if head else 1
+    ones = digits.get(tail, -1) if tail else 0
+    return tens * 10 + ones if tens > 0 and ones >= 0 else -1
 
 
 def batch_mismatch(part: Part, sentence: str, passage: str = "") -> bool:
@@ -239,13 +241,9 @@ def floor_mismatch(part: Part, sentence: str) -> bool:
     """True when the question asks about those on one floor (五楼住户) and the sentence writes
     another floor's (六楼住户每户出资约4.2万元) but not the asked one (``floor`` of ``answers.json``)."""
     pattern = _answer_pattern("floor")
-    asked = {_floor_number(m.group(1)) for m in pattern.finditer(normalize(part.text))}
-    said = {_floor_number(m.group(1)) for m in pattern.finditer(normalize(sentence))}
+    asked = {cn_number(m.group(1)) for m in pattern.finditer(normalize(part.text))}
+    said = {cn_number(m.group(1)) for m in pattern.finditer(normalize(sentence))}
     return bool(asked and said and not asked & said)
-
-
-def _floor_number(text: str) -> int:
-    return int(text) if text.isdigit() else _cn_number(text)
 
 
 def _canon_batch(text: str) -> str:

@@ -40,6 +40,7 @@ from retrieval.answer.context import (
     change_figure,
     change_mismatch,
     class_bound,
+    cn_number,
     floor_mismatch,
     future_dated,
     in_plan_section,
@@ -536,26 +537,13 @@ def sibling_kind_miss(part: Part, passage: str) -> bool:
     return False
 
 
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def _age(text: str) -> int:
-    """The value of an age written in digits or Chinese numerals up to 99 (三十五 → 35)."""
-    if text.isdigit():
-        return int(text)
-    tens, _, ones = text.partition("十")
-    if "十" not in text:
-        return _CN_DIGITS.get(text, -1)
-    return (_CN_DIGITS.get(tens, -1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-
-
 def age_bound_miss(part: Part, sentence: str) -> bool:
     """True when the question bounds who it counts by an age (35岁以下的有多少名, 80岁以上老人吃一顿
     多少钱) and the sentence writes no such age: its figure is of everyone (新发展党员9名)."""
-    asked = {_age(m.group(1)) for m in re.finditer(sp.answers_config()["age_bound"], normalize(part.text))}
+    asked = {cn_number(m.group(1)) for m in re.finditer(sp.answers_config()["age_bound"], normalize(part.text))}
     if not asked:
         return False
-    written = {_age(m.group(1)) for m in re.finditer(r"([0-9]{1,3}|[一二两三四五六七八九十]{1,3})\s*周?岁", normalize(sentence))}
+    written = {cn_number(m.group(1)) for m in re.finditer(r"([0-9]{1,3}|[一二两三四五六七八九十]{1,3})\s*周?岁", normalize(sentence))}
     return not asked & written
 
 

@@ -92,17 +92,17 @@ def _digit_only_units() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _case_nouns() -> re.Pattern:
-    return re.compile(answers_config()["case_nouns"])
+def _case_nouns() -> tuple[re.Pattern, re.Pattern]:
+    """What cases are (纠纷, 案件 …): as the start of a text, and as its end."""
+    nouns = answers_config()["case_nouns"]
+    return re.compile(nouns), re.compile(f"(?:{nouns})$")
 
 
 def _counts_cases(text: str, start: int, end: int) -> bool:
     """True if a Chinese numeral with 起 at ``text[start:end]`` counts cases: what is counted
     follows it (一起纠纷) or ends just before it (调解纠纷一起。)."""
-    nouns = _case_nouns()
-    after = nouns.match(text, end)
-    before = any(text[:start].endswith(n) for n in nouns.pattern.split("|"))
-    return bool(after) or before
+    opening, ending = _case_nouns()
+    return bool(opening.match(text, end) or ending.search(text, 0, start))
 
 
 _LABEL_UNIT = re.compile(r"[（(]([\u4e00-\u9fff]{1,3})[）)]\s*[：:]?\s*$")
