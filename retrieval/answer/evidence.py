@@ -93,6 +93,7 @@ class Candidate:
     extra: list = field(default_factory=list)
     features: dict = field(default_factory=dict)
     row: Row | None = None  #: a table row: ``text`` is its view with the column names
+    demoted: bool = False  #: carries the asked type but states it for another period, plan, group or unit
 
 
 class Weights:
@@ -719,6 +720,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             # a table cell carries no unit: its column names what it counts (党员网格员 | 17)
             c.typed, c.span, fit = typed_span(replace(part, units=""), c.text)
             c.typed = c.typed and attached(part, c.text, c.span) > 0
+        typed_first = c.typed
         if c.typed and part.answer_type == "number" and (
                 per_unit(part, c.text, c.span) or per_one(c.text, c.span) or one_for_total(part, c.span)
                 or class_bound(part, c.text, c.span)
@@ -745,6 +747,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.typed = False  # 老旧小区 counted, 已经完成管网改造的老旧小区 asked
         if c.typed and (time_mismatch(part, hit, c.text) or past_for_now(part, hit, c.text, c.span)):
             c.typed = False  # "刚成立时" asked, "目前" written; 现在 asked, "2020年底…" written
+        c.demoted = typed_first and not c.typed
         if c.typed and _ASKING.search(c.text):
             c.typed = False  # the article asks (网格党小组具体怎么运转？) — the answer follows it
         c.year_ok = years_fit(part, hit, c)
@@ -775,13 +778,17 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.clause_semantic = float(clause_row[0])
     sem_max = max((c.semantic for c in short), default=0.0)
     elsewhere = max((c.cov_focus for c in short if c.typed and not (c.places_ok and c.year_ok)), default=0.0)
+    # the asked thing written with a figure that was set aside (a plan, another period, a per-unit
+    # figure, a subset): the article states it, but not as asked
+    demoted = max((c.cov_focus for c in short if c.demoted and c.places_ok and not c.headline), default=0.0)
     for c in cands:
         if c not in short:
             c.places_ok, c.semantic = False, min((x.semantic for x in short), default=0.0)
             c.focus_semantic = min((x.focus_semantic for x in short), default=0.0)
             c.clause_semantic = min((x.clause_semantic for x in short), default=0.0)
         c.features = feature_vector(c, part, sem_max)
-        c.features.update(focus_elsewhere=max(0.0, elsewhere - c.cov_focus), modifier_miss=modifier_miss(part, c.text),
+        c.features.update(focus_elsewhere=max(0.0, elsewhere - c.cov_focus),
+                          focus_demoted=max(0.0, demoted - c.cov_focus), modifier_miss=modifier_miss(part, c.text),
                           plan_mismatch=plan_mismatch(part.text, c.text),
                           enum_open=float(sp.starts_enumeration(c.text) or sp.opens_enumeration(c.text)),
                           items=min(1.0, sp.enumeration_count(c.text) / 3),

@@ -84,3 +84,37 @@ def test_a_figure_far_from_the_asked_community_in_a_broader_article_is_not_its_o
 ])
 def test_a_title_or_a_speaker_just_after_names_the_figures_place(question, text, title, figure):
     assert any(fits(c) and c.span is not None and c.span.text == figure for c in _street_cands(question, text, title))
+
+
+# ------------------------------------- the asked thing written only as a plan or for another period
+# first story: a street's battery-swap cabinets; second: a village's visitors
+WILLOW_BAY_PLAN = ("柳湾街道辖6个社区，常住人口3.2万人。"
+                   "按照计划，柳湾街道将在今年底前建成电动自行车换电柜18个。")
+WILLOW_BAY_DONE = ("柳湾街道辖6个社区，常住人口3.2万人。"
+                   "目前柳湾街道已建成电动自行车换电柜9个，覆盖全部6个社区。")
+STONE_BRIDGE_PLAN = ("石桥村共有农户420户，去年党员志愿服务2600人次。"
+                     "村党支部书记说，民宿街区建成后，力争一年接待游客达到8万人次。")
+STONE_BRIDGE_DONE = ("石桥村共有农户420户，去年党员志愿服务2600人次。"
+                     "民宿街区开业一年来，共接待游客5.6万人次，带动村民增收。")
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("柳湾街道已经建成了多少个电动自行车换电柜？", WILLOW_BAY_PLAN),
+    ("石桥村民宿街区一年接待了多少游客？", STONE_BRIDGE_PLAN),
+])
+def test_the_asked_thing_written_only_as_a_plan_is_refused(question, text):
+    cands = _cands(question, text)
+    best = next(c for c in cands if fits(c))
+    assert best.features["focus_demoted"] >= 0.5
+    assert near_miss(best)
+    assert confidence(cands) == 0.0
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("柳湾街道已经建成了多少个电动自行车换电柜？", WILLOW_BAY_DONE, "9个"),
+    ("石桥村民宿街区一年接待了多少游客？", STONE_BRIDGE_DONE, "5.6万人次"),
+])
+def test_the_asked_thing_written_as_done_is_no_near_miss(question, text, figure):
+    best = next(c for c in _cands(question, text) if fits(c))
+    assert best.span is not None and best.span.text == figure
+    assert not near_miss(best)
