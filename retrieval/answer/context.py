@@ -144,6 +144,28 @@ def relative_subset(part: Part, text: str, span: sp.Span | None) -> bool:
     return tokens[-1][0] not in normalize(part.text)
 
 
+_PEOPLE_UNITS = {"名", "人", "位"}
+
+
+def narrowed_count(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when people are counted (多少名党员) and the figure counts a narrower kind of them: a
+    word the question does not write stands between the figure and the people (1365名在职党员).
+    Totals, quantifiers and possession (其中, 现有; the ``not_narrowing`` of ``answers.json``),
+    one-character words and the asked places narrow nothing. (A word before the figure, 当年只有
+    队员23名, 配备专职网格员57名, is as often a verb as a narrowing, and is not read.)"""
+    counted = part.counted
+    if span is None or part.answer_type != "number" or not counted or not _PEOPLE_UNITS & set(part.units.split("|")):
+        return False
+    after = normalize(text)[span.end:span.end + 8]
+    at = after.find(counted)
+    word = after[:at] if at > 0 else ""
+    if len(word) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", word) or _answer_pattern("not_narrowing").match(word):
+        return False
+    asked = normalize(part.text)
+    return not present(word, asked) and not present(word + counted, asked) \
+        and not any(word in place for place in part.places)
+
+
 _STATES_TOTAL = re.compile(r"共|累计|总计|合计|总数|总量|总额|全(?:省|市|区|县|镇|乡|街道|社区|村)")
 
 

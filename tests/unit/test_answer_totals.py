@@ -250,3 +250,24 @@ def test_a_part_named_by_a_clause_is_no_total(question, text, figure):
 ])
 def test_the_whole_or_the_asked_part_answers_a_total(question, text, figure):
     assert any(fits(c) and c.span is not None and c.span.text == figure for c in candidates_for(question, text))
+
+
+# ------------------------------------------- a narrower kind of the people asked, after the figure
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("桂园街道青枫社区有多少名党员？", "今年以来，已有1420名在职党员到青枫社区报到，认领微心愿560个。", "1420名"),
+    ("石湾村有多少名党员？", "石湾村外出务工的人较多，目前有36名流动党员在沿海城市务工。", "36名"),
+])
+def test_a_narrower_kind_after_the_figure_does_not_count_the_asked_people(question, text, figure):
+    cands = _cands(question, text)
+    assert any(c.places_ok for c in cands)
+    assert not any(fits(c) for c in cands if c.span is not None and c.span.text == figure)
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("桂园街道青枫社区有多少名在职党员报到？", "今年以来，已有1420名在职党员到青枫社区报到，认领微心愿560个。", "1420名"),
+    ("石湾村有多少名流动党员？", "石湾村外出务工的人较多，目前有36名流动党员在沿海城市务工。", "36名"),
+    ("石湾村有多少名党员？", "石湾村现有党员52名，其中36名党员常年在外务工。", "52名"),  # 其中 narrows nothing
+    ("桂园街道青枫社区有多少名党员？", "青枫社区共有1420名社区党员。", "1420名"),  # the asked place
+])
+def test_the_asked_kind_or_a_plain_count_still_answers(question, text, figure):
+    assert any(fits(c) and c.span is not None and c.span.text == figure for c in _cands(question, text))
