@@ -54,7 +54,9 @@ def classify(text: str) -> str:
     kinds = [_clause_kind(c) for c in clauses]
     if not clauses or not all(kinds):
         return ""
-    return "about" if "about" in kinds else kinds[0]
+    # a question about the assistant is answered whatever else the turn says; a goodbye anywhere
+    # closes the conversation (谢谢！再见！, 明白了，多谢，今天就问到这儿); otherwise the first clause
+    return next((k for k in ("about", "bye") if k in kinds), kinds[0])
 
 
 def strip_greeting(text: str) -> str:

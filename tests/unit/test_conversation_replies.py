@@ -47,7 +47,7 @@ def engine(tmp_path):
         ("收到", "ack"),
         ("知道了。", "ack"),
         ("再见", "bye"),
-        ("好的，谢谢你，没有别的问题了。", "ack"),
+        ("好的，谢谢你，没有别的问题了。", "bye"),
         ("我暂时没有其他问题了", "bye"),
         ("那就这些吧，谢谢", "bye"),
         ("拜拜", "bye"),
@@ -58,6 +58,13 @@ def engine(tmp_path):
         ("你有什么功能", "about"),
         ("怎么使用", "about"),
         ("你收录了哪些报道？", "about"),
+        ("先这样吧", "bye"),
+        ("那就先这些，谢谢", "bye"),
+        ("今天就问到这儿", "bye"),
+        ("先聊到这里吧，再见", "bye"),
+        ("到此为止", "bye"),
+        ("你能帮我查些什么东西？", "about"),
+        ("您可以找哪些东西", "about"),
     ],
 )
 def test_a_conversation_turn_is_recognised_with_its_kind(text, kind):
@@ -74,9 +81,10 @@ def test_conversation_in_traditional_script_is_recognised(text, kind):
 
 @pytest.mark.parametrize(
     ("text", "kind"),
-    [("谢谢！再见！", "thanks"), ("嗯，知道了。", "ack"), ("你好，你能做什么？", "about"), ("你好，谢谢", "greeting")],
+    [("谢谢！再见！", "bye"), ("明白了，多谢，今天就问到这儿", "bye"), ("嗯，知道了。", "ack"), ("你好，你能做什么？", "about"),
+     ("你好，谢谢", "greeting")],
 )
-def test_several_conversation_clauses_are_one_turn_and_about_wins(text, kind):
+def test_several_conversation_clauses_are_one_turn_about_then_goodbye_win(text, kind):
     assert classify(text) == kind
 
 
@@ -98,7 +106,7 @@ def test_common_variants_of_ok_and_of_what_do_you_hold_are_conversation(text, ki
 @pytest.mark.parametrize(
     "text",
     ["请问石门坳村有多少名党员？", "请问", "你们村有多少篇致富经验被推广？", "好的好的，那白沙村呢？", "谢谢谢谢，书记是谁？",
-     "请问你们社区的网格员是谁？"],
+     "请问你们社区的网格员是谁？", "这样", "这些", "到这里要多久？", "这样的社区有几个？", "这些东西是谁捐的？"],
 )
 def test_a_polite_prefix_or_a_you_does_not_make_a_real_question_chat(text):
     # 请问 and 你 only mark chat when what follows is chat (你是谁, 你有多少篇文章).
