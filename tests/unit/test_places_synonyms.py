@@ -78,6 +78,17 @@ def test_generic_words_with_a_place_character_are_not_places(question):
 
 
 @pytest.mark.parametrize(
+    ("text", "places"),
+    [("鲈鱼湾社区是当地一个传统渔业社区，现有渔船326艘。", ["鲈鱼湾社区"]),
+     ("杏坪村是远近闻名的纯农业村，全村158户。", ["杏坪村"]),
+     ("桑岭镇是个林业镇，林地面积占七成。", ["桑岭镇"])],
+)
+def test_a_trade_before_a_place_word_describes_the_place_named_before(text, places):
+    # 渔业社区, 农业村, 林业镇: what the place lives on, not another place (which would own the figure)
+    assert question_places(text) == places
+
+
+@pytest.mark.parametrize(
     ("question", "places"),
     [("湖北樊城有多少个网格？", ["湖北", "樊城"]), ("浙江椒江有多少名网格员？", ["浙江", "椒江"])],
 )
