@@ -712,9 +712,37 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
         sentence = normalize(cand.text)
         bounds = [0] + [m.end() for m in re.finditer(r"[，,；;。]", sentence)] + [len(sentence) + 1]
         clauses = [(lo, sentence[lo:hi]) for lo, hi in zip(bounds, bounds[1:])]
-        own = next((c for lo, c in clauses if lo <= cand.span.start < lo + len(c) + 1), "")
+        at = next((i for i, (lo, c) in enumerate(clauses) if lo <= cand.span.start < lo + len(c) + 1), -1)
+        own = clauses[at][1] if at >= 0 else ""
         for y in part.years:
             elsewhere = [c for _, c in clauses if y in c and c is not own]
-            if y not in own and any(sp.number_spans(_YEARS_WRITTEN.sub("", c)) for c in elsewhere):
+            if y not in own and any(sp.number_spans(_YEARS_WRITTEN.sub("", c)) for c in elsewhere) \
+                    and not _year_runs_on([c for _, c in clauses], at, y):
                 return False
     return True
+
+
+#: A clause that moves the time on from a year written before it (目前, 后来, 增加到): its figure
+#: is not that year's.
+_TIME_MOVES = re.compile(r"后来|此后|之后|随后|今年|去年|前年|到(?:了)?(?:19|20)\d{2}")
+
+
+def _year_runs_on(clauses: list[str], at: int, year: str) -> bool:
+    """True when the figure's clause (``clauses[at]``) continues the nearest clause before it that
+    names ``year``, which opens with that year (2023年接待游客2.6万人次，实现集体收入52万元): one
+    sentence about one year. Not when the clause moves the time on (目前, 后来, 增加到…, the
+    ``to_now`` and ``change_words`` of answers.json) or another year stands between."""
+    if at <= 0:
+        return False
+    before = [i for i in range(at) if year in clauses[i]]
+    if not before:
+        return False
+    start = before[-1]
+    opening = re.match(rf"{year}\s*年(.?)", clauses[start].lstrip())
+    if not opening or opening.group(1) in ("起", "以", "开", "后", "至", "来"):
+        return False  # 由2019年底的62%提高到…: the year dates its own figure; 2021年起…: from then on
+    if any(_YEAR.search(clauses[i]) for i in range(start + 1, at + 1)):
+        return False
+    own = clauses[at]
+    return not (_TIME_MOVES.search(own) or _answer_pattern("to_now").search(own)
+                or _answer_pattern("change_words").search(own))

@@ -512,6 +512,24 @@ def test_years_fit_not_for_a_figure_whose_year_stands_next_to_another_figure(que
     assert ctx.years_fit(part, _hit(text, date="2023-06-01"), cand) is False
 
 
+@pytest.mark.parametrize(("question", "text", "figure", "fits"), [
+    # a sentence about one year: the year opens the clause before, the figure's clause goes on
+    ("2023年柳溪村集体收入是多少？", "柳溪村把闲置校舍改成民宿，2023年接待游客1.8万人次，实现集体收入46万元。", "46万元", True),
+    ("2022年青石街道调解了多少起纠纷？", "青石街道推行楼院议事，2022年受理诉求960件，调解纠纷132起。", "132起", True),
+    # the clause moves the time on, or the year starts a span to now
+    ("2023年柳溪村集体收入是多少？", "柳溪村2023年接待游客1.8万人次，目前集体收入已达46万元。", "46万元", False),
+    ("2022年青石街道调解了多少起纠纷？", "青石街道2022年受理诉求960件，后来调解纠纷132起。", "132起", False),
+    ("2022年青石街道调解了多少起纠纷？", "2022年起在12个小区推行楼院议事，累计调解纠纷132起。", "132起", False),
+    ("2022年青石街道调解了多少起纠纷？", "2022年受理诉求960件，2023年调解纠纷132起。", "132起", False),
+])
+def test_years_fit_for_a_figure_in_a_clause_that_goes_on_from_its_year(question, text, figure, fits):
+    part = _part(question)
+    cand = _candidate(part, text, text)
+    at = text.index(figure)
+    cand.span = sp.Span(at, at + len(figure), figure, "number")
+    assert ctx.years_fit(part, _hit(text, date="2024-06-01"), cand) is fits
+
+
 def test_years_fit_without_an_asked_year():
     part = _part("青溪街道有多少名网格员？")
     text = "2019年，青溪街道共有网格员80名。"
