@@ -369,14 +369,19 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
         people = [p for p in sp.person_spans(text) if not _own_term(part, p)]
         if part.role:
             deputy = part.role.startswith("副")
+            named = people
             # a deputy (副书记) is not the head the question asks for, nor the reverse
             people = [p for p in people if not p.role or p.role.startswith("副") == deputy]
             # the role in another body (联合党委书记 when 党工委书记 is asked) is another post
             people = [p for p in people if not (part.role_body and p.body and p.body != part.role_body)]
+            # a person whose asked role word is written for another post or body (组织委员覃晓岚兼任
+            # 支部书记 when 党工委书记 is asked) is not found again by that word standing near
+            elsewhere = {p.start for p in named if p not in people and p.role and
+                         (p.role.lstrip("副") in part.role or part.role in p.role)}
             matching = [p for p in people if p.role and (p.role in part.role or part.role in p.role)
                         and not _another_post(part.role, p.role)]  # 第一书记 asked, 党支部书记 named
             people = matching or [p for p in people if _near(text, p.start, p.end, (part.role,)) >= 1.0
-                                  and not (p.role and _another_post(part.role, p.role))]
+                                  and not (p.role and _another_post(part.role, p.role)) and p.start not in elsewhere]
         return bool(people), people[0] if people else None, 1.0 if people else 0.0
     if kind in ("date", "org"):
         found = sp.date_spans(text) if kind == "date" else sp.org_spans(text)

@@ -46,8 +46,12 @@ def role_body(text: str, at: int) -> str:
 
 def _clause_body(head: str) -> str:
     """The body a clause is about when it says who holds its post (``大厦联合党委由…``), or ""."""
-    clause = re.split(r"[，。；,;]", head)[-1]
+    clauses = re.split(r"[，,]", re.split(r"[。；;]", head)[-1])
+    clause = clauses[-1]
     at = clause.rfind("由")
+    if at == 0 and len(clauses) > 1:
+        # "…成立商务楼宇联合党委，由…殷若彤兼任书记": the body the clause before has just named
+        return role_body(clauses[-2], len(clauses[-2]))
     return role_body(clause, at) if at > 0 else ""
 
 

@@ -904,6 +904,14 @@ def test_an_undated_figure_takes_its_year_from_just_before_it(question, text, se
     ("桂花大厦联合党委书记是谁？", "大厦联合党委由物业公司党支部书记邵明远兼任书记。", "邵明远"),
     ("柳岸村党支部书记是谁？", "村委会主任何川担任村党支部书记后，带头办起合作社。", "何川"),
     ("清河镇联村党委书记是谁？", "由镇党委副书记张立兼任联村党委书记。", "张立"),
+    # a bare role taken on in a clause opening with 由: the body the clause before has just set up
+    ("柳岸街道楼宇联合党委书记由谁兼任？", "去年，街道成立楼宇联合党委，由街道党工委副书记龚若彤兼任书记。", "龚若彤"),
+    ("清河镇联村党委书记是谁？", "清河镇把6个村连成片，组建联村党委，由镇党委副书记方若溪兼任书记。", "方若溪"),
+    ("柳岸街道党工委书记是谁？", "去年，街道成立楼宇联合党委，由街道党工委副书记龚若彤兼任书记。", None),
+    ("清河镇党委书记是谁？", "清河镇把6个村连成片，组建联村党委，由镇党委副书记方若溪兼任书记。", None),
+    # the asked role word written for another body or post: the name is not found by standing near it
+    ("柳岸街道党工委书记是谁？", "街道成立骑手联合党支部，由街道党工委组织委员蒋晓岚兼任支部书记。", None),
+    ("清河镇党委书记是谁？", "联村党委由镇党委宣传委员彭立新兼任联村党委书记。", None),
 ])
 def test_deputies_and_roles_taken_on(question, sentence, name):
     typed, span, _ = ev.typed_span(_part(question), sentence)

@@ -161,6 +161,16 @@ def test_person_spans_name_before_a_role_in_brackets(sentence, expected):
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
+    # 若 is a common given-name character (若彤, 若溪); only a function character ends a name
+    ("柳塘村党支部书记韩若彤介绍，村里新建了大棚。", [("韩若彤", "书记")]),
+    ("桂花社区党委书记曾若溪说，驿站将延长开放时间。", [("曾若溪", "书记")]),
+    ("柳塘村党支部书记若不在村里，由副书记主持工作。", []),
+])
+def test_person_spans_given_names_with_ruo(sentence, expected):
+    assert _people(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
     ("记者 林晓东 通讯员 孙佳怡", [("林晓东", "记者"), ("孙佳怡", "通讯员")]),
     ("本报记者欧阳明远报道", [("欧阳明远", "记者")]),
 ])
