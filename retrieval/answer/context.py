@@ -391,8 +391,9 @@ def asks_plan(question: str) -> bool:
 
 def states_planned(sentence: str) -> bool:
     """True when the sentence states what is to be done (计划发展…, 力争…, 下一步…: ``planned`` of
-    ``answers.json``, not 计划 as a programme's name) and nothing done."""
-    s = normalize(sentence)
+    ``answers.json``, not 计划 as a programme's name) and nothing done. A quoted model or slogan
+    (采取“社区提供场地、街道争取补贴”的模式) states no plan."""
+    s = _QUOTED.sub("", normalize(sentence))
     return bool(_answer_pattern("planned").search(s)) and not DONE.search(s)
 
 
@@ -724,14 +725,17 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
 
 #: A clause that moves the time on from a year written before it (目前, 后来, 增加到): its figure
 #: is not that year's.
-_TIME_MOVES = re.compile(r"后来|此后|之后|随后|今年|去年|前年|到(?:了)?(?:19|20)\d{2}")
+_TIME_MOVES = re.compile(r"后来|此后|之后|随后|今年|去年|前年|到(?:了)?(?:19|20)\d{2}"
+                         r"|(?:增加|增长|提高|提升|发展|扩大|上升|下降|降低|减少|缩短|增|降)(?:到|至)"
+                         r"|^(?:较|比|同比|环比|与)")
 
 
 def _year_runs_on(clauses: list[str], at: int, year: str) -> bool:
     """True when the figure's clause (``clauses[at]``) continues the nearest clause before it that
     names ``year``, which opens with that year (2023年接待游客2.6万人次，实现集体收入52万元): one
-    sentence about one year. Not when the clause moves the time on (目前, 后来, 增加到…, the
-    ``to_now`` and ``change_words`` of answers.json) or another year stands between."""
+    sentence about one year (…，新增停车位260个 too). Not when the clause moves the time on (目前,
+    后来, 增加到…; the ``to_now`` of answers.json), compares with another time (较上一年下降了43%)
+    or another year stands between."""
     if at <= 0:
         return False
     before = [i for i in range(at) if year in clauses[i]]
@@ -744,5 +748,4 @@ def _year_runs_on(clauses: list[str], at: int, year: str) -> bool:
     if any(_YEAR.search(clauses[i]) for i in range(start + 1, at + 1)):
         return False
     own = clauses[at]
-    return not (_TIME_MOVES.search(own) or _answer_pattern("to_now").search(own)
-                or _answer_pattern("change_words").search(own))
+    return not (_TIME_MOVES.search(own) or _answer_pattern("to_now").search(own))

@@ -516,6 +516,9 @@ def test_years_fit_not_for_a_figure_whose_year_stands_next_to_another_figure(que
     # a sentence about one year: the year opens the clause before, the figure's clause goes on
     ("2023年柳溪村集体收入是多少？", "柳溪村把闲置校舍改成民宿，2023年接待游客1.8万人次，实现集体收入46万元。", "46万元", True),
     ("2022年青石街道调解了多少起纠纷？", "青石街道推行楼院议事，2022年受理诉求960件，调解纠纷132起。", "132起", True),
+    ("2023年桂花社区新增了多少个停车位？", "据介绍，2023年社区完成改造投资900万元，新增停车位180个。", "180个", True),
+    ("2023年桂花社区新增了多少个停车位？", "2023年社区完成改造投资900万元，停车位增加到180个。", "180个", False),
+    ("2022年青石街道投诉办结率是多少？", "2022年街道共受理投诉560件，较上一年下降了31%。", "31%", False),
     # the clause moves the time on, or the year starts a span to now
     ("2023年柳溪村集体收入是多少？", "柳溪村2023年接待游客1.8万人次，目前集体收入已达46万元。", "46万元", False),
     ("2022年青石街道调解了多少起纠纷？", "青石街道2022年受理诉求960件，后来调解纠纷132起。", "132起", False),

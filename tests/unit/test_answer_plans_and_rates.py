@@ -35,6 +35,9 @@ def test_a_sentence_that_states_what_is_to_be_done_is_a_plan(sentence):
     "枫林街道争取到上级资金300万元。",  # 争取到: obtained
     "社区组织消防模拟演练3次。",  # 模拟 is no 拟
     "以“头雁”培养计划为依托，全县培训村党组织书记86名。",
+    # a quoted model or slogan states no plan
+    "采取“社区出场地、街道争取补贴、企业运营”的模式，将旧仓库改造为食堂，面积260平方米。",
+    "柳湾村推行“党员带头、力争上游”工作法，建成大棚48座。",
 ])
 def test_a_programme_named_计划_or_a_result_against_a_plan_is_no_plan(sentence):
     assert not states_planned(sentence)
