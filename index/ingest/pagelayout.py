@@ -246,7 +246,16 @@ def _aligned(last: Line, line: Line, block: Block) -> bool:
     dx = line.x0 - last.x0
     if abs(dx) <= 0.6 * em or abs(line.x0 - block.x0) <= 0.6 * em:
         return True
-    return len(block.lines) == 1 and -3.2 * em <= dx < 0 and last.x1 >= line.x1 - 1.2 * em
+    if len(block.lines) != 1 or not -3.2 * em <= dx < 0:
+        return False
+    if last.x1 >= line.x1 - 1.2 * em:
+        return True
+    # An indented first line cut short mid-sentence, a figure and its unit kept together on the
+    # next line ("…有党员" then "71名。…"): a two-character indent, no end of sentence, and short
+    # of the right edge by a few characters only (a centred line is indented as much as it is short).
+    text = last.text.rstrip()
+    return (-2.4 * em <= dx <= -1.6 * em and bool(text) and text[-1] not in _ENDS_PARAGRAPH
+            and last.x1 >= line.x1 - 5 * em and abs((line.x1 - last.x1) + dx) > 0.6 * em)
 
 
 def reading_order(blocks: list[Block]) -> list[Block]:

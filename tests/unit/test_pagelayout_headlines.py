@@ -121,3 +121,27 @@ def test_the_editor_lines_of_a_page():
     from index.ingest.load import _editor_lines
     page = "桂畔晚报\n本报讯（记者 岑慧敏）…\n责任编辑：梁晓岚　美编：苏嘉俊\n编辑：何嘉禾\n记者编辑部供稿"
     assert _editor_lines(page) == ["责任编辑：梁晓岚　美编：苏嘉俊", "编辑：何嘉禾"]
+
+
+# ------------------------------------------- an indented first line cut short before a figure
+@pytest.mark.parametrize(("first", "second"), [
+    # the figure and its unit kept together on the next line leave the first line short
+    ("　　青茶坡村位于镇西部丘陵地带，全村586户2130人，有党", "员71名。村里种茶已有四十多年历史，过去家家户户分散经营。"),
+    ("　　柳塘村地处河谷，辖7个村民小组，全村耕地面积", "3200亩。村党支部带领群众建成蔬菜大棚，远销周边城市。"),
+])
+def test_an_indented_first_line_cut_short_mid_sentence_goes_on_in_the_next(first, second):
+    em = 12.0
+    lines = [_line(first, 100, em, 40 + 2 * em, 460 - 1.3 * em), _line(second, 116, em, 40, 460)]
+    assert page_text(lines) == (first + second).replace("　", "")
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # a centred line (short by as much as it is indented) or a finished sentence opens no paragraph
+    ("本报记者 严小舟 通讯员 夏一鸣 吕方舟", "今年以来，青溪街道在三十六个小区建成红帆驿站，配齐饮水机。"),
+    ("　　柳塘村地处河谷，辖7个村民小组。", "村党支部带领群众建成蔬菜大棚，远销周边城市，带动农户增收。"),
+])
+def test_a_centred_line_or_a_finished_sentence_is_no_cut_paragraph(first, second):
+    em = 12.0
+    lines = [_line(first, 100, em, 40 + 2 * em, 460 - 2 * em if first.startswith("本报") else 460 - 1.3 * em),
+             _line(second, 116, em, 40, 460)]
+    assert "\n" in page_text(lines)
