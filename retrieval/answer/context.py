@@ -20,7 +20,7 @@ from partyqa.text.places import place_hierarchy, question_places
 from partyqa.text.segment import pos_tokens
 from partyqa.text.synonyms import present
 from retrieval.answer import spans as sp
-from retrieval.question import TRAILING_MARKS, Part
+from retrieval.question import TRAILING_MARKS, Part, person_nouns
 
 if TYPE_CHECKING:
     from retrieval.answer.evidence import Candidate
@@ -149,19 +149,32 @@ _PEOPLE_UNITS = {"名", "人", "位"}
 
 def narrowed_count(part: Part, text: str, span: sp.Span | None) -> bool:
     """True when people are counted (多少名党员) and the figure counts a narrower kind of them: a
-    word the question does not write stands between the figure and the people (1365名在职党员).
+    word the question does not write stands between the figure and the people (1365名在职党员),
+    or the people asked name another kind of people just before the figure (党员楼栋长93名; the
+    ``people_heads`` of answers.json) or are counted among another group (物业员工中有党员9名).
     Totals, quantifiers and possession (其中, 现有; the ``not_narrowing`` of ``answers.json``),
     one-character words and the asked places narrow nothing. (A word before the figure, 当年只有
     队员23名, 配备专职网格员57名, is as often a verb as a narrowing, and is not read.)"""
     counted = part.counted
     if span is None or part.answer_type != "number" or not counted or not _PEOPLE_UNITS & set(part.units.split("|")):
         return False
-    after = normalize(text)[span.end:span.end + 8]
+    norm, asked = normalize(text), normalize(part.text)
+    # 党员楼栋长93名, 党员志愿者共有120名: the people asked name another kind of people
+    kind = re.search(rf"{re.escape(counted)}([\u4e00-\u9fff]{{1,4}}?)(?:共有|共|有|达到|达|为)?$", norm[:span.start])
+    if kind and _answer_pattern("people_heads").search(kind.group(1)) and not present(kind.group(1), asked):
+        return True
+    # 物业员工中有党员9名: the people asked among another group of people
+    among = re.search(rf"([\u4e00-\u9fff]{{2,6}}?)中(?:有|共有)?{re.escape(counted)}(?:共有|共|有|达到|达|为)?$",
+                      norm[:span.start])
+    if among and (_answer_pattern("people_heads").search(among.group(1)) or person_nouns().search(among.group(1))):
+        qualifier = among.group(1)[:-2]  # 物业 of 物业员工; 居民 alone, 全社区居民: the whole place's people
+        if qualifier and not re.match(r"[全本该各其]", qualifier) and not present(qualifier, asked):
+            return True
+    after = norm[span.end:span.end + 8]
     at = after.find(counted)
     word = after[:at] if at > 0 else ""
     if len(word) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", word) or _answer_pattern("not_narrowing").match(word):
         return False
-    asked = normalize(part.text)
     return not present(word, asked) and not present(word + counted, asked) \
         and not any(word in place for place in part.places)
 

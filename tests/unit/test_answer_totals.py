@@ -256,6 +256,11 @@ def test_the_whole_or_the_asked_part_answers_a_total(question, text, figure):
 @pytest.mark.parametrize(("question", "text", "figure"), [
     ("桂园街道青枫社区有多少名党员？", "今年以来，已有1420名在职党员到青枫社区报到，认领微心愿560个。", "1420名"),
     ("石湾村有多少名党员？", "石湾村外出务工的人较多，目前有36名流动党员在沿海城市务工。", "36名"),
+    # the people asked name another kind of people, or are counted among another group
+    ("桂园街道青枫社区有多少名党员？", "目前青枫社区共有党员楼栋长86名，每人联系30户左右。", "86名"),
+    ("石湾村有多少名党员？", "石湾村组建党员志愿者队伍，现有党员志愿者共42名。", "42名"),
+    ("桂园街道青枫社区有多少名党员？", "青枫社区的物业公司党支部书记说，物业员工中有党员11名。", "11名"),
+    ("石湾村有多少名党员？", "石湾村合作社社员中有党员17名，都是种植能手。", "17名"),
 ])
 def test_a_narrower_kind_after_the_figure_does_not_count_the_asked_people(question, text, figure):
     cands = _cands(question, text)
@@ -268,6 +273,9 @@ def test_a_narrower_kind_after_the_figure_does_not_count_the_asked_people(questi
     ("石湾村有多少名流动党员？", "石湾村外出务工的人较多，目前有36名流动党员在沿海城市务工。", "36名"),
     ("石湾村有多少名党员？", "石湾村现有党员52名，其中36名党员常年在外务工。", "52名"),  # 其中 narrows nothing
     ("桂园街道青枫社区有多少名党员？", "青枫社区共有1420名社区党员。", "1420名"),  # the asked place
+    ("桂园街道青枫社区有多少名党员楼栋长？", "目前青枫社区共有党员楼栋长86名，每人联系30户左右。", "86名"),
+    ("石湾村有多少名党员？", "石湾村村民中有党员52名。", "52名"),  # the whole village's people
+    ("桂园街道青枫社区物业公司有多少名党员？", "青枫社区物业公司党支部书记说，物业员工中有党员11名。", "11名"),  # the asked company's own staff
 ])
 def test_the_asked_kind_or_a_plain_count_still_answers(question, text, figure):
     assert any(fits(c) and c.span is not None and c.span.text == figure for c in _cands(question, text))
