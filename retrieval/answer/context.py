@@ -179,6 +179,23 @@ def narrowed_count(part: Part, text: str, span: sp.Span | None) -> bool:
         and not any(word in place for place in part.places)
 
 
+def money_direction_miss(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when money is asked one way (spent: 花了多少钱, 投入多少) and the figure's own clause
+    writes only the other way (earned: 实现集体收入52万元), or the reverse (``money_spent`` and
+    ``money_earned`` of answers.json)."""
+    if span is None or part.answer_type != "number" or "元" not in (span.unit or ""):
+        return False
+    spent, earned = _answer_pattern("money_spent"), _answer_pattern("money_earned")
+    asked = normalize(part.text)
+    clause = clause_before(text, span)
+    asks_spent, asks_earned = bool(spent.search(asked)), bool(earned.search(asked))
+    if asks_spent == asks_earned:
+        return False
+    if asks_spent:
+        return bool(earned.search(clause)) and not spent.search(clause)
+    return bool(spent.search(clause)) and not earned.search(clause)
+
+
 _STATES_TOTAL = re.compile(r"共|累计|总计|合计|总数|总量|总额|全(?:省|市|区|县|镇|乡|街道|社区|村)")
 
 

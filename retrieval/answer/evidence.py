@@ -44,6 +44,7 @@ from retrieval.answer.context import (
     floor_mismatch,
     future_dated,
     in_plan_section,
+    money_direction_miss,
     narrowed_count,
     now_figure,
     one_for_total,
@@ -736,7 +737,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                 or (states_planned(c.text[:c.span.end]) and not asks_plan(part.text))  # 计划…20名, not …，力争…
                 or (future_dated(c.text, hit.date) and not asks_plan(part.text))  # 到2025年底…达到60个
                 or period_mismatch(part, c.text) or change_mismatch(part, c.text) or sum_over_miss(part, c.text, c.span)
-                or relative_subset(part, c.text, c.span) or narrowed_count(part, c.text, c.span)):
+                or relative_subset(part, c.text, c.span) or narrowed_count(part, c.text, c.span)
+                or money_direction_miss(part, c.text, c.span)):
             c.typed = False  # a per-unit figure for a total, a plan for what was done, another period, a state for a change
         if c.typed and part.answer_type == "date" and not part.article_fact and info_line(c.text):
             c.typed = False  # the page's "时间：… 来源：… 作者：…" line dates the page, not the asked event

@@ -241,3 +241,22 @@ def test_years_gone_by_is_no_earlier_state(question, then):
 ])
 def test_boats_counted_by_条_are_answered_in_艘(question, text, figure):
     assert any(fits(c) and c.span is not None and c.span.text == figure for c in _cands(question, text))
+
+
+# ----------------------------------------------------------------- money spent or money earned
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("柳溪村把旧小学改成民宿花了多少钱？", "柳溪村把旧小学改成民宿，去年接待游客1.2万人次，实现集体收入38万元。", "38万元"),
+    ("青石街道建长者食堂投入了多少钱？", "青石街道长者食堂开业一年，营业额达到64万元。", "64万元"),
+    ("柳溪村合作社去年收入多少？", "柳溪村合作社去年投入资金120万元新建冷库。", "120万元"),
+])
+def test_money_asked_one_way_is_not_answered_by_money_the_other_way(question, text, figure):
+    assert not any(fits(c) for c in candidates_for(question, text) if c.span is not None and c.span.text == figure)
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("柳溪村把旧小学改成民宿花了多少钱？", "柳溪村投资46万元把旧小学改成民宿，去年接待游客1.2万人次。", "46万元"),
+    ("青石街道长者食堂一年营业额是多少？", "青石街道长者食堂开业一年，营业额达到64万元。", "64万元"),
+    ("柳溪村合作社去年收入多少？", "柳溪村合作社去年实现收入86万元，投入资金建冷库。", "86万元"),
+])
+def test_money_asked_and_written_the_same_way_answers(question, text, figure):
+    assert any(fits(c) and c.span is not None and c.span.text == figure for c in candidates_for(question, text))
