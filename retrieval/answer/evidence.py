@@ -339,6 +339,10 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
         plain = [s for s in sp.number_spans(text) if not any(o.start <= s.start and s.end <= o.end for o in often)]
         spans = [s for s in plain + often
                  if (re.fullmatch(rf"(?:万|亿)?(?:{part.units})", s.unit or "") if part.units else True)]
+        # a figure the question itself writes (143名…党员中有多少是骑手, 由5个增加到了多少个) is given, not asked
+        given = normalize(part.text)
+        spans = [s for s in spans if not (re.search(r"\d", s.text) and re.search(
+            rf"(?<![\d.]){re.escape(normalize(s.text))}", given))]
         if part.units == PERSON_UNITS:
             # people asked with 个 (这样的人有几个): a 个 figure counts people only when a person
             # noun stands next to it (12个网格员, 网格员12个), not 党委5个

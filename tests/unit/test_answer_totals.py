@@ -279,3 +279,13 @@ def test_a_narrower_kind_after_the_figure_does_not_count_the_asked_people(questi
 ])
 def test_the_asked_kind_or_a_plain_count_still_answers(question, text, figure):
     assert any(fits(c) and c.span is not None and c.span.text == figure for c in _cands(question, text))
+
+
+# ------------------------------------------- a figure the question itself writes is given, not asked
+@pytest.mark.parametrize(("question", "text", "given", "answer"), [
+    ("青枫社区党组织由2022年的5个增加到了多少个？", "青枫社区党组织由2022年的5个增加到12个。", "5个", "12个"),
+    ("石湾村36名流动党员中有多少名在外省务工？", "石湾村有流动党员36名，其中在外省务工的21名。", "36名", "21名"),
+])
+def test_a_figure_written_in_the_question_is_not_its_answer(question, text, given, answer):
+    spans = [c.span.text for c in _cands(question, text) if fits(c) and c.span is not None]
+    assert given not in spans and answer in spans
