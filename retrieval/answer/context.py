@@ -10,6 +10,7 @@ These checks turn such sentences away before the answer model weighs them
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -565,6 +566,29 @@ def locative_places(text: str) -> set[str]:
     return out
 
 
+_ASKING_WORD = re.compile(r"多少|几")
+
+
+def _subject_before_asking(part: Part) -> bool:
+    """True when the question names a place, then asks (多少, 几) or gives to (给, 为, 补贴), and only
+    then names a lower place apart from the first ("荻花街道一年拿出多少钱来补贴晓湖社区的长者餐厅？",
+    "白石镇给石湾村派了几名农技员？"): the first is who the figure belongs to, the lower one what
+    it goes to. A chain (荻花街道晓湖社区有多少…) is not."""
+    if len(part.places) < 2:
+        return False
+    asked = normalize(part.text)
+    last, before = part.places[-1], part.places[-2]
+    at_last, at_before = asked.rfind(last), asked.find(before)
+    if not 0 <= at_before < at_last or at_before + len(before) == at_last:
+        return False  # no order, or a chain
+    word = _ASKING_WORD.search(asked)
+    return bool(word and word.start() < at_last) or bool(_GIVEN_TO.search(asked[:at_last]))
+
+
+#: Words before a place that receives (给石湾村, 为青枫社区, 帮扶…): the place before them gives.
+_GIVEN_TO = re.compile(r"(?:给|为|向|对|帮|帮扶|补贴|资助|支持|结对)$")
+
+
 def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") -> bool:
     """True unless the sentence's fact belongs to another place than the one asked about.
 
@@ -579,6 +603,9 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
     """
     if not part.places:
         return True
+    if _subject_before_asking(part):
+        # "荻花街道一年拿出多少钱来补贴晓湖社区的长者餐厅？": the street gives, the community receives
+        return places_fit(replace(part, places=part.places[:-1]), hit, cand, article_text)
     target = part.places[-1]
     names = _aliases(target)
     level = place_level(target)

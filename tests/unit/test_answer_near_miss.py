@@ -118,3 +118,27 @@ def test_the_asked_thing_written_as_done_is_no_near_miss(question, text, figure)
     best = next(c for c in _cands(question, text) if fits(c))
     assert best.span is not None and best.span.text == figure
     assert not near_miss(best)
+
+
+# ------------------------------------- who gives and who receives: a place asked before 多少, a lower one after
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("柳湾街道每年给青枫社区的长者食堂补贴多少钱？",
+     "青枫社区长者食堂开业一年，服务老人2.1万人次。据了解，柳湾街道每年为食堂安排补贴资金12万元。", "12万元"),
+    ("白石镇给石湾村的合作社派了几名农技员？",
+     "石湾村合作社种植大棚蔬菜320亩。白石镇从农技站选派农技员4名，常年驻村指导。", "4名"),
+])
+def test_the_place_asked_before_the_question_word_owns_the_figure_given_to_a_lower_one(question, text, figure):
+    cands = _street_cands(question, text, "党建动态")
+    assert any(fits(c) and c.span is not None and c.span.text == figure for c in cands)
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    # a chain of places (柳湾街道青枫社区) asks about the lower one: the street's figure is not its own
+    ("柳湾街道青枫社区每年有多少补贴资金？",
+     "青枫社区长者食堂开业一年，服务老人2.1万人次。据了解，柳湾街道每年为各社区安排补贴资金12万元。", "12万元"),
+    ("白石镇石湾村有几名农技员？",
+     "石湾村合作社种植大棚蔬菜320亩。白石镇从农技站选派农技员4名，分到各村指导。", "4名"),
+])
+def test_a_chain_of_places_still_asks_about_the_lower_one(question, text, figure):
+    cands = _street_cands(question, text, "党建动态")
+    assert not any(fits(c) and c.span is not None and c.span.text == figure for c in cands)
