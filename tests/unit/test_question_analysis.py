@@ -414,6 +414,19 @@ def test_a_question_about_events_in_the_article_is_not_an_article_fact(question,
     assert not asks_about_article(question)
 
 
+@pytest.mark.parametrize("question", [
+    "柳湾街道2023年度党建工作总结是哪天在区政府网站上发布的？",  # where it was published, between
+    "那篇关于青枫社区的报道是哪天在《南州日报》上刊登的？",
+])
+def test_a_publication_date_asked_with_where_it_was_published_is_an_article_fact(question):
+    assert only_part(question).article_fact == "date"
+
+
+@pytest.mark.parametrize("question", ["柳湾村哪天在村广场上举办了发布会？", "青枫社区什么时候在小区里发布了服务清单？"])
+def test_an_event_at_a_place_is_not_the_articles_date(question):
+    assert only_part(question).article_fact == ""
+
+
 @pytest.mark.parametrize("question", ["桂溪镇开展了第几期党员培训？", "白沙村的夜校办到第几期了？"])
 def test_an_event_round_is_not_the_issue_of_the_article(question):
     assert only_part(question).article_fact == ""
