@@ -48,7 +48,14 @@ def per_unit(part: Part, text: str, span: sp.Span | None) -> bool:
         return False
     clause = clause_before(text, span)
     # "一艘党员示范船联系3至4艘普通渔船": one thing is the subject, the figure a ratio
-    return bool(_PER_UNIT.search(clause) or _answer_pattern("one_subject").search(clause))
+    if _PER_UNIT.search(clause) or _answer_pattern("one_subject").search(clause):
+        return True
+    # "10元一份的套餐", "每人12元/次": a price per portion, per person or per time
+    return bool(_PRICE_PER.match(normalize(text), span.end))
+
+
+_PRICE_PER = re.compile(r"(?:一|每)(?:份|碗|顿|餐|次|人|位|盒|杯|斤|公斤|小时)(?!性|内|来|以来|后)"
+                        r"|/(?:份|碗|次|人|位|天|月|斤|公斤|小时)")
 
 
 _ONE = re.compile(r"(?:一|1)(?![\d.．点千万亿百十])")

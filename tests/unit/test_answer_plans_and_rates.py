@@ -260,3 +260,20 @@ def test_money_asked_one_way_is_not_answered_by_money_the_other_way(question, te
 ])
 def test_money_asked_and_written_the_same_way_answers(question, text, figure):
     assert any(fits(c) and c.span is not None and c.span.text == figure for c in candidates_for(question, text))
+
+
+# ----------------------------------------------------------------- a price per portion for a total
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("青枫社区驿站建设一共投入了多少钱？", "青枫社区驿站隔壁的食堂为骑手提供12元一份的午餐套餐。", "12元"),
+    ("柳湾村民宿一共收入多少钱？", "柳湾村民宿旺季房价每晚280元，住宿费按260元/人收取。", "260元"),
+])
+def test_a_price_per_portion_or_person_is_no_total(question, text, figure):
+    assert not any(fits(c) for c in candidates_for(question, text) if c.span is not None and c.span.text == figure)
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("青枫社区驿站建设一共投入了多少钱？", "青枫社区驿站建设共投入资金86万元一次性建成。", "86万元"),
+    ("柳湾村民宿一共收入多少钱？", "柳湾村民宿去年一共收入46万元，每份早餐另收费。", "46万元"),
+])
+def test_a_total_before_一次性_or_a_later_clause_still_answers(question, text, figure):
+    assert any(fits(c) and c.span is not None and c.span.text == figure for c in candidates_for(question, text))
