@@ -109,6 +109,18 @@ FLOORS = {
         "kind:factual": 0.85, "kind:paraphrase": 0.65, "kind:list": 0.41, "kind:article": 0.87,
         "kind:multipart": 0.83, "kind:cross_script": 0.62, "kind:followup": 0.75,
     },
+    # dev7 (two e-paper pages, two GBK portal pages, a two-column PDF page and a PDF report, Word
+    # bulletin and exchange material with tables, two Big5 wire reprints, two Markdown client pages;
+    # measured held out at 2026-12-02 03:38 UTC: answerable 0.735, refused 0.794, chat 0.250; now,
+    # 04:36 UTC, after this session's rules, its failures read): hybrid hit@1 0.706, hit@5 0.931;
+    # answerable 0.833, refused 0.941, chat 1.000; factual 1.000, paraphrase 0.615, list 0.917,
+    # article 0.938, multipart 0.750, cross-script 1.000, follow-up 0.750.
+    "dev7": {
+        "hybrid_hit@1": 0.68, "hybrid_hit@5": 0.91,
+        "answerable_accuracy": 0.81, "refusal_accuracy": 0.88, "chat_accuracy": 1.0,
+        "kind:factual": 0.9, "kind:paraphrase": 0.54, "kind:list": 0.75, "kind:article": 0.81,
+        "kind:multipart": 0.58, "kind:cross_script": 0.75, "kind:followup": 0.62,
+    },
 }
 
 
@@ -128,8 +140,9 @@ def reports(engine, e2e_config, sets):
     dev4 = run_set(open_set_engine(e2e_config, sets["dev4"], embedder=engine.embedder), sets["dev4"])
     dev5 = run_set(open_set_engine(e2e_config, sets["dev5"], embedder=engine.embedder), sets["dev5"])
     dev6 = run_set(open_set_engine(e2e_config, sets["dev6"], embedder=engine.embedder), sets["dev6"])
+    dev7 = run_set(open_set_engine(e2e_config, sets["dev7"], embedder=engine.embedder), sets["dev7"])
     return {"bundled": bundled, "news": news, "fresh": fresh, "blind": blind, "dev2": dev2, "dev3": dev3,
-            "dev4": dev4, "dev5": dev5, "dev6": dev6}
+            "dev4": dev4, "dev5": dev5, "dev6": dev6, "dev7": dev7}
 
 
 def test_report_shape(reports, tmp_path):
@@ -145,6 +158,7 @@ def test_report_shape(reports, tmp_path):
     assert reports["dev4"]["questions"] >= 130
     assert reports["dev5"]["questions"] >= 130
     assert reports["dev6"]["questions"] >= 130
+    assert reports["dev7"]["questions"] >= 130
     for rep in reports.values():
         text = format_report(rep)
         assert "hybrid hit@1" in text and "unanswerable refused" in text and "confidence curve" in text
@@ -181,7 +195,7 @@ def test_floors(reports, name):
 
 
 def test_no_greeting_or_thanks_is_answered_from_the_articles(reports):
-    chats = [row for name in ("news", "fresh", "blind", "dev2", "dev3", "dev4", "dev5", "dev6")
+    chats = [row for name in ("news", "fresh", "blind", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
              for row in reports[name]["items"] if row["kind"] == "chitchat"]
     assert chats
     assert all(row["mode"] == "chat" and not row["citations"] for row in chats), chats
