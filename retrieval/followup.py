@@ -18,7 +18,7 @@ from partyqa.text.places import question_places
 from partyqa.text.segment import posseg
 from retrieval.conversation import classify
 
-_LEAD = re.compile(r"^(?:那么|那|还有|另外|再问一下|再问|请问|那请问)[，,、\s]*")
+_LEAD = re.compile(r"^(?:那么|那(?![个里些边儿])|还有|另外|再问一下|再问|请问|那请问)[，,、\s]*")
 _TAIL = re.compile(r"(?:呢|怎么样|如何|的情况|情况)?[？?。.!！\s]*$")
 _QWORDS = ("多少", "几", "什么", "哪", "如何", "怎样", "怎么", "是否", "有没有", "谁", "何时", "吗")
 _PRONOUN = re.compile(r"^(?:它们?|他们?|她们?|这个|那个|这项|那项|该项|这些|那些|这里|那里|该|此)")
@@ -219,6 +219,13 @@ def resolve(question: str, history: list[dict] | tuple = ()) -> str:
         return f"{named[-1]}{_TAIL.sub('', normalize(question).strip()[demo.end():])}？"
     if pronoun:
         rest = core[pronoun.end():].lstrip("的")
+        level = _PLACE_LEVEL.match(rest)
+        own = [p for p in old_places if level and p.endswith(level.group())]
+        if own:
+            # "那个村一共流转了多少亩土地？" after "…苏岭镇竹溪村党委领办的是什么合作社？": the
+            # previous question's place of that level, with the places above it
+            at = chain.find(own[-1])
+            return f"{chain[:at + len(own[-1])] if at >= 0 else own[-1]}{rest[level.end():]}？"
         # "这项制度覆盖了…" after "…“邻里帮办”制度是怎么运行的": the demonstrative and its noun stand
         # for the previous subject that ends with the same noun.
         named = subject.rstrip("”」’\"'")
@@ -274,6 +281,7 @@ def resolve(question: str, history: list[dict] | tuple = ()) -> str:
     return _drop_old_year(f"{place}{topic}{core}？", core)
 
 
+_PLACE_LEVEL = re.compile(r"社区|小区|街道|村|镇|乡|区|县")
 _DEMONSTRATIVE_PLACE = re.compile(r"^(?:那么|那)?(?:那个|这个|该|此)(社区|村|街道|镇|乡)")
 _COUNT_FIRST = re.compile(r"^(?:多少|几)[个名位人户处件次本项家间所条座支]?")
 

@@ -372,3 +372,19 @@ def test_that_place_is_the_place_of_its_level_the_answer_named(question, history
 ])
 def test_a_year_reached_by_到_or_截至_replaces_the_asked_year(question, history, resolved):
     assert resolve(question, history) == resolved
+
+
+# ------------------------------------------------- 那个村, 这个社区, 那里: the previous question's place of that level
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        ("白石县石湾村党支部领办的是什么合作社？", "那个村一共流转了多少亩土地？", "白石县石湾村一共流转了多少亩土地？"),
+        ("桂溪镇青枫社区建成了多少个驿站？", "这个社区有多少名党员？", "桂溪镇青枫社区有多少名党员？"),
+        ("桂溪镇青枫社区建成了多少个驿站？", "那个镇有几个社区？", "桂溪镇有几个社区？"),
+        ("白石县石湾村党支部领办的是什么合作社？", "那里有多少名党员？", "白石县石湾村有多少名党员？"),
+        ("白石县石湾村党支部领办的是什么合作社？", "那么那个村有多少户？", "白石县石湾村有多少户？"),
+    ],
+)
+def test_a_demonstrative_before_a_place_word_stands_for_that_place(previous, question, expected):
+    # 那 of 那个 / 那里 is the demonstrative itself, not a discourse 那 to drop
+    assert resolve(question, after(previous)) == expected
