@@ -431,3 +431,19 @@ def test_a_verb_before_a_place_word_makes_no_place(text):
                                               ("驻村工作队走进桂香社区入户走访。", ["桂香社区"])])
 def test_a_named_place_after_such_a_verb_is_still_read(text, places):
     assert question_places(text) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [("去年，东坡区委组织部会同区农业农村局开展了一次调研。", ["东坡区"]),
+     ("青溪县委宣传部会同县文明办组织了这次评选。", [])],
+)
+def test_a_party_office_before_a_place_word_is_no_place(text, places):
+    # 区委组织部会同区…: the office acts together with the district's bureau; no place 区委组织部会同区
+    assert question_places(text) == places
+
+
+@pytest.mark.parametrize(("text", "places"), [("湖南会同县有多少个村？", ["湖南", "会同县"]),
+                                              ("会同县有多少名党员？", ["会同县"])])
+def test_a_county_named_like_the_verb_stays_a_place(text, places):
+    assert question_places(text) == places
