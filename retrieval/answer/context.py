@@ -393,6 +393,8 @@ def time_mismatch(part: Part, hit: Hit, sentence: str) -> bool:
     return bool(part.years) and not any(hit.date.startswith(y) for y in part.years)
 
 
+#: A paragraph opening on a numbered heading (（三）, 三、), even when the heading runs on into its text.
+_SECTION_OPENING = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．])\s*\S")
 
 
@@ -699,9 +701,18 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
     peers = [before.rfind(p) for p in named_before if not (_aliases(p) & names) and place_level(p) == level]
     if any(at > own for at in peers):
         return False
+    section_start = max((m.start() for m in _SECTION_OPENING.finditer(before)), default=-1)
+    if owned and own < section_start:
+        # A numbered section ("（三）聚焦民生实事，…") opens a new topic: the asked place named
+        # under the section before does not own the figures of this one.
+        own = -1
     if own >= 0:
         return True
     following = normalize(article_text[offset + len(cand.text):offset + len(cand.text) + 80]) if article_text else ""
+    if any(place_level(p) == level and not (_aliases(p) & names) for p in question_places(following)):
+        # "…报到1126名。…枫林社区“网格议事会”、槐苑社区“党员楼道长”…": the text after goes
+        # through several peers; the asked one among them does not own the figure before
+        following = ""
     own_place = normalize(" ".join([hit.title, hit.publisher, hit.district, hit.section])) + following
     if part.answer_type == "number" and article_text and not any(n in own_place for n in names):
         # "如今，已建成小区党支部46个" in a street's article that names the asked community only far

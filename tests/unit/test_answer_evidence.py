@@ -1083,3 +1083,46 @@ def test_restriction_miss(question, sentence, miss):
 def test_a_relative_year_asked_picks_that_years_figure(question, sentence, date, span):
     answer = _ask(question, [_hit(sentence, date=date)])
     assert [_answer_span(c) for c in answer.citations] == [span]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "sentence", "fits"),
+    [
+        # a street's summary: the community named under section (二) does not own section (三)'s figure
+        ("石门街道松涛社区有多少名党员？",
+         "石门街道2023年工作总结\n（二）深化网格治理。松涛社区推行“楼栋议事”，全年议事40场。\n"
+         "（三）办好民生实事。组织在职党员到社区报到860名，认领心愿300个。\n此外，街道还开展了其他活动。",
+         "组织在职党员到社区报到860名，认领心愿300个。", False),
+        ("白沙镇青枫村有多少户村民？",
+         "白沙镇年度工作总结\n一、夯实基层组织。青枫村新建党群服务站1个。\n"
+         "二、推动产业发展。全村共有农户412户，种植茶叶2000亩。\n今后将继续努力。",
+         "全村共有农户412户，种植茶叶2000亩。", False),
+        # without a new numbered section the community named before still owns the figure
+        ("石门街道松涛社区有多少名党员？",
+         "石门街道2023年工作总结\n（二）深化网格治理。松涛社区推行“楼栋议事”，全年议事40场。"
+         "社区组织在职党员报到860名，认领心愿300个。",
+         "社区组织在职党员报到860名，认领心愿300个。", True),
+        ("白沙镇青枫村有多少户村民？",
+         "白沙镇年度工作总结\n一、夯实基层组织。青枫村新建党群服务站1个。全村共有农户412户，种植茶叶2000亩。",
+         "全村共有农户412户，种植茶叶2000亩。", True),
+        # the next sentence goes through several communities: none of them owns the figure before
+        ("湖滨街道柳荫社区有多少名志愿者？",
+         "街道共招募志愿者760名，开展服务2300小时。柳荫社区“红管家”、桂园社区“夕阳红”两个品牌入选案例。",
+         "街道共招募志愿者760名，开展服务2300小时。", False),
+        ("长岭镇杏花村有多少名党员？",
+         "镇里现有党员1420名，其中女党员380名。杏花村的“党员责任区”和桃源村的“积分卡”都被推广。",
+         "镇里现有党员1420名，其中女党员380名。", False),
+        # a figure followed by the asked place alone (the speaker of a quote, the same place going on)
+        ("湖滨街道柳荫社区有多少名志愿者？",
+         "“我们一共招募了志愿者760名。”柳荫社区党委书记孙晓梅说。",
+         "“我们一共招募了志愿者760名。”", True),
+        ("长岭镇杏花村每年能增收多少？",
+         "工坊按件收取管理费，村集体每年增收12万元。杏花村集体收入因此翻了一番。",
+         "工坊按件收取管理费，村集体每年增收12万元。", True),
+    ],
+)
+def test_places_fit_a_place_named_under_another_section_or_among_peers_does_not_own_a_figure(
+        question, text, sentence, fits):
+    part = _part(question)
+    hit = _hit(text, title="工作总结")
+    assert ctx.places_fit(part, hit, _candidate(part, text, sentence), article_text=text) is fits
