@@ -546,4 +546,28 @@ def analyze(question: str) -> Analysis:
                 and part.answer_type == first.answer_type:
             parts[i] = analyze_part(_swap_place(normalize(texts[0]), list(first.places), part.places[-1]))
         parts[i] = replace(parts[i], subjectless=names_no_subject(asked[i]))
-    return Analysis(question=question, parts=tuple(parts))
+    return Analysis(question=question, parts=tuple(_with_outlet(parts)))
+
+
+#: Article facts that a question may ask together with the outlet in one clause (刊登在哪家报纸的第几版).
+_WITH_OUTLET = ("page", "date", "issue")
+
+
+def _with_outlet(parts: list[Part]) -> list[Part]:
+    """A question asking the outlet and the page, date or issue of the article in one clause
+    (刊登在哪家报纸的第几版, 哪天在哪个公众号上推送的) is two parts: the outlet, then the other fact.
+    The outlet words must stand apart from those asking the other fact (哪天的报纸 asks a date)."""
+    out: list[Part] = []
+    for part in parts:
+        if part.article_fact in _WITH_OUTLET:
+            q = normalize(part.text)
+            rules = {rule["kind"]: _re(rule["pattern"]) for rule in _cfg()["article_facts"]}
+            other = [m.span() for m in rules[part.article_fact].finditer(q)]
+            apart = [m for m in rules["outlet"].finditer(q)
+                     if not any(m.start() < end and start < m.end() for start, end in other)]
+            if apart:
+                out.append(replace(part, article_fact="outlet", answer_type="org"))
+                out.append(replace(part, subjectless=True))
+                continue
+        out.append(part)
+    return out

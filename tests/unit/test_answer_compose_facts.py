@@ -454,3 +454,34 @@ def test_one_sentence_held_by_two_overlapping_passages_is_quoted_once(sentence):
     answer = compose("有多少家企业、多少名党员？", "", [PartAnswer("a", [a], 0.9), PartAnswer("b", [b], 0.9)],
                      [first, second])
     assert answer.text.count(sentence) == 1 and len(answer.citations) == 1
+
+
+OUTLET_PAGED_ARTICLE, OUTLET_PAGED_HIT = _article(
+    "outletpaged", "桐溪街道“红管家”上岗", ["青川日报 2024年5月8日 第05版：要闻", "本报讯（记者 林书禾）"],
+    "桐溪街道首批42名“红管家”正式上岗。",
+    [("outlet", "青川日报", "青川日报 2024年5月8日 第05版：要闻"), ("page", "第05版", "青川日报 2024年5月8日 第05版：要闻"),
+     ("date", "2024-05-08", "青川日报 2024年5月8日 第05版：要闻")], "青川日报", "2024-05-08")
+OUTLET_DATED_ARTICLE, OUTLET_DATED_HIT = _article(
+    "outletdated", "梧桐巷的楼道灯亮了", ["来源：梧桐先锋 2024-03-02 09:15", "作者：周可心"],
+    "梧桐巷社区党支部为12栋老楼更换楼道灯216盏。",
+    [("outlet", "梧桐先锋", "来源：梧桐先锋 2024-03-02 09:15"), ("date", "2024-03-02", "来源：梧桐先锋 2024-03-02 09:15"),
+     ("author", "周可心", "作者：周可心")], "梧桐先锋", "2024-03-02")
+
+
+@pytest.mark.parametrize(("question", "hit", "article", "values"), [
+    ("桐溪街道红管家这篇报道刊登在哪家报纸的第几版？", OUTLET_PAGED_HIT, OUTLET_PAGED_ARTICLE, ("青川日报", "第05版")),
+    ("梧桐巷楼道灯这篇文章是哪天在哪个公众号上推送的？", OUTLET_DATED_HIT, OUTLET_DATED_ARTICLE,
+     ("梧桐先锋", "2024年3月2日")),
+])
+def test_the_outlet_asked_with_the_page_or_date_in_one_clause_is_answered_too(question, hit, article, values):
+    assert [p.article_fact for p in analyze(question).parts][0] == "outlet"
+    ans = _answer_about(question, hit, article)
+    assert ans.found and all(v in ans.text for v in values)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("桐溪街道红管家这篇报道刊登在哪天的报纸上？", "date"),  # 哪天的报纸 asks a date, not an outlet
+    ("梧桐巷楼道灯这篇稿子登在第几版？", "page"),
+])
+def test_a_page_or_date_question_naming_no_outlet_asks_one_fact(question, fact):
+    assert [p.article_fact for p in analyze(question).parts] == [fact]
