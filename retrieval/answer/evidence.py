@@ -523,6 +523,26 @@ def counted_miss(part: Part, sentence: str, title: str = "") -> bool:
     return present(head, norm) and any(not present(w, norm) for w in narrowing)
 
 
+def item_of_counted(part: Part, sentence: str, span: sp.Span | None) -> bool:
+    """True when the kind asked (窑炉节能改造项目) is written only as one item of a list closed by
+    等 before the figure (完成窑炉节能改造、釉料配方优化等攻关项目17项): the figure counts the
+    whole list's class, not that item."""
+    phrase = part.counted
+    if span is None or len(phrase) < 4:
+        return False
+    tokens = [phrase[a:b] for a, b, _ in pos_tokens(phrase)]
+    if len(tokens) == 1:
+        tokens = [phrase[:-2], phrase[-2:]]  # 外资企业: 外资 is the kind of 企业
+    kind = "".join(tokens[:-1])
+    head = normalize(sentence)[:span.start]
+    if len(kind) < 2:
+        return False
+    item = r"[^，。；;、,“”]{1,16}"
+    own = rf"{re.escape(kind)}[^，。；;、,“”等]{{0,6}}"  # the item naming the kind (外资企业, 窑炉节能改造)
+    listed = re.compile(rf"(?:{item}、)+{own}(?:、{item})*等|{own}(?:、{item})+等")
+    return bool(listed.search(head))
+
+
 @lru_cache(maxsize=1)
 def _sibling_families() -> tuple[tuple[tuple[str, ...], ...], ...]:
     """Families of kinds that exclude each other (``category_siblings.txt``): each kind is its
@@ -750,8 +770,9 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.typed = False  # "帮背队是什么时候成立的？" is not answered by "计划在今年底前推广"
         if c.typed and (batch_mismatch(part, c.text, hit.text) or floor_mismatch(part, c.text)):
             c.typed = False  # 首批 written, 第二批 asked; 六楼住户 written, 五楼住户 asked
-        if c.typed and part.answer_type == "number" and counted_miss(part, c.text, hit.title):
-            c.typed = False  # 网格 counted, 微网格 asked
+        if c.typed and part.answer_type == "number" and (counted_miss(part, c.text, hit.title)
+                                                         or item_of_counted(part, c.text, c.span)):
+            c.typed = False  # 网格 counted, 微网格 asked; 窑炉节能改造、釉料配方优化等攻关项目17项
         if c.typed and sibling_kind_miss(part, hit.title + " " + hit.text):
             c.typed = False  # 农村党组织书记 asked, a passage on 社区党组织书记 only
         if c.typed and (restriction_miss(part, c.text) or age_bound_miss(part, c.text)

@@ -1126,3 +1126,23 @@ def test_places_fit_a_place_named_under_another_section_or_among_peers_does_not_
     part = _part(question)
     hit = _hit(text, title="工作总结")
     assert ctx.places_fit(part, hit, _candidate(part, text, sentence), article_text=text) is fits
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "item"),
+    [
+        # the kind asked is one item of a list closed by 等: the figure counts the list's class
+        ("桐山街道联盟完成的技改项目里，锅炉余热回收项目有几项？",
+         "2022年以来完成锅炉余热回收、包装线自动化等技改项目23项，年节约成本800万元。", True),
+        ("青溪村有多少个蔬菜大棚？", "全村建成蔬菜大棚、食用菌棚等设施农业基地12个。", True),
+        ("园区有多少家外资企业？", "园区有外资企业、民营企业等各类企业326家。", True),
+        # the figure follows the asked kind itself; a list after it counts other things
+        ("青溪村有多少个蔬菜大棚？", "全村建成蔬菜大棚12个、食用菌棚等设施5个。", False),
+        ("园区有多少家外资企业？", "园区现有外资企业26家，民营企业、个体户等300家。", False),
+        ("桐山街道联盟完成的技改项目里，锅炉余热回收项目有几项？", "其中锅炉余热回收项目9项，年节约成本300万元。", False),
+    ],
+)
+def test_a_kind_written_only_as_an_item_of_a_list_is_not_counted_by_the_list_figure(question, sentence, item):
+    part, span = _span(question, sentence)
+    assert span is not None
+    assert ev.item_of_counted(part, sentence, span) is item
