@@ -21,6 +21,9 @@ def _part(question):
     ("云港区农村党组织书记的平均年龄是多少？", "关于云港区社区党组织书记队伍建设的调研报告。书记平均年龄由52.6岁下降到44.3岁。"),
     ("白石县建立了多少个外资企业党组织？", "白石县在工业园区建立国有企业党组织36个，覆盖率100%。"),
     ("柳湾街道有多少名退休党员？", "柳湾街道组织在职党员到社区报到，已有1365名在职党员认领微心愿。"),
+    # one meal asked, the others written (早、中、晚三餐 names no meal of its own)
+    ("石桥社区食堂的晚餐几点开始供应？", "食堂每天供应早、中、晚三餐，早餐6:30开始，午餐11:00开始。"),
+    ("青枫村老年食堂的午饭多少钱一份？", "老年食堂早饭每份3元，晚饭每份8元。"),
 ])
 def test_a_passage_about_another_kind_of_the_family_does_not_answer(question, passage):
     assert sibling_kind_miss(_part(question), passage)
@@ -31,6 +34,8 @@ def test_a_passage_about_another_kind_of_the_family_does_not_answer(question, pa
     ("白石县农村党组织书记平均年龄多大？", "全县村党组织书记平均年龄45岁，社区书记平均41岁。"),  # 村党组织 is 农村's
     ("柳岸村党支部书记是谁？", "柳岸村推行社区化管理，村党支部书记张海峰带头。"),  # a village's name is no kind
     ("柳湾街道在职党员和退休党员各有多少名？", "柳湾街道有在职党员1365名。"),  # both kinds asked
+    ("石桥社区食堂的晚餐几点开始供应？", "食堂早餐6:30开始，晚餐17:30开始。"),
+    ("青枫村老年食堂的午饭多少钱一份？", "老年食堂每餐收费8元，午餐另加一份汤。"),  # 午餐 is 午饭
 ])
 def test_the_asked_kind_written_or_no_kind_asked_keeps_the_passage(question, passage):
     assert not sibling_kind_miss(_part(question), passage)
