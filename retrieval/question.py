@@ -148,6 +148,9 @@ def asked_units(q: str, kind: str) -> str | None:
         return PERSON_UNITS  # 几个绣娘, 这样的人一共有几个: people are counted in 名/人/位 too
     if m and m.group(1) in cfg["number_units"]:
         return cfg["number_units"][m.group(1)]
+    named = re.search(r"(?:多少|(?<![那这])几)(?:是|为|属于)", q)
+    if named and person_nouns().match(q, named.end()):
+        return PERSON_UNITS  # 46人次中有多少是党员: people are counted
     for rule in cfg["attribute_units"]:
         if _re(rule["pattern"]).search(q):
             return rule["units"]

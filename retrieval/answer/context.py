@@ -169,7 +169,8 @@ def narrowed_count(part: Part, text: str, span: sp.Span | None) -> bool:
     norm, asked = normalize(text), normalize(part.text)
     # 党员楼栋长93名, 党员志愿者共有120名: the people asked name another kind of people
     kind = re.search(rf"{re.escape(counted)}([\u4e00-\u9fff]{{1,4}}?)(?:共有|共|有|达到|达|为)?$", norm[:span.start])
-    if kind and _answer_pattern("people_heads").search(kind.group(1)) and not present(kind.group(1), asked):
+    member = re.search(r"(?:多少|几)(?:是|为|属于)", asked)  # 队员里面有多少是党员: 党员骑手64名 answers
+    if kind and not member and _answer_pattern("people_heads").search(kind.group(1)) and not present(kind.group(1), asked):
         return True
     # 物业员工中有党员9名: the people asked among another group of people
     among = re.search(rf"([\u4e00-\u9fff]{{2,6}}?)中(?:有|共有)?{re.escape(counted)}(?:共有|共|有|达到|达|为)?$",

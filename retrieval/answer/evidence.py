@@ -579,6 +579,17 @@ def age_bound_miss(part: Part, sentence: str) -> bool:
     return not asked & written
 
 
+def given_group_miss(part: Part, sentence: str) -> bool:
+    """True when the question counts within a group it gives by its size (被扣分的46人次中有多少是
+    党员) and the sentence does not write that size: its figure is not counted within that group
+    (the village's 党员33名)."""
+    sizes = {m.group(1) for m in re.finditer(sp.answers_config()["given_group"], normalize(part.text))}
+    if not sizes:
+        return False
+    written = set(re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", normalize(sentence)))
+    return not sizes & written
+
+
 def place_items_miss(part: Part, sentence: str) -> bool:
     """True when the question asks which places (3个社区分别是哪几个, 另外几个村叫什么) and the
     sentence names none of that kind: "在3个社区试点" counts them, names none. Places listed
@@ -775,7 +786,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.typed = False  # 网格 counted, 微网格 asked; 窑炉节能改造、釉料配方优化等攻关项目17项
         if c.typed and sibling_kind_miss(part, hit.title + " " + hit.text):
             c.typed = False  # 农村党组织书记 asked, a passage on 社区党组织书记 only
-        if c.typed and (restriction_miss(part, c.text) or age_bound_miss(part, c.text)
+        if c.typed and (restriction_miss(part, c.text) or age_bound_miss(part, c.text) or given_group_miss(part, c.text)
                         or place_items_miss(part, c.text)):
             c.typed = False  # 老旧小区 counted, 已经完成管网改造的老旧小区 asked
         if c.typed and (time_mismatch(part, hit, c.text) or past_for_now(part, hit, c.text, c.span)):

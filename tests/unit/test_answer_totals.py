@@ -289,3 +289,19 @@ def test_the_asked_kind_or_a_plain_count_still_answers(question, text, figure):
 def test_a_figure_written_in_the_question_is_not_its_answer(question, text, given, answer):
     spans = [c.span.text for c in _cands(question, text) if fits(c) and c.span is not None]
     assert given not in spans and answer in spans
+
+
+# ------------------------------------------- counting within a group the question gives by its size
+@pytest.mark.parametrize(("question", "text", "figure", "answers"), [
+    # the sentence does not write the group's size: its figure is not counted within that group
+    ("白杨村去年被扣分的38人次中有多少是党员？", "白杨村共有5个村民小组，312户，党员41名。", "41名", False),
+    ("青枫社区选出的64名楼长中，党员有多少名？", "青枫社区现有党员213名，在职党员报到92名。", "213名", False),
+    ("白杨村去年被扣分的38人次中有多少是党员？", "白杨村去年共有38人次被扣分，其中党员3名。", "3名", True),
+    ("青枫社区选出的64名楼长中，党员有多少名？", "青枫社区选出楼长64名，其中党员楼长27名。", "27名", True),
+    # a group of people among which the asked people are counted: 党员骑手 are the 党员 among 队员
+    ("芦湾社区的骑手志愿队里有多少是党员？", "芦湾社区组建骑手志愿队，队员210名，其中党员骑手35名。", "35名", True),
+])
+def test_a_count_within_a_group_the_question_gives_is_answered_only_within_it(question, text, figure, answers):
+    cands = _cands(question, text)
+    assert any(c.places_ok for c in cands)
+    assert any(fits(c) for c in cands if c.span is not None and c.span.text == figure) is answers

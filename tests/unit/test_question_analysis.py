@@ -269,6 +269,9 @@ def test_a_who_is_question_with_an_object_before_the_role_keeps_both():
         ("柳塘村2023年的村集体收入是多少万元？", "万元|元|亿元|万|亿"),
         ("柳塘村去年清理垃圾多少车次？", "车次|辆次"),
         ("枫林镇今年给老旧小区装了几部电梯？", "部|台"),
+        # 有多少是党员: the people named after 是 are counted
+        ("白杨村被扣分的38人次中有多少是党员？", "名|人|位|个"),
+        ("青枫社区志愿队里有多少是退休干部？", "名|人|位|个"),
     ],
 )
 def test_a_number_question_asks_for_the_units_that_fit_its_measure_word_or_attribute(question, units):
