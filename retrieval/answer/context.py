@@ -438,6 +438,23 @@ def states_planned(sentence: str) -> bool:
     return bool(_answer_pattern("planned").search(s)) and not DONE.search(s)
 
 
+@lru_cache(maxsize=64)
+def planned_only(question: str, article: str) -> tuple[str, ...]:
+    """The names the question quotes (“诉前调解工作站”) that the article writes only in sentences
+    stating a plan (下一步，街道计划…设立“诉前调解工作站”): such a thing does not exist yet, so a
+    figure of another sentence does not answer what it has done. Empty when a plan is asked."""
+    names = re.findall(r"[“\"「『]([^”\"」』]{2,16})[”\"」』]", normalize(question))
+    if not names or not article or asks_plan(question):
+        return ()
+    sentences = re.split(r"(?<=[。！？!?；;\n])", normalize(article))
+    out = []
+    for name in names:
+        holding = [s for s in sentences if name in s]
+        if holding and all(states_plan(s) or states_planned(s) for s in holding):
+            out.append(name)
+    return tuple(out)
+
+
 def future_dated(sentence: str, date: str) -> bool:
     """True when the sentence sets a deadline after the article's own ``date`` (到2024年12月底 in a
     plan of March 2024, 今年底前): its figure is a target. The patterns are ``future_deadline``

@@ -54,6 +54,7 @@ from retrieval.answer.context import (
     period_mismatch,
     places_fit,
     plan_mismatch,
+    planned_only,
     relative_subset,
     relative_years,
     states_plan,
@@ -775,6 +776,9 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                 or relative_subset(part, c.text, c.span) or narrowed_count(part, c.text, c.span)
                 or money_direction_miss(part, c.text, c.span)):
             c.typed = False  # a per-unit figure for a total, a plan for what was done, another period, a state for a change
+        if c.typed and part.answer_type == "number" and article_text and any(
+                name not in normalize(c.text) for name in planned_only(part.text, article_text(hit.doc_id))):
+            c.typed = False  # “诉前调解工作站” asked, written only as 计划…设立: nothing it did is counted yet
         if c.typed and part.answer_type == "date" and not part.article_fact and info_line(c.text):
             c.typed = False  # the page's "时间：… 来源：… 作者：…" line dates the page, not the asked event
         if c.typed and part.answer_type == "date" and asks_past_event(part) and states_plan(c.text):

@@ -277,3 +277,21 @@ def test_a_price_per_portion_or_person_is_no_total(question, text, figure):
 ])
 def test_a_total_before_一次性_or_a_later_clause_still_answers(question, text, figure):
     assert any(fits(c) and c.span is not None and c.span.text == figure for c in candidates_for(question, text))
+
+
+# ------------------------------------------- a quoted thing the article writes only as a plan
+@pytest.mark.parametrize(("question", "text", "figure", "answers"), [
+    # “…” written only in a plan: what another sentence counts was not done by it
+    ("桐溪街道的“夜间议事厅”开办以后收集了多少条意见？",
+     "桐溪街道党员议事队去年收集居民意见420条。下一步，街道计划在柳岸社区开办“夜间议事厅”。", "420条", False),
+    ("白杨镇的“共富工坊”建成以后吸纳了多少人就业？",
+     "白杨镇农业合作社带动村民就业310人。镇党委表示，明年将在石桥村建设“共富工坊”。", "310人", False),
+    # the quoted thing exists (a sentence says what it did), or the sentence names it
+    ("桐溪街道的“夜间议事厅”开办以后收集了多少条意见？",
+     "去年，桐溪街道开办“夜间议事厅”，收集居民意见420条。下一步，街道计划把议事厅推广到各社区。", "420条", True),
+    ("白杨镇的“共富工坊”建成以后吸纳了多少人就业？",
+     "白杨镇在石桥村建成“共富工坊”，吸纳村民就业310人。", "310人", True),
+])
+def test_a_quoted_thing_written_only_as_a_plan_has_no_figure_of_another_sentence(question, text, figure, answers):
+    cands = _cands(question, text)
+    assert any(fits(c) for c in cands if c.span is not None and c.span.text == figure) is answers
