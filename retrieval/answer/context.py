@@ -188,6 +188,26 @@ def narrowed_count(part: Part, text: str, span: sp.Span | None) -> bool:
         and not any(word in place for place in part.places)
 
 
+def other_people_counted(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when people are counted (多少名专职网格员) and the figure's own clause names other
+    people right before it, not the asked ones (选出微网格长612名, 其中党员278名): the clause up
+    to the figure and the few characters after it do not write the asked people's head noun."""
+    counted = part.counted
+    if span is None or part.answer_type != "number" or len(counted) < 2 or not _PEOPLE_UNITS & set(part.units.split("|")):
+        return False
+    if not re.search(f"(?:{person_nouns().pattern})$", counted):
+        return False  # 多少人参加“银发先锋”志愿服务队: a body is named, its people are counted
+    head = counted[-3:] if len(counted) >= 3 else counted
+    clause = clause_before(text, span) + normalize(text)[span.end:span.end + 6]
+    if present(head, clause) or present(counted[-2:], clause):
+        return False
+    before = clause_before(text, span)
+    if "、" in before and re.search(r"由|(?:共|共计|合计|总计|一共)$", before):
+        return False  # 由居民代表、党员、物业代表共15人组成: the kinds listed make up the people asked
+    people = re.sub(r"(?:共有|共|有|达到|达|为|约)$", "", before)  # 其中党员278名, 选出微网格长612名
+    return bool(_answer_pattern("people_heads").search(people) or re.search(f"(?:{person_nouns().pattern})$", people))
+
+
 def money_direction_miss(part: Part, text: str, span: sp.Span | None) -> bool:
     """True when money is asked one way (spent: 花了多少钱, 投入多少) and the figure's own clause
     writes only the other way (earned: 实现集体收入52万元), or the reverse (``money_spent`` and

@@ -305,3 +305,21 @@ def test_a_count_within_a_group_the_question_gives_is_answered_only_within_it(qu
     cands = _cands(question, text)
     assert any(c.places_ok for c in cands)
     assert any(fits(c) for c in cands if c.span is not None and c.span.text == figure) is answers
+
+
+# ------------------------------------------- other people named right before the figure
+@pytest.mark.parametrize(("question", "text", "figure", "answers"), [
+    # the clause names other people before the figure and never the asked ones
+    ("石湾街道有多少名专职网格员？", "石湾街道从党员和退休干部中选出楼道长438名，其中党员196名。", "438名", False),
+    ("石湾街道有多少名专职网格员？", "石湾街道从党员和退休干部中选出楼道长438名，其中党员196名。", "196名", False),
+    ("青枫社区服务队的队员里有多少名党员？", "青枫社区服务队成立之初只有队员18名。", "18名", False),
+    # the asked people (or a word for them) are written in the figure's clause
+    ("石湾街道有多少名专职网格员？", "石湾街道配备专职网格员57名，每人负责300户。", "57名", True),
+    ("青枫社区服务队的队员里有多少名党员？", "青枫社区服务队队员发展到120名，其中党员84名。", "84名", True),
+    ("柳湾街道替骑手照看了多少个孩子？", "柳湾街道开办托管班，共接收骑手、快递员子女46名。", "46名", True),  # 子女 = 孩子
+    # people listed as what makes up the total asked
+    ("桂园社区议事会一共有几名成员？", "桂园社区议事会由居民代表、党员、物业代表共13人组成。", "13人", True),
+])
+def test_a_count_of_other_people_named_before_the_figure_does_not_answer(question, text, figure, answers):
+    cands = _cands(question, text)
+    assert any(fits(c) for c in cands if c.span is not None and c.span.text == figure) is answers
