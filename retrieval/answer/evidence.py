@@ -337,6 +337,8 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
     if kind == "number":
         # Any unit asked for ("平均积分是多少"): a bare figure counts too (a table cell).
         often = sp.frequency_spans(text, part.units) if asks_frequency(part.text) else []
+        if part.units == "点":
+            often = sp.clock_spans(text)  # 几点 asked: 早上9点至晚上9点, not the 9 inside it
         # 每两周 is the answer, not the 两周 inside it
         plain = [s for s in sp.number_spans(text) if not any(o.start <= s.start and s.end <= o.end for o in often)]
         spans = [s for s in plain + often

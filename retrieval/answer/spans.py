@@ -142,6 +142,27 @@ def number_spans(text: str) -> list[Span]:
     return out
 
 
+_DAYPARTS = "早上|早晨|上午|中午|下午|傍晚|晚上|夜里|夜间|凌晨|次日|第二天"
+_DAYPART = rf"(?:{_DAYPARTS})?"
+_CLOCK_AT = rf"{_DAYPART}\s*(?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*(?:[:：]\s*\d{{2}}|点(?:半|\s*\d{{1,2}}\s*分|钟)?|时(?:\s*\d{{1,2}}\s*分)?)"
+#: A time of day or a span of them (早上9点至晚上9点, 18:00—21:30, 次日7时前): what 几点 asks.
+_CLOCK = re.compile(rf"{_CLOCK_AT}(?:\s*(?:至|到|—|－|-|~|～)\s*{_CLOCK_AT})?")
+
+
+def clock_spans(text: str) -> list[Span]:
+    """Times of day (早上9点至晚上9点, 20:30), for questions asking 几点; unit ``点``."""
+    norm = _norm(text)
+    out = []
+    for m in _CLOCK.finditer(norm):
+        said = m.group().strip()
+        if not re.search(r"\d", said) and not re.match(_DAYPARTS, said):
+            continue  # 三点要求, 两点建议: points, not a time (八点 is one only after 早上, 晚上…)
+        if re.match(answers_config()["point_nouns"], norm[m.end():]):
+            continue  # 提出3点建议
+        out.append(Span(m.start(), m.end(), text[m.start():m.end()], "number", unit="点"))
+    return out
+
+
 _FREQUENCY = re.compile(r"每(?:[一两三四五六七八九十\d]+个?)?(?:季度|月|年|半年|周|星期|天|日|小时)")
 
 

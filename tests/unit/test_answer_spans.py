@@ -411,3 +411,16 @@ def test_cases_counted_with_qi_after_digits_are_counts():
 @pytest.mark.parametrize(("sentence", "figure"), [("去年共调解邻里纠纷一起。", "一起"), ("当月受理一起信访件。", "一起")])
 def test_one_case_written_in_chinese_next_to_what_is_counted_is_a_count(sentence, figure):
     assert (figure, "起") in _numbers(sentence)
+
+
+@pytest.mark.parametrize(("text", "clocks"), [
+    ("党群服务站每天早上8点至晚上8点开放，节假日不休。", ["早上8点至晚上8点"]),
+    ("工作日晚上延时到20:30，周六上午9时开门。", ["20:30", "上午9时"]),
+    ("食堂午餐11点半开始供应。", ["11点半"]),
+    # no time of day: a year, a count of points, a date
+    ("2023年10月，街道提出了三点要求。", []),
+    ("全年开展活动24场，覆盖居民1.2万人。", []),
+])
+def test_clock_spans_are_times_of_day(text, clocks):
+    assert [s.text for s in sp.clock_spans(text)] == clocks
+    assert all(s.unit == "点" for s in sp.clock_spans(text))

@@ -323,3 +323,13 @@ def test_a_count_within_a_group_the_question_gives_is_answered_only_within_it(qu
 def test_a_count_of_other_people_named_before_the_figure_does_not_answer(question, text, figure, answers):
     cands = _cands(question, text)
     assert any(fits(c) for c in cands if c.span is not None and c.span.text == figure) is answers
+
+
+# ------------------------------------------- 几点: a time of day answers, not a count
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("桂园社区党群服务站晚上最晚开到几点？", "桂园社区党群服务站配备工作人员6名，工作日晚上开放到21:00。", "21:00"),
+    ("柳湾街道的夜间驿站从几点开到几点？", "柳湾街道建成夜间驿站3个，每天下午5点至晚上11点开放。", "下午5点至晚上11点"),
+])
+def test_what_time_is_answered_by_a_time_of_day(question, text, figure):
+    spans = [c.span.text for c in _cands(question, text) if fits(c) and c.span is not None]
+    assert spans and spans[0] == figure

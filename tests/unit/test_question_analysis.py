@@ -272,6 +272,9 @@ def test_a_who_is_question_with_an_object_before_the_role_keeps_both():
         # 有多少是党员: the people named after 是 are counted
         ("白杨村被扣分的38人次中有多少是党员？", "名|人|位|个"),
         ("青枫社区志愿队里有多少是退休干部？", "名|人|位|个"),
+        # 几点 asks a time of day
+        ("桂园社区党群服务站每天几点开门？", "点"),
+        ("柳湾街道的夜间驿站从几点开到几点？", "点"),
     ],
 )
 def test_a_number_question_asks_for_the_units_that_fit_its_measure_word_or_attribute(question, units):
@@ -691,3 +694,8 @@ def test_a_question_without_an_organisations_own_name(question):
 
 def test_a_question_about_the_article_names_no_organisation():
     assert only_part("青溪红管家物业服务有限公司这篇报道是哪天发的？").organisation == ""
+
+
+@pytest.mark.parametrize("question", ["街道党工委对网格员提出了几点要求？", "柳湾村的经验有几点值得推广？"])
+def test_how_many_points_is_no_time_of_day(question):
+    assert only_part(question).units != "点"
