@@ -208,6 +208,26 @@ def other_people_counted(part: Part, text: str, span: sp.Span | None) -> bool:
     return bool(_answer_pattern("people_heads").search(people) or re.search(f"(?:{person_nouns().pattern})$", people))
 
 
+#: A share asked of a group (交物业费的住户占了多大比例, 党员占比是多少): group 1 ends with the group's noun.
+_SHARE_ASKED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:所占|占了?)(?:的)?(?:多大|多少|几成|百分之几|比例|比重|的比例)")
+#: A share written of a group right before the figure (60岁以上老人占比31%, 党员占62%).
+_SHARE_WRITTEN = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:所占比例|所占比重|占比|占)(?:达到|达|为|约|超过)?$")
+
+
+def share_of_other(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when a share of one group is asked (住户占了多大比例) and the figure is written as the
+    share of another group (60岁以上老人占比31%, 党员占比62%): neither the asked group's noun
+    nor the written group's stands in the other."""
+    if span is None or part.answer_type != "number":
+        return False
+    asked = _SHARE_ASKED.search(normalize(part.text))
+    written = _SHARE_WRITTEN.search(clause_before(text, span))
+    if not asked or not written:
+        return False
+    a, w = asked.group(1)[-2:], written.group(1)[-2:]
+    return not present(a, written.group(1)) and not present(w, asked.group(1))
+
+
 def money_direction_miss(part: Part, text: str, span: sp.Span | None) -> bool:
     """True when money is asked one way (spent: 花了多少钱, 投入多少) and the figure's own clause
     writes only the other way (earned: 实现集体收入52万元), or the reverse (``money_spent`` and

@@ -58,6 +58,7 @@ from retrieval.answer.context import (
     planned_only,
     relative_subset,
     relative_years,
+    share_of_other,
     states_plan,
     states_planned,
     states_total,
@@ -777,7 +778,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                 or (future_dated(c.text, hit.date) and not asks_plan(part.text))  # 到2025年底…达到60个
                 or period_mismatch(part, c.text) or change_mismatch(part, c.text) or sum_over_miss(part, c.text, c.span)
                 or relative_subset(part, c.text, c.span) or narrowed_count(part, c.text, c.span)
-                or other_people_counted(part, c.text, c.span)
+                or other_people_counted(part, c.text, c.span) or share_of_other(part, c.text, c.span)
                 or money_direction_miss(part, c.text, c.span)):
             c.typed = False  # a per-unit figure for a total, a plan for what was done, another period, a state for a change
         if c.typed and part.answer_type == "number" and article_text and any(

@@ -295,3 +295,17 @@ def test_a_total_before_一次性_or_a_later_clause_still_answers(question, text
 def test_a_quoted_thing_written_only_as_a_plan_has_no_figure_of_another_sentence(question, text, figure, answers):
     cands = _cands(question, text)
     assert any(fits(c) for c in cands if c.span is not None and c.span.text == figure) is answers
+
+
+# ------------------------------------------- a share of another group
+@pytest.mark.parametrize(("question", "text", "figure", "answers"), [
+    # the share written is another group's
+    ("桂园社区老小区交物业费的住户占了多大比例？", "桂园社区常住居民5200户，60岁以上老人占比28%。", "28%", False),
+    ("柳湾村合作社社员中妇女占多少比例？", "柳湾村合作社理事会成员中党员占比达到60%。", "60%", False),
+    # the asked group's share, or a rate written without a group
+    ("柳湾村合作社社员中妇女占多少比例？", "柳湾村合作社社员中妇女占比达到45%。", "45%", True),
+    ("桂园社区老小区现在交物业费的住户占了多大比例？", "两年来，桂园社区物业费收缴率由40%提高到88%。", "88%", True),
+])
+def test_a_share_of_another_group_does_not_answer(question, text, figure, answers):
+    cands = _cands(question, text)
+    assert any(fits(c) for c in cands if c.span is not None and c.span.text == figure) is answers
