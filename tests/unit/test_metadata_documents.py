@@ -504,3 +504,28 @@ SMALL_EDITOR = """石楠街道：楼道夜话说出居民心里话
 ])
 def test_a_small_editor_is_an_editor(tmp_path, tail, credits, editors):
     assert _page(tmp_path, "post.txt", SMALL_EDITOR.format(tail=tail, credits=credits)).people("editor") == editors
+
+
+@pytest.mark.parametrize(("lines", "title"), [
+    # a paper page's banner (第07版 乡村振兴, A3版 城事) is no headline
+    (["云港晚报", "2024年5月8日 星期三", "第07版 乡村振兴", "本版编辑：林雪", "柳塘村合作社三年分红逾百万 村民抱团种出好日子",
+      "本报讯（记者 严小舟）柳塘村党支部领办合作社……"], "柳塘村合作社三年分红逾百万 村民抱团种出好日子"),
+    (["A3版　城事", "梧桐巷社区为老楼换上楼道灯", "本报讯（记者 周可心）梧桐巷社区党支部……"], "梧桐巷社区为老楼换上楼道灯"),
+    # a line naming what kind of material it is (经验交流材料) is a label above the headline
+    (["中共白石县青溪街道工作委员会", "经验交流材料", "小网格托起大民生　党建引领基层治理提质增效",
+      "——青溪街道党工委经验交流材料", "青溪街道辖8个社区……"], "小网格托起大民生　党建引领基层治理提质增效"),
+    (["中共柳湾镇委员会", "交流发言", "党支部领办合作社　带领群众共同致富", "柳湾镇现有12个行政村……"],
+     "党支部领办合作社　带领群众共同致富"),
+])
+def test_a_page_banner_or_a_material_kind_label_is_not_the_headline(lines, title):
+    assert first_headline(lines) == title
+
+
+@pytest.mark.parametrize("line", ["第05版 要闻", "A3版　城事", "经验交流材料", "交流发言"])
+def test_page_banners_and_kind_labels_are_never_headlines_alone(line):
+    assert first_headline([line]) == ""
+
+
+@pytest.mark.parametrize("line", ["第一书记带出合作社新路子", "交流发言中提到的三个做法都已推广开来"])
+def test_a_headline_opening_like_a_label_is_still_one(line):
+    assert first_headline([line]) == line

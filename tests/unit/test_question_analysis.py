@@ -272,6 +272,9 @@ def test_a_who_is_question_with_an_object_before_the_role_keeps_both():
         # 有多少是党员: the people named after 是 are counted
         ("白杨村被扣分的38人次中有多少是党员？", "名|人|位|个"),
         ("青枫社区志愿队里有多少是退休干部？", "名|人|位|个"),
+        # money given or raised is counted in 元
+        ("桂园社区为长者食堂一共筹到了多少爱心捐款？", "元|万元|亿元|万|亿"),
+        ("柳湾村的村民议事厅每年租金多少？", "元|万元|亿元|万|亿"),
         # 几点 asks a time of day
         ("桂园社区党群服务站每天几点开门？", "点"),
         ("柳湾街道的夜间驿站从几点开到几点？", "点"),

@@ -42,6 +42,17 @@ def _pattern(name: str) -> re.Pattern:
     return re.compile(_marks()[name])
 
 
+def is_page_label(line: str) -> bool:
+    """Tell whether a line opens with a paper's page label (``第07版 乡村振兴``, ``A3版　城事``): the
+    page's banner, never a story's headline."""
+    return bool(_pattern("paper_page").match(normalize(line.strip())))
+
+
+def is_kind_label(line: str) -> bool:
+    """Tell whether a line only names the kind of material (``经验交流材料``): a label above the headline."""
+    return bool(_pattern("kind_label").match(re.sub(r"\s+", "", normalize(line))))
+
+
 def is_series_line(line: str) -> bool:
     """Tell whether a line names the collection a material is one numbered part of
     (``某某区推进会交流材料（三）``): the line above the material's own headline."""
@@ -161,4 +172,4 @@ def _segment(line: str, start: int, end: int) -> str:
     return line[left:right].strip()
 
 
-__all__ = ["document_number", "drop_channel", "is_contents_label", "is_series_line", "paper_page"]
+__all__ = ["document_number", "drop_channel", "is_contents_label", "is_kind_label", "is_page_label", "is_series_line", "paper_page"]

@@ -24,7 +24,7 @@ from index.ingest.debris import ISSUE_LABEL, classify_line
 from index.ingest.html import is_running_text
 from index.ingest.layout import HEADING_MARKER
 from index.ingest.metadata.dates import parse_dates
-from index.ingest.metadata.marks import is_contents_label, is_series_line
+from index.ingest.metadata.marks import is_contents_label, is_kind_label, is_page_label, is_series_line
 from index.ingest.metadata.page import HEADER, Page, front_matter_title
 from index.ingest.metadata.publisher import document_fields, is_outlet_name, issuer, publisher_in_line
 from partyqa.resources import data_lines
@@ -290,8 +290,8 @@ def _is_headline_text(line: str, allow_long: bool = False) -> bool:
         return False
     if line.endswith(HEADLINE_END) or "。" in line or _BULLET.match(line) or _SUBTITLE.match(line):
         return False
-    if _is_field(line) or is_outlet_name(line):
-        return False
+    if _is_field(line) or is_outlet_name(line) or is_page_label(line) or is_kind_label(line):
+        return False  # 第07版 乡村振兴: the page's banner; 经验交流材料: what kind of material it is
     simplified = to_simplified(line)
     if _BYLINE.search(simplified) or _BREADCRUMB.search(simplified) or _DOC_NUMBER.search(simplified) \
             or _role_label().search(simplified):
