@@ -375,6 +375,10 @@ APP_STORY = """苇塘新闻 | 城区频道 | 下载客户端
     ("苇塘新闻·城区频道", "苇塘新闻"),
     # a dotted name without a channel word is the name as written
     ("石楠·家园", "石楠·家园"),
+    # the app the outlet publishes through is no part of its name either
+    ("苇塘新闻客户端", "苇塘新闻"),
+    ("青川观察APP", "青川观察"),
+    ("客户端", "客户端"),  # nothing left before it: the name as written
 ])
 def test_a_labelled_sources_channel_is_dropped(tmp_path, source, outlet):
     assert _page(tmp_path, "app.txt", APP_STORY.format(source=source)).publisher == outlet
