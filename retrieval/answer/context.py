@@ -220,11 +220,16 @@ def share_of_other(part: Part, text: str, span: sp.Span | None) -> bool:
     nor the written group's stands in the other."""
     if span is None or part.answer_type != "number":
         return False
-    asked = _SHARE_ASKED.search(normalize(part.text))
+    question = normalize(part.text)
     written = _SHARE_WRITTEN.search(clause_before(text, span))
-    if not asked or not written:
+    if not written or "%" not in (span.unit or span.text):
         return False
-    a, w = asked.group(1)[-2:], written.group(1)[-2:]
+    w = written.group(1)[-2:]
+    asked = _SHARE_ASKED.search(question)
+    if not asked:
+        # a rate asked with no group (收上来的比例有多高): a group's share does not answer it
+        return not present(w, question)
+    a = asked.group(1)[-2:]
     return not present(a, written.group(1)) and not present(w, asked.group(1))
 
 

@@ -305,6 +305,10 @@ def test_a_quoted_thing_written_only_as_a_plan_has_no_figure_of_another_sentence
     # the asked group's share, or a rate written without a group
     ("柳湾村合作社社员中妇女占多少比例？", "柳湾村合作社社员中妇女占比达到45%。", "45%", True),
     ("桂园社区老小区现在交物业费的住户占了多大比例？", "两年来，桂园社区物业费收缴率由40%提高到88%。", "88%", True),
+    # a rate asked with no group: a group's share does not answer it, a rate of the same group may
+    ("桂园社区现在物业费能收上来的比例有多高？", "桂园社区常住居民5200户，60岁以上老人占31%。", "31%", False),
+    ("柳湾村合作社的分红率有多高？", "柳湾村合作社社员中妇女占比45%。", "45%", False),
+    ("柳湾村合作社社员里妇女的比例有多高？", "柳湾村合作社社员中妇女占比45%。", "45%", True),
 ])
 def test_a_share_of_another_group_does_not_answer(question, text, figure, answers):
     cands = _cands(question, text)
