@@ -292,6 +292,8 @@ def test_signing_off_without_an_article_is_no_article_question(question):
 @pytest.mark.parametrize(("question", "kind"), [
     ("桂花社区时间银行这篇推文是谁编辑的？", "editor"),
     ("那篇红色物业报道由谁编发的？", "editor"),
+    ("桂花社区时间银行这篇推文的小编是谁？", "editor"),  # a WeChat post's editor
+    ("青溪街道红色物业那条推送的小编叫什么？", "editor"),
 ])
 def test_who_edited_it_asks_for_the_editor(question, kind):
     assert analyze(question).parts[0].article_fact == kind

@@ -205,6 +205,11 @@ def test_an_app_source_line_with_its_channel(line, outlet):
     # an outlet's reporter named inside a sentence, or a word too short for an outlet: no byline
     ("柳塘村党支部书记何川接受云港新闻记者采访时说，明年还要扩大大棚。", [], True),
     ("党报记者 严小舟", [], False),
+    # a name of any ending before the role, when the line goes on to another role: a byline line
+    ("飞云视界记者　严小舟　通讯员　何川", [("reporter", "严小舟"), ("correspondent", "何川")], False),
+    ("青川观察记者 温若兰 通讯员 梁雨晴", [("reporter", "温若兰"), ("correspondent", "梁雨晴")], False),
+    ("青川观察记者 温若兰", [], False),  # alone, the name's ending says nothing
+    ("村里记者了解到 通讯员 王川 说", [], False),  # no space after the role: no byline shape
 ])
 def test_a_byline_after_the_outlets_name(line, expected, in_body):
     assert [(b.kind, b.name) for b in bylines(line, in_body=in_body)] == expected

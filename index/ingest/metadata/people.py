@@ -104,7 +104,7 @@ def bylines(line: str, in_body: bool = False) -> list[Byline]:
     for match in role_re.finditer(simple, 0, limit):
         labelled = bool(_LABEL_MARK.match(simple, match.end()))
         if match.start() and simple[match.start() - 1] not in _BOUNDARY_BEFORE and not labelled \
-                and not _after_outlet(simple, match.start()):
+                and not _after_outlet(simple, match.start()) and not _outlet_led_byline(simple, match, role_re):
             continue
         names, end, photo = _name_list(simple, match.end(), limit)
         if names is None:
@@ -167,6 +167,18 @@ def _after_outlet(simple: str, pos: int) -> bool:
 
 
 _MAX_OUTLET_NAME = 8
+
+
+def _outlet_led_byline(simple: str, match: re.Match, role_re: re.Pattern) -> bool:
+    """Tell whether a role opens a byline line after a name of any ending (``飞天视界记者　祁文昊
+    通讯员　魏小燕``): 2–8 characters alone before it at the line's start, and another role word
+    standing after a space further on, so the line is a byline, not a sentence."""
+    head = simple[:match.start()]
+    if not (2 <= len(head.strip()) <= _MAX_OUTLET_NAME and re.fullmatch(r"\s*[\u4e00-\u9fff]+", head)):
+        return False
+    if re.search(r"[，。；！？,.;!?]", simple) or not simple[match.end():match.end() + 1].isspace():
+        return False  # a sentence, or no space between the role and a name
+    return any(simple[m.start() - 1].isspace() for m in role_re.finditer(simple, match.end()) if m.start() > 0)
 
 
 def _leading_group_end(simple: str) -> int:
