@@ -12,6 +12,7 @@ Questions about the article itself are answered from its metadata
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -66,6 +67,23 @@ def fits(c: Candidate) -> bool:
 #: refuses 11 unanswerable questions and the set-aside case 4 more, and neither a correctly
 #: answered one.
 ELSEWHERE_GAP, ELSEWHERE_FOCUS = 0.5, 0.5
+#: A list question: an enumerating sentence within this share of the best score goes first.
+LIST_RATIO = 0.7
+
+
+def listing_first(part: Part, best: Candidate, cands: list[Candidate]) -> Candidate:
+    """The sentence a list answer starts from: the best, unless it enumerates nothing and a fitting
+    sentence nearly as strong (``LIST_RATIO``) enumerates three or more items (…“红色驿站”里灯火
+    通明… before …设有党员活动室、商户议事厅、法律咨询角和职工休息区). A best sentence that
+    announces its items (主要做法有三条：) stays, and so does any for a counted name (“三个一”);
+    a page's field line (时间：… 作者：… 编辑：…) is no list."""
+    announces = best.features.get("enum_open", 0.0) or re.search(r"[：:]", best.text)
+    counted_name = re.search(r"“[^”]*[一二两三四五六七八九十][^”]*”", part.text)
+    if best.features.get("items", 0.0) >= 1.0 or announces or counted_name:
+        return best
+    listing = [c for c in cands if c is not best and fits(c) and c.features.get("items", 0.0) >= 1.0
+               and c.score >= LIST_RATIO * best.score and not c.headline and len(re.findall(r"[：:]", c.text)) < 2]
+    return listing[0] if listing else best
 
 
 def near_miss(best: Candidate) -> bool:
@@ -164,6 +182,7 @@ class Answerer:
         if not fits(best):
             return PartAnswer(part.text, confidence=conf)
         if part.answer_type == "list":
+            best = listing_first(part, best, cands)
             quotes = self._gather_list(best, hits, part.focus[0] if part.focus else "")
             if conf < threshold and _complete_announced([q.hit.text[q.start:q.end] for q in quotes]):
                 # "主要做法有三条：" and then 一是…二是…三是…: the list the question asks for, whole

@@ -14,7 +14,7 @@ from partyqa.records import Hit
 from retrieval.answer import context as ctx
 from retrieval.answer import evidence as ev
 from retrieval.answer import spans as sp
-from retrieval.answer.extractive import Answerer, AnswerParams
+from retrieval.answer.extractive import Answerer, AnswerParams, listing_first
 from retrieval.question import analyze, names_no_subject
 
 
@@ -1146,3 +1146,37 @@ def test_a_kind_written_only_as_an_item_of_a_list_is_not_counted_by_the_list_fig
     part, span = _span(question, sentence)
     assert span is not None
     assert ev.item_of_counted(part, sentence, span) is item
+
+
+def _listed(text, score, items, fit=True):
+    cand = ev.Candidate(0, 0, len(text), text, typed=fit, score=score)
+    cand.features = {"items": items}
+    return cand
+
+
+@pytest.mark.parametrize(("question", "scene", "listing", "first"), [
+    # a scene ranked first, an enumeration nearly as strong: the enumeration answers the list
+    ("青溪街道党群驿站里都设了哪些功能区？", "6月1日傍晚，青溪街道党群驿站里灯火通明，居民围坐在一起聊天。",
+     "驿站设有阅览室、议事厅、健身角和休息区。", "listing"),
+    ("柳湾村合作社在哪几方面实行统一？", "柳湾村合作社的茶园里，十几名社员正在采茶。",
+     "合作社统一提供茶苗、统一技术标准、统一品牌销售。", "listing"),
+    # the best announces its items, or a counted name is asked: the best stays
+    ("柳湾村合作社在哪几方面实行统一？", "柳湾村合作社主要在三个方面实行统一：",
+     "合作社统一提供茶苗、统一技术标准、统一品牌销售。", "scene"),
+    ("青溪街道的“三个一”分别指什么？", "青溪街道推行“三个一”工作法，效果明显。",
+     "驿站设有阅览室、议事厅、健身角和休息区。", "scene"),
+])
+def test_a_list_answer_starts_from_an_enumerating_sentence_nearly_as_strong(question, scene, listing, first):
+    part = _part(question)
+    best, other = _listed(scene, 0.5, 0.67), _listed(listing, 0.4, 1.0)
+    chosen = listing_first(part, best, [best, other])
+    assert chosen is (other if first == "listing" else best)
+
+
+def test_a_weak_or_unfitting_enumeration_does_not_displace_the_best():
+    part = _part("青溪街道党群驿站里都设了哪些功能区？")
+    best = _listed("6月1日傍晚，青溪街道党群驿站里灯火通明。", 0.5, 0.67)
+    weak = _listed("驿站设有阅览室、议事厅、健身角和休息区。", 0.2, 1.0)
+    unfit = _listed("驿站设有阅览室、议事厅、健身角和休息区。", 0.45, 1.0, fit=False)
+    fields = _listed("时间：2023-05-01　作者：林书禾　编辑：周可心", 0.45, 1.0)
+    assert listing_first(part, best, [best, weak, unfit, fields]) is best
