@@ -131,6 +131,16 @@ def person_nouns() -> re.Pattern:
     return _re(_cfg()["person_counted"])
 
 
+#: A question counting who among a group is of a kind (队员里面有多少是党员, 46人次中有多少是党员).
+_MEMBERSHIP = re.compile(r"(?:多少|(?<![那这])几)(?:是|为|属于)")
+
+
+def asks_membership(q: str) -> bool:
+    """True when a (normalized) question counts the members of a group that are of a kind
+    (队员里面有多少是党员): what follows 是 is the kind counted."""
+    return bool(_MEMBERSHIP.search(q))
+
+
 def asked_units(q: str, kind: str) -> str | None:
     """Units that answer a number question ("" = any), or None for other types."""
     if kind != "number":
@@ -148,7 +158,7 @@ def asked_units(q: str, kind: str) -> str | None:
         return PERSON_UNITS  # 几个绣娘, 这样的人一共有几个: people are counted in 名/人/位 too
     if m and m.group(1) in cfg["number_units"]:
         return cfg["number_units"][m.group(1)]
-    named = re.search(r"(?:多少|(?<![那这])几)(?:是|为|属于)", q)
+    named = _MEMBERSHIP.search(q)
     if named and person_nouns().match(q, named.end()):
         return PERSON_UNITS  # 46人次中有多少是党员: people are counted
     for rule in cfg["attribute_units"]:
@@ -560,11 +570,11 @@ def _with_outlet(parts: list[Part]) -> list[Part]:
     """A question asking the outlet and the page, date or issue of the article in one clause
     (刊登在哪家报纸的第几版, 哪天在哪个公众号上推送的) is two parts: the outlet, then the other fact.
     The outlet words must stand apart from those asking the other fact (哪天的报纸 asks a date)."""
+    rules = {rule["kind"]: _re(rule["pattern"]) for rule in _cfg()["article_facts"]}
     out: list[Part] = []
     for part in parts:
         if part.article_fact in _WITH_OUTLET:
             q = normalize(part.text)
-            rules = {rule["kind"]: _re(rule["pattern"]) for rule in _cfg()["article_facts"]}
             other = [m.span() for m in rules[part.article_fact].finditer(q)]
             apart = [m for m in rules["outlet"].finditer(q)
                      if not any(m.start() < end and start < m.end() for start, end in other)]

@@ -21,7 +21,7 @@ from partyqa.text.places import place_hierarchy, question_places
 from partyqa.text.segment import pos_tokens
 from partyqa.text.synonyms import present
 from retrieval.answer import spans as sp
-from retrieval.question import TRAILING_MARKS, Part, person_nouns
+from retrieval.question import TRAILING_MARKS, Part, asks_membership, person_nouns
 
 if TYPE_CHECKING:
     from retrieval.answer.evidence import Candidate
@@ -169,7 +169,7 @@ def narrowed_count(part: Part, text: str, span: sp.Span | None) -> bool:
     norm, asked = normalize(text), normalize(part.text)
     # 党员楼栋长93名, 党员志愿者共有120名: the people asked name another kind of people
     kind = re.search(rf"{re.escape(counted)}([\u4e00-\u9fff]{{1,4}}?)(?:共有|共|有|达到|达|为)?$", norm[:span.start])
-    member = re.search(r"(?:多少|几)(?:是|为|属于)", asked)  # 队员里面有多少是党员: 党员骑手64名 answers
+    member = asks_membership(asked)  # 队员里面有多少是党员: 党员骑手64名 answers
     if kind and not member and _answer_pattern("people_heads").search(kind.group(1)) and not present(kind.group(1), asked):
         return True
     # 物业员工中有党员9名: the people asked among another group of people
@@ -198,10 +198,10 @@ def other_people_counted(part: Part, text: str, span: sp.Span | None) -> bool:
     if not re.search(f"(?:{person_nouns().pattern})$", counted):
         return False  # 多少人参加“银发先锋”志愿服务队: a body is named, its people are counted
     head = counted[-3:] if len(counted) >= 3 else counted
-    clause = clause_before(text, span) + normalize(text)[span.end:span.end + 6]
+    before = clause_before(text, span)
+    clause = before + normalize(text)[span.end:span.end + 6]
     if present(head, clause) or present(counted[-2:], clause):
         return False
-    before = clause_before(text, span)
     if "、" in before and re.search(r"由|(?:共|共计|合计|总计|一共)$", before):
         return False  # 由居民代表、党员、物业代表共15人组成: the kinds listed make up the people asked
     people = re.sub(r"(?:共有|共|有|达到|达|为|约)$", "", before)  # 其中党员278名, 选出微网格长612名
@@ -439,9 +439,11 @@ def time_mismatch(part: Part, hit: Hit, sentence: str) -> bool:
     return bool(part.years) and not any(hit.date.startswith(y) for y in part.years)
 
 
+#: The number of a section or item in Chinese numerals (三、, （三）).
+NUMBERED_HEAD = r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
 #: A paragraph opening on a numbered heading (（三）, 三、), even when the heading runs on into its text.
-_SECTION_OPENING = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．])\s*\S")
+_SECTION_OPENING = re.compile(rf"(?:^|\n)\s*{NUMBERED_HEAD}")
+_HEADING = re.compile(rf"^(?:{NUMBERED_HEAD}|\d{{1,2}}[.、．])\s*\S")
 
 
 def in_plan_section(article: str, offset: int, reach: int = 800) -> bool:
@@ -764,8 +766,7 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
     peers = [before.rfind(p) for p in named_before if not (_aliases(p) & names) and place_level(p) == level]
     if any(at > own for at in peers):
         return False
-    section_start = max((m.start() for m in _SECTION_OPENING.finditer(before)), default=-1)
-    if owned and own < section_start:
+    if owned and own < max((m.start() for m in _SECTION_OPENING.finditer(before)), default=-1):
         # A numbered section ("（三）聚焦民生实事，…") opens a new topic: the asked place named
         # under the section before does not own the figures of this one.
         own = -1

@@ -24,12 +24,13 @@ from partyqa.records import Hit
 from partyqa.resources import data_lines
 from partyqa.text.normalize import normalize
 from partyqa.text.places import question_places
-from partyqa.text.segment import pos_tokens, tokenize, words
+from partyqa.text.segment import numbers, pos_tokens, tokenize, words
 from partyqa.text.sentences import dateline_end, split_sentences
 from partyqa.text.synonyms import present, variants
 from retrieval.answer import spans as sp
 from retrieval.answer.context import (
     DONE,
+    NUMBERED_HEAD,
     asks_change,
     asks_now,
     asks_past_event,
@@ -337,9 +338,10 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
     kind = part.answer_type
     if kind == "number":
         # Any unit asked for ("平均积分是多少"): a bare figure counts too (a table cell).
-        often = sp.frequency_spans(text, part.units) if asks_frequency(part.text) else []
         if part.units == "点":
             often = sp.clock_spans(text)  # 几点 asked: 早上9点至晚上9点, not the 9 inside it
+        else:
+            often = sp.frequency_spans(text, part.units) if asks_frequency(part.text) else []
         # 每两周 is the answer, not the 两周 inside it
         plain = [s for s in sp.number_spans(text) if not any(o.start <= s.start and s.end <= o.end for o in often)]
         spans = [s for s in plain + often
@@ -474,7 +476,7 @@ def organisation_fit(part: Part, hit: Hit, article: str = "") -> bool:
     return any(name[i:i + 2] in text for i in range(len(name) - 1))
 
 
-_ITEM_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+_ITEM_HEAD = re.compile(rf"^{NUMBERED_HEAD}")
 
 
 def organisation_owner_miss(part: Part, hit: Hit, cand: Candidate, article: str = "") -> bool:
@@ -591,8 +593,7 @@ def given_group_miss(part: Part, sentence: str) -> bool:
     sizes = {m.group(1) for m in re.finditer(sp.answers_config()["given_group"], normalize(part.text))}
     if not sizes:
         return False
-    written = set(re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", normalize(sentence)))
-    return not sizes & written
+    return not sizes & numbers(sentence)
 
 
 def place_items_miss(part: Part, sentence: str) -> bool:
