@@ -348,7 +348,9 @@ def _head_phrase(before: str, after: str, kind: str = "", counted: bool = False)
     *推进会* 是在哪里开的): what follows is what happened there; likewise for a list when only
     a verb follows a counting word (*联席会议* 由哪几方参加)."""
     tail = _PARTICLES.sub("", after.strip())
-    lead = _re(_cfg()["lead_verbs"]).sub("", _PARTICLES.sub("", before.strip()))
+    # 共有/现有 right after the place is a verb of having (雁汀街道共有党员多少名), not part of a
+    # noun written after 的 (社区的共有产权房)
+    lead = _re(_cfg()["lead_verbs"]).sub("", _PARTICLES.sub("", _re(_cfg()["having_verbs"]).sub("", before.strip())))
     pieces = [p for p in _lead_pieces(lead) if len(p) >= 2]
     if pieces and (kind == "place" or (kind == "list" and counted and _only_verbs(tail))):
         return pieces[-1][-12:]  # 议事会 在哪儿召开; “四方议事”联席会议 由哪几方 参加

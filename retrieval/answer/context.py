@@ -586,13 +586,18 @@ def _sub_unit_owner() -> re.Pattern:
                       rf"[\u4e00-\u9fff\d]{{2,8}}?(?:{'|'.join(words)})(?:里|内)?(?:共有|有|共|现有)")
 
 
+def _enumerated_at(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is one item of a list joined by 、 (``槐香、轴承里、暖泉``)."""
+    return text[end:end + 1] == "、" or text[max(0, start - 1):start] == "、"
+
+
 def _only_enumerated(head: str, names: set[str]) -> bool:
     """True if every mention of the asked place in ``head`` is one item of a list of places
     (``槐香、轴承里、暖泉``): the figure after such a list is the whole's, not one item's."""
     mentions = [(m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), head)]
     if not mentions:
         return False
-    return all(head[end:end + 1] == "、" or head[max(0, start - 1):start] == "、" for start, end in mentions)
+    return all(_enumerated_at(head, start, end) for start, end in mentions)
 
 
 def _known_peer(place: str, level: int) -> bool:
@@ -726,7 +731,10 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
             # (全市) stands after the village. Without 一共/总共 a lower place's figure may answer
             # a question that names the place above it (the user names what they remember) —
             # except what the place has as a whole: a street's population is not its district's.
-            named = [(m.end(), p) for p in question_places(head) for m in re.finditer(re.escape(p), head)]
+            # a place that is one item of a list (下辖槿湾社区、江帆社区…等6个社区，共有…) is what
+            # the whole holds, not the owner of the figure after it
+            named = [(m.end(), p) for p in question_places(head) for m in re.finditer(re.escape(p), head)
+                     if not _enumerated_at(head, m.start(), m.end())]
             if not named and _sub_unit_owner().search(head):
                 return False  # "纺机宿舍院落有居民56户、党员9名" is the courtyard's, not the community's total
             if named:

@@ -375,6 +375,21 @@ def test_places_fit(question, text, sentence, fits):
     assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
 
 
+@pytest.mark.parametrize(("question", "text", "sentence", "fits"), [
+    # the lower places a whole is made of, listed with 、, own nothing counted after the list
+    ("青溪街道一共有多少名党员？", "青溪街道位于城北。街道下辖桂花社区、柳岸社区、石塘社区等3个社区，共有党员1528名。",
+     "街道下辖桂花社区、柳岸社区、石塘社区等3个社区，共有党员1528名。", True),
+    ("白石县一共有多少个村党组织？", "白石县位于山区。县里辖清河镇、杏林镇、柳塘镇，共有村党组织210个。",
+     "县里辖清河镇、杏林镇、柳塘镇，共有村党组织210个。", True),
+    # one lower place named on its own before the figure still owns it
+    ("青溪街道一共有多少名党员？", "青溪街道位于城北。在桂花社区，共有党员312名。", "在桂花社区，共有党员312名。", False),
+    ("白石县一共有多少个村党组织？", "白石县位于山区。清河镇，共有村党组织41个。", "清河镇，共有村党组织41个。", False),
+])
+def test_places_fit_a_list_of_lower_places_owns_no_total(question, text, sentence, fits):
+    part = _part(question)
+    assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
+
+
 @pytest.mark.parametrize(("question", "text", "district", "title", "fits"), [
     ("云港区有多少名网格员？", "云港区推进网格治理。全区共有网格员900名。", "", "", True),
     ("云港区有多少名网格员？", "云港区推进网格治理。全市共有网格员5000名。", "", "", False),  # 全市 for a district

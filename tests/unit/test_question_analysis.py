@@ -166,6 +166,28 @@ def test_places_years_time_words_and_question_words_stay_out_of_the_focus(questi
 
 @pytest.mark.parametrize(
     ("question", "head"),
+    [
+        ("青岚县枫岗街道共有党员多少名？", "党员"),
+        ("白沙村现有渔船多少艘？", "渔船"),
+        ("柳溪社区一共有志愿者多少人？", "志愿者"),
+        ("桂湾镇拥有专职网格员多少名？", "专职网格员"),
+    ],
+)
+def test_a_verb_of_having_before_the_counted_noun_is_no_part_of_the_focus(question, head):
+    # 共有/现有/拥有 say the place has the thing; the sentence writes 共有基层党组织58个、党员1863名
+    assert only_part(question).focus[0] == head
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [("柳溪社区的共有产权房有多少套？", "共有产权房"), ("桂湾镇的现有人口是多少？", "现有人口")],
+)
+def test_a_noun_opening_with_those_characters_keeps_them_when_no_verb_leads(question, head):
+    assert only_part(question).focus[0] == head
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
     [("凤鸣社区的“三个一”是哪三个“一”？", "三个一"), ("石桥镇推行的“四访四问”具体是哪四项？", "四访四问")],
 )
 def test_a_list_question_about_a_quoted_programme_focuses_on_its_name(question, head):
