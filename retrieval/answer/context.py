@@ -605,6 +605,15 @@ def _known_peer(place: str, level: int) -> bool:
     return place_level(place) == level and any(pattern.search(place) for pattern, _ in _LEVELS)
 
 
+def names_asked_place(part: Part, sentence: str) -> float:
+    """1 when the sentence names the most specific place the question asks about (or its short
+    form: 桦苑社区 → 桦苑)."""
+    if not part.places:
+        return 0.0
+    norm = normalize(sentence)
+    return float(any(n in norm for n in _aliases(part.places[-1])))
+
+
 def _aliases(place: str) -> set[str]:
     """A place and its short form (樊城区 → 樊城, 桂香苑社区 → 桂香苑)."""
     short = re.sub(r"(?:街道|社区|园区|产业园|开发区|高新区|新区|区|县|市|镇|乡|村|旗|省)$", "", place)

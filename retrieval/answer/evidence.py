@@ -46,6 +46,7 @@ from retrieval.answer.context import (
     future_dated,
     in_plan_section,
     money_direction_miss,
+    names_asked_place,
     narrowed_count,
     now_figure,
     one_for_total,
@@ -465,6 +466,24 @@ def modifier_miss(part: Part, sentence: str) -> float:
     return float(len(parts) >= 2 and parts[-1] in norm and parts[0] not in norm)
 
 
+def modifier_implied(part: Part, title: str) -> float:
+    """1 when the word that narrows the asked thing (适老化 of 适老化改造, 居民 of 居民诉求) goes
+    without saying in the article: its title writes it, or it names the people of the place as a
+    whole (``populace_modifiers`` of answers.json)."""
+    if not part.focus:
+        return 0.0
+    parts = [w for w in words(part.focus[0]) if re.match(r"[\u4e00-\u9fff]", w)]
+    if len(parts) < 2:
+        return 0.0
+    modifier = parts[0]
+    return float(modifier in normalize(title) or bool(_populace().match(modifier)))
+
+
+@lru_cache(maxsize=1)
+def _populace() -> re.Pattern:
+    return re.compile(sp.answers_config()["populace_modifiers"])
+
+
 def organisation_fit(part: Part, hit: Hit, article: str = "") -> bool:
     """False when the question names an organisation (鹊山湾红心物业服务有限公司) of which the
     hit's article writes no part of its own name: a 公司总经理 there is another company's. The
@@ -848,7 +867,9 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                           items=min(1.0, sp.enumeration_count(c.text) / 3),
                           unit_exact=unit_exact(part, c.span), attach=attached(part, c.text, c.span),
                           subject_miss=subject_miss(part, c.text), clause_sem=(c.clause_semantic - 0.8) * 10,
-                          items_focus=items_focus(part, c.text), list_anchor=list_anchor(part, c.text))
+                          items_focus=items_focus(part, c.text), list_anchor=list_anchor(part, c.text),
+                          own_place=names_asked_place(part, c.text),
+                          modifier_implied=modifier_implied(part, hits[c.hit_rank].title))
         c.score = model.probability(c.features)
     if part.answer_type != "title":
         for c in cands:

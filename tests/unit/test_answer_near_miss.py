@@ -142,3 +142,41 @@ def test_the_place_asked_before_the_question_word_owns_the_figure_given_to_a_low
 def test_a_chain_of_places_still_asks_about_the_lower_one(question, text, figure):
     cands = _street_cands(question, text, "党建动态")
     assert not any(fits(c) and c.span is not None and c.span.text == figure for c in cands)
+
+
+# --------------------------- the asked place's own sentence writes the asked thing in short form
+def _titled_cands(question, text, title):
+    part = analyze(question).parts[0]
+    hit = Hit(chunk_id="c1", doc_id="d1", title=title, publisher="南州日报", date="2023-12-19", section="",
+              text=text, score=1.0, start=0, end=len(text), district="", source="d1.txt")
+    return score_candidates(part, question, [hit], Weights({}), 6, article_text=lambda _doc: text)
+
+
+# first story: a street's home refits for the old, one community's share; second: a town's
+# residents' requests, one village's count in a summary line
+PINE_STREET = ("截至11月底，松岭街道已完成适老化改造380户，其中加装扶手的有210户。"
+               "柏苑社区独居老人多，社区党委书记带着党员逐户上门，社区完成改造88户。")
+WILLOW_TOWN = ("今年以来，清河镇共受理居民诉求2140件，办结率97.6%。"
+               "各村情况如下。杏花村：网格数（个）9，受理诉求（件）316，办结率98.1%。")
+
+
+@pytest.mark.parametrize(("question", "text", "title", "answer"), [
+    # 适老化 is what the whole article is about (its title writes it)
+    ("柏苑社区完成了多少户适老化改造？", PINE_STREET, "松岭街道为380户老人完成适老化改造", "88户"),
+    # 居民 names the people of the place as a whole: 诉求 there are its residents' requests
+    ("杏花村受理了多少件居民诉求？", WILLOW_TOWN, "清河镇网格治理成绩单", "316件"),
+])
+def test_the_asked_places_sentence_writing_the_thing_short_is_no_near_miss(question, text, title, answer):
+    best = next(c for c in _titled_cands(question, text, title) if fits(c))
+    assert best.span is not None and best.span.text.replace("（件）", "") in (answer, answer.rstrip("件户"))
+    assert not near_miss(best)
+
+
+@pytest.mark.parametrize(("question", "text", "title"), [
+    # the word left out narrows the kind, and the article is not about it: another thing's count
+    ("柏苑社区完成了多少户适老化改造？", PINE_STREET, "松岭街道党建引领社区治理"),
+    ("杏花村受理了多少件企业诉求？", WILLOW_TOWN.replace("居民诉求", "企业诉求"), "清河镇网格治理成绩单"),
+])
+def test_a_word_that_narrows_the_kind_left_out_keeps_the_near_miss(question, text, title):
+    best = next(c for c in _titled_cands(question, text, title) if fits(c))
+    assert near_miss(best)
