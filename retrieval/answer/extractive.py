@@ -24,7 +24,7 @@ from retrieval.answer.compose import PartAnswer, Quote, compose, not_found
 from retrieval.answer.evidence import Candidate, Weights, score_candidates
 from retrieval.answer.facts import answer_fact
 from retrieval.answer.model import load_model
-from retrieval.answer.sections import heading_items
+from retrieval.answer.sections import MAX_HEADING, heading_items, level
 from retrieval.answer.tables import table_rows, to_passage
 from retrieval.question import Analysis, Part, analyze
 
@@ -84,6 +84,23 @@ def listing_first(part: Part, best: Candidate, cands: list[Candidate]) -> Candid
     listing = [c for c in cands if c is not best and fits(c) and c.features.get("items", 0.0) >= 1.0
                and c.score >= LIST_RATIO * best.score and not c.headline and len(re.findall(r"[：:]", c.text)) < 2]
     return listing[0] if listing else best
+
+
+def heading_line(c: Candidate, hit: Hit) -> bool:
+    """True when the candidate is a numbered heading standing on its own line (三、长风乡：“三个一批”
+    储备村级后备力量): it names a section, it lists nothing."""
+    text = c.text.strip()
+    return (level(text) > 0 and len(text) <= MAX_HEADING and not re.search(r"[。！？!?；;]$", text)
+            and hit.text[c.end:c.end + 1] in ("", "\n"))
+
+
+def section_listing(heading: Candidate, cands: list[Candidate], hit: Hit) -> Candidate | None:
+    """The strongest fitting sentence under a heading, before the next one, that enumerates three
+    or more items (长风乡通过“回引一批、培养一批、选派一批”的方式…), or None."""
+    under = [c for c in cands if c.hit_rank == heading.hit_rank and c.start > heading.start and fits(c)
+             and c.features.get("items", 0.0) >= 1.0 and not c.headline
+             and not any(level(line) > 0 for line in hit.text[heading.end:c.start].split("\n")[1:])]
+    return max(under, key=lambda c: c.score, default=None)
 
 
 def near_miss(best: Candidate) -> bool:
@@ -189,6 +206,9 @@ class Answerer:
             return PartAnswer(part.text, confidence=conf)
         if part.answer_type == "list":
             best = listing_first(part, best, cands)
+            if heading_line(best, hits[best.hit_rank]):
+                # the heading names what is asked; the sentence under it lists the items
+                best = section_listing(best, cands, hits[best.hit_rank]) or best
             quotes = self._gather_list(best, hits, part.focus[0] if part.focus else "")
             if conf < threshold and _complete_announced([q.hit.text[q.start:q.end] for q in quotes]):
                 # "主要做法有三条：" and then 一是…二是…三是…: the list the question asks for, whole

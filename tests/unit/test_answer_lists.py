@@ -13,7 +13,7 @@ import pytest
 
 from partyqa.records import Hit
 from retrieval.answer.evidence import Weights, score_candidates
-from retrieval.answer.extractive import Answerer, AnswerParams
+from retrieval.answer.extractive import Answerer, AnswerParams, heading_line, section_listing
 from retrieval.question import analyze
 
 GRID = ("青溪街道以党建引领社区治理。街道将经验总结为“三个一”。"
@@ -231,3 +231,51 @@ def test_a_sentence_pointing_back_without_items_before_it_stands_alone():
     text = "青溪街道党工委在这3个社区各建了一座红色驿站，方便快递员歇脚。"
     ans = _ask("青溪街道的红色驿站建在哪3个社区？", [_hit(text, "青溪街道")])
     assert ans.text.count("[") == 1
+
+
+# ------------------------------------------ a numbered heading names the section; its body lists
+BULLETIN = ("二、青溪街道：“三个一批”培育后备力量\n"
+            "青溪街道通过“回引一批、培养一批、选派一批”的方式，为14个社区储备后备干部52名。\n"
+            "三、白石镇：党员责任区覆盖到户\n"
+            "白石镇划分党员责任区86个，落实联户、走访、帮办、评议制度。\n")
+CONTEST = ("一、区委“两新”工委：擂台比武选出书记“领头雁”\n"
+           "区委“两新”工委今年举办非公企业党组织书记擂台比武，48名书记参赛。"
+           "比武分初赛、复赛、决赛3轮，评出“十佳”书记10名。\n"
+           "二、柳岸社区：议事会开到楼道里\n"
+           "柳岸社区今年召开楼道议事会40场。\n")
+
+
+def _cands(question, text, district):
+    part = analyze(question).parts[0]
+    return score_candidates(part, question, [_hit(text, district)], Weights({}), 6)
+
+
+@pytest.mark.parametrize(("question", "text", "district", "heading", "listing"), [
+    ("青溪街道的“三个一批”是哪三个一批？", BULLETIN, "青溪街道", "二、青溪街道：", "回引一批、培养一批、选派一批"),
+    ("非公企业党组织书记擂台比武设了哪几轮？", CONTEST, "", "一、区委", "初赛、复赛、决赛"),
+])
+def test_a_heading_gives_way_to_the_sentence_under_it_that_lists(question, text, district, heading, listing):
+    cands = _cands(question, text, district)
+    head = next(c for c in cands if c.text.startswith(heading))
+    assert heading_line(head, _hit(text, district))
+    under = section_listing(head, cands, _hit(text, district))
+    assert under is not None and listing in under.text
+
+
+@pytest.mark.parametrize(("question", "text", "district", "heading"), [
+    # the body under the heading enumerates nothing (a list under another heading is not looked at)
+    ("白石镇党员责任区落实了哪些制度？", BULLETIN.replace("联户、走访、帮办、评议制度", "联户制度"), "", "三、白石镇"),
+    ("柳岸社区议事会开在哪些地方？", CONTEST, "", "二、柳岸社区"),
+    ("擂台比武分哪几轮？", CONTEST.replace("比武分初赛、复赛、决赛3轮，", ""), "", "一、区委"),
+])
+def test_a_heading_without_a_listing_under_it_keeps_its_place(question, text, district, heading):
+    cands = _cands(question, text, district)
+    head = next(c for c in cands if c.text.startswith(heading))
+    assert heading_line(head, _hit(text, district))
+    assert section_listing(head, cands, _hit(text, district)) is None
+
+
+def test_a_numbered_sentence_running_on_is_no_heading_line():
+    text = "一、建强组织，全年新建党支部12个。\n二、服务群众。\n"
+    cands = _cands("青溪街道新建了哪些党支部？", text, "青溪街道")
+    assert not heading_line(next(c for c in cands if c.text.startswith("一、")), _hit(text, "青溪街道"))
