@@ -697,6 +697,41 @@ def items_focus(part: Part, text: str) -> float:
     return 0.0
 
 
+@lru_cache(maxsize=256)
+def asked_list_verb(question: str) -> str:
+    """The verb a list question asks its items with (课程内容*涵盖*哪些方面, 都*配*了哪些设施), or ""
+    when it asks with none or with one that says nothing of where items stand (做了哪些工程:
+    ``vague_list_verbs`` of answers.json)."""
+    norm = normalize(question)
+    cue = re.search(r"哪些|哪几|哪[一二两三四五六七八九十]", norm)
+    if cue is None:
+        return ""
+    verbs = [norm[a:b] for a, b, tag in pos_tokens(norm[:cue.start()]) if tag == "v"]
+    tail = norm[:cue.start()]
+    if not verbs or not re.search(rf"{re.escape(verbs[-1])}[了的过都]*$", tail):
+        return ""  # the verb must stand right before the question word (配了哪些), not far ahead
+    return "" if _vague_list_verbs().match(verbs[-1]) else verbs[-1]
+
+
+@lru_cache(maxsize=1)
+def _vague_list_verbs() -> re.Pattern:
+    return re.compile(sp.answers_config()["vague_list_verbs"])
+
+
+def verb_listing(part: Part, text: str) -> bool:
+    """True when the sentence writes the question's list verb right at a run of three or more
+    items (均*配备*充电柜、微波炉、饮水机; 内容*涵盖*党组织规范化建设、党建与业务融合、…)."""
+    verb = asked_list_verb(part.text)
+    if not verb:
+        return False
+    norm = normalize(text)
+    for start, end, count in sp.enumeration_runs(text):
+        first = re.split(r"[、—／/]", norm[start:end], maxsplit=1)[0]
+        if count >= 3 and verb in norm[max(0, start - 6):start] + first:
+            return True
+    return False
+
+
 def list_anchor(part: Part, text: str) -> float:
     """For a list question, 1 when the sentence is where the asked items stand: a run of them
     next to the head (:func:`items_focus`), or a sentence naming the head that announces items

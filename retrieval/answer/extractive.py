@@ -21,7 +21,7 @@ from partyqa.text.normalize import normalize
 from partyqa.text.shingles import REPEATED_SENTENCE, jaccard, shingles
 from retrieval.answer import spans as sp
 from retrieval.answer.compose import PartAnswer, Quote, compose, not_found
-from retrieval.answer.evidence import Candidate, Weights, score_candidates
+from retrieval.answer.evidence import Candidate, Weights, score_candidates, verb_listing
 from retrieval.answer.facts import answer_fact
 from retrieval.answer.model import load_model
 from retrieval.answer.sections import MAX_HEADING, heading_items, level
@@ -79,6 +79,13 @@ def listing_first(part: Part, best: Candidate, cands: list[Candidate]) -> Candid
     a page's field line (时间：… 作者：… 编辑：…) is no list."""
     announces = best.features.get("enum_open", 0.0) or re.search(r"[：:]", best.text)
     counted_name = re.search(r"“[^”]*[一二两三四五六七八九十][^”]*”", part.text)
+    if not verb_listing(part, best.text) and not announces:
+        # the items written with the verb the question asks them with (课程内容涵盖哪些方面 →
+        # 内容涵盖党组织规范化建设、党建与业务融合、发展党员工作流程等), in the best sentence's article
+        by_verb = [c for c in cands if c is not best and fits(c) and not c.headline and c.hit_rank == best.hit_rank
+                   and verb_listing(part, c.text)]
+        if by_verb:
+            return max(by_verb, key=lambda c: c.score)
     if best.features.get("items", 0.0) >= 1.0 or announces or counted_name:
         return best
     listing = [c for c in cands if c is not best and fits(c) and c.features.get("items", 0.0) >= 1.0

@@ -12,8 +12,8 @@ from __future__ import annotations
 import pytest
 
 from partyqa.records import Hit
-from retrieval.answer.evidence import Weights, score_candidates
-from retrieval.answer.extractive import Answerer, AnswerParams, heading_line, section_listing
+from retrieval.answer.evidence import Weights, asked_list_verb, score_candidates, verb_listing
+from retrieval.answer.extractive import Answerer, AnswerParams, heading_line, listing_first, section_listing
 from retrieval.question import analyze
 
 GRID = ("青溪街道以党建引领社区治理。街道将经验总结为“三个一”。"
@@ -279,3 +279,46 @@ def test_a_numbered_sentence_running_on_is_no_heading_line():
     text = "一、建强组织，全年新建党支部12个。\n二、服务群众。\n"
     cands = _cands("青溪街道新建了哪些党支部？", text, "青溪街道")
     assert not heading_line(next(c for c in cands if c.text.startswith("一、")), _hit(text, "青溪街道"))
+
+
+# ---------------------------------- the items written with the verb the question asks them with
+@pytest.mark.parametrize(("question", "verb"), [
+    ("青溪街道的“红色驿站”里都配了哪些设施？", "配"),
+    ("白石县党组织书记培训班的课程内容涵盖哪些方面？", "涵盖"),
+    ("柳塘村的议事会由哪几方组成？", ""),  # the verb after the question word asks nothing of where items stand
+    ("柳塘村在河道整治中做了哪些工程？", ""),  # 做: vague
+    ("青溪街道有哪些社区？", ""),
+])
+def test_the_verb_a_list_question_asks_with(question, verb):
+    assert asked_list_verb(question) == verb
+
+
+STATION = ("青溪街道今年在商圈、快递网点、写字楼建设“红色驿站”，年底建成12个，服务外卖骑手和快递员。"
+           "每个驿站面积不少于30平方米，均配备充电柜、饮水机、微波炉、应急药箱。"
+           "街道还联合辖区医院、银行、超市等单位开展志愿服务。")
+TRAINING = ("5月8日至10日，白石县委组织部、县委“两新”工委、县总工会联合举办全县党组织书记培训班，非公企业、社会组织的"
+            "98名书记参加。培训为期3天，采取专题辅导、现场教学相结合的方式，内容涵盖组织生活规范、党建与业务融合、"
+            "发展党员流程等。")
+
+
+@pytest.mark.parametrize(("question", "text", "district", "items"), [
+    ("青溪街道的“红色驿站”里都配了哪些设施？", STATION, "青溪街道", "充电柜、饮水机、微波炉、应急药箱"),
+    ("白石县党组织书记培训班的课程内容涵盖哪些方面？", TRAINING, "白石县", "组织生活规范、党建与业务融合"),
+])
+def test_a_list_starts_from_the_sentence_writing_the_asked_verb_at_its_items(question, text, district, items):
+    part = analyze(question).parts[0]
+    cands = _cands(question, text, district)
+    lead = next(c for c in cands if c.start == 0)  # the news lead: it lists places or bodies, not what is asked
+    assert lead.features.get("items", 0) >= 1.0
+    assert not verb_listing(part, lead.text)
+    assert items in listing_first(part, lead, cands).text
+
+
+@pytest.mark.parametrize(("question", "text", "district"), [
+    # another verb at the run of items (联合…医院、银行、超市): the question's verb is not written there
+    ("青溪街道的“红色驿站”里都配了哪些设施？", STATION.replace("均配备", "均有"), "青溪街道"),
+    ("白石县党组织书记培训班的课程内容涵盖哪些方面？", TRAINING.replace("内容涵盖", "内容为"), "白石县"),
+])
+def test_without_the_asked_verb_at_a_run_of_items_nothing_is_preferred(question, text, district):
+    part = analyze(question).parts[0]
+    assert not any(verb_listing(part, c.text) for c in _cands(question, text, district))
