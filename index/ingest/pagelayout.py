@@ -243,6 +243,8 @@ def _aligned(last: Line, line: Line, block: Block) -> bool:
     indented first line (which reaches at least as far right); a centred line (a byline over
     the columns) does not."""
     em = max(line.size, 1.0)
+    if last.text.rstrip()[-1:] in _ENDS_SENTENCE and _section_number().match(line.text.lstrip()):
+        return False  # "…服务职工9800余人次。" then "三、存在的主要问题": a heading set flush with the text
     dx = line.x0 - last.x0
     if abs(dx) <= 0.6 * em or abs(line.x0 - block.x0) <= 0.6 * em:
         return True
@@ -478,6 +480,16 @@ def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15
             pieces = (_headline_lines(stack) if k == 0 else []) + [t for t in (text, foot_text) if t]
             out.append("\n".join(pieces))
     return head_text, out
+
+
+_ENDS_SENTENCE = set("。！？!?")
+
+
+@lru_cache(maxsize=1)
+def _section_number() -> re.Pattern:
+    from partyqa.resources import data_json
+
+    return re.compile(data_json("layout.json")["section_number"])
 
 
 @lru_cache(maxsize=1)

@@ -145,3 +145,35 @@ def test_a_centred_line_or_a_finished_sentence_is_no_cut_paragraph(first, second
     lines = [_line(first, 100, em, 40 + 2 * em, 460 - 2 * em if first.startswith("本报") else 460 - 1.3 * em),
              _line(second, 116, em, 40, 460)]
     assert "\n" in page_text(lines)
+
+
+@pytest.mark.parametrize(("lines_text", "heading"), [
+    # a district report: the section heading set flush left, right after a paragraph's full stop
+    (["（三）以阵地为依托推进服务覆盖。在商务楼宇建成党群服务中心1个，",
+      "全年开展活动146场次，服务职工9800余人次。",
+      "三、存在的主要问题",
+      "一是覆盖广而不深。二是党员流动性大。"], "三、存在的主要问题"),
+    # a village's work summary: a second-level heading after a finished paragraph
+    (["柳塘村今年新建蔬菜大棚60座，村集体收入突破50万元，",
+      "群众满意度明显提高。",
+      "（二）培育文明乡风",
+      "村里评选“好媳妇”“好婆婆”20人，组建宣讲队一支。"], "（二）培育文明乡风"),
+])
+def test_a_numbered_heading_flush_with_the_paragraph_after_its_full_stop_stands_on_its_own(lines_text, heading):
+    # a paragraph's first line is indented two characters; its other lines and the heading are flush left
+    first, rest, head, after = lines_text
+    lines = [_line(first, 100, 12.0, x0=64), _line(rest, 116, 12.0), _line(head, 132, 12.0), _line(after, 148, 12.0, x0=64)]
+    assert page_text(lines).split("\n") == [first + rest, head, after]
+
+
+@pytest.mark.parametrize("lines_text", [
+    # the line before runs on (no full stop): 三、四月份 continues its sentence
+    ["柳塘村的蔬菜大棚在每年的二月、",
+     "三、四月份集中上市，带动村民增收。"],
+    # a paragraph that ends with a comma before a listed item is one paragraph
+    ["青溪街道把经验总结为三条，",
+     "一、建好网格，二、用好队伍，三、办好实事。"],
+])
+def test_a_numbered_line_continuing_an_unfinished_sentence_stays_in_its_paragraph(lines_text):
+    lines = [_line(text, 100 + 16 * k, 12.0) for k, text in enumerate(lines_text)]
+    assert len(page_text(lines).split("\n")) == 1
