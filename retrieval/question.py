@@ -462,6 +462,8 @@ def analyze_part(text: str) -> Part:
 
 _BOTH = re.compile(r"^(?P<pre>.*?)(?P<a>[^，,、和与及]{2,12})(?:和|与|及|、)(?P<b>[^，,、和与及的]{2,12}?)"
                    r"(?P<tail>的[^，,、和与及]{1,12})?(?:分别|各自|各)(?P<rest>.+)$")
+#: An ordinal standing for an item of a list (一是, 第二, （三）, 其三).
+_ORDINAL = r"(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+|[（(][一二三四五六七八九十]+[)）]|其[一二三四五六七八九十])"
 #: A question word: a clause holding one asks something of its own.
 _ASKS = re.compile(r"多少|几|什么|哪|谁|如何|怎么|怎样|是否|吗|呢|何|多长|多大|多久|多高|多远|多重|分别")
 
@@ -474,6 +476,8 @@ def split_parts(question: str) -> list[str]:
     """
     q = question.strip()
     both = _BOTH.match(normalize(q))
+    if both and re.search(rf"{_ORDINAL}$", both.group("a")) and re.match(_ORDINAL, both.group("b")):
+        both = None  # "一是、二是、三是分别依靠了什么": the numbered items of one list, not two things asked
     if both and not re.search(r"[？?].", q):
         rest, b = (both.group("tail") or "") + both.group("rest"), both.group("b")
         # A and B are parallel: A is the shortest run of whole words before 和 about as long as

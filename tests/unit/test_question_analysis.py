@@ -655,6 +655,21 @@ def test_a_respectively_question_splits_at_its_parallel_items(question, parts):
     assert split_parts(question) == parts
 
 
+@pytest.mark.parametrize("question", [
+    "青溪街道推进加装电梯，一是、二是、三是分别依靠了什么？",
+    "柳塘村党总支的第一、第二、第三条措施分别是什么？",
+    "白石县提出的（一）、（二）两项任务分别是什么？",
+])
+def test_ordinals_asked_respectively_are_the_items_of_one_list(question):
+    # 一是、二是 name the numbered items of one list: one list question, not one part per ordinal
+    assert split_parts(question) == [question]
+    assert only_part(question).answer_type == "list"
+
+
+def test_a_place_and_a_numbered_grid_asked_respectively_still_split():
+    assert split_parts("柳塘村和第三网格分别有多少名党员？") == ["柳塘村有多少名党员?", "第三网格有多少名党员?"]
+
+
 @pytest.mark.parametrize(
     ("question", "counted"),
     [
