@@ -77,6 +77,16 @@ def test_generic_words_with_a_place_character_are_not_places(question):
     assert question_places(question) == []
 
 
+@pytest.mark.parametrize(("question", "places"), [
+    # 强村公司 (a company villages run together) names no village; a village before it still counts
+    ("青溪镇强村公司的利润怎么分配？", ["青溪镇"]),
+    ("白石县的强村公司一共有多少家？", ["白石县"]),
+    ("柳塘村强村公司入股了多少万元？", ["柳塘村"]),
+])
+def test_a_strong_village_company_is_no_village(question, places):
+    assert question_places(question) == places
+
+
 @pytest.mark.parametrize(
     ("text", "places"),
     [("鲈鱼湾社区是当地一个传统渔业社区，现有渔船326艘。", ["鲈鱼湾社区"]),
