@@ -4,7 +4,7 @@ districts, invented streets and villages."""
 
 import pytest
 
-from retrieval.answer.context import asks_plan, asks_then, per_one, states_planned
+from retrieval.answer.context import asks_plan, asks_then, generic_owner, per_one, states_planned
 from retrieval.answer.extractive import fits
 from retrieval.question import analyze
 from tests.unit.candidates import candidates_for, span_in
@@ -23,6 +23,8 @@ def _span(sentence, figure):
     "2024年，街道计划发展党员20名，力争35岁以下的占一半以上。",
     "下一步，柳湾镇将在沿河3个村再建党员先锋岗。",
     "白石县拟于明年新建党群服务驿站15个。",
+    "柳湾镇将积极争取上级支持，在沿河3个村建设党员先锋岗。",  # 争取 as striving: no money obtained
+    "街道争取在年底前建成驿站20个。",
 ])
 def test_a_sentence_that_states_what_is_to_be_done_is_a_plan(sentence):
     assert states_planned(sentence)
@@ -33,6 +35,9 @@ def test_a_sentence_that_states_what_is_to_be_done_is_a_plan(sentence):
     "依托“雁归”人才计划，全县已引进各类人才1200名。",
     "截至目前，已完成年初计划的120%。",  # done against a plan
     "枫林街道争取到上级资金300万元。",  # 争取到: obtained
+    # 争取 with a sum of money: the money obtained (and what it paid for)
+    "去年，青溪街道争取老旧小区改造资金1350万元，完成11个小区改造，新增停车位420个。",
+    "针对小巷设施老化问题，白石镇争取专项经费86万元，对12条小巷实施改造。",
     "社区组织消防模拟演练3次。",  # 模拟 is no 拟
     "以“头雁”培养计划为依托，全县培训村党组织书记86名。",
     # a quoted model or slogan states no plan
@@ -313,3 +318,14 @@ def test_a_quoted_thing_written_only_as_a_plan_has_no_figure_of_another_sentence
 def test_a_share_of_another_group_does_not_answer(question, text, figure, answers):
     cands = _cands(question, text)
     assert any(fits(c) for c in cands if c.span is not None and c.span.text == figure) is answers
+
+
+@pytest.mark.parametrize(("head", "level"), [
+    # a bare place word that obtains money owns the figures of its clause
+    ("针对巷弄设施老化问题，街道争取资金2860万元，对43条巷弄", 2),
+    ("去年，镇筹措资金120万元，为6个村", 2),
+    ("去年，各村争取资金120万元，为", None),  # each village: no one place owns it
+    ("党员志愿者争取资金2万元，为", None),
+])
+def test_a_bare_place_word_obtaining_money_owns_its_clause(head, level):
+    assert generic_owner(head) == level
