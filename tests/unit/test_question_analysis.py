@@ -57,6 +57,10 @@ def only_part(question: str):
         ("青溪村党员上门时帮村民算清了哪两笔账？", "list"),  # items counted in 笔, 轮 …
         ("白沙街道的书记比武设了哪三轮？", "list"),
         ("柳塘村的12个大棚租给了哪几户？", "list"),
+        ("白石镇另外几个试点村叫什么？", "list"),  # the names of counted things: their items, not a count
+        ("青溪街道那两个社区叫什么名字？", "list"),
+        ("白石镇有几个试点村？", "number"),
+        ("这个村的合作社叫什么？", "org"),
         ("“三联”是指哪个单位提出的？", "org"),  # 指哪个 asks for one thing
         ("青溪街道联合党委重点抓的三件事是什么？", "list"),  # a counted set: its items
         ("柳岸村推行的“三个一”分别是什么？", "list"),
