@@ -71,7 +71,7 @@ from retrieval.answer.context import (
     years_fit,
 )
 from retrieval.answer.tables import Row, label_rows, table_rows
-from retrieval.question import ASKED_UNIT, PERSON_UNITS, Part, counted_restriction, person_nouns
+from retrieval.question import ASKED_UNIT, PERSON_UNITS, Part, asks_membership, counted_restriction, person_nouns
 
 #: An attached figure goes first only with at least this share of the best fitting score.
 ATTACH_SHARE = 0.25
@@ -845,6 +845,9 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.typed = False  # "帮背队是什么时候成立的？" is not answered by "计划在今年底前推广"
         if c.typed and (batch_mismatch(part, c.text, hit.text) or floor_mismatch(part, c.text)):
             c.typed = False  # 首批 written, 第二批 asked; 六楼住户 written, 五楼住户 asked
+        if c.typed and part.answer_type == "number" and asks_membership(normalize(part.text)) \
+                and not attached(part, c.text, c.span):
+            c.typed = False  # "143名党员中有多少是外卖骑手": only a figure written at 外卖骑手 answers
         if c.typed and part.answer_type == "number" and (counted_miss(part, c.text, hit.title)
                                                          or item_of_counted(part, c.text, c.span)):
             c.typed = False  # 网格 counted, 微网格 asked; 窑炉节能改造、釉料配方优化等攻关项目17项

@@ -307,6 +307,20 @@ def test_a_count_within_a_group_the_question_gives_is_answered_only_within_it(qu
     assert any(fits(c) for c in cands if c.span is not None and c.span.text == figure) is answers
 
 
+@pytest.mark.parametrize(("question", "text", "figure", "answers"), [
+    # who among a group is of a kind: only a figure written at that kind answers
+    ("白杨镇86名返乡党员中有多少是大学生？", "白杨镇共有返乡创业人员、退役军人、高校毕业生等群体约2300人，其中党员86名。",
+     "2300人", False),
+    ("白杨镇86名返乡党员中有多少是大学生？", "白杨镇86名返乡党员中，大学生32名。", "32名", True),
+    ("青枫社区的120名志愿者里有多少是退休教师？", "青枫社区志愿服务队由退休干部、医生、律师等组成，队员共120名，其中党员57名。",
+     "57名", False),
+    ("青枫社区的120名志愿者里有多少是退休教师？", "青枫社区120名志愿者中有退休教师41名。", "41名", True),
+])
+def test_a_count_of_a_kind_within_a_group_needs_the_kind_at_the_figure(question, text, figure, answers):
+    cands = _cands(question, text)
+    assert any(fits(c) for c in cands if c.span is not None and c.span.text == figure) is answers
+
+
 # ------------------------------------------- other people named right before the figure
 @pytest.mark.parametrize(("question", "text", "figure", "answers"), [
     # the clause names other people before the figure and never the asked ones
