@@ -6,6 +6,7 @@ from the article's metadata and cited to the header or dateline line the fact wa
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from partyqa.records import Article, ArticleFact, Hit
@@ -121,8 +122,24 @@ def facts_of(article: Article, kind: str) -> list[ArticleFact]:
 
 
 def _locate(article: Article, text: str) -> tuple[int, int]:
+    """Where ``text`` stands in the article, a space in it matching any run of white space (a
+    title joined from a main head and its deck set on two lines), or (-1, -1)."""
     at = article.text.find(text)
-    return (at, at + len(text)) if at >= 0 else (-1, -1)
+    if at >= 0:
+        return at, at + len(text)
+    pieces = [re.escape(p) for p in text.split()]
+    m = re.search(r"\s+".join(pieces), article.text) if len(pieces) > 1 else None
+    return (m.start(), m.end()) if m else (-1, -1)
+
+
+def _placed(article: Article, fact: ArticleFact) -> ArticleFact:
+    """The fact with its place in the text: a title read without one (joined from its main head and
+    deck set on two lines) is looked up in the text; another fact's value found elsewhere in the
+    text (an editor's name in the story) is no evidence of it."""
+    if fact.start >= 0 or fact.kind != "title":
+        return fact
+    start, end = _locate(article, fact.value)
+    return replace(fact, start=start, end=end)
 
 
 def _visible_evidence(article: Article, fact: ArticleFact) -> tuple[int, int]:
@@ -154,7 +171,7 @@ def answer_fact(part: Part, hits: list[Hit], articles: dict[str, Article], hit_a
     article = pick_article(part, hits, articles, prefer)
     if article is None:
         return PartAnswer(part.text)
-    facts = [f for f in facts_of(article, part.article_fact) if f.start >= 0]
+    facts = [f for f in map(lambda f: _placed(article, f), facts_of(article, part.article_fact)) if f.start >= 0]
     quotes: list[Quote] = []
     for fact in facts:
         fact_start, fact_end = _visible_evidence(article, fact)

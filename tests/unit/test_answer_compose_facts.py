@@ -487,3 +487,30 @@ def test_the_outlet_asked_with_the_page_or_date_in_one_clause_is_answered_too(qu
 ])
 def test_a_page_or_date_question_naming_no_outlet_asks_one_fact(question, fact):
     assert [p.article_fact for p in analyze(question).parts] == [fact]
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    # an e-paper page: a kicker, then the main head and the deck on lines of their own
+    ("青溪街道36个小区成立“红色业委会” 党员委员占比提高到一半",
+     "第A03版：青溪新闻\n小区事有人管\n青溪街道36个小区成立“红色业委会”\n党员委员占比提高到一半\n本报讯 街道推行…"),
+    # a county portal: the main head and the deck broken by several spaces
+    ("柳塘村蔬菜大棚鼓起钱袋子 村集体年收入突破50万元",
+     "首页 > 乡镇动态\n柳塘村蔬菜大棚鼓起钱袋子   村集体年收入突破50万元\n发布时间：2022-09-06\n正文。"),
+])
+def test_a_title_joined_from_lines_is_found_in_the_text_and_cited(title, text):
+    article = Article("t", "t.txt", text, title=title,
+                      facts=[ArticleFact("title", title, title, -1, -1)])
+    hit = Hit("ct", "t", title, "", "", "", text, 1.0, 0, len(text))
+    ans = Answerer({}, AnswerParams(min_confidence=0.0), articles={"t": article},
+                   hit_at=lambda doc, offset: hit).answer("那篇报道的标题是什么？", "那篇报道的标题是什么？", [hit])
+    assert ans.found is True
+    assert title.split()[0] in ans.citations[0].sentence
+
+
+def test_another_facts_value_written_elsewhere_is_still_no_evidence():
+    text = "柳塘村新闻\n何雨桐是村里的种植能手。"
+    article = Article("e", "e.txt", text, title="柳塘村新闻", facts=[ArticleFact("editor", "何雨桐", "编辑：何雨桐", -1, -1)])
+    hit = Hit("ce", "e", "柳塘村新闻", "", "", "", text, 1.0, 0, len(text))
+    ans = Answerer({}, AnswerParams(min_confidence=0.0), articles={"e": article},
+                   hit_at=lambda doc, offset: hit).answer("柳塘村新闻那篇报道的编辑是谁？", "柳塘村新闻那篇报道的编辑是谁？", [hit])
+    assert ans.found is False
