@@ -132,6 +132,29 @@ def _locate(article: Article, text: str) -> tuple[int, int]:
     return (m.start(), m.end()) if m else (-1, -1)
 
 
+@lru_cache(maxsize=1)
+def _print_dates() -> dict[str, re.Pattern]:
+    return {verb: re.compile(pattern) for verb, pattern in data_json("document_marks.json")["print_dates"].items()}
+
+
+def print_date(article: Article, question: str) -> ArticleFact | None:
+    """The date a bulletin writes for the step the question asks about (哪天编印的 → the line
+    ``…组织部编　2021年7月6日``; 哪天印发的 → ``2023年5月30日印发``: ``print_dates`` of
+    document_marks.json), or None when the question asks neither or the text writes no such line."""
+    for verb, pattern in _print_dates().items():
+        if verb not in question:
+            continue
+        for m in pattern.finditer(article.text):
+            written = m.group("date") or m.group("date2")
+            y, mo, d = re.findall(r"\d+", written)
+            line_start = article.text.rfind("\n", 0, m.start()) + 1
+            line_end = article.text.find("\n", m.end())
+            line_end = line_end if line_end >= 0 else len(article.text)
+            return ArticleFact("date", f"{int(y):04d}-{int(mo):02d}-{int(d):02d}",
+                               article.text[line_start:line_end].strip(), line_start, line_end)
+    return None
+
+
 def _placed(article: Article, fact: ArticleFact) -> ArticleFact:
     """The fact with its place in the text: a title read without one (joined from its main head and
     deck set on two lines) is looked up in the text; another fact's value found elsewhere in the
@@ -172,6 +195,10 @@ def answer_fact(part: Part, hits: list[Hit], articles: dict[str, Article], hit_a
     if article is None:
         return PartAnswer(part.text)
     facts = [f for f in map(lambda f: _placed(article, f), facts_of(article, part.article_fact)) if f.start >= 0]
+    label = LABELS.get(part.article_fact, "信息")
+    if part.article_fact == "date" and (printed := print_date(article, normalize(part.text))):
+        facts = [printed]  # 哪天编印的: the bulletin's own 编印 line, not the web page's posting date
+        label = ("编印" if "编印" in normalize(part.text) else "印发") + "日期"
     quotes: list[Quote] = []
     for fact in facts:
         fact_start, fact_end = _visible_evidence(article, fact)
@@ -187,5 +214,5 @@ def answer_fact(part: Part, hits: list[Hit], articles: dict[str, Article], hit_a
         return PartAnswer(part.text)
     values = list(dict.fromkeys(human_date(f.value) if f.kind == "date" else f.value for f in facts))
     title = f"《{article.title}》" if article.title else "这篇报道"
-    lead = f"{title}的{LABELS.get(part.article_fact, '信息')}：{'、'.join(values)}。原文："
+    lead = f"{title}的{label}：{'、'.join(values)}。原文："
     return PartAnswer(part.text, quotes, confidence=0.9, lead=lead)

@@ -514,3 +514,39 @@ def test_another_facts_value_written_elsewhere_is_still_no_evidence():
     ans = Answerer({}, AnswerParams(min_confidence=0.0), articles={"e": article},
                    hit_at=lambda doc, offset: hit).answer("柳塘村新闻那篇报道的编辑是谁？", "柳塘村新闻那篇报道的编辑是谁？", [hit])
     assert ans.found is False
+
+
+# a county bulletin posted on a government site: posted on the 8th, compiled on the 6th, issued on the 7th
+BULLETIN_TEXT = ("白石组工信息（2022年第9期）\n发布时间：2022-06-08 10:12:40　来源：县委组织部\n白石组工信息\n"
+                 "2022年第9期\n中共白石县委组织部编　　　　2022年6月6日\n柳塘村建成蔬菜大棚60座。\n"
+                 "县委组织部办公室　　　　2022年6月7日印发\n（共印100份）")
+# a street's work brief kept as a Word file: 编印 written out, and an 印发日期 field
+BRIEF_TEXT = ("青溪街道党建工作简报\n第4期\n青溪街道党工委编印　2023年3月20日\n青溪街道推进红色物业。\n"
+              "印发日期：2023年3月22日")
+
+
+@pytest.mark.parametrize(("text", "question", "date", "line"), [
+    (BULLETIN_TEXT, "2022年第9期《白石组工信息》是哪天编印的？", "2022年6月6日", "中共白石县委组织部编　　　　2022年6月6日"),
+    (BULLETIN_TEXT, "2022年第9期《白石组工信息》是哪天印发的？", "2022年6月7日", "县委组织部办公室　　　　2022年6月7日印发"),
+    (BRIEF_TEXT, "第4期青溪街道党建工作简报是哪天编印的？", "2023年3月20日", "青溪街道党工委编印　2023年3月20日"),
+    (BRIEF_TEXT, "第4期青溪街道党建工作简报是哪天印发的？", "2023年3月22日", "印发日期：2023年3月22日"),
+])
+def test_the_compiled_or_issued_date_of_a_bulletin_comes_from_its_own_line(text, question, date, line):
+    article = Article("b", "b.txt", text, title=text.split("\n")[0], date="2022-06-08",
+                      facts=[ArticleFact("date", "2022-06-08", text.split("\n")[1], 0, 10)])
+    hit = Hit("cb", "b", article.title, "", "2022-06-08", "", text, 1.0, 0, len(text))
+    ans = Answerer({}, AnswerParams(min_confidence=0.0), articles={"b": article},
+                   hit_at=lambda doc, offset: hit).answer(question, question, [hit])
+    assert ans.found is True
+    assert date in ans.text and ans.citations[0].sentence == line
+
+
+def test_a_posting_date_question_keeps_the_posting_date():
+    at = BULLETIN_TEXT.find("发布时间")
+    article = Article("b", "b.txt", BULLETIN_TEXT, title="白石组工信息（2022年第9期）", date="2022-06-08",
+                      facts=[ArticleFact("date", "2022-06-08", "发布时间：2022-06-08 10:12:40", at, at + 24)])
+    hit = Hit("cb", "b", article.title, "", "2022-06-08", "", BULLETIN_TEXT, 1.0, 0, len(BULLETIN_TEXT))
+    question = "2022年第9期《白石组工信息》是哪天发布的？"
+    ans = Answerer({}, AnswerParams(min_confidence=0.0), articles={"b": article},
+                   hit_at=lambda doc, offset: hit).answer(question, question, [hit])
+    assert ans.found is True and "2022年6月8日" in ans.text
