@@ -87,11 +87,17 @@ def pick_article(part: Part, hits: list[Hit], articles: dict[str, Article], pref
     if prefer and prefer in articles and not subject:
         return articles[prefer]
 
+    # a publication named in 《》 (那期《组织工作信息》) is the series the article ran in: an article
+    # whose title, outlet or header writes it outweighs any topic word
+    series = [normalize(name) for name in re.findall(r"《([^》]{2,30})》", part.text)]
+
     def overlap(hit: Hit) -> float:
         article = articles.get(hit.doc_id)
         title = normalize(hit.title)
         body = normalize(" ".join([hit.publisher, hit.district, article.text if article else hit.text]))
-        return sum(3.0 if w in title else 1.0 if w in body else 0.0 for w in subject)
+        header = normalize(" ".join([hit.title, hit.publisher, (article.text if article else hit.text)[:_HEADER_CHARS]]))
+        named = sum(len(subject) * 3.0 for name in series if name in header)
+        return named + sum(3.0 if w in title else 1.0 if w in body else 0.0 for w in subject)
 
     seen: dict[str, tuple[float, int]] = {}
     for rank, hit in enumerate(hits[:5]):

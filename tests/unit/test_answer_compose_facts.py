@@ -550,3 +550,32 @@ def test_a_posting_date_question_keeps_the_posting_date():
     ans = Answerer({}, AnswerParams(min_confidence=0.0), articles={"b": article},
                    hit_at=lambda doc, offset: hit).answer(question, question, [hit])
     assert ans.found is True and "2022年6月8日" in ans.text
+
+
+def _plain(doc, title, text, publisher=""):
+    article = Article(doc, f"{doc}.txt", text, title=title, publisher=publisher)
+    return article, Hit(f"c{doc}", doc, title, publisher, "", "", text, 1.0, 0, len(text))
+
+
+@pytest.mark.parametrize(("question", "series_doc"), [
+    # the topic words fit a story of another outlet better; the 《》 name is the bulletin's own
+    ("青溪区委组织部介绍“流动党员之家”的那期《组织工作信息》是第几期？", "bulletin"),
+    ("写柳塘村“流动党员之家”的那期《白石党建简报》是哪天印发的？", "brief"),
+])
+def test_a_publication_named_in_book_title_marks_picks_the_article_it_heads(question, series_doc):
+    story, story_hit = _plain("story", "柳塘村织密“流动党员之家” 在外党员离乡不离党",
+                              "来源：南州日报\n柳塘村流动党员之家建成后，在外党员每月参加网上党课。", "南州日报")
+    bulletin, bulletin_hit = _plain("bulletin", "各地扎实推进基层党建", "组织工作信息\n2019年第8期（总第236期）\n"
+                                    "青溪区委组织部编\n各地推进书记项目，建立流动党员之家。")
+    brief, brief_hit = _plain("brief", "党建工作动态", "白石党建简报\n第3期\n各村推进流动党员之家建设。")
+    articles = {"story": story, "bulletin": bulletin, "brief": brief}
+    hits = [story_hit, bulletin_hit, brief_hit]
+    assert pick_article(analyze(question).parts[0], hits, articles).doc_id == series_doc
+
+
+def test_without_a_named_publication_the_topic_words_pick():
+    story, story_hit = _plain("story", "柳塘村织密“流动党员之家” 在外党员离乡不离党", "柳塘村流动党员之家建成。", "南州日报")
+    bulletin, bulletin_hit = _plain("bulletin", "各地扎实推进基层党建", "组织工作信息\n第8期\n各地推进书记项目。")
+    question = "写柳塘村“流动党员之家”的那篇报道是哪天发布的？"
+    picked = pick_article(analyze(question).parts[0], [bulletin_hit, story_hit], {"story": story, "bulletin": bulletin})
+    assert picked.doc_id == "story"
