@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 _BROADER = re.compile(r"全(?:省|市|区|县|镇|乡|街道|社区|村)|各(?:区|县|市|镇|街道)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+#: The people or bodies of every unit named by 各… (各街道（镇）党（工）委书记, 各社区负责人).
+_UNIT_PEOPLE = re.compile(r"(?:[（(][^）)]{1,4}[）)])?(?:党|组织委员|书记|负责|主任|干部|分管|代表)")
 _TOTAL = re.compile(r"一共|总共|共有|总数|总计|合计|累计|全部|全区|全县|全市|全镇|全街道|全乡")
 _PER_UNIT = re.compile(r"每(?:个|名|位|户|人|天|日|周|月|年|季度|次|村|社区|网格|小区|中心|栋|幢|间|家|所|支|队|站|楼)|人均|户均|村均|日均|月均|年均|周均|平均|(?<!总)价值|单价")
 
@@ -724,7 +726,10 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
     if owned:
         # The whole nearest before the figure owns it, outside quotation marks ("全市共有网格员
         # 5000名"; "对标全市先进，全县共有…" is the county's; "按照“全省一流”要求" is no owner).
-        wholes = list(_BROADER.finditer(_QUOTED.sub("", head)))
+        unquoted = _QUOTED.sub("", head)
+        # 各街道（镇）党（工）委书记 are people from every street, who attended: no whole owning a figure
+        wholes = [m for m in _BROADER.finditer(unquoted)
+                  if not (m.group().startswith("各") and _UNIT_PEOPLE.match(unquoted, m.end()))]
         for whole in wholes[-1:]:
             if place_level(whole.group()) != level:
                 return False  # 全市 for a district, or 全街道 when a district is asked about

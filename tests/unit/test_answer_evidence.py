@@ -390,6 +390,22 @@ def test_places_fit_a_list_of_lower_places_owns_no_total(question, text, sentenc
     assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
 
 
+@pytest.mark.parametrize(("question", "text", "sentence", "fits"), [
+    # 各街道…书记 / 各村…负责人 are the people who came, from every unit: the whole asked owns the figure
+    ("云港区党建工作推进会有多少人参加？", "云港区召开推进会。",
+     "6月3日，全区党建工作推进会召开，各街道（镇）党（工）委书记、区直部门负责人共120余人参加。", True),
+    ("白石县村级后备干部培训班有多少人参加？", "白石县举办培训班。",
+     "县委组织部举办培训班，各镇（乡）分管负责同志和村级后备干部共86人参加。", True),
+    # 各街道 owning a figure of its own: every street's, not the district's
+    ("云港区一共建了多少个党群驿站？", "云港区推进驿站建设。", "各街道共建成党群驿站46个。", False),
+    ("白石县一共建了多少个党群驿站？", "白石县推进驿站建设。", "各镇建成党群驿站共31个。", False),
+])
+def test_places_fit_the_people_of_every_unit_own_no_figure(question, text, sentence, fits):
+    part = _part(question)
+    full = text + sentence
+    assert ctx.places_fit(part, _hit(full), _candidate(part, full, sentence)) is fits
+
+
 @pytest.mark.parametrize(("question", "text", "district", "title", "fits"), [
     ("云港区有多少名网格员？", "云港区推进网格治理。全区共有网格员900名。", "", "", True),
     ("云港区有多少名网格员？", "云港区推进网格治理。全市共有网格员5000名。", "", "", False),  # 全市 for a district
