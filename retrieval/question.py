@@ -115,7 +115,8 @@ def article_fact_kind(q: str) -> str:
 
 
 def answer_type(q: str) -> str:
-    """The expected answer type of a (normalized) question."""
+    """The expected answer type of a (normalized) question (谁 used as "whoever", 谁家办喜事, asks for no person)."""
+    q = _re(_cfg()["indefinite_who"]).sub("某", q)
     for rule in _cfg()["types"]:
         if _re(rule["pattern"]).search(q):
             if rule["type"] == "list" and re.search(r"哪(?:个|一个|家|位|天|年|里)(?!些)", q) and "哪些" not in q \
@@ -468,6 +469,11 @@ _ORDINAL = r"(?:[一二三四五六七八九十]是|第[一二三四五六七八
 _ASKS = re.compile(r"多少|几|什么|哪|谁|如何|怎么|怎样|是否|吗|呢|何|多长|多大|多久|多高|多远|多重|分别")
 
 
+def _asks(text: str) -> bool:
+    """True when ``text`` holds a question word (谁 as "whoever" — 谁家办喜事 — is none)."""
+    return bool(_ASKS.search(_re(_cfg()["indefinite_who"]).sub("某", text)))
+
+
 def split_parts(question: str) -> list[str]:
     """Split a multi-part question into sub-questions (the later ones may be elliptical).
 
@@ -501,7 +507,7 @@ def split_parts(question: str) -> list[str]:
     pending = ""  # clauses asking nothing before the first that asks ("沙枣镇除红柳泉村外，另外几个村…")
     for piece in clauses:
         piece = piece.strip("，,、；; ")
-        if not _ASKS.search(normalize(piece)):
+        if not _asks(normalize(piece)):
             if parts:
                 parts[-1] += "，" + piece
             else:
@@ -531,7 +537,7 @@ def _asking_clauses(piece: str) -> list[str]:
     topic = _re(_cfg()["topic_clause"])
     for i, chunk in enumerate(chunks):
         mark = marks[i] if i < len(marks) else ""
-        if not _ASKS.search(chunk) or (i < len(chunks) - 1 and topic.search(chunk)):
+        if not _asks(chunk) or (i < len(chunks) - 1 and topic.search(chunk)):
             pending += chunk + mark
         elif out and not pending and chunk.startswith("其中"):
             out[-1] += chunk + mark  # "网格员有多少名，其中党员占多少"

@@ -659,6 +659,19 @@ def test_a_respectively_question_splits_at_its_parallel_items(question, parts):
     assert split_parts(question) == parts
 
 
+@pytest.mark.parametrize(("question", "kind"), [
+    # 谁 as "whoever" asks for no person, and its clause asks nothing of its own
+    ("柳塘村现在谁家办红白喜事，一般摆多少桌？", "number"),
+    ("青溪社区谁家有困难，党员都会上门帮忙吗？", "yesno"),
+    # 谁 asking for a person still does
+    ("这是谁家的孩子？", "person"),
+    ("柳塘村的党支部书记是谁？", "person"),
+])
+def test_whoever_is_no_question_for_a_person(question, kind):
+    parts = analyze(question).parts
+    assert len(parts) == 1 and parts[0].answer_type == kind
+
+
 @pytest.mark.parametrize("question", [
     "青溪街道推进加装电梯，一是、二是、三是分别依靠了什么？",
     "柳塘村党总支的第一、第二、第三条措施分别是什么？",
