@@ -469,6 +469,10 @@ _ORDINAL = r"(?:[一二三四五六七八九十]是|第[一二三四五六七八
 _ASKS = re.compile(r"多少|几|什么|哪|谁|如何|怎么|怎样|是否|吗|呢|何|多长|多大|多久|多高|多远|多重|分别")
 
 
+#: A count asked in a unit of its own (其中党员多少名), not a share (其中党员占多少, 占比多少).
+_COUNT_ASKED = re.compile(r"(?:多少|几)(?:名|人|个|户|家|位|件|处|次)(?!.*(?:占|比例|比重|百分))")
+
+
 def _asks(text: str) -> bool:
     """True when ``text`` holds a question word (谁 as "whoever" — 谁家办喜事 — is none)."""
     return bool(_ASKS.search(_re(_cfg()["indefinite_who"]).sub("某", text)))
@@ -539,6 +543,9 @@ def _asking_clauses(piece: str) -> list[str]:
         mark = marks[i] if i < len(marks) else ""
         if not _asks(chunk) or (i < len(chunks) - 1 and topic.search(chunk)):
             pending += chunk + mark
+        elif out and not pending and chunk.startswith("其中") and _COUNT_ASKED.search(chunk):
+            # "现在有多少人，其中党员多少名": a second count, asked of the same whole
+            out.append(chunk + mark)
         elif out and not pending and chunk.startswith("其中"):
             out[-1] += chunk + mark  # "网格员有多少名，其中党员占多少"
         else:

@@ -589,6 +589,25 @@ def test_commas_inside_one_question_split_nothing(question):
     assert split_parts(question) == [question]
 
 
+@pytest.mark.parametrize(("question", "second"), [
+    # 其中 asking a count in its own unit: a second count of the same whole, its own part
+    ("青溪街道护河队现在有多少人，其中党员多少名？", ("党员", ("青溪街道",))),
+    ("柳塘村合作社有多少户社员，其中脱贫户多少户？", ("脱贫户", ("柳塘村",))),
+])
+def test_a_count_asked_after_其中_is_a_part_of_its_own(question, second):
+    parts = analyze(question).parts
+    assert len(parts) == 2
+    assert (parts[1].focus[0], parts[1].places) == second and parts[1].answer_type == "number"
+
+
+@pytest.mark.parametrize("question", [
+    "柳塘村合作社有多少户社员，其中脱贫户占多少？",  # a share: one part
+    "青溪社区志愿者有多少名，其中党员多少名占比多少？",
+])
+def test_a_share_asked_after_其中_stays_in_its_part(question):
+    assert len(analyze(question).parts) == 1
+
+
 @pytest.mark.parametrize(
     ("question", "places"),
     [
