@@ -480,6 +480,32 @@ def modifier_implied(part: Part, title: str) -> float:
 
 
 @lru_cache(maxsize=1)
+def _rated() -> tuple[re.Pattern, re.Pattern]:
+    cfg = sp.answers_config()
+    return re.compile(cfg["rated_attributes"]), re.compile(cfg["rated_object"])
+
+
+def rated_miss(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when the question asks a rated attribute (满意度, 办结率: ``rated_attributes`` of
+    answers.json) that the figure's clause does not write (物业费收缴率 for 满意的比例), or writes
+    of another object (对停车管理的满意度 for 对微更新的满意度: ``rated_object``)."""
+    rated, obj = _rated()
+    asked = normalize(part.text)
+    stem = rated.search(asked)
+    if stem is None or span is None:
+        return False
+    clause = normalize(clause_of(text, span))
+    sentence = normalize(text)
+    if stem.group() not in clause and stem.group() not in sentence[max(0, span.start - 30):span.end + 10]:
+        return True
+    asked_obj, written_obj = obj.search(asked), obj.search(clause)
+    if asked_obj and written_obj:
+        a, w = asked_obj.group("obj"), written_obj.group("obj")
+        return not any(a[i:i + 2] in w for i in range(len(a) - 1))
+    return False
+
+
+@lru_cache(maxsize=1)
 def _populace() -> re.Pattern:
     return re.compile(sp.answers_config()["populace_modifiers"])
 
@@ -845,6 +871,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.typed = False  # "帮背队是什么时候成立的？" is not answered by "计划在今年底前推广"
         if c.typed and (batch_mismatch(part, c.text, hit.text) or floor_mismatch(part, c.text)):
             c.typed = False  # 首批 written, 第二批 asked; 六楼住户 written, 五楼住户 asked
+        if c.typed and part.answer_type == "number" and rated_miss(part, c.text, c.span):
+            c.typed = False  # 满意的比例 asked, 物业费收缴率 written; 对微更新的满意度 asked, 对停车管理的 written
         if c.typed and part.answer_type == "number" and asks_membership(normalize(part.text)) \
                 and not attached(part, c.text, c.span):
             c.typed = False  # "143名党员中有多少是外卖骑手": only a figure written at 外卖骑手 answers

@@ -5,6 +5,7 @@ districts, invented streets and villages."""
 import pytest
 
 from retrieval.answer.context import asks_plan, asks_then, generic_owner, per_one, states_planned
+from retrieval.answer.evidence import rated_miss
 from retrieval.answer.extractive import fits
 from retrieval.question import analyze
 from tests.unit.candidates import candidates_for, span_in
@@ -329,3 +330,28 @@ def test_a_share_of_another_group_does_not_answer(question, text, figure, answer
 ])
 def test_a_bare_place_word_obtaining_money_owns_its_clause(head, level):
     assert generic_owner(head) == level
+
+
+# ---------------------------------------------------------------- rated attributes (满意度, 办结率)
+@pytest.mark.parametrize(("question", "text", "figure", "answers"), [
+    # the rating asked is written at the figure
+    ("青溪街道居民对物业服务的满意度是多少？", "青溪街道居民对物业服务的满意度达到93.5%。", "93.5%", True),
+    ("白石镇群众诉求的办结率是多少？", "白石镇全年受理群众诉求860件，办结率98.1%。", "98.1%", True),
+    # another rate at the figure (收缴率), or the rating of another object (停车管理)
+    ("青溪街道居民对物业服务满意的比例是多少？", "青溪街道物业费收缴率由46%提高到82%。", "82%", False),
+    ("白石镇居民对微更新的满意度是多少？", "白石镇居民对停车管理的满意度由58.3%提高到91.2%。", "91.2%", False),
+])
+def test_a_rated_attribute_is_answered_by_the_same_rating_of_the_same_thing(question, text, figure, answers):
+    cands = _cands(question, text)
+    assert any(fits(c) for c in cands if c.span is not None and c.span.text == figure) is answers
+
+
+@pytest.mark.parametrize(("question", "sentence", "figure", "miss"), [
+    ("青溪街道居民对物业服务满意的比例是多少？", "青溪街道物业费收缴率由46%提高到82%。", "82%", True),
+    ("白石镇居民对微更新的满意度是多少？", "白石镇居民对停车管理的满意度由58.3%提高到91.2%。", "91.2%", True),
+    ("青溪街道居民对物业服务满意的比例是多少？", "居民对物业服务的满意度达到93.5%。", "93.5%", False),
+    ("白石镇居民对微更新的满意度是多少？", "居民满意度测评达到98.2%。", "98.2%", False),  # no object written: no clash
+    ("白石镇有多少名党员？", "白石镇物业费收缴率82%，党员312名。", "312名", False),  # no rating asked
+])
+def test_rated_miss(question, sentence, figure, miss):
+    assert rated_miss(analyze(question).parts[0], sentence, _span(sentence, figure)) is miss
