@@ -304,10 +304,21 @@ def test_a_who_is_question_with_an_object_before_the_role_keeps_both():
         # 几点 asks a time of day
         ("桂园社区党群服务站每天几点开门？", "点"),
         ("柳湾街道的夜间驿站从几点开到几点？", "点"),
+        # spoken measures: 钟头 are hours, 块钱 are yuan; 几块牌子 are still 块
+        ("青溪街道的大学生志愿者一共服务了多少个钟头？", "小时"),
+        ("柳塘村的党员夜校每次上几个小时？", "小时"),
+        ("桂园社区的老人在食堂吃一顿要掏几块钱？", "元|块"),
+        ("柳湾村精简挂牌后保留了几块牌子？", "块"),
     ],
 )
 def test_a_number_question_asks_for_the_units_that_fit_its_measure_word_or_attribute(question, units):
     assert only_part(question).units == units
+
+
+@pytest.mark.parametrize("question", ["青溪街道的大学生志愿者一共服务了多少个钟头？", "柳塘村的党员夜校每次上几个小时？"])
+def test_hours_asked_are_no_counted_thing(question):
+    part = only_part(question)
+    assert part.counted == "" and not {"钟头", "小时"} & set(part.focus[:1])
 
 
 @pytest.mark.parametrize(
