@@ -5,7 +5,7 @@ districts, invented streets and villages."""
 import pytest
 
 from retrieval.answer.context import asks_plan, asks_then, generic_owner, per_one, states_planned
-from retrieval.answer.evidence import rated_miss
+from retrieval.answer.evidence import age_bound_miss, rated_miss
 from retrieval.answer.extractive import fits
 from retrieval.question import analyze
 from tests.unit.candidates import candidates_for, span_in
@@ -355,3 +355,14 @@ def test_a_rated_attribute_is_answered_by_the_same_rating_of_the_same_thing(ques
 ])
 def test_rated_miss(question, sentence, figure, miss):
     assert rated_miss(analyze(question).parts[0], sentence, _span(sentence, figure)) is miss
+
+
+@pytest.mark.parametrize(("question", "sentence", "miss"), [
+    # an age bound said in words (八十岁往上, 七十好几, 六十多岁) bounds who is counted like 80岁以上
+    ("青溪街道八十岁往上的老人在食堂吃一顿要花几块钱？", "“10块钱吃得饱、吃得好。”", True),
+    ("青溪街道八十岁往上的老人在食堂吃一顿要花几块钱？", "80岁以上老人每份7元。", False),
+    ("柳塘村七十好几的老党员有多少名？", "柳塘村共有党员52名。", True),
+    ("柳塘村七十好几的老党员有多少名？", "其中70岁以上的老党员19名。", False),
+])
+def test_an_age_bound_in_words_needs_the_same_age_written(question, sentence, miss):
+    assert age_bound_miss(analyze(question).parts[0], sentence) is miss
