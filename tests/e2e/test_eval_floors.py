@@ -28,6 +28,9 @@ pytestmark = pytest.mark.e2e
 # is never lowered. The answer model is fitted on every set but blind and dev5; the blind set is held out
 # and its failures are never read, so its floors guard what the rules reach on pages nobody tuned
 # them for. dev5's rules were read from its failures, but the answer model is not fitted on it.
+# 2026-12-02 14:05 UTC (stop 26, commit 73725b4): answer and kind floors raised to about two
+# questions (one for kinds of 16 or fewer) under what every set now measures, where that is higher
+# than before; the figures are in bench/RESULTS-answers.md, stop 26. Retrieval floors unchanged.
 FLOORS = {
     "bundled": {
         "hybrid_hit@1": 0.92, "hybrid_hit@5": 0.98,
@@ -36,20 +39,20 @@ FLOORS = {
     },
     "news": {
         "hybrid_hit@1": 0.78, "hybrid_hit@5": 0.96,
-        "answerable_accuracy": 0.95, "refusal_accuracy": 0.87, "chat_accuracy": 1.0,
+        "answerable_accuracy": 0.95, "refusal_accuracy": 0.89, "chat_accuracy": 1.0,
         "kind:factual": 0.94, "kind:paraphrase": 0.83, "kind:list": 0.84, "kind:article": 0.96,
         "kind:multipart": 0.96, "kind:cross_script": 0.95, "kind:followup": 0.85,
     },
     "fresh": {
         "hybrid_hit@1": 0.79, "hybrid_hit@5": 0.97,
-        "answerable_accuracy": 0.9, "refusal_accuracy": 0.88, "chat_accuracy": 1.0,
-        "kind:factual": 0.91, "kind:paraphrase": 0.76, "kind:list": 0.75, "kind:article": 0.85,
+        "answerable_accuracy": 0.92, "refusal_accuracy": 0.91, "chat_accuracy": 1.0,
+        "kind:factual": 0.91, "kind:paraphrase": 0.76, "kind:list": 0.83, "kind:article": 0.88,
         "kind:multipart": 0.9, "kind:cross_script": 0.93, "kind:followup": 0.91,
     },
     "blind": {
         "hybrid_hit@1": 0.78, "hybrid_hit@5": 0.97,
-        "answerable_accuracy": 0.88, "refusal_accuracy": 0.66, "chat_accuracy": 1.0,
-        "kind:factual": 0.79, "kind:paraphrase": 0.79, "kind:list": 0.75, "kind:article": 0.87,
+        "answerable_accuracy": 0.88, "refusal_accuracy": 0.7, "chat_accuracy": 1.0,
+        "kind:factual": 0.79, "kind:paraphrase": 0.79, "kind:list": 0.83, "kind:article": 0.87,
         "kind:multipart": 0.91, "kind:cross_script": 0.75, "kind:followup": 0.66,
     },
     # dev2 (PDF e-paper pages, Word files; measured 2026-12-01 04:55 UTC): hybrid hit@1 0.731,
@@ -57,9 +60,9 @@ FLOORS = {
     # list 0.917, article 1.000, multipart 0.917, cross-script 0.875, follow-up 0.875.
     "dev2": {
         "hybrid_hit@1": 0.71, "hybrid_hit@5": 0.96,
-        "answerable_accuracy": 0.89, "refusal_accuracy": 0.82, "chat_accuracy": 1.0,
-        "kind:factual": 0.85, "kind:paraphrase": 0.74, "kind:list": 0.83, "kind:article": 0.9,
-        "kind:multipart": 0.83, "kind:cross_script": 0.75, "kind:followup": 0.75,
+        "answerable_accuracy": 0.91, "refusal_accuracy": 0.85, "chat_accuracy": 1.0,
+        "kind:factual": 0.9, "kind:paraphrase": 0.74, "kind:list": 0.83, "kind:article": 0.9,
+        "kind:multipart": 0.91, "kind:cross_script": 0.75, "kind:followup": 0.75,
     },
     # dev3 (e-paper pages with side stories and briefs, Word files, GBK and Big5 pages, far
     # paraphrases; measured 2026-12-01 04:55 UTC): hybrid hit@1 0.798, hit@5 0.981; answerable
@@ -67,9 +70,9 @@ FLOORS = {
     # multipart 1.000, cross-script 0.875, follow-up 0.875.
     "dev3": {
         "hybrid_hit@1": 0.77, "hybrid_hit@5": 0.96,
-        "answerable_accuracy": 0.85, "refusal_accuracy": 0.75, "chat_accuracy": 1.0,
-        "kind:factual": 0.93, "kind:paraphrase": 0.67, "kind:list": 0.58, "kind:article": 0.9,
-        "kind:multipart": 0.91, "kind:cross_script": 0.75, "kind:followup": 0.75,
+        "answerable_accuracy": 0.89, "refusal_accuracy": 0.78, "chat_accuracy": 1.0,
+        "kind:factual": 0.93, "kind:paraphrase": 0.67, "kind:list": 0.83, "kind:article": 0.9,
+        "kind:multipart": 0.91, "kind:cross_script": 0.87, "kind:followup": 0.75,
     },
     # dev4 (a GBK plain-text notice, PDF e-paper page and report, Word files, an app page saved as
     # Markdown, GB18030 and Big5 pages; measured held out at 03:55 UTC: answerable 0.686, refused
@@ -80,9 +83,9 @@ FLOORS = {
     # 0.577, follow-up 0.875.
     "dev4": {
         "hybrid_hit@1": 0.67, "hybrid_hit@5": 0.96,
-        "answerable_accuracy": 0.79, "refusal_accuracy": 0.76, "chat_accuracy": 1.0,
-        "kind:factual": 0.93, "kind:paraphrase": 0.5, "kind:list": 0.58, "kind:article": 0.93,
-        "kind:multipart": 0.74, "kind:cross_script": 0.75, "kind:followup": 0.75,
+        "answerable_accuracy": 0.85, "refusal_accuracy": 0.82, "chat_accuracy": 1.0,
+        "kind:factual": 0.93, "kind:paraphrase": 0.57, "kind:list": 0.74, "kind:article": 0.93,
+        "kind:multipart": 0.83, "kind:cross_script": 0.87, "kind:followup": 0.75,
     },
     # dev5 (a GB2312 plan notice, PDF e-paper page and report, Word material and bulletin, a WeChat
     # post as text, a GB18030 county text, a news client's page as Markdown, a Big5 Hong Kong page,
@@ -92,8 +95,8 @@ FLOORS = {
     # paraphrase 0.577, list 0.917, article 0.875, multipart 1.000, cross-script 0.875, follow-up 1.000.
     "dev5": {
         "hybrid_hit@1": 0.75, "hybrid_hit@5": 0.96,
-        "answerable_accuracy": 0.81, "refusal_accuracy": 0.64, "chat_accuracy": 1.0,
-        "kind:factual": 0.8, "kind:paraphrase": 0.5, "kind:list": 0.83, "kind:article": 0.81,
+        "answerable_accuracy": 0.88, "refusal_accuracy": 0.79, "chat_accuracy": 1.0,
+        "kind:factual": 0.85, "kind:paraphrase": 0.61, "kind:list": 0.91, "kind:article": 0.93,
         "kind:multipart": 0.91, "kind:cross_script": 0.75, "kind:followup": 0.87,
     },
     # dev6 (an e-paper page, a GBK work summary, a two-column PDF page with a side brief, Word
@@ -105,9 +108,9 @@ FLOORS = {
     # cross-script 0.750, follow-up 0.875.
     "dev6": {
         "hybrid_hit@1": 0.59, "hybrid_hit@5": 0.93,
-        "answerable_accuracy": 0.77, "refusal_accuracy": 0.67, "chat_accuracy": 1.0,
-        "kind:factual": 0.85, "kind:paraphrase": 0.65, "kind:list": 0.41, "kind:article": 0.87,
-        "kind:multipart": 0.83, "kind:cross_script": 0.62, "kind:followup": 0.75,
+        "answerable_accuracy": 0.86, "refusal_accuracy": 0.82, "chat_accuracy": 1.0,
+        "kind:factual": 0.85, "kind:paraphrase": 0.65, "kind:list": 0.74, "kind:article": 0.93,
+        "kind:multipart": 0.83, "kind:cross_script": 0.87, "kind:followup": 0.75,
     },
     # dev7 (two e-paper pages, two GBK portal pages, a two-column PDF page and a PDF report, Word
     # bulletin and exchange material with tables, two Big5 wire reprints, two Markdown client pages;
@@ -119,9 +122,9 @@ FLOORS = {
     # answerable 0.882, refused 0.941; paraphrase 0.692, article 1.000, multipart 0.833, follow-up 0.875.
     "dev7": {
         "hybrid_hit@1": 0.68, "hybrid_hit@5": 0.91,
-        "answerable_accuracy": 0.81, "refusal_accuracy": 0.88, "chat_accuracy": 1.0,
-        "kind:factual": 0.9, "kind:paraphrase": 0.54, "kind:list": 0.75, "kind:article": 0.81,
-        "kind:multipart": 0.58, "kind:cross_script": 0.75, "kind:followup": 0.62,
+        "answerable_accuracy": 0.87, "refusal_accuracy": 0.91, "chat_accuracy": 1.0,
+        "kind:factual": 0.9, "kind:paraphrase": 0.61, "kind:list": 0.83, "kind:article": 0.93,
+        "kind:multipart": 0.83, "kind:cross_script": 0.87, "kind:followup": 0.75,
     },
 }
 
