@@ -252,6 +252,26 @@ def money_direction_miss(part: Part, text: str, span: sp.Span | None) -> bool:
     return bool(spent.search(clause)) and not earned.search(clause)
 
 
+@lru_cache(maxsize=1)
+def _money_kinds() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in sp.answers_config()["money_kinds"])
+
+
+def money_kind_miss(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when the question asks one kind of money (捐赠了多少, 投资多少, 分红, 每户出资: the
+    families of ``money_kinds`` in answers.json) and the figure's own clause writes another kind
+    and not the asked one (补贴资金18万元 for 投资; 区级财政补助15万元 for 每户出资)."""
+    if span is None or part.answer_type != "number" or "元" not in (span.unit or ""):
+        return False
+    asked = normalize(part.text)
+    asked_kinds = [k for k in _money_kinds() if k.search(asked)]
+    if len(asked_kinds) != 1:
+        return False
+    clause = clause_before(text, span)
+    written = [k for k in _money_kinds() if k.search(clause)]
+    return bool(written) and asked_kinds[0] not in written
+
+
 _STATES_TOTAL = re.compile(r"共|累计|总计|合计|总数|总量|总额|全(?:省|市|区|县|镇|乡|街道|社区|村)")
 
 

@@ -4,7 +4,7 @@ districts, invented streets and villages."""
 
 import pytest
 
-from retrieval.answer.context import asks_plan, asks_then, generic_owner, per_one, states_planned
+from retrieval.answer.context import asks_plan, asks_then, generic_owner, money_kind_miss, per_one, states_planned
 from retrieval.answer.evidence import age_bound_miss, rated_miss
 from retrieval.answer.extractive import fits
 from retrieval.question import analyze
@@ -366,3 +366,17 @@ def test_rated_miss(question, sentence, figure, miss):
 ])
 def test_an_age_bound_in_words_needs_the_same_age_written(question, sentence, miss):
     assert age_bound_miss(analyze(question).parts[0], sentence) is miss
+
+
+@pytest.mark.parametrize(("question", "sentence", "figure", "miss"), [
+    # another family of money at the figure, none of the asked one
+    ("青溪街道计划新建的3个长者食堂要投资多少钱？", "青溪街道每年为食堂安排补贴资金18万元。", "18万元", True),
+    ("柳塘村加装电梯，五楼住户每户要出资多少钱？", "区级财政对每部电梯补助15万元。", "15万元", True),
+    # the asked family written at the figure
+    ("青溪街道新建长者食堂投资了多少钱？", "青溪街道投资120万元新建长者食堂3个。", "120万元", False),
+    ("柳塘村加装电梯，五楼住户每户要出资多少钱？", "五楼住户每户出资2.4万元，其余由财政补助。", "2.4万元", False),
+    # no family asked (多少钱): nothing to check
+    ("青溪街道的长者食堂花了多少钱？", "青溪街道每年为食堂安排补贴资金18万元。", "18万元", False),
+])
+def test_money_of_another_kind_does_not_answer(question, sentence, figure, miss):
+    assert money_kind_miss(analyze(question).parts[0], sentence, _span(sentence, figure)) is miss
