@@ -372,6 +372,8 @@ def test_an_age_bound_in_words_needs_the_same_age_written(question, sentence, mi
     # another family of money at the figure, none of the asked one
     ("青溪街道计划新建的3个长者食堂要投资多少钱？", "青溪街道每年为食堂安排补贴资金18万元。", "18万元", True),
     ("柳塘村加装电梯，五楼住户每户要出资多少钱？", "区级财政对每部电梯补助15万元。", "15万元", True),
+    ("白石镇积分超市的3家爱心企业捐赠了多少钱？", "启动资金由镇里拨付3万元，另有3家爱心企业定向捐赠。", "3万元", True),
+    ("白石镇积分超市的3家爱心企业捐赠了多少钱？", "镇里拨付3万元，3家爱心企业捐赠1.6万元。", "1.6万元", False),
     # the asked family written at the figure
     ("青溪街道新建长者食堂投资了多少钱？", "青溪街道投资120万元新建长者食堂3个。", "120万元", False),
     ("柳塘村加装电梯，五楼住户每户要出资多少钱？", "五楼住户每户出资2.4万元，其余由财政补助。", "2.4万元", False),
