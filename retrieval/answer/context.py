@@ -263,7 +263,7 @@ def money_kind_miss(part: Part, text: str, span: sp.Span | None) -> bool:
     and not the asked one (补贴资金18万元 for 投资; 区级财政补助15万元 for 每户出资)."""
     if span is None or part.answer_type != "number" or "元" not in (span.unit or ""):
         return False
-    asked = normalize(part.text)
+    asked = re.sub(r"从[^，,。？?]{0,12}?中", "", normalize(part.text))  # 从经营性收入中拿出: the source, not the kind
     asked_kinds = [k for k in _money_kinds() if k.search(asked)]
     if len(asked_kinds) != 1:
         return False
