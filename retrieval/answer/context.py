@@ -81,7 +81,18 @@ def per_one(text: str, span: sp.Span | None) -> bool:
     return at >= 0 and not _PER_UNIT.match(left, at)
 
 
-@lru_cache(maxsize=16)
+def exchange_rate_miss(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when the figure is what one unit exchanges for (1分可兑换价值1元的商品, 每积分折合0.5元:
+    ``exchange_rate`` of answers.json) and the question asks no such rate (兑换物品价值多少, not
+    攒一分能换多少钱)."""
+    if span is None:
+        return False
+    if not _answer_pattern("exchange_rate").search(clause_before(text, span)):
+        return False
+    return not _answer_pattern("asks_exchange_rate").search(normalize(part.text))
+
+
+@lru_cache(maxsize=32)
 def _answer_pattern(name: str) -> re.Pattern:
     """A pattern of ``answers.json`` by its name, compiled once."""
     return re.compile(sp.answers_config()[name])

@@ -42,6 +42,7 @@ from retrieval.answer.context import (
     change_mismatch,
     class_bound,
     cn_number,
+    exchange_rate_miss,
     floor_mismatch,
     future_dated,
     in_plan_section,
@@ -861,7 +862,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                 or period_mismatch(part, c.text) or change_mismatch(part, c.text) or sum_over_miss(part, c.text, c.span)
                 or relative_subset(part, c.text, c.span) or narrowed_count(part, c.text, c.span)
                 or other_people_counted(part, c.text, c.span) or share_of_other(part, c.text, c.span)
-                or money_direction_miss(part, c.text, c.span) or money_kind_miss(part, c.text, c.span)):
+                or money_direction_miss(part, c.text, c.span) or money_kind_miss(part, c.text, c.span)
+                or exchange_rate_miss(part, c.text, c.span)):
             c.typed = False  # a per-unit figure for a total, a plan for what was done, another period, a state for a change
         if c.typed and part.answer_type == "number" and article_text and any(
                 name not in normalize(c.text) for name in planned_only(part.text, article_text(hit.doc_id))):

@@ -4,7 +4,15 @@ districts, invented streets and villages."""
 
 import pytest
 
-from retrieval.answer.context import asks_plan, asks_then, generic_owner, money_kind_miss, per_one, states_planned
+from retrieval.answer.context import (
+    asks_plan,
+    asks_then,
+    exchange_rate_miss,
+    generic_owner,
+    money_kind_miss,
+    per_one,
+    states_planned,
+)
 from retrieval.answer.evidence import age_bound_miss, rated_miss
 from retrieval.answer.extractive import fits
 from retrieval.question import analyze
@@ -376,9 +384,10 @@ def test_an_age_bound_in_words_needs_the_same_age_written(question, sentence, mi
     ("白石镇积分超市的3家爱心企业捐赠了多少钱？", "镇里拨付3万元，3家爱心企业捐赠1.6万元。", "1.6万元", False),
     ("柳塘村合作社去年给社员分红一共分了多少钱？", "村集体经济收入由12.6万元增长到48.3万元。", "48.3万元", True),
     ("白石县给考核优秀的强村公司负责人发了多少奖金？", "全县仍有11个村经营性收入低于100万元。", "100万元", True),
+    ("白石镇村集体每年从经营性收入中拿出多少钱支持积分超市？", "镇党委每年拨付运行经费3万元，爱心企业捐赠2.4万元。", "3万元",
+     True),
     # money named as the source (从经营性收入中拿出) is not the kind asked
-    ("柳塘村村集体每年从经营性收入中拿出多少钱支持积分超市？", "村集体经济收入由12.6万元增长到48.3万元。", "48.3万元",
-     False),
+    ("柳塘村村集体每年从经营性收入中给积分超市多少钱？", "村集体经济收入由12.6万元增长到48.3万元。", "48.3万元", False),
     # the asked family written at the figure
     ("青溪街道新建长者食堂投资了多少钱？", "青溪街道投资120万元新建长者食堂3个。", "120万元", False),
     ("柳塘村加装电梯，五楼住户每户要出资多少钱？", "五楼住户每户出资2.4万元，其余由财政补助。", "2.4万元", False),
@@ -387,3 +396,17 @@ def test_an_age_bound_in_words_needs_the_same_age_written(question, sentence, mi
 ])
 def test_money_of_another_kind_does_not_answer(question, sentence, figure, miss):
     assert money_kind_miss(analyze(question).parts[0], sentence, _span(sentence, figure)) is miss
+
+
+@pytest.mark.parametrize(("question", "sentence", "figure", "miss"), [
+    # what one point exchanges for is a rate: no answer to a total value
+    ("柳塘村积分超市今年以来兑换物品价值多少？", "1分可兑换价值1元的商品，超市里有生活用品100余种。", "1元", True),
+    ("青溪社区志愿积分一共兑换了多少钱的东西？", "每积分折合0.5元，可在社区超市使用。", "0.5元", True),
+    # …but it answers the rate asked
+    ("柳塘村积分超市里攒一分能换多少钱的东西？", "1分可兑换价值1元的商品，超市里有生活用品100余种。", "1元", False),
+    ("青溪社区每积分值多少钱？", "每积分折合0.5元，可在社区超市使用。", "0.5元", False),
+    # no exchange written: nothing to check
+    ("柳塘村积分超市今年以来兑换物品价值多少？", "今年以来共兑换物品价值3.2万元。", "3.2万元", False),
+])
+def test_an_exchange_rate_answers_only_a_rate(question, sentence, figure, miss):
+    assert exchange_rate_miss(analyze(question).parts[0], sentence, _span(sentence, figure)) is miss
