@@ -116,7 +116,7 @@ def article_fact_kind(q: str) -> str:
 
 def answer_type(q: str) -> str:
     """The expected answer type of a (normalized) question (谁 used as "whoever", 谁家办喜事, asks for no person)."""
-    q = _re(_cfg()["indefinite_who"]).sub("某", q)
+    q = _without_whoever(q)
     for rule in _cfg()["types"]:
         if _re(rule["pattern"]).search(q):
             if rule["type"] == "list" and re.search(r"哪(?:个|一个|家|位|天|年|里)(?!些)", q) and "哪些" not in q \
@@ -475,9 +475,14 @@ _ASKS = re.compile(r"多少|几|什么|哪|谁|如何|怎么|怎样|是否|吗|�
 _COUNT_ASKED = re.compile(r"(?:多少|几)(?:名|人|个|户|家|位|件|处|次)(?!.*(?:占|比例|比重|百分))")
 
 
+def _without_whoever(text: str) -> str:
+    """``text`` with 谁 used as "whoever" (谁家办喜事, 谁都: ``indefinite_who``) written as 某."""
+    return _re(_cfg()["indefinite_who"]).sub("某", text)
+
+
 def _asks(text: str) -> bool:
     """True when ``text`` holds a question word (谁 as "whoever" — 谁家办喜事 — is none)."""
-    return bool(_ASKS.search(_re(_cfg()["indefinite_who"]).sub("某", text)))
+    return bool(_ASKS.search(_without_whoever(text)))
 
 
 def split_parts(question: str) -> list[str]:

@@ -243,7 +243,7 @@ def _aligned(last: Line, line: Line, block: Block) -> bool:
     indented first line (which reaches at least as far right); a centred line (a byline over
     the columns) does not."""
     em = max(line.size, 1.0)
-    if last.text.rstrip()[-1:] in _ENDS_SENTENCE and _section_number().match(line.text.lstrip()):
+    if last.text.rstrip()[-1:] in _ENDS_SENTENCE and _layout_pattern("section_number").match(line.text.lstrip()):
         return False  # "…服务职工9800余人次。" then "三、存在的主要问题": a heading set flush with the text
     dx = line.x0 - last.x0
     if abs(dx) <= 0.6 * em or abs(line.x0 - block.x0) <= 0.6 * em:
@@ -485,18 +485,12 @@ def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15
 _ENDS_SENTENCE = set("。！？!?")
 
 
-@lru_cache(maxsize=1)
-def _section_number() -> re.Pattern:
+@lru_cache(maxsize=4)
+def _layout_pattern(name: str) -> re.Pattern:
+    """A pattern of ``layout.json`` by its name (brief_opening, section_number), compiled once."""
     from partyqa.resources import data_json
 
-    return re.compile(data_json("layout.json")["section_number"])
-
-
-@lru_cache(maxsize=1)
-def _brief_opening() -> re.Pattern:
-    from partyqa.resources import data_json
-
-    return re.compile(data_json("layout.json")["brief_opening"])
+    return re.compile(data_json("layout.json")[name])
 
 
 def cut_briefs(text: str) -> list[str]:
@@ -512,7 +506,7 @@ def cut_briefs(text: str) -> list[str]:
     while k < len(lines):
         line = lines[k].strip()
         if k >= 2 and k + 1 < len(lines) and _BRIEF_HEAD_MIN <= len(line) <= _BRIEF_HEAD_MAX \
-                and not _CLAUSE_MARK_END.search(line) and _brief_opening().match(lines[k + 1].strip()):
+                and not _CLAUSE_MARK_END.search(line) and _layout_pattern("brief_opening").match(lines[k + 1].strip()):
             label = ""
             if story and len(story[-1].strip()) <= _SECTION_NAME and not _CLAUSE_MARK_END.search(story[-1].strip()):
                 label = story.pop().strip()  # 城事简讯: the briefs' column label, not the story's

@@ -92,10 +92,7 @@ def exchange_rate_miss(part: Part, text: str, span: sp.Span | None) -> bool:
     return not _answer_pattern("asks_exchange_rate").search(normalize(part.text))
 
 
-@lru_cache(maxsize=32)
-def _answer_pattern(name: str) -> re.Pattern:
-    """A pattern of ``answers.json`` by its name, compiled once."""
-    return re.compile(sp.answers_config()[name])
+_answer_pattern = sp.answer_pattern
 
 
 def class_bound(part: Part, text: str, span: sp.Span | None) -> bool:

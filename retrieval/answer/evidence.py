@@ -458,12 +458,15 @@ def attached(part: Part, text: str, span: sp.Span | None, reach: int = 8) -> flo
     return float(any(present(term, near) for term in part.focus[:2] if len(term) >= 2))
 
 
+def _head_words(part: Part) -> list[str]:
+    """The Chinese words of the focus head (微网格 → 微, 网格), [] without a focus."""
+    return [w for w in words(part.focus[0]) if re.match(r"[\u4e00-\u9fff]", w)] if part.focus else []
+
+
 def modifier_miss(part: Part, sentence: str) -> float:
     """1 when the sentence has the head noun of the focus but not the word that narrows it
     (网格 but not 微网格, 企业党组织 but not 外资企业党组织)."""
-    if not part.focus:
-        return 0.0
-    parts = [w for w in words(part.focus[0]) if re.match(r"[\u4e00-\u9fff]", w)]
+    parts = _head_words(part)
     norm = normalize(sentence)
     return float(len(parts) >= 2 and parts[-1] in norm and parts[0] not in norm)
 
@@ -472,26 +475,18 @@ def modifier_implied(part: Part, title: str) -> float:
     """1 when the word that narrows the asked thing (适老化 of 适老化改造, 居民 of 居民诉求) goes
     without saying in the article: its title writes it, or it names the people of the place as a
     whole (``populace_modifiers`` of answers.json)."""
-    if not part.focus:
-        return 0.0
-    parts = [w for w in words(part.focus[0]) if re.match(r"[\u4e00-\u9fff]", w)]
+    parts = _head_words(part)
     if len(parts) < 2:
         return 0.0
     modifier = parts[0]
-    return float(modifier in normalize(title) or bool(_populace().match(modifier)))
-
-
-@lru_cache(maxsize=1)
-def _rated() -> tuple[re.Pattern, re.Pattern]:
-    cfg = sp.answers_config()
-    return re.compile(cfg["rated_attributes"]), re.compile(cfg["rated_object"])
+    return float(modifier in normalize(title) or bool(sp.answer_pattern("populace_modifiers").match(modifier)))
 
 
 def rated_miss(part: Part, text: str, span: sp.Span | None) -> bool:
     """True when the question asks a rated attribute (满意度, 办结率: ``rated_attributes`` of
     answers.json) that the figure's clause does not write (物业费收缴率 for 满意的比例), or writes
     of another object (对停车管理的满意度 for 对微更新的满意度: ``rated_object``)."""
-    rated, obj = _rated()
+    rated, obj = sp.answer_pattern("rated_attributes"), sp.answer_pattern("rated_object")
     asked = normalize(part.text)
     stem = rated.search(asked)
     if stem is None or span is None:
@@ -505,11 +500,6 @@ def rated_miss(part: Part, text: str, span: sp.Span | None) -> bool:
         a, w = asked_obj.group("obj"), written_obj.group("obj")
         return not any(a[i:i + 2] in w for i in range(len(a) - 1))
     return False
-
-
-@lru_cache(maxsize=1)
-def _populace() -> re.Pattern:
-    return re.compile(sp.answers_config()["populace_modifiers"])
 
 
 def organisation_fit(part: Part, hit: Hit, article: str = "") -> bool:
@@ -738,12 +728,7 @@ def asked_list_verb(question: str) -> str:
     tail = norm[:cue.start()]
     if not verbs or not re.search(rf"{re.escape(verbs[-1])}[了的过都]*$", tail):
         return ""  # the verb must stand right before the question word (配了哪些), not far ahead
-    return "" if _vague_list_verbs().match(verbs[-1]) else verbs[-1]
-
-
-@lru_cache(maxsize=1)
-def _vague_list_verbs() -> re.Pattern:
-    return re.compile(sp.answers_config()["vague_list_verbs"])
+    return "" if sp.answer_pattern("vague_list_verbs").match(verbs[-1]) else verbs[-1]
 
 
 def verb_listing(part: Part, text: str) -> bool:

@@ -110,16 +110,23 @@ def section_listing(heading: Candidate, cands: list[Candidate], hit: Hit) -> Can
     return max(under, key=lambda c: c.score, default=None)
 
 
+def written_short_at_asked_place(best: Candidate) -> bool:
+    """True when a figure's sentence names the asked place and writes the asked thing short, in
+    the asked unit, leaving out a word that goes without saying ("桦苑社区…社区完成改造96户" after
+    "街道已完成适老化改造412户", 适老化 written in the title): the full name next to another
+    place's figure is no near miss of it."""
+    f = best.features
+    return bool(f.get("t_number") and f.get("own_place") and f.get("modifier_miss") and f.get("modifier_implied")
+                and f.get("unit_exact") and not best.headline
+                and f.get("focus_elsewhere", 0.0) >= f.get("focus_demoted", 0.0))
+
+
 def near_miss(best: Candidate) -> bool:
     """True when the best fitting candidate holds little of the asked thing, which another
     sentence states for another place or year, or as a plan, another period or a part."""
-    gap = max(best.features.get("focus_elsewhere", 0.0), best.features.get("focus_demoted", 0.0))
-    if best.features.get("t_number") and best.features.get("own_place") and best.features.get("modifier_miss") \
-            and best.features.get("modifier_implied") and best.features.get("unit_exact") and not best.headline and best.features.get("focus_elsewhere", 0.0) >= best.features.get("focus_demoted", 0.0):
-        # "桦苑社区…社区完成改造96户" after "街道已完成适老化改造412户": the sentence that names the
-        # asked place writes the asked thing short (改造 for 适老化改造, which the title writes),
-        # in the asked unit; the full name next to the street's figure is no other place's answer
+    if written_short_at_asked_place(best):
         return False
+    gap = max(best.features.get("focus_elsewhere", 0.0), best.features.get("focus_demoted", 0.0))
     return gap >= ELSEWHERE_GAP and best.cov_focus < ELSEWHERE_FOCUS
 
 

@@ -93,10 +93,13 @@ def pick_article(part: Part, hits: list[Hit], articles: dict[str, Article], pref
 
     def overlap(hit: Hit) -> float:
         article = articles.get(hit.doc_id)
+        text = article.text if article else hit.text
         title = normalize(hit.title)
-        body = normalize(" ".join([hit.publisher, hit.district, article.text if article else hit.text]))
-        header = normalize(" ".join([hit.title, hit.publisher, (article.text if article else hit.text)[:_HEADER_CHARS]]))
-        named = sum(len(subject) * 3.0 for name in series if name in header)
+        body = normalize(" ".join([hit.publisher, hit.district, text]))
+        named = 0.0
+        if series:
+            header = normalize(" ".join([hit.title, hit.publisher, text[:_HEADER_CHARS]]))
+            named = sum(len(subject) * 3.0 for name in series if name in header)
         return named + sum(3.0 if w in title else 1.0 if w in body else 0.0 for w in subject)
 
     seen: dict[str, tuple[float, int]] = {}
@@ -143,21 +146,18 @@ def _print_dates() -> dict[str, re.Pattern]:
     return {verb: re.compile(pattern) for verb, pattern in data_json("document_marks.json")["print_dates"].items()}
 
 
-def print_date(article: Article, question: str) -> ArticleFact | None:
-    """The date a bulletin writes for the step the question asks about (哪天编印的 → the line
+def print_date(article: Article, question: str) -> tuple[str, ArticleFact] | None:
+    """The step asked (编印 or 印发) and the date the bulletin writes for it (哪天编印的 → the line
     ``…组织部编　2021年7月6日``; 哪天印发的 → ``2023年5月30日印发``: ``print_dates`` of
     document_marks.json), or None when the question asks neither or the text writes no such line."""
     for verb, pattern in _print_dates().items():
         if verb not in question:
             continue
         for m in pattern.finditer(article.text):
-            written = m.group("date") or m.group("date2")
-            y, mo, d = re.findall(r"\d+", written)
-            line_start = article.text.rfind("\n", 0, m.start()) + 1
-            line_end = article.text.find("\n", m.end())
-            line_end = line_end if line_end >= 0 else len(article.text)
-            return ArticleFact("date", f"{int(y):04d}-{int(mo):02d}-{int(d):02d}",
-                               article.text[line_start:line_end].strip(), line_start, line_end)
+            y, mo, d = re.findall(r"\d+", m.group("date") or m.group("date2"))
+            line_start, line_end = _line_span(article.text, m.start(), m.end())
+            return verb, ArticleFact("date", f"{int(y):04d}-{int(mo):02d}-{int(d):02d}",
+                                     article.text[line_start:line_end].strip(), line_start, line_end)
     return None
 
 
@@ -179,9 +179,13 @@ def _visible_evidence(article: Article, fact: ArticleFact) -> tuple[int, int]:
     at = article.text.find(fact.value)
     if at < 0:
         return fact.start, fact.end
-    line_start = article.text.rfind("\n", 0, at) + 1
-    line_end = article.text.find("\n", at)
-    return line_start, line_end if line_end >= 0 else len(article.text)
+    return _line_span(article.text, at, at)
+
+
+def _line_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The lines of ``text`` that hold ``text[start:end]``, as ``(start, end)`` offsets."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, line_end if line_end >= 0 else len(text)
 
 
 def answer_fact(part: Part, hits: list[Hit], articles: dict[str, Article], hit_at, prefer: str = "") -> PartAnswer:
@@ -200,11 +204,11 @@ def answer_fact(part: Part, hits: list[Hit], articles: dict[str, Article], hit_a
     article = pick_article(part, hits, articles, prefer)
     if article is None:
         return PartAnswer(part.text)
-    facts = [f for f in map(lambda f: _placed(article, f), facts_of(article, part.article_fact)) if f.start >= 0]
+    facts = [f for f in (_placed(article, f) for f in facts_of(article, part.article_fact)) if f.start >= 0]
     label = LABELS.get(part.article_fact, "信息")
     if part.article_fact == "date" and (printed := print_date(article, normalize(part.text))):
-        facts = [printed]  # 哪天编印的: the bulletin's own 编印 line, not the web page's posting date
-        label = ("编印" if "编印" in normalize(part.text) else "印发") + "日期"
+        verb, fact = printed  # 哪天编印的: the bulletin's own 编印 line, not the web page's posting date
+        facts, label = [fact], verb + "日期"
     quotes: list[Quote] = []
     for fact in facts:
         fact_start, fact_end = _visible_evidence(article, fact)

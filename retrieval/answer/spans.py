@@ -61,6 +61,12 @@ def answers_config() -> dict:
     return data_json("answers.json")
 
 
+@lru_cache(maxsize=64)
+def answer_pattern(name: str) -> re.Pattern:
+    """A pattern of ``answers.json`` by its name, compiled once."""
+    return re.compile(answers_config()[name])
+
+
 @lru_cache(maxsize=1)
 def _questions() -> dict:
     return data_json("questions.json")

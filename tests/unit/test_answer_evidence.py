@@ -369,13 +369,6 @@ def test_place_level(place, level):
     ("白石县的常住人口有多少？", "白石县加强党建。全县常住人口约42万人。", "全县常住人口约42万人。", True),
     ("青溪街道的面积有多大？", "青溪街道推进网格治理。桂花社区面积1.2平方公里。", "桂花社区面积1.2平方公里。", False),
     ("青溪街道的面积有多大？", "青溪街道推进网格治理。街道辖区面积8.6平方公里。", "街道辖区面积8.6平方公里。", True),
-])
-def test_places_fit(question, text, sentence, fits):
-    part = _part(question)
-    assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
-
-
-@pytest.mark.parametrize(("question", "text", "sentence", "fits"), [
     # the lower places a whole is made of, listed with 、, own nothing counted after the list
     ("青溪街道一共有多少名党员？", "青溪街道位于城北。街道下辖桂花社区、柳岸社区、石塘社区等3个社区，共有党员1528名。",
      "街道下辖桂花社区、柳岸社区、石塘社区等3个社区，共有党员1528名。", True),
@@ -384,26 +377,20 @@ def test_places_fit(question, text, sentence, fits):
     # one lower place named on its own before the figure still owns it
     ("青溪街道一共有多少名党员？", "青溪街道位于城北。在桂花社区，共有党员312名。", "在桂花社区，共有党员312名。", False),
     ("白石县一共有多少个村党组织？", "白石县位于山区。清河镇，共有村党组织41个。", "清河镇，共有村党组织41个。", False),
-])
-def test_places_fit_a_list_of_lower_places_owns_no_total(question, text, sentence, fits):
-    part = _part(question)
-    assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
-
-
-@pytest.mark.parametrize(("question", "text", "sentence", "fits"), [
     # 各街道…书记 / 各村…负责人 are the people who came, from every unit: the whole asked owns the figure
-    ("云港区党建工作推进会有多少人参加？", "云港区召开推进会。",
+    ("云港区党建工作推进会有多少人参加？",
+     "云港区召开推进会。6月3日，全区党建工作推进会召开，各街道（镇）党（工）委书记、区直部门负责人共120余人参加。",
      "6月3日，全区党建工作推进会召开，各街道（镇）党（工）委书记、区直部门负责人共120余人参加。", True),
-    ("白石县村级后备干部培训班有多少人参加？", "白石县举办培训班。",
+    ("白石县村级后备干部培训班有多少人参加？",
+     "白石县举办培训班。县委组织部举办培训班，各镇（乡）分管负责同志和村级后备干部共86人参加。",
      "县委组织部举办培训班，各镇（乡）分管负责同志和村级后备干部共86人参加。", True),
     # 各街道 owning a figure of its own: every street's, not the district's
-    ("云港区一共建了多少个党群驿站？", "云港区推进驿站建设。", "各街道共建成党群驿站46个。", False),
-    ("白石县一共建了多少个党群驿站？", "白石县推进驿站建设。", "各镇建成党群驿站共31个。", False),
+    ("云港区一共建了多少个党群驿站？", "云港区推进驿站建设。各街道共建成党群驿站46个。", "各街道共建成党群驿站46个。", False),
+    ("白石县一共建了多少个党群驿站？", "白石县推进驿站建设。各镇建成党群驿站共31个。", "各镇建成党群驿站共31个。", False),
 ])
-def test_places_fit_the_people_of_every_unit_own_no_figure(question, text, sentence, fits):
+def test_places_fit(question, text, sentence, fits):
     part = _part(question)
-    full = text + sentence
-    assert ctx.places_fit(part, _hit(full), _candidate(part, full, sentence)) is fits
+    assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
 
 
 @pytest.mark.parametrize(("question", "text", "district", "title", "fits"), [
