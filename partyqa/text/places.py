@@ -427,6 +427,8 @@ def _name_tokens_before(tokens: list[tuple[int, str, str]], index: int) -> list[
     if index < 1:
         return []
     last = tokens[index - 1]
+    if last[1] in _former_marks():
+        return []  # "利用原社区仓库": the former community, no name
     # a single character right before the suffix is part of a name even when tagged as an
     # adjective (槐/荫/社区); a longer adjective is not (美丽/乡村)
     stop = _STOP_POS_EXTENSION if len(last[1]) == 1 and last[1] not in _FUNCTION_CHARS else _STOP_POS
@@ -440,6 +442,7 @@ def _name_tokens_before(tokens: list[tuple[int, str, str]], index: int) -> list[
             one_char
             and len(before[1]) <= 3
             and before[1] not in _FUNCTION_CHARS
+            and not (before[1] in _former_marks() and len(picked[0][1]) >= 2)  # 原/石桥/村 is 石桥村
             and not _measure_after_demonstrative(tokens, index - 2)
             # a rare character jieba tags as a bound morpheme (霁/vg 雪/n 街道) is a name's too
             and (_is_name_token(before, _STOP_POS_EXTENSION)
@@ -502,6 +505,24 @@ def _generic_prefixes() -> frozenset[str]:
 def _long_generic_words() -> tuple[str, ...]:
     """Generic words of four characters or more (美丽乡村, 和美乡村): no place is read inside one."""
     return tuple(w for w in _generic_words() if len(w) >= 4)
+
+
+def _city_short_form(word: str) -> bool:
+    """True for the short form of exactly one province or prefecture-level city (银川, 昆明)."""
+    entry = _lookup().get(word)
+    return entry is not None and not entry[1] and len(entry[0]) == 1 and entry[0][0].endswith("00")
+
+
+@lru_cache(maxsize=1)
+def _road_words() -> tuple[str, ...]:
+    """Words a street name goes on with after a city's name (长春路, 南京东路): no place after it."""
+    return tuple(" ".join(data_lines("place_road_words.txt")).split())
+
+
+@lru_cache(maxsize=1)
+def _former_marks() -> frozenset[str]:
+    """Lone 原/现 before a place: the place as it was or is, not a piece of its name."""
+    return frozenset(" ".join(data_lines("place_former_marks.txt")).split())
 
 
 @lru_cache(maxsize=1)
@@ -595,6 +616,11 @@ def _question_places(text: str) -> tuple[str, ...]:
             _, prev, prev_flag = tokens[j]
             if not CJK_RUN.fullmatch(prev) or _PLACE_TAIL.search(prev) or prev in found:
                 break
+            if len("".join(pieces)) >= 2 and _city_short_form(prev) and not pieces[0].startswith(_road_words()):
+                found.setdefault(prev, tokens[j][0])
+                break  # "银川枸杞里社区": the city's short form, then the community (长春路社区 is one name)
+            if prev in _former_marks() and (not pieces or len("".join(pieces)) >= 2):
+                break  # "在原石桥村": the former 石桥村 (原龙村 keeps its one-character name)
             single = len(prev) == 1 and prev not in _FUNCTION_CHARS
             if single and _measure_after_demonstrative(tokens, j):
                 break

@@ -285,7 +285,24 @@ _STATES_TOTAL = re.compile(r"共|累计|总计|合计|总数|总量|总额|全(?
 
 def asks_total(part: Part) -> bool:
     """True when the question asks for a total (一共, 总共, 全区共有…)."""
-    return bool(_TOTAL.search(normalize(part.text)))
+    return bool(_TOTAL.search(_without_honours(normalize(part.text))))
+
+
+def asks_whole(part: Part) -> bool:
+    """True when the question asks about a whole (全区, 各街道), not about an honour of that
+    level (``哪三个项目入选了全区优秀案例`` asks about the street's projects)."""
+    return bool(_BROADER.search(_without_honours(normalize(part.text))))
+
+
+def _without_honours(text: str) -> str:
+    """The text without the 全 of a whole right after an honour verb (入选全区 → 入选区)."""
+    return _honour_whole().sub(r"\1", text)
+
+
+@lru_cache(maxsize=1)
+def _honour_whole() -> re.Pattern:
+    verbs = data_json("questions.json")["honour_verbs"]
+    return re.compile(rf"((?:{verbs})了?)全(?=省|市|区|县|镇|乡|街道)")
 
 
 def asks_place_attribute(part: Part) -> bool:
@@ -745,7 +762,7 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
                 if at > own >= 0 and not (_aliases(place) & names) and _known_peer(place, level):
                     return False
         return True
-    asked_whole = bool(_BROADER.search(normalize(part.text)))
+    asked_whole = asks_whole(part)
     # Where the fact sits: for a number, the text before its span (the owner is named
     # before the figure); for other answers, the whole sentence.
     owned = part.answer_type in ("number", "person")

@@ -408,13 +408,20 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
         places = [p for p in question_places(text) if p not in part.places]
         return bool(places), None, 1.0 if places else 0.0
     if kind == "list":
-        items = sp.enumeration_count(text)
+        items = _item_count(part, text)
         # A sentence pointing back at items (由这4个村…) stands for them: the list quotes the items before it.
         typed = items >= 2 or sp.starts_enumeration(text) or sp.opens_enumeration(text) or sp.introduces_items(text) \
             or sp.points_back_at_items(text)
         return typed, None, min(1.0, max(items, 1 if typed else 0) / 3)
     return True, None, 1.0
 
+
+
+def _item_count(part: Part, text: str) -> int:
+    """How many items a sentence lists; for a list question the parties of a model joined by +
+    count too (“社区党委+爱心企业+志愿者”模式), which for a number are no items."""
+    count = sp.enumeration_count(text)
+    return max(count, sp.joined_parties(text)) if part.answer_type == "list" else count
 
 
 @lru_cache(maxsize=1)
@@ -918,7 +925,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                           focus_demoted=max(0.0, demoted - c.cov_focus), modifier_miss=modifier_miss(part, c.text),
                           plan_mismatch=plan_mismatch(part.text, c.text),
                           enum_open=float(sp.starts_enumeration(c.text) or sp.opens_enumeration(c.text)),
-                          items=min(1.0, sp.enumeration_count(c.text) / 3),
+                          items=min(1.0, _item_count(part, c.text) / 3),
                           unit_exact=unit_exact(part, c.span), attach=attached(part, c.text, c.span),
                           subject_miss=subject_miss(part, c.text), clause_sem=(c.clause_semantic - 0.8) * 10,
                           items_focus=items_focus(part, c.text), list_anchor=list_anchor(part, c.text),

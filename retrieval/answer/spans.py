@@ -413,6 +413,8 @@ def enumeration_count(text: str) -> int:
 
 
 _RUN = re.compile(r"[^，,。；;：:、—／/\s]{1,12}(?:[、—／/][^，,。；;：:、—／/\s]{1,12})+")
+#: Three or more parties joined by + (“社区党委+爱心企业+志愿者”模式, 党支部+合作社+农户).
+_PLUS_RUN = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[+＋][\u4e00-\u9fff]{2,8}){2,}")
 
 
 _COUNTED_KIND = re.compile(r"^[两二三四五六七八九十]+[张个项支条类种大本套]?([\u4e00-\u9fff]{2,4})$")
@@ -434,6 +436,12 @@ def enumeration_runs(text: str) -> list[tuple[int, int, int]]:
     """The 、-separated runs of items as ``(start, end, items)`` in normalized text."""
     norm = _norm(text)
     return [(m.start(), m.end(), len(re.split(r"[、—／/]", m.group()))) for m in _RUN.finditer(norm)]
+
+
+def joined_parties(text: str) -> int:
+    """How many parties the longest run joined by + names (“社区党委+爱心企业+志愿者”模式: 3),
+    0 below three: the members of a model, which a list question (由哪几方组成) asks for."""
+    return max((len(re.split(r"[+＋]", m.group())) for m in _PLUS_RUN.finditer(_norm(text))), default=0)
 
 
 def starts_enumeration(text: str) -> bool:

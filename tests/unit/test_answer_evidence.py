@@ -1200,3 +1200,54 @@ def test_a_weak_or_unfitting_enumeration_does_not_displace_the_best():
     unfit = _listed("驿站设有阅览室、议事厅、健身角和休息区。", 0.45, 1.0, fit=False)
     fields = _listed("时间：2023-05-01　作者：林书禾　编辑：周可心", 0.45, 1.0)
     assert listing_first(part, best, [best, weak, unfit, fields]) is best
+
+
+# --------------------------------------------------------- 全区 as the level of an honour, not the whole asked
+@pytest.mark.parametrize(("question", "whole"), [
+    ("青溪街道哪几个项目入选了全区党建优秀案例？", False),
+    ("柳塘村有哪些党员被评为全县优秀共产党员？", False),
+    ("全区有多少个项目入选了全市优秀案例？", True),  # the whole is asked first
+    ("白石县全县一共评出了多少名优秀共产党员？", True),
+])
+def test_a_whole_right_after_an_honour_verb_is_not_asked(question, whole):
+    assert ctx.asks_whole(_part(question)) is whole
+
+
+@pytest.mark.parametrize(("question", "text", "fits"), [
+    # the street's communities' projects, honoured at district level, answer for the street
+    ("青溪街道哪几个项目入选了全区党建优秀案例？",
+     "青溪街道地处云港区老城。柳荫社区“楼道议事”、石桥社区“红色物业”两个项目入选全区党建优秀案例。", True),
+    ("白石镇有哪些做法被评为全县基层治理创新案例？",
+     "白石镇位于白石县北部。清河村“积分超市”、柳塘村“党员中心户”两项做法被评为全县基层治理创新案例。", True),
+    # the whole asked for itself: its communities do not answer for it
+    ("云港区全区有哪些项目入选了全市党建优秀案例？",
+     "青溪街道地处云港区老城。柳荫社区“楼道议事”、石桥社区“红色物业”两个项目入选全市党建优秀案例。", False),
+])
+def test_places_fit_an_honour_of_a_higher_level_keeps_the_asked_place(question, text, fits):
+    part = _part(question)
+    sentence = text.split("。")[1] + "。"
+    assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
+
+
+# ------------------------------------------------------------- the parties of a model joined by +
+@pytest.mark.parametrize(("text", "parties"), [
+    ("食堂采取“社区党委+爱心企业+志愿者”运营模式，社区无偿提供场地。", 3),
+    ("柳塘村推行“党支部＋合作社＋农户＋电商”模式，带动茶农增收。", 4),
+    ("街道打造“党建+”品牌，推动党建+治理融合。", 0),  # two parties, or none after +: no list
+    ("比赛以3+2的赛制进行。", 0),
+])
+def test_joined_parties(text, parties):
+    assert sp.joined_parties(text) == parties
+
+
+def test_a_model_of_joined_parties_answers_a_list_question_but_counts_no_items_for_a_number():
+    sentence = "食堂采取“社区党委+爱心企业+志愿者”运营模式，社区无偿提供场地。"
+    listed = _part("邻里食堂的运营模式由哪几方组成？")
+    assert ev.typed_span(listed, sentence)[0] is True
+    assert ev._item_count(listed, sentence) == 3
+    counted = _part("邻里食堂有多少名志愿者？")
+    assert ev._item_count(counted, sentence) == 0
+    # a second story: a village's cooperative
+    other = "柳塘村推行“党支部+合作社+农户”模式，茶叶卖上了好价钱。"
+    assert ev.typed_span(_part("柳塘村的合作模式由哪几方组成？"), other)[0] is True
+    assert ev.typed_span(_part("柳塘村的合作模式由哪几方组成？"), "柳塘村的茶叶卖上了好价钱。")[0] is False

@@ -457,3 +457,43 @@ def test_a_party_office_before_a_place_word_is_no_place(text, places):
                                               ("会同县有多少名党员？", ["会同县"])])
 def test_a_county_named_like_the_verb_stays_a_place(text, places):
     assert question_places(text) == places
+
+
+# ----------------------------------------------------- 原/现 before a place word; a city's short form
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("镇里在原石桥村的地块上建起了标准厂房", ["石桥村"]),  # the former 石桥村
+        ("把原柳湾村小学的旧校舍改成了活动室", ["柳湾村"]),
+        ("利用原社区仓库改造的食堂已经开业", []),  # "the former community's storeroom": no place
+        ("现街道办事处所在的楼原来是粮站", []),
+    ],
+)
+def test_a_lone_former_or_present_mark_is_no_part_of_the_name(text, places):
+    assert question_places(text) == places
+    assert extract_places(text) == places
+
+
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [
+        ("银川枸杞里社区老楼装一部电梯，公家补多少钱？", ["银川", "枸杞里社区"]),
+        ("昆明茶花巷社区的调解队有多少人？", ["昆明", "茶花巷社区"]),
+        # a road named after a city is one name with its community or street
+        ("长春路社区有多少名党员？", ["长春路社区"]),
+        ("南京东路街道一共有几个网格？", ["南京东路街道"]),
+    ],
+)
+def test_a_city_short_form_right_before_a_community_is_the_city(question, places):
+    assert question_places(question) == places
+
+
+@pytest.mark.parametrize(
+    "text", ["志愿者在海鲜排档集中区摆放了公平秤", "沿街商户大多分布在滨海旅游区", "度假区里的民宿统一挂牌"],
+)
+def test_a_zone_of_some_trade_is_no_place(text):
+    assert question_places(text) == []
+
+
+def test_a_named_district_is_still_found_beside_a_zone_word():
+    assert question_places("崂山区旅游区的商户有多少家？") == ["崂山区"]
