@@ -574,6 +574,18 @@ def counted_miss(part: Part, sentence: str, title: str = "") -> bool:
     return present(head, norm) and any(not present(w, norm) for w in narrowing)
 
 
+def party_body_counted(part: Part, sentence: str, span: sp.Span | None) -> bool:
+    """True when the figure counts party bodies of some unit (213个村党组织, 企业党支部46个) and the
+    question counts things, not party bodies (多少个行政村): the figure is not their number."""
+    if span is None or not part.counted or {"名", "人", "位"} & set((part.units or "").split("|")):
+        return False
+    if sp.answer_pattern("party_bodies").search(normalize(part.text)):
+        return False  # 多少个村党组织, 党支部有几个: party bodies are counted
+    norm = normalize(sentence)
+    return bool(sp.answer_pattern("party_body_after").search(norm[span.end:span.end + 12])
+                or sp.answer_pattern("party_body_before").search(norm[:span.start]))
+
+
 def item_of_counted(part: Part, sentence: str, span: sp.Span | None) -> bool:
     """True when the kind asked (窑炉节能改造项目) is written only as one item of a list closed by
     等 before the figure (完成窑炉节能改造、釉料配方优化等攻关项目17项): the figure counts the
@@ -872,7 +884,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                 and not attached(part, c.text, c.span):
             c.typed = False  # "143名党员中有多少是外卖骑手": only a figure written at 外卖骑手 answers
         if c.typed and part.answer_type == "number" and (counted_miss(part, c.text, hit.title)
-                                                         or item_of_counted(part, c.text, c.span)):
+                                                         or item_of_counted(part, c.text, c.span)
+                                                         or party_body_counted(part, c.text, c.span)):
             c.typed = False  # 网格 counted, 微网格 asked; 窑炉节能改造、釉料配方优化等攻关项目17项
         if c.typed and sibling_kind_miss(part, hit.title + " " + hit.text):
             c.typed = False  # 农村党组织书记 asked, a passage on 社区党组织书记 only

@@ -1251,3 +1251,22 @@ def test_a_model_of_joined_parties_answers_a_list_question_but_counts_no_items_f
     other = "柳塘村推行“党支部+合作社+农户”模式，茶叶卖上了好价钱。"
     assert ev.typed_span(_part("柳塘村的合作模式由哪几方组成？"), other)[0] is True
     assert ev.typed_span(_part("柳塘村的合作模式由哪几方组成？"), "柳塘村的茶叶卖上了好价钱。")[0] is False
+
+
+# ------------------------------------------------------ a figure of party bodies is no count of units
+@pytest.mark.parametrize(("question", "sentence", "counted"), [
+    # villages asked, the figure counts the villages' party bodies
+    ("白石县一共有多少个行政村？", "截至今年6月，白石县共有213个村党组织领办合作社，全县所有行政村集体经济收入均超过10万元。", True),
+    ("白石县一共有多少个村党组织？", "截至今年6月，白石县共有213个村党组织领办合作社。", False),
+    ("白石县一共有多少个行政村？", "白石县下辖12个镇、236个行政村。", False),
+    # enterprises asked, the figure counts their party bodies (written before or after it)
+    ("云港区有多少家非公企业？", "全区非公企业党组织已达146个，覆盖职工3.2万人。", True),
+    ("云港区有多少家非公企业？", "全区共有非公企业1460家。", False),
+    ("云港区有多少个非公企业党支部？", "全区非公企业党支部已达146个。", False),
+    # people of a party body are counted as people
+    ("青溪街道有多少名党工委委员？", "街道党工委共有委员7名。", False),
+])
+def test_party_body_counted(question, sentence, counted):
+    part, span = _span(question, sentence)
+    assert span is not None
+    assert ev.party_body_counted(part, sentence, span) is counted
