@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 
 from partyqa.resources import data_json
 from partyqa.text.normalize import normalize
-from partyqa.text.places import question_places
+from partyqa.text.places import question_places, without_leading_division
 from partyqa.text.segment import pos_tokens, tokenize, words
 from retrieval.answer.spans import role_body
 
@@ -285,7 +285,7 @@ def asked_organisation(q: str, places: tuple[str, ...] = ()) -> str:
     name = re.split(r"[的在和与及给对把向从为里、是由那这个]", m.group(1))[-1]
     for place in sorted(places, key=len, reverse=True):
         name = name.replace(place, "")
-    name = re.sub(cfg["organisation_kind_words"], "", name)
+    name = without_leading_division(re.sub(cfg["organisation_kind_words"], "", name))
     return name if len(name) >= 2 else ""
 
 

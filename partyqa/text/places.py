@@ -507,6 +507,17 @@ def _long_generic_words() -> tuple[str, ...]:
     return tuple(w for w in _generic_words() if len(w) >= 4)
 
 
+def without_leading_division(name: str) -> str:
+    """``name`` without a division's name or unique short form it opens with (宁波昱衡 → 昱衡,
+    椒江海帆 → 海帆), when two or more characters of its own remain; else ``name`` itself."""
+    table = _lookup()
+    for size in range(min(len(name) - 2, 6), 1, -1):
+        entry = table.get(name[:size])
+        if entry is not None and (entry[1] or len(entry[0]) == 1):
+            return name[size:]
+    return name
+
+
 def _city_short_form(word: str) -> bool:
     """True for the short form of exactly one province or prefecture-level city (银川, 昆明)."""
     entry = _lookup().get(word)

@@ -41,6 +41,7 @@ from retrieval.answer.context import (
     change_figure,
     change_mismatch,
     class_bound,
+    clause_before,
     cn_number,
     exchange_rate_miss,
     floor_mismatch,
@@ -526,13 +527,18 @@ _ITEM_HEAD = re.compile(rf"^{NUMBERED_HEAD}")
 def organisation_owner_miss(part: Part, hit: Hit, cand: Candidate, article: str = "") -> bool:
     """True when a figure is asked of a named organisation (锦纶布业公司有多少名党员) that the
     article is not about (its title and outlet do not name it) and neither the sentence nor the
-    text just before it names it: the figure is the article's subject's (联盟企业…37名党员技术骨干)."""
+    text just before it names it: the figure is the article's subject's (联盟企业…37名党员技术骨干).
+    So is a figure whose own clause opens on a group of organisations (链上企业共有党员736名)."""
     name = part.organisation
     if not name or part.answer_type != "number":
         return False
     pieces = {name[i:i + 2] for i in range(len(name) - 1)}
     if any(p in normalize(hit.title + " " + hit.publisher) for p in pieces):
         return False
+    if cand.span is not None:
+        owner = sp.answer_pattern("group_owner").search(clause_before(cand.text, cand.span, "，,；;。"))
+        if owner and not any(p in owner.group() for p in pieces):
+            return True  # 链上企业共有党员736名: the group's figure, not the named company's
     offset = hit.start + cand.start
     before = article[max(0, offset - 200):offset] if article else hit.text[max(0, cand.start - 200):cand.start]
     lines = before.split("\n")

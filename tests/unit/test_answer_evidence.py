@@ -1270,3 +1270,22 @@ def test_party_body_counted(question, sentence, counted):
     part, span = _span(question, sentence)
     assert span is not None
     assert ev.party_body_counted(part, sentence, span) is counted
+
+
+# ------------------------------------------------ a group of organisations owns the figure of its clause
+@pytest.mark.parametrize(("question", "text", "miss"), [
+    ("青屿汽车部件有限公司一共有多少名党员？",
+     "链主企业青屿汽车部件有限公司党委书记俞建锋担任产业链党委书记。链上企业共有党组织41个、党员736名。", True),
+    ("青屿汽车部件有限公司一共有多少名党员？",
+     "青屿汽车部件有限公司党委书记俞建锋说，公司共有党员126名。", False),
+    ("澄远电子公司有多少名党员？", "澄远电子公司是园区的龙头。园区入驻企业共有党员520名。", True),
+    ("澄远电子公司有多少名党员？", "澄远电子公司是园区的龙头，该公司共有党员86名。", False),
+])
+def test_a_group_of_organisations_owns_the_figure_of_its_clause(question, text, miss):
+    part = _part(question)
+    sentence = text.split("。")[-2] + "。" if text.count("。") > 1 else text
+    sentence = sentence if sentence in text else text
+    hit = _hit(text)
+    cand = _candidate(part, text, sentence)
+    assert cand.span is not None
+    assert ev.organisation_owner_miss(part, hit, cand, text) is miss

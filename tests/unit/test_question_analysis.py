@@ -760,6 +760,9 @@ def test_only_number_questions_have_a_counted_thing():
         ("青溪红管家物业服务有限公司的总经理是谁？", "青溪红管家"),
         ("白石清河药业集团一共有多少名党员？", "白石清河药业"),
         ("柳塘村的金穗种植专业合作社有多少户社员？", "金穗"),
+        # a city or district the name opens with is where it is, not which one
+        ("宁波青屿汽车部件有限公司一共有多少名党员？", "青屿"),
+        ("椒江海帆物业服务有限公司的总经理是谁？", "海帆"),
     ],
 )
 def test_a_question_names_an_organisation_by_its_own_words(question, organisation):
