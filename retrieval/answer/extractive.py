@@ -224,8 +224,10 @@ class Answerer:
                 # the heading names what is asked; the sentence under it lists the items
                 best = section_listing(best, cands, hits[best.hit_rank]) or best
             quotes = self._gather_list(best, hits, part.focus[0] if part.focus else "")
-            if conf < threshold and _complete_announced([q.hit.text[q.start:q.end] for q in quotes]):
-                # "主要做法有三条：" and then 一是…二是…三是…: the list the question asks for, whole
+            if conf < threshold and (_complete_announced([q.hit.text[q.start:q.end] for q in quotes])
+                                     or counted_whole(part, best.text)):
+                # "主要做法有三条：" and then 一是…二是…三是…, or 甲、乙和丙3块牌子 for 哪几块牌子:
+                # the list the question asks for, whole
                 conf = max(conf, threshold)
             if conf < threshold:
                 return PartAnswer(part.text, confidence=conf)
@@ -439,6 +441,16 @@ class Answerer:
 #: Sentences between two enumerated items (the first item's explanation) a list may skip.
 _MAX_LIST_GAP = 3
 _ORDINALS = "一二三四五六七八九十"
+
+
+def counted_whole(part: Part, sentence: str) -> bool:
+    """True when the sentence lists items closed by their count and by what the question asks
+    for (保留村党组织、村民委员会和村务监督委员会3块牌子 for 哪几块牌子; 成立甲、乙、丙3个“海上党支部”
+    for 3个海上党支部叫什么), with the count the question gives, if any."""
+    asked = sp.asked_count(part.text)
+    terms = [t for t in part.focus if len(t) >= 2]
+    return any((asked <= 0 or count == asked) and any(t in what for t in terms)
+               for count, what in sp.counted_listing(sentence))
 
 
 def _complete_announced(texts: list[str]) -> bool:

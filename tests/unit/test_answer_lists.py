@@ -12,8 +12,16 @@ from __future__ import annotations
 import pytest
 
 from partyqa.records import Hit
+from retrieval.answer import spans as sp
 from retrieval.answer.evidence import Weights, asked_list_verb, score_candidates, verb_listing
-from retrieval.answer.extractive import Answerer, AnswerParams, heading_line, listing_first, section_listing
+from retrieval.answer.extractive import (
+    Answerer,
+    AnswerParams,
+    counted_whole,
+    heading_line,
+    listing_first,
+    section_listing,
+)
 from retrieval.question import analyze
 
 GRID = ("青溪街道以党建引领社区治理。街道将经验总结为“三个一”。"
@@ -322,3 +330,28 @@ def test_a_list_starts_from_the_sentence_writing_the_asked_verb_at_its_items(que
 def test_without_the_asked_verb_at_a_run_of_items_nothing_is_preferred(question, text, district):
     part = analyze(question).parts[0]
     assert not any(verb_listing(part, c.text) for c in _cands(question, text, district))
+
+
+# ------------------------------------------------------- items closed by their count: a whole list
+@pytest.mark.parametrize(("sentence", "listed"), [
+    ("清理后，每个村只保留村党组织、村民委员会、村务监督委员会和村集体经济组织4块牌子。", [(4, "牌子")]),
+    ("社区先后成立启帆船队党支部、远帆船队党支部、青波船队党支部3个“海上党支部”。", [(3, "“海上党支部”")]),
+    ("柳塘村建成文化广场、卫生室等3个阵地。", []),  # 等: more than the items written
+    ("青溪街道辖槐香、轴承里、暖泉4个社区。", []),  # three names, four counted
+])
+def test_counted_listing(sentence, listed):
+    assert sp.counted_listing(sentence) == listed
+
+
+@pytest.mark.parametrize(("question", "sentence", "whole"), [
+    ("白石县精简村级挂牌以后，每个村只保留了哪几块牌子？",
+     "清理后，每个村只保留村党组织、村民委员会、村务监督委员会和村集体经济组织4块牌子。", True),
+    ("白石县精简村级挂牌以后，村里的活动室有哪些功能？",
+     "清理后，每个村只保留村党组织、村民委员会、村务监督委员会和村集体经济组织4块牌子。", False),
+    ("鲈港社区成立的3个海上党支部分别叫什么名字？",
+     "社区先后成立启帆船队党支部、远帆船队党支部、青波船队党支部3个“海上党支部”。", True),
+    ("鲈港社区成立的4个海上党支部分别叫什么名字？",  # four asked, three listed
+     "社区先后成立启帆船队党支部、远帆船队党支部、青波船队党支部3个“海上党支部”。", False),
+])
+def test_a_list_closed_by_its_count_and_the_asked_thing_is_whole(question, sentence, whole):
+    assert counted_whole(analyze(question).parts[0], sentence) is whole
