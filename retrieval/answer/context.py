@@ -904,7 +904,7 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
             return False  # 今年 asked of a 2024 article, "2021年暑假，…只招了60名" written
             # (but "与2022年相比，…由405.8万元增加到612.5万元": 2022 is the base, the end is this year's)
     if part.answer_type == "number" and part.years and not stated \
-            and not any(hit.date.startswith(y) for y in part.years):
+            and not any(hit.date.startswith(y) or _year_end_report(hit.date, y) for y in part.years):
         # An undated figure takes its year from just before it (the same paragraph's opening
         # "2021年，…"), not from any other sentence of the passage.
         if cand.row is not None:
@@ -927,6 +927,14 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
                     and not _year_runs_on([c for _, c in clauses], at, y):
                 return False
     return True
+
+
+def _year_end_report(date: str, year: str) -> bool:
+    """True when an article dated in the first quarter of the year after ``year`` (2024-03-15 for
+    2023) reports on that year: its undated figures (满意度由61.5%提升至92.3%) are the year's,
+    where the passage names the year somewhere (an article that never does is no report on it)."""
+    m = re.match(r"(\d{4})-(\d{2})", date or "")
+    return bool(m) and int(m.group(1)) == int(year) + 1 and int(m.group(2)) <= 3
 
 
 #: A clause that moves the time on from a year written before it (目前, 后来, 增加到): its figure

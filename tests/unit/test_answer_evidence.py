@@ -1289,3 +1289,24 @@ def test_a_group_of_organisations_owns_the_figure_of_its_clause(question, text, 
     cand = _candidate(part, text, sentence)
     assert cand.span is not None
     assert ev.organisation_owner_miss(part, hit, cand, text) is miss
+
+
+# -------------------------------------------- a year-end report's undated figure is that year's
+@pytest.mark.parametrize(("question", "text", "date", "fits"), [
+    # published in the first quarter after the year, which the passage names in another
+    # paragraph: the report's undated figures are the year's
+    ("到2023年，青溪街道居民对物业服务的满意度提高到了多少？",
+     "2023年，街道推进“红色物业”。\n两年来，居民对物业服务的满意度由61.5%提升至92.3%。", "2024-03-15", True),
+    ("2022年柳塘村集体经济收入是多少？", "柳塘村2022年开展了“清廉村居”建设。\n村集体经济收入达到58万元。", "2023-01-20", True),
+    # later in the next year, or two years on: no longer the asked year's
+    ("到2023年，青溪街道居民对物业服务的满意度提高到了多少？",
+     "2023年，街道推进“红色物业”。\n两年来，居民对物业服务的满意度由61.5%提升至92.3%。", "2024-07-15", False),
+    ("2022年柳塘村集体经济收入是多少？", "柳塘村2022年开展了“清廉村居”建设。\n村集体经济收入达到58万元。", "2024-02-20", False),
+    # the passage never names the year: no report on it
+    ("2022年柳塘村集体经济收入是多少？", "柳塘村开展了“清廉村居”建设。\n村集体经济收入达到58万元。", "2023-01-20", False),
+])
+def test_years_fit_a_year_end_report(question, text, date, fits):
+    part = _part(question)
+    hit = _hit(text, date=date, title="工作总结")
+    sentence = text.split("\n")[-1]
+    assert ctx.years_fit(part, hit, _candidate(part, text, sentence)) is fits
