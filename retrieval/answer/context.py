@@ -97,12 +97,25 @@ _answer_pattern = sp.answer_pattern
 
 def class_bound(part: Part, text: str, span: sp.Span | None) -> bool:
     """True when the figure bounds a class (面积达到500平方米以上的有61个, 60岁以上的): it
-    describes which things are counted, it measures nothing — unless the question writes it
-    (what follows such a figure is ``class_bound`` of ``answers.json``)."""
+    describes which things are counted, it measures nothing — unless the question writes it or
+    asks for the bound itself (多少分以上; ``class_bound`` and ``asks_bound`` of ``answers.json``)."""
     if span is None or not _answer_pattern("class_bound").match(normalize(text), span.end):
         return False
+    if _answer_pattern("asks_bound").search(normalize(part.text)):
+        return False  # "达到多少分以上可以评为五星": the bound is what is asked
     digits = re.sub(r"\D", "", span.text)
     return not (digits and digits in normalize(part.text))
+
+
+def bound_miss(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when the question asks for a bound (达到多少分以上可以评为五星, 多少岁以下) and the
+    figure is written as none (先锋分40分): neither 以上/以下 after it nor 不低于/超过 before it
+    (``written_bound`` of ``answers.json``)."""
+    if span is None or not _answer_pattern("asks_bound").search(normalize(part.text)):
+        return False
+    norm = normalize(text)
+    return not (_answer_pattern("class_bound_word").match(norm, span.end)
+                or _answer_pattern("written_bound").search(norm[max(0, span.start - 4):span.start]))
 
 
 def asks_change(part: Part) -> bool:
@@ -329,14 +342,14 @@ _PLAN = re.compile(r"计划|拟|将要|预计|目标|力争|争取|规划|打算
 DONE = re.compile(r"实际|已经|已|完成了|建成了|累计|截至|目前")
 
 
-_PERIOD = re.compile(r"全年|一年|半年|上半年|下半年|[一二三四1-4]季度|前[一二三四五六七八九十\d]+个?月|"
-                     r"\d{1,2}(?:至|到|-|—|~|～)\d{1,2}月|[一二三四五六七八九十]+(?:至|到)[一二三四五六七八九十]+月")
+_PERIOD = re.compile(r"(?<!每)(?:全年|一年|半年|上半年|下半年|[一二三四1-4]季度|[前头][一二三四五六七八九十\d]+个?月|"
+                     r"\d{1,2}(?:至|到|-|—|~|～)\d{1,2}月|[一二三四五六七八九十]+(?:至|到)[一二三四五六七八九十]+月)")
 _BATCH = re.compile(r"(?:第[一二三四五六七八九十\d]+|首)(批|期|轮|届)")
 
 
 def period_mismatch(part: Part, sentence: str) -> bool:
-    """True when the question asks about one period (全年, 一季度) and the sentence's figure
-    is for another (半年来, 1至6月)."""
+    """True when the question asks about one period (全年, 一季度, 头十个月) and the sentence's
+    figure is for another (半年来, 1至6月). A period after 每 is how often (每半年反馈一次), no period."""
     asked = {_canon_period(m) for m in _PERIOD.findall(normalize(part.text))}
     said = {_canon_period(m) for m in _PERIOD.findall(normalize(sentence))}
     return bool(asked and said and not asked & said)
@@ -356,7 +369,7 @@ def _canon_period(text: str) -> str:
     if quarter:
         q = int(quarter.group(1))
         return f"{3 * q - 2}-{3 * q}月"
-    first = re.fullmatch(r"前(\d+)个?月", digits)
+    first = re.fullmatch(r"[前头](\d+)个?月", digits)
     if first:
         return f"1-{int(first.group(1))}月"
     span = re.fullmatch(r"(\d+)\D+(\d+)月", digits)

@@ -216,6 +216,11 @@ def test_a_when_question_about_a_plan_is_not_a_past_event():
     ("青溪街道前8个月办结了多少件诉求？", "一至八月，街道办结诉求1320件。", False),
     ("青溪街道上半年办结了多少件诉求？", "1至6月，街道办结诉求860件。", False),
     ("青溪街道上半年办结了多少件诉求？", "前8个月，街道办结诉求1320件。", True),
+    # 头十个月 is 前10个月; a period after 每 is how often, no period of the figure
+    ("今年头十个月，青溪街道的党员志愿者服务了多少小时？", "今年1至10月，党员志愿服务3.8万小时。", False),
+    ("今年头十个月，青溪街道的党员志愿者服务了多少小时？", "今年1至6月，党员志愿服务2.1万小时。", True),
+    ("白石县要求在职党员一年里最少去社区服务几回？", "要求在职党员每年服务不少于4次，结果每半年反馈一次。", False),
+    ("白石县要求在职党员一年里最少去社区服务几回？", "上半年，在职党员平均服务2次。", True),
 ])
 def test_period_mismatch(question, sentence, expected):
     assert ctx.period_mismatch(_part(question), sentence) is expected

@@ -5,7 +5,7 @@ partyqa/data/category_siblings.txt). Every passage is invented; real districts, 
 
 import pytest
 
-from retrieval.answer.context import class_bound
+from retrieval.answer.context import bound_miss, class_bound
 from retrieval.answer.evidence import sibling_kind_miss
 from retrieval.answer.extractive import fits
 from retrieval.question import analyze
@@ -63,6 +63,29 @@ def test_a_figure_that_bounds_a_class_measures_nothing(question, sentence, figur
 ])
 def test_a_figure_that_measures_or_is_asked_is_no_bound(question, sentence, figure):
     assert not class_bound(_part(question), sentence, span_in(sentence, figure))
+
+
+# ------------------------------------------------------------------------ a bound asked for
+@pytest.mark.parametrize(("question", "sentence", "figure", "miss"), [
+    # the bound is what is asked: the figure written as one answers, a plain figure does not
+    ("白石县农村党员年度积分达到多少分以上可以评为“五星党员”？", "年度积分在90分以上的评为“五星党员”。", "90分", False),
+    ("白石县农村党员年度积分达到多少分以上可以评为“五星党员”？", "先锋分40分，主要看党员在志愿服务中的表现。", "40分", True),
+    ("青溪街道多少岁以下的社区工作者可以报名参加“青年书记”培养？", "街道规定35岁以下的社区工作者均可报名。", "35岁", False),
+    ("青溪街道多少岁以下的社区工作者可以报名参加“青年书记”培养？", "去年共有28岁的刘敏等12人报名。", "28岁", True),
+    ("青溪街道多少岁以下的社区工作者可以报名参加“青年书记”培养？", "报名者年龄不超过35岁。", "35岁", False),
+])
+def test_a_bound_asked_is_answered_only_by_a_bound(question, sentence, figure, miss):
+    part = _part(question)
+    span = span_in(sentence, figure)
+    assert bound_miss(part, sentence, span) is miss
+    assert not class_bound(part, sentence, span)  # the bound is what is asked
+
+
+def test_an_organisation_above_a_scale_is_no_bound_asked():
+    # 规模以上 names which enterprises are counted; 多少家 asks how many
+    part = _part("桂湾镇有多少家规模以上五金企业？")
+    sentence = "全镇共有规模以上五金企业126家。"
+    assert not bound_miss(part, sentence, span_in(sentence, "126家"))
 
 
 # ------------------------------------------------------------------------ units below a community

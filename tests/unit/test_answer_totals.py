@@ -195,6 +195,16 @@ def test_a_total_or_the_written_count_answers_the_sum(question, text, figure):
 
 
 @pytest.mark.parametrize(("question", "text", "figure"), [
+    # 十个月 and 三个月 are times, not counts of things summed over
+    ("今年头十个月，学生党员到青溪街道各社区当志愿者，加起来干了多少个钟头？",
+     "今年1至10月，6所高校的学生党员到青溪街道参加志愿服务3.8万小时。", "3.8万小时"),
+    ("白石镇三个月里一共调解了多少起纠纷？", "汛期后，白石镇调解队调解纠纷86起。", "86起"),
+])
+def test_a_time_in_months_is_no_count_summed_over(question, text, figure):
+    assert any(fits(c) and c.span is not None and c.span.text == figure for c in candidates_for(question, text))
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
     ("柳湾村一共有多少艘渔船？", "柳湾村实行“结对出海”，一艘党员示范船联系4艘普通渔船，遇到险情互相救援。", "4艘"),
     ("白沙社区一共联系了多少户居民？", "白沙社区推行党员联户，一名党员联系10户居民，每月至少走访一次。", "10户"),
 ])

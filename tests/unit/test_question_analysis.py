@@ -789,3 +789,14 @@ def test_a_question_about_the_article_names_no_organisation():
 @pytest.mark.parametrize("question", ["街道党工委对网格员提出了几点要求？", "柳湾村的经验有几点值得推广？"])
 def test_how_many_points_is_no_time_of_day(question):
     assert only_part(question).units != "点"
+
+
+@pytest.mark.parametrize(("question", "head"), [
+    # a score bound after the question word is part of it: what follows is asked
+    ("白石县农村党员年度积分达到多少分以上可以评为“五星党员”？", "可以评为“五星党员”"),
+    ("清河村积分达到多少分以上能当“红旗户”？", "能当“红旗户”"),
+    # a score asked without a bound: what is scored stands before the question word
+    ("参加一次志愿服务记多少分？", "参加一次志愿服务记"),
+])
+def test_a_score_bound_after_the_question_word_is_no_focus(question, head):
+    assert only_part(question).focus[0] == head
