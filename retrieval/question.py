@@ -152,7 +152,8 @@ def asked_units(q: str, kind: str) -> str | None:
     if person and q[person.end():person.end() + 1] == "的":
         person = person_nouns().match(q, person.end() + 1)  # 几个快递员的子女: who is counted
     if person and re.match(r"[\u4e00-\u9fff]", q[person.end():]) \
-            and not re.match(r"在|参|是|有|被|来|去|都|还|共|已|到|从|为|给|跟|和|与|呢|吗", q[person.end():]):
+            and not re.match(r"在|参|是|有|被|来|去|都|还|共|已|到|从|为|给|跟|和|与|呢|吗|兼|当|担|做|回|报|加|获|受|享|干|帮|领",
+                             q[person.end():]):
         person = None  # 多少个退休党员党支部: the people name a body, which is counted
     if m and m.group(1) == "个" and (person or (
             not re.match(r"[\u4e00-\u9fff]", q[m.end():]) and _re(cfg["person_subject"]).search(q[:m.start()]))):

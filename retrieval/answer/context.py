@@ -442,6 +442,15 @@ def _marked_before(pattern: re.Pattern, text: str, span: sp.Span) -> bool:
     return bool(pattern.search(norm[max(0, span.start - 10):span.start]))
 
 
+def _marked_nearest(pattern: re.Pattern, text: str, span: sp.Span) -> bool:
+    """True when ``pattern`` stands within the ten characters before the figure with no other
+    figure between them: in "由过去平均6小时缩短到2小时以内", 过去 marks 6小时, not 2小时."""
+    norm = normalize(text)
+    window = norm[max(0, span.start - 10):span.start]
+    marks = list(pattern.finditer(window))
+    return bool(marks) and not re.search(r"\d", window[marks[-1].end():])
+
+
 #: A figure written as the start of a change: "由2023年初的26名发展到…", "从2021年的17名增加到…".
 _FROM = re.compile(r"[由从][^，。；,;由从]{0,16}?的?$")
 _TO = re.compile(r"^[^，。；,;]{0,3}?(?:增加|发展|提高|增长|上升|扩大|壮大|提升|下降|减少|降低|缩短)?到")
@@ -452,7 +461,7 @@ def then_figure(text: str, span: sp.Span) -> bool:
     ``由2023年初的26名发展到…``)."""
     norm = normalize(text)
     start_of_change = bool(_FROM.search(norm[max(0, span.start - 18):span.start]) and _TO.match(norm[span.end:]))
-    return start_of_change or _marked_before(_THEN, text, span)
+    return start_of_change or _marked_nearest(_THEN, text, span)
 
 
 #: A figure written as the end of a change: "由71.3%提高到95.8%", "诉求降至612件".

@@ -1009,10 +1009,17 @@ def test_a_later_role_question_is_answered_from_the_first_parts_company():
     ("物业企业党员由2021年的17名增加到53名。", "17名", True),
     ("物业企业党员由2021年的17名增加到53名。", "53名", False),
     ("全村现有党员52名。", "52名", False),
+    # 过去/原来 marks the figure right after it, not the end of the change after that figure
+    ("报修响应时间由过去平均6小时缩短到2小时以内。", "6小时", True),
+    ("报修响应时间由过去平均6小时缩短到2小时以内。", "2小时", False),
+    ("入社农户由原来的46户增加到391户。", "46户", True),
+    ("入社农户由原来的46户增加到391户。", "391户", False),
 ])
 def test_then_figure_the_start_of_a_change(sentence, figure, then):
     span = next(s for s in sp.number_spans(sentence) if s.text == figure)
     assert ctx.then_figure(sentence, span) is then
+    if "到" in sentence:
+        assert ctx.now_figure(sentence, span) is not then  # the end of the change is today's
 
 
 def test_a_sentence_stating_the_start_of_a_change_answers_for_the_earlier_time():

@@ -329,6 +329,18 @@ def test_a_unit_that_does_not_fit_the_question_is_not_asked_for(question, wrong_
     assert wrong_unit not in only_part(question).units.split("|")
 
 
+@pytest.mark.parametrize(("question", "people"), [
+    # people counted with 个, whatever they go on to do, are counted in 名/人/位 too
+    ("青溪街道请了多少个外卖小哥兼职当网格员？", True),
+    ("柳塘村有几个乡贤回村投资办厂？", True),
+    ("白石县有几个大学生当了村干部？", True),
+    # people naming a body: the body is counted
+    ("青溪街道有多少个退休党员党支部？", False),
+])
+def test_people_counted_with_ge_are_counted_as_people(question, people):
+    assert ("名" in only_part(question).units.split("|")) is people
+
+
 @pytest.mark.parametrize("question", ["白沙村的集体林地有多少？", "柳岸村的党员有多少？"])
 def test_a_number_question_without_a_measure_word_accepts_any_unit(question):
     assert only_part(question).units == ""
