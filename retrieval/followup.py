@@ -199,6 +199,7 @@ def resolve(question: str, history: list[dict] | tuple = ()) -> str:
             return swapped.replace(year.group(), core, 1)
     chain = _place_chain(previous, old_places)
     subject = _subject_before_cue(previous)
+    core = re.sub(r"^(?:那|这)(?:里面|其中|当中)", "其中", core)  # 那里面…: among what was just answered
     if re.match(r"其中", core):
         # "其中…有多少个？": a part of what the previous question counted, at the same place — or
         # at the same thing when the previous question named one before its question word

@@ -79,6 +79,8 @@ from retrieval.question import ASKED_UNIT, PERSON_UNITS, Part, asks_membership, 
 
 #: An attached figure goes first only with at least this share of the best fitting score.
 ATTACH_SHARE = 0.25
+#: …and writes at least this share of the asked focus that the strongest one writes.
+FOCUS_SHARE = 0.5
 
 
 @dataclass
@@ -813,8 +815,13 @@ def _strong_fitting(cands: list[Candidate], keep) -> list[Candidate]:
 
 def promoted_attached(cands: list[Candidate]) -> list[Candidate]:
     """The fitting candidates whose figure stands next to the asked thing and whose answer
-    probability is at least ``ATTACH_SHARE`` of the strongest fitting candidate's."""
-    return _strong_fitting(cands, lambda c: c.features.get("attach"))
+    probability is at least ``ATTACH_SHARE`` of the strongest fitting candidate's — and which
+    write at least half as much of what is asked as it does (完成改造96户 next to 改造 does not
+    displace …其中137户在基础类之外还做了提升类改造, which writes all of it)."""
+    fitting = [c for c in cands if c.typed and c.places_ok and c.year_ok]
+    top = max(fitting, key=lambda c: c.score, default=None)
+    floor = FOCUS_SHARE * top.cov_focus if top is not None else 0.0
+    return _strong_fitting(cands, lambda c: c.features.get("attach") and c.cov_focus >= floor)
 
 
 @lru_cache(maxsize=1)

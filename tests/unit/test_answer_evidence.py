@@ -1322,3 +1322,16 @@ def test_years_fit_a_year_end_report(question, text, date, fits):
     hit = _hit(text, date=date, title="工作总结")
     sentence = text.split("\n")[-1]
     assert ctx.years_fit(part, hit, _candidate(part, text, sentence)) is fits
+
+
+# ------------------------------------- a figure next to a word of the question does not displace the whole
+@pytest.mark.parametrize(("question", "text", "answer", "weak"), [
+    ("青溪街道在基础类之外还做了提升类改造的有多少户？",
+     "截至12月中旬，青溪街道已完成适老化改造412户，其中137户在基础类之外还做了提升类改造，累计投入资金156万元。"
+     "桦苑社区高龄老人多，社区党委书记带着党员挨家挨户摸排，社区完成改造96户。", "137户", "96户"),
+    ("柳塘村在入股合作社之外还领办了家庭农场的有多少户？",
+     "柳塘村共有入股合作社农户312户，其中46户在入股合作社之外还领办了家庭农场。清河组推广家庭农场88户。", "46户", "88户"),
+])
+def test_an_attached_figure_writing_little_of_the_question_is_not_promoted(question, text, answer, weak):
+    first = _ask(question, [_hit(text)]).text.split("。")[0]
+    assert answer in first and weak not in first

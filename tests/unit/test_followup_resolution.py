@@ -388,3 +388,20 @@ def test_a_year_reached_by_到_or_截至_replaces_the_asked_year(question, histo
 def test_a_demonstrative_before_a_place_word_stands_for_that_place(previous, question, expected):
     # 那 of 那个 / 那里 is the demonstrative itself, not a discourse 那 to drop
     assert resolve(question, after(previous)) == expected
+
+
+@pytest.mark.parametrize(("question", "history", "opening"), [
+    # 那里面 / 这其中: among what was just answered, at the same place
+    ("那里面在基础类之外还做了提升类改造的有多少户？",
+     [{"question": "青溪街道的适老化改造累计投入了多少资金？", "answer": "累计投入资金156万元，共完成改造412户。"}], "青溪街道"),
+    ("这其中在入股合作社之外还领办了家庭农场的有多少户？",
+     [{"question": "柳塘村有多少户农户入股了合作社？", "answer": "入股农户312户。"}], "柳塘村"),
+])
+def test_among_what_was_answered_is_a_followup_at_the_same_place(question, history, opening):
+    assert resolve(question, history).startswith(opening)
+
+
+def test_a_long_question_with_inside_in_its_middle_stands_alone():
+    question = "青溪街道党群服务中心里面有多少个功能室可以预约使用？"
+    history = [{"question": "柳塘村有多少户农户入股了合作社？", "answer": "入股农户312户。"}]
+    assert resolve(question, history) == question
