@@ -567,6 +567,12 @@ def _asking_clauses(piece: str) -> list[str]:
     return out
 
 
+def _described_subject(text: str) -> bool:
+    """True when a later part opens on a subject it describes by what befell it (被通报的社区,
+    没有达标的村): it asks about those, not about the first part's place."""
+    return bool(_re(_cfg()["described_subject"]).match(normalize(text)))
+
+
 def analyze(question: str) -> Analysis:
     """Analyse a question: its parts and what each asks for.
 
@@ -578,7 +584,8 @@ def analyze(question: str) -> Analysis:
     from retrieval.followup import _swap_place, resolve
 
     asked = split_parts(question)
-    texts = [asked[0]] + [resolve(t, [{"question": asked[0], "answer": ""}]) for t in asked[1:]]
+    texts = [asked[0]] + [t if _described_subject(t) else resolve(t, [{"question": asked[0], "answer": ""}])
+                          for t in asked[1:]]
     parts = [analyze_part(p) for p in texts]
     for i in range(1, len(parts)):
         first, part = parts[0], parts[i]

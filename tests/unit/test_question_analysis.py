@@ -812,3 +812,14 @@ def test_how_many_points_is_no_time_of_day(question):
 ])
 def test_a_score_bound_after_the_question_word_is_no_focus(question, head):
     assert only_part(question).focus[0] == head
+
+
+@pytest.mark.parametrize(("question", "second"), [
+    # a later part that describes its own subject asks about those, not the first part's place
+    ("槐岭社区在暗访中几次没开门？被通报的社区要在哪天前完成整改？", "被通报的社区要在哪天前完成整改？"),
+    ("白石县评出了多少个“五星村”？没有达标的村要怎么整改？", "没有达标的村要怎么整改？"),
+    # a later part with no subject of its own is asked at the first part's place
+    ("石门坳村建了多少亩大棚？油茶基地又有多少亩？", "石门坳村油茶基地又有多少亩？"),
+])
+def test_a_later_part_describing_its_own_subject_keeps_it(question, second):
+    assert analyze(question).parts[1].text == second
