@@ -103,6 +103,8 @@ def article_fact_kind(q: str) -> str:
         if _re(rule["pattern"]).search(q):
             if rule["kind"] in ("reporter", "correspondent") and not re.search(r"谁|哪(?:位|几位|两位|一位)|名字|叫什么|是哪", q):
                 continue
+            if rule["kind"] == "dateline" and "电头" not in q and not _re(cfg["article_markers"]).search(q):
+                continue  # 茶叶从哪里发出的 asks where goods go from, not where a story was filed
             if rule["kind"] in ("date", "reviewer", "page") and not (_re(cfg["article_markers"]).search(q)
                                                              or _re(cfg["issue_markers"]).search(q)):
                 continue
@@ -448,6 +450,8 @@ def analyze_part(text: str) -> Part:
         kind = "date"
     elif fact in ("issue", "page", "doc_number"):
         kind = "number"
+    elif fact == "dateline":
+        kind = "place"
     role, body = _role(q) if kind == "person" else ("", "")
     return Part(
         text=text.strip(),

@@ -30,10 +30,11 @@ FALLBACK = {
     "issue": ("issue",),
     "page": ("page",),
     "doc_number": ("doc_number",),
+    "dateline": ("dateline",),
 }
 LABELS = {"author": "作者", "reporter": "记者", "correspondent": "通讯员", "editor": "编辑", "photographer": "摄影", "reviewer": "审核",
           "outlet": "来源", "date": "发布日期", "title": "标题", "issue": "期号", "page": "版次",
-          "doc_number": "文号"}
+          "doc_number": "文号", "dateline": "电头"}
 #: An issue label of a bulletin or paper, in the first lines of its text (总第236期, 第15期,
 #: 2023年第9期（总第187期）).
 _ISSUE = re.compile(r"(?:\d{4}\s*年\s*)?(?:总第\s*\d+\s*期\s*)?第\s*[\d一二三四五六七八九十]+\s*期"
@@ -47,6 +48,12 @@ def _page() -> re.Pattern:
     """The page of a paper the story ran on (第04版, 第A05版：城事, 版次：A3): ``paper_page`` of
     ``partyqa/data/document_marks.json``, which ingest reads too; compiled on first use, not at import."""
     return re.compile(data_json("document_marks.json")["paper_page"])
+
+
+@lru_cache(maxsize=1)
+def _wire_dateline() -> re.Pattern:
+    """A wire dateline (新华社西安10月16日电): ``wire_dateline`` of ``document_marks.json``."""
+    return re.compile(data_json("document_marks.json")["wire_dateline"])
 
 
 def human_date(iso: str) -> str:
@@ -118,6 +125,14 @@ def facts_of(article: Article, kind: str) -> list[ArticleFact]:
             return found
     if kind == "title" and article.title:
         return [ArticleFact("title", article.title, article.title, *_locate(article, article.title))]
+    if kind == "dateline":
+        # 新华社西安10月16日电: the outlet and the city the story was filed from
+        m = _wire_dateline().search(article.text[:_HEADER_CHARS])
+        if m:
+            line_end = article.text.find("\n", m.start("head"))
+            end = line_end if line_end >= 0 else len(article.text)
+            return [ArticleFact(kind, m.group("head"), article.text[m.start("head"):end].strip(), m.start("head"), end)]
+        return []
     if kind in ("issue", "page"):
         pattern = _ISSUE if kind == "issue" else _page()
         m = pattern.search(article.text[:_HEADER_CHARS])

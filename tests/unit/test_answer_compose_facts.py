@@ -579,3 +579,37 @@ def test_without_a_named_publication_the_topic_words_pick():
     question = "写柳塘村“流动党员之家”的那篇报道是哪天发布的？"
     picked = pick_article(analyze(question).parts[0], [bulletin_hit, story_hit], {"story": story, "bulletin": bulletin})
     assert picked.doc_id == "story"
+
+
+# ------------------------------------------------------------------ a wire dateline: 电头
+WIRE_ARTICLE, WIRE_HIT = _article(
+    "wire", "陕西白石县：党支部领着果农闯市场", ["2023-10-16 18:22 来源：新华社"],
+    "新华社西安10月16日电（记者 任远 白静）金秋时节，白石县的山地苹果迎来丰收。", [], "新华社", "2023-10-16")
+CNS_ARTICLE, CNS_HIT = _article(
+    "cns", "浙江云港：渔船上建起“海上党支部”", ["中新网 2024-05-29"],
+    "中新网台州5月29日电 (记者 钟海)云港区鲈港社区的渔船上，党旗在海风中飘扬。", [], "中新网", "2024-05-29")
+
+
+@pytest.mark.parametrize(("question", "hit", "head"), [
+    ("白石县苹果这篇新华社电讯的电头是从哪个城市发出的？", WIRE_HIT, "新华社西安"),
+    ("渔船海上党支部这篇报道是从哪里发出的？", CNS_HIT, "中新网台州"),
+])
+def test_a_wire_datelines_head_answers_where_the_story_was_filed(question, hit, head):
+    answerer = Answerer({}, AnswerParams(min_confidence=0.0), articles={hit.doc_id: WIRE_ARTICLE if hit is WIRE_HIT else CNS_ARTICLE},
+                        hit_at=lambda doc, offset: hit)
+    ans = answerer.answer(question, question, [hit])
+    assert ans.found and ans.text.startswith(f"《{hit.title}》的电头：{head}。")
+    assert ans.citations[0].text[ans.citations[0].answer_start:ans.citations[0].answer_end] == head
+
+
+def test_a_story_without_a_dateline_has_no_place_it_was_filed_from():
+    ans = _ask_fact("柳塘村蔬菜大棚那篇报道的电头是哪里？", [VILLAGE_HIT])
+    assert ans.found is False
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("这篇新华社的稿子是从哪里发出的？", "dateline"),
+    ("柳塘村的茶叶是从哪里发出的？", ""),  # goods sent from somewhere: no article asked
+])
+def test_where_a_story_was_filed_is_an_article_fact(question, fact):
+    assert analyze(question).parts[0].article_fact == fact
