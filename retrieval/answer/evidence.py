@@ -595,6 +595,22 @@ def party_body_counted(part: Part, sentence: str, span: sp.Span | None) -> bool:
                 or sp.answer_pattern("party_body_before").search(norm[:span.start]))
 
 
+def place_kind_miss(part: Part, sentence: str, span: sp.Span | None) -> bool:
+    """True when the question counts one kind of place (多少个安置社区) and the figure's own noun is
+    another kind standing alone (来自23个乡镇的群众): the figure counts other places."""
+    if span is None or not part.counted:
+        return False
+    kinds = sp.answer_pattern("place_count_words")
+    asked = re.search(rf"(?:{kinds.pattern})$", part.counted)
+    if asked is None:
+        return False
+    after = normalize(sentence)[span.end:span.end + 12]
+    tokens = [(after[a:b], tag) for a, b, tag in pos_tokens(after)]
+    if not tokens or not kinds.fullmatch(tokens[0][0]) or tokens[0][0] in part.counted:
+        return False
+    return len(tokens) == 1 or not tokens[1][1].startswith(("n", "vn"))
+
+
 def item_of_counted(part: Part, sentence: str, span: sp.Span | None) -> bool:
     """True when the kind asked (窑炉节能改造项目) is written only as one item of a list closed by
     等 before the figure (完成窑炉节能改造、釉料配方优化等攻关项目17项): the figure counts the
@@ -899,7 +915,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.typed = False  # "143名党员中有多少是外卖骑手": only a figure written at 外卖骑手 answers
         if c.typed and part.answer_type == "number" and (counted_miss(part, c.text, hit.title)
                                                          or item_of_counted(part, c.text, c.span)
-                                                         or party_body_counted(part, c.text, c.span)):
+                                                         or party_body_counted(part, c.text, c.span)
+                                                         or place_kind_miss(part, c.text, c.span)):
             c.typed = False  # 网格 counted, 微网格 asked; 窑炉节能改造、釉料配方优化等攻关项目17项
         if c.typed and sibling_kind_miss(part, hit.title + " " + hit.text):
             c.typed = False  # 农村党组织书记 asked, a passage on 社区党组织书记 only

@@ -1335,3 +1335,19 @@ def test_years_fit_a_year_end_report(question, text, date, fits):
 def test_an_attached_figure_writing_little_of_the_question_is_not_promoted(question, text, answer, weak):
     first = _ask(question, [_hit(text)]).text.split("。")[0]
     assert answer in first and weak not in first
+
+
+# ----------------------------------------------- a figure of another kind of place counts other places
+@pytest.mark.parametrize(("question", "sentence", "figure", "miss"), [
+    # communities asked, towns counted; grids asked, communities counted
+    ("云港区一共有多少个易地扶贫搬迁安置社区？", "新岚社区共安置来自全区23个乡镇的搬迁群众2846户。", "23个", True),
+    ("青溪街道一共划分了多少个网格？", "讲评会上，辖区5个社区的网格治理“成绩单”逐一亮相。", "5个", True),
+    # the kind asked, or a place word naming another thing (9个社区工作者 counts workers)
+    ("白石县有多少个行政村？", "白石县下辖12个镇、236个行政村。", "236个", False),
+    ("青溪街道一共划分了多少个网格？", "街道把辖区划分为53个网格。", "53个", False),
+    ("青溪街道一共划分了多少个网格？", "街道培训了9个社区工作者。", "9个", False),
+])
+def test_place_kind_miss(question, sentence, figure, miss):
+    part = _part(question)
+    span = next(s for s in sp.number_spans(sentence) if s.text == figure)
+    assert ev.place_kind_miss(part, sentence, span) is miss
