@@ -1014,6 +1014,10 @@ def test_a_later_role_question_is_answered_from_the_first_parts_company():
     ("报修响应时间由过去平均6小时缩短到2小时以内。", "2小时", False),
     ("入社农户由原来的46户增加到391户。", "46户", True),
     ("入社农户由原来的46户增加到391户。", "391户", False),
+    # the first year is an earlier state
+    ("刚开始大伙儿都观望，头一年只有68户入社。", "68户", True),
+    ("合作社第一年分红3万元，去年分红28万元。", "3万元", True),
+    ("合作社第一年分红3万元，去年分红28万元。", "28万元", False),
 ])
 def test_then_figure_the_start_of_a_change(sentence, figure, then):
     span = next(s for s in sp.number_spans(sentence) if s.text == figure)
