@@ -403,6 +403,14 @@ def batch_mismatch(part: Part, sentence: str, passage: str = "") -> bool:
     return any(kind in {k for _, k in said} and (word, kind) not in said for word, kind in asked)
 
 
+def batch_for_total(part: Part, sentence: str, span: sp.Span | None) -> bool:
+    """True when a total is asked (加起来一共, 总共) of no particular batch and the figure's own
+    clause names one batch or phase (首期拆除整理旧厂房186亩, 第一批12个): one batch's figure."""
+    if span is None or not asks_total(part) or _BATCH.search(normalize(part.text)):
+        return False
+    return bool(_BATCH.search(clause_before(sentence, span)))
+
+
 def floor_mismatch(part: Part, sentence: str) -> bool:
     """True when the question asks about those on one floor (五楼住户) and the sentence writes
     another floor's (六楼住户每户出资约4.2万元) but not the asked one (``floor`` of ``answers.json``)."""

@@ -37,6 +37,7 @@ from retrieval.answer.context import (
     asks_plan,
     asks_then,
     asks_total,
+    batch_for_total,
     batch_mismatch,
     bound_miss,
     change_figure,
@@ -897,7 +898,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                 or relative_subset(part, c.text, c.span) or narrowed_count(part, c.text, c.span)
                 or other_people_counted(part, c.text, c.span) or share_of_other(part, c.text, c.span)
                 or money_direction_miss(part, c.text, c.span) or money_kind_miss(part, c.text, c.span)
-                or exchange_rate_miss(part, c.text, c.span)):
+                or exchange_rate_miss(part, c.text, c.span) or batch_for_total(part, c.text, c.span)):
             c.typed = False  # a per-unit figure for a total, a plan for what was done, another period, a state for a change
         if c.typed and part.answer_type == "number" and article_text and any(
                 name not in normalize(c.text) for name in planned_only(part.text, article_text(hit.doc_id))):

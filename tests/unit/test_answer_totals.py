@@ -5,7 +5,7 @@ retrieval/answer/evidence.py). Every passage is invented; real districts, invent
 import pytest
 
 from partyqa.records import Hit
-from retrieval.answer.context import states_total
+from retrieval.answer.context import batch_for_total, states_total
 from retrieval.answer.extractive import fits
 from retrieval.question import analyze
 from tests.unit.candidates import candidates_for, span_in
@@ -357,3 +357,16 @@ def test_a_count_of_other_people_named_before_the_figure_does_not_answer(questio
 def test_what_time_is_answered_by_a_time_of_day(question, text, figure):
     spans = [c.span.text for c in _cands(question, text) if fits(c) and c.span is not None]
     assert spans and spans[0] == figure
+
+
+@pytest.mark.parametrize(("question", "sentence", "figure", "one_batch"), [
+    # a total asked: a figure of the first phase or batch is one part of it
+    ("白石镇那23个村级工业园加起来一共占地多少亩？",
+     "白石镇把柳塘村工业园列为全镇23个村级工业园改造的首批项目，首期拆除整理旧厂房186亩。", "186亩", True),
+    ("云港区一共建了多少个党群驿站？", "第一批建成驿站12个、第二批15个，全区共建成27个。", "12个", True),
+    # the total's own clause, or a batch asked
+    ("云港区一共建了多少个党群驿站？", "第一批建成驿站12个、第二批15个，全区共建成27个。", "27个", False),
+    ("云港区第一批一共建了多少个党群驿站？", "第一批建成驿站12个、第二批15个。", "12个", False),
+])
+def test_one_batchs_figure_is_no_total(question, sentence, figure, one_batch):
+    assert batch_for_total(analyze(question).parts[0], sentence, span_in(sentence, figure)) is one_batch
