@@ -93,6 +93,7 @@ def exchange_rate_miss(part: Part, text: str, span: sp.Span | None) -> bool:
 
 
 _answer_pattern = sp.answer_pattern
+cn_number = sp.cn_number
 
 
 def class_bound(part: Part, text: str, span: sp.Span | None) -> bool:
@@ -175,7 +176,7 @@ def relative_subset(part: Part, text: str, span: sp.Span | None) -> bool:
     return tokens[-1][0] not in normalize(part.text)
 
 
-_PEOPLE_UNITS = {"名", "人", "位"}
+PEOPLE_UNITS = {"名", "人", "位"}
 
 
 def narrowed_count(part: Part, text: str, span: sp.Span | None) -> bool:
@@ -187,7 +188,7 @@ def narrowed_count(part: Part, text: str, span: sp.Span | None) -> bool:
     one-character words and the asked places narrow nothing. (A word before the figure, 当年只有
     队员23名, 配备专职网格员57名, is as often a verb as a narrowing, and is not read.)"""
     counted = part.counted
-    if span is None or part.answer_type != "number" or not counted or not _PEOPLE_UNITS & set(part.units.split("|")):
+    if span is None or part.answer_type != "number" or not counted or not PEOPLE_UNITS & set(part.units.split("|")):
         return False
     norm, asked = normalize(text), normalize(part.text)
     # 党员楼栋长93名, 党员志愿者共有120名: the people asked name another kind of people
@@ -216,7 +217,7 @@ def other_people_counted(part: Part, text: str, span: sp.Span | None) -> bool:
     people right before it, not the asked ones (选出微网格长612名, 其中党员278名): the clause up
     to the figure and the few characters after it do not write the asked people's head noun."""
     counted = part.counted
-    if span is None or part.answer_type != "number" or len(counted) < 2 or not _PEOPLE_UNITS & set(part.units.split("|")):
+    if span is None or part.answer_type != "number" or len(counted) < 2 or not PEOPLE_UNITS & set(part.units.split("|")):
         return False
     if not re.search(f"(?:{person_nouns().pattern})$", counted):
         return False  # 多少人参加“银发先锋”志愿服务队: a body is named, its people are counted
@@ -374,19 +375,6 @@ def _canon_period(text: str) -> str:
         return f"1-{int(first.group(1))}月"
     span = re.fullmatch(r"(\d+)\D+(\d+)月", digits)
     return f"{int(span.group(1))}-{int(span.group(2))}月" if span else text
-
-
-def cn_number(text: str) -> int:
-    """A whole number written in digits or in Chinese numerals up to 99 (十二, 三十五, 两), or -1."""
-    if text.isdigit():
-        return int(text)
-    digits = {"两": 2, **{c: i + 1 for i, c in enumerate("一二三四五六七八九")}}
-    head, ten, tail = text.partition("十")
-    if not ten:
-        return digits.get(text, -1)
-    tens = digits.get(head, -1) if head else 1
-    ones = digits.get(tail, -1) if tail else 0
-    return tens * 10 + ones if tens > 0 and ones >= 0 else -1
 
 
 def batch_mismatch(part: Part, sentence: str, passage: str = "") -> bool:

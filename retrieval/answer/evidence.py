@@ -31,6 +31,7 @@ from retrieval.answer import spans as sp
 from retrieval.answer.context import (
     DONE,
     NUMBERED_HEAD,
+    PEOPLE_UNITS,
     asks_change,
     asks_now,
     asks_past_event,
@@ -587,7 +588,7 @@ def counted_miss(part: Part, sentence: str, title: str = "") -> bool:
 def party_body_counted(part: Part, sentence: str, span: sp.Span | None) -> bool:
     """True when the figure counts party bodies of some unit (213个村党组织, 企业党支部46个) and the
     question counts things, not party bodies (多少个行政村): the figure is not their number."""
-    if span is None or not part.counted or {"名", "人", "位"} & set((part.units or "").split("|")):
+    if span is None or not part.counted or PEOPLE_UNITS & set((part.units or "").split("|")):
         return False
     if sp.answer_pattern("party_bodies").search(normalize(part.text)):
         return False  # 多少个村党组织, 党支部有几个: party bodies are counted
@@ -822,23 +823,24 @@ def _row_label(c: Candidate) -> str:
     return label if 2 <= len(label) <= 20 else ""
 
 
-def _strong_fitting(cands: list[Candidate], keep) -> list[Candidate]:
-    """The fitting candidates for which ``keep(c)`` holds and whose answer probability is at
-    least ``ATTACH_SHARE`` of the strongest fitting candidate's."""
+def _strong_fitting(cands: list[Candidate], keep, focus_share: float = 0.0) -> list[Candidate]:
+    """The fitting candidates for which ``keep(c)`` holds, whose answer probability is at least
+    ``ATTACH_SHARE`` of the strongest fitting candidate's and whose focus coverage is at least
+    ``focus_share`` of its."""
     fitting = [c for c in cands if c.typed and c.places_ok and c.year_ok]
-    top = max((c.score for c in fitting), default=0.0)
-    return [c for c in fitting if keep(c) and c.score >= ATTACH_SHARE * top]
+    top = max(fitting, key=lambda c: c.score, default=None)
+    if top is None:
+        return []
+    return [c for c in fitting if keep(c) and c.score >= ATTACH_SHARE * top.score
+            and c.cov_focus >= focus_share * top.cov_focus]
 
 
 def promoted_attached(cands: list[Candidate]) -> list[Candidate]:
     """The fitting candidates whose figure stands next to the asked thing and whose answer
     probability is at least ``ATTACH_SHARE`` of the strongest fitting candidate's — and which
-    write at least half as much of what is asked as it does (完成改造96户 next to 改造 does not
-    displace …其中137户在基础类之外还做了提升类改造, which writes all of it)."""
-    fitting = [c for c in cands if c.typed and c.places_ok and c.year_ok]
-    top = max(fitting, key=lambda c: c.score, default=None)
-    floor = FOCUS_SHARE * top.cov_focus if top is not None else 0.0
-    return _strong_fitting(cands, lambda c: c.features.get("attach") and c.cov_focus >= floor)
+    write at least ``FOCUS_SHARE`` as much of what is asked as it does (完成改造96户 next to 改造
+    does not displace …其中137户在基础类之外还做了提升类改造, which writes all of it)."""
+    return _strong_fitting(cands, lambda c: c.features.get("attach"), focus_share=FOCUS_SHARE)
 
 
 @lru_cache(maxsize=1)

@@ -129,9 +129,9 @@ def facts_of(article: Article, kind: str) -> list[ArticleFact]:
         # 新华社西安10月16日电: the outlet and the city the story was filed from
         m = _wire_dateline().search(article.text[:_HEADER_CHARS])
         if m:
-            line_end = article.text.find("\n", m.start("head"))
-            end = line_end if line_end >= 0 else len(article.text)
-            return [ArticleFact(kind, m.group("head"), article.text[m.start("head"):end].strip(), m.start("head"), end)]
+            start = m.start("head")
+            end = _line_span(article.text, start, start)[1]
+            return [ArticleFact(kind, m.group("head"), article.text[start:end].strip(), start, end)]
         return []
     if kind in ("issue", "page"):
         pattern = _ISSUE if kind == "issue" else _page()

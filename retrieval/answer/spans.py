@@ -490,9 +490,11 @@ def announced_count(text: str) -> int:
 
 #: Items in a row (、, the last after 和/及/与) closed by their count and what they are:
 #: 村党组织、村民委员会、村务监督委员会和村集体经济组织4块牌子.
+#: A small count of items and its measure word (3个, 四块, 12项).
+_ITEM_COUNT = r"(\d{1,2}|[两二三四五六七八九十]{1,2})\s*(?:个|块|项|家|所|支|条|类|种|座|处|名|位|大)"
 _COUNTED_RUN = re.compile(
     r"((?:[^，,。；;：:、和及与]{2,16}、)+[^，,。；;：:、和及与]{2,16}?(?:(?:和|及|以及|与)[^，,。；;：:、和及与]{2,16}?)?)"
-    r"(\d{1,2}|[两二三四五六七八九十]{1,2})\s*(?:个|块|项|家|所|支|条|类|种|座|处|名|位|大|支)([^，,。；;]{0,12})")
+    + _ITEM_COUNT + r"([^，,。；;]{0,12})")
 
 
 def counted_listing(text: str) -> list[tuple[int, str]]:
@@ -503,7 +505,7 @@ def counted_listing(text: str) -> list[tuple[int, str]]:
     for m in _COUNTED_RUN.finditer(_norm(text)):
         run = m.group(1)
         items = len(run.split("、")) + (1 if re.search(r"(?:和|及|以及|与)[^、]+$", run.split("、")[-1]) else 0)
-        count = int(m.group(2)) if m.group(2).isdigit() else _cn_small(m.group(2))
+        count = cn_number(m.group(2))
         if count == items and not run.endswith("等"):
             out.append((count, m.group(3)))
     return out
@@ -511,19 +513,21 @@ def counted_listing(text: str) -> list[tuple[int, str]]:
 
 def asked_count(question: str) -> int:
     """The number of items a question gives (3个海上党支部分别叫什么 → 3), or -1."""
-    m = re.search(r"(\d{1,2}|[两二三四五六七八九十]{1,2})\s*(?:个|块|项|家|所|支|条|类|种|座|处|名|位|大)", _norm(question))
-    if m is None:
-        return -1
-    return int(m.group(1)) if m.group(1).isdigit() else _cn_small(m.group(1))
+    m = re.search(_ITEM_COUNT, _norm(question))
+    return cn_number(m.group(1)) if m else -1
 
 
-def _cn_small(text: str) -> int:
-    """一 to 九十九 written in Chinese numerals (两 is 2), or -1."""
+def cn_number(text: str) -> int:
+    """A whole number written in digits or in Chinese numerals up to 99 (十二, 三十五, 两), or -1."""
+    if text.isdigit():
+        return int(text)
     digits = {"两": 2, **{c: i + 1 for i, c in enumerate("一二三四五六七八九")}}
     head, ten, tail = text.partition("十")
     if not ten:
         return digits.get(text, -1)
-    return (digits.get(head, -1) if head else 1) * 10 + (digits.get(tail, 0) if tail else 0)
+    tens = digits.get(head, -1) if head else 1
+    ones = digits.get(tail, -1) if tail else 0
+    return tens * 10 + ones if tens > 0 and ones >= 0 else -1
 
 
 def opens_enumeration(text: str) -> bool:
