@@ -190,6 +190,11 @@ def _with_antecedent(passage: str, c: Candidate) -> str:
     return " ".join(names[-1:] + [c.text])
 
 
+def _paragraph_before(passage: str, c: Candidate) -> str:
+    """The candidate's paragraph of the passage before the candidate sentence."""
+    return passage[passage.rfind("\n", 0, c.start) + 1:c.start]
+
+
 def _near(text: str, start: int, end: int, terms: tuple[str, ...], window: int = 14) -> float:
     """Share of the head focus characters found in the clause around ``text[start:end]``."""
     left = max(text.rfind(c, 0, start) for c in "，,；;。、：:") + 1
@@ -597,6 +602,20 @@ def party_body_counted(part: Part, sentence: str, span: sp.Span | None) -> bool:
                 or sp.answer_pattern("party_body_before").search(norm[:span.start]))
 
 
+def party_body_unwritten(part: Part, sentence: str, span: sp.Span | None, before: str = "") -> bool:
+    """True when the question counts party bodies (多少个非公企业党组织) and the figure's sentence up
+    to the end of the figure's clause, read after ``before`` (its paragraph's earlier sentences),
+    names no party body at all (走访“两新”组织86家): the figure counts the organisations
+    themselves, or something done to them, not their party bodies."""
+    if span is None or not part.counted or PEOPLE_UNITS & set((part.units or "").split("|")):
+        return False
+    bodies = sp.answer_pattern("party_bodies")
+    if not re.search(rf"(?:{bodies.pattern})$", part.counted):
+        return False
+    end = re.search(r"[，,；;。！？!?]|$", sentence[span.end:]).start() + span.end
+    return not bodies.search(normalize(before + sentence[:end]))
+
+
 def place_kind_miss(part: Part, sentence: str, span: sp.Span | None) -> bool:
     """True when the question counts one kind of place (多少个安置社区) and the figure's own noun is
     another kind standing alone (来自23个乡镇的群众): the figure counts other places."""
@@ -919,6 +938,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
         if c.typed and part.answer_type == "number" and (counted_miss(part, c.text, hit.title)
                                                          or item_of_counted(part, c.text, c.span)
                                                          or party_body_counted(part, c.text, c.span)
+                                                         or (c.row is None and party_body_unwritten(
+                                                             part, c.text, c.span, _paragraph_before(hit.text, c)))
                                                          or place_kind_miss(part, c.text, c.span)):
             c.typed = False  # 网格 counted, 微网格 asked; 窑炉节能改造、釉料配方优化等攻关项目17项
         if c.typed and sibling_kind_miss(part, hit.title + " " + hit.text):

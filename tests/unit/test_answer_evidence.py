@@ -1288,6 +1288,35 @@ def test_party_body_counted(question, sentence, counted):
     assert ev.party_body_counted(part, sentence, span) is counted
 
 
+# ------------------------------------------- party bodies asked, a paragraph naming none of them
+@pytest.mark.parametrize(("question", "sentence", "before", "miss"), [
+    # organisations visited, or enterprises in the district: no party body written
+    ("南州区非公企业党组织有多少个？", "调研组先后走访“两新”组织86家，召开座谈会9场。", "", True),
+    ("青溪街道有多少个社区党支部？", "街道下辖社区12个，常住人口4.6万人。", "", True),
+    # the party bodies written after the figure, before it, or in the paragraph's earlier sentence
+    ("南州区非公企业党组织有多少个？", "全区已在218家非公企业建立党组织，覆盖率达到91%。", "", False),
+    ("青溪街道有多少个社区党支部？", "截至目前，街道共建立社区党支部12个。", "", False),
+    ("南州区非公企业党组织有多少个？", "其中非公企业218个，社会组织93个。", "全区“两新”党组织共有311个。", False),
+    ("南州区有多少个机关单位党组织到社区报到？", "全区组织318个机关企事业单位党组织到社区报到。", "", False),
+    # people counted, or a question not counting party bodies: not this rule's
+    ("青溪街道有多少名党支部书记参加培训？", "街道组织书记培训，共有48名学员参加。", "", False),
+    ("南州区有多少家非公企业？", "调研组先后走访“两新”组织86家，召开座谈会9场。", "", False),
+])
+def test_party_bodies_asked_need_a_paragraph_that_names_them(question, sentence, before, miss):
+    part, span = _span(question, sentence)
+    assert span is not None
+    assert ev.party_body_unwritten(part, sentence, span, before) is miss
+
+
+def test_a_count_of_organisations_visited_is_no_count_of_party_bodies():
+    visited = _hit("为摸清底数，区委组织部成立调研组，走访“两新”组织86家，发放问卷1200份。", district="南州区", doc="d1")
+    assert not _ask("南州区非公企业党组织有多少个？", [visited]).found
+    counted = _hit("为摸清底数，区委组织部成立调研组，走访“两新”组织86家。\n"
+                   "截至年底，全区非公企业党组织共有218个，覆盖率达到91%。", district="南州区", doc="d2", n=2)
+    answer = _ask("南州区非公企业党组织有多少个？", [counted])
+    assert answer.found and "218" in answer.text and "86家" not in answer.text
+
+
 # ------------------------------------------------ a group of organisations owns the figure of its clause
 @pytest.mark.parametrize(("question", "text", "miss"), [
     ("青屿汽车部件有限公司一共有多少名党员？",
