@@ -934,6 +934,9 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
             context = normalize(hit.title + " " + hit.text[max(paragraph_start, cand.start - 120):cand.start])
         if not all(y in context for y in part.years):
             return False
+    if part.answer_type == "number" and part.years and not stated and cand.row is None \
+            and any(hit.date.startswith(y) for y in part.years) and _paragraph_dated_before(hit, cand, part.years):
+        return False  # 2024 asked of a 2024 plan, "2023年，…推开。一年来，全区建成…34个" written
     if part.answer_type == "number" and cand.span is not None and part.years:
         sentence = normalize(cand.text)
         bounds = [0] + [m.end() for m in re.finditer(r"[，,；;。]", sentence)] + [len(sentence) + 1]
@@ -946,6 +949,21 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
                     and not _year_runs_on([c for _, c in clauses], at, y):
                 return False
     return True
+
+
+def _paragraph_dated_before(hit: Hit, cand: Candidate, years: tuple[str, ...]) -> bool:
+    """True when the nearest year written before an undated sentence, in its own paragraph, is
+    another year than those asked (2023年，我区…试点。一年来，全区建成示范点34个) and nothing
+    between it and the figure moves the time on (目前, 今年, 增加到…): the sentence goes on about
+    that year, whatever the article's date."""
+    paragraph_start = hit.text.rfind("\n", 0, cand.start) + 1
+    before = normalize(hit.text[max(paragraph_start, cand.start - 160):cand.start])
+    written = list(_PAST_YEAR.finditer(before))
+    if not written or written[-1].group(1) in years:
+        return False
+    upto = cand.text[:cand.span.end] if cand.span is not None else cand.text
+    after = before[written[-1].end():] + normalize(upto)
+    return not (_TIME_MOVES.search(after) or _NOW.search(after) or _answer_pattern("to_now").search(after))
 
 
 def _year_end_report(date: str, year: str) -> bool:

@@ -556,6 +556,36 @@ def test_years_fit_for_a_figure_in_a_clause_that_goes_on_from_its_year(question,
     assert ctx.years_fit(part, _hit(text, date="2024-06-01"), cand) is fits
 
 
+@pytest.mark.parametrize(("question", "text", "sentence", "fits"), [
+    # the article dates from the asked year, but the paragraph dates the undated sentence to the year before
+    ("南州区2024年建成了多少个“红色楼院”示范点？",
+     "2023年，我区先在两个社区试点，年中在全区推开。一年来，全区建成“红色楼院”示范点34个，选聘楼院长260名。",
+     "一年来，全区建成“红色楼院”示范点34个，选聘楼院长260名。", False),
+    ("2024年柳溪村接待了多少游客？",
+     "2022年，柳溪村把闲置校舍改成民宿。当年接待游客1.8万人次，集体收入增加12万元。",
+     "当年接待游客1.8万人次，集体收入增加12万元。", False),
+    # the year before is left behind (如今, 今年, 增加到) or the paragraph's year is the asked one
+    ("南州区2024年建成了多少个“红色楼院”示范点？",
+     "2023年，我区先在两个社区试点。今年，全区已建成“红色楼院”示范点34个，选聘楼院长260名。",
+     "今年，全区已建成“红色楼院”示范点34个，选聘楼院长260名。", True),
+    ("2024年柳溪村接待了多少游客？",
+     "2022年，柳溪村把闲置校舍改成民宿。如今村里每年接待游客1.8万人次。",
+     "如今村里每年接待游客1.8万人次。", True),
+    ("2024年柳溪村接待了多少游客？",
+     "2024年，柳溪村把闲置校舍改成民宿。当年接待游客1.8万人次，集体收入增加12万元。",
+     "当年接待游客1.8万人次，集体收入增加12万元。", True),
+    # another paragraph's year says nothing of this one
+    ("南州区2024年建成了多少个“红色楼院”示范点？",
+     "2023年，我区先在两个社区试点。\n全区建成“红色楼院”示范点34个，选聘楼院长260名。",
+     "全区建成“红色楼院”示范点34个，选聘楼院长260名。", True),
+])
+def test_years_fit_not_for_an_undated_sentence_its_paragraph_dates_to_another_year(question, text, sentence, fits):
+    part = _part(question)
+    cand = _candidate(part, text, sentence)
+    assert cand.span is not None
+    assert ctx.years_fit(part, _hit(text, date="2024-03-14"), cand) is fits
+
+
 def test_years_fit_without_an_asked_year():
     part = _part("青溪街道有多少名网格员？")
     text = "2019年，青溪街道共有网格员80名。"
