@@ -63,6 +63,17 @@ _PRICE_PER = re.compile(r"(?:一|每)(?:份|碗|顿|餐|次|人|位|盒|杯|斤|
 _ONE = re.compile(r"(?:一|1)(?![\d.．点千万亿百十])")
 
 
+def one_person_for_average(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when an average is asked (人均可支配收入, 平均年龄) and the figure's sentence states
+    none (``average_written``) but names one person before it (搬迁群众王光荣…收入不到1万元):
+    one person's figure is no average."""
+    if span is None or not _answer_pattern("asks_average").search(normalize(part.text)):
+        return False
+    if _answer_pattern("average_written").search(normalize(text)):
+        return False
+    return bool(sp.person_spans(text[:span.start]) or sp.person_spans(text[:span.start], roles=person_nouns().pattern))
+
+
 def one_for_total(part: Part, span: sp.Span | None) -> bool:
     """True when a total is asked (一共供餐多少份) and the figure is a written-out one (端着一份套餐,
     一名党员): one of something is what a story narrates, not a total it counts."""

@@ -364,3 +364,28 @@ def test_what_time_is_answered_by_a_time_of_day(question, text, figure):
 ])
 def test_one_batchs_figure_is_no_total(question, sentence, figure, one_batch):
     assert batch_for_total(analyze(question).parts[0], sentence, span_in(sentence, figure)) is one_batch
+
+
+# ------------------------------------------------------ an average asked, one person's figure written
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("白石镇安置社区搬迁群众的人均可支配收入是多少？",
+     "白石镇安置社区搬迁群众刘长贵，搬来前在山里种洋芋，一年收入不到9000元。", "9000元"),
+    ("柳湾村网格员的平均年龄是多少？", "柳湾村网格员周秀英，今年63岁，联系着12户邻居。", "63岁"),
+])
+def test_one_persons_figure_is_no_average(question, text, figure):
+    cands = candidates_for(question, text)
+    assert any(c.places_ok for c in cands)
+    assert not any(fits(c) for c in cands if c.span is not None and c.span.text == figure)
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    # the sentence states the average, even beside a named person
+    ("白石镇安置社区搬迁群众的人均可支配收入是多少？",
+     "白石镇安置社区党支部书记刘长贵介绍，去年社区搬迁群众人均可支配收入达到1.4万元。", "1.4万元"),
+    ("柳湾村网格员的平均年龄是多少？", "柳湾村现有网格员36名，平均年龄52岁。", "52岁"),
+    # no average asked: one person's figure answers
+    ("白石镇搬迁群众刘长贵搬来前一年收入多少？",
+     "白石镇安置社区搬迁群众刘长贵，搬来前在山里种洋芋，一年收入不到9000元。", "9000元"),
+])
+def test_an_average_written_or_not_asked_answers(question, text, figure):
+    assert any(fits(c) and c.span is not None and c.span.text == figure for c in candidates_for(question, text))
