@@ -19,6 +19,18 @@ def _span(sentence, figure):
     return span_in(sentence, figure)
 
 
+def _fits_figure(question, text, figure):
+    """True when a fitting candidate of ``text`` answers ``question`` with ``figure``."""
+    return any(fits(c) and c.span is not None and c.span.text == figure for c in candidates_for(question, text))
+
+
+def _refused_figure(question, text, figure):
+    """True when the passage's place fits ``question`` but no fitting candidate gives ``figure``."""
+    cands = candidates_for(question, text)
+    return any(c.places_ok for c in cands) and not any(
+        fits(c) for c in cands if c.span is not None and c.span.text == figure)
+
+
 @pytest.mark.parametrize(("sentence", "figure"), [
     ("全区共选树党员中心户2360户，每户联系群众10至15户，共联系群众3.1万户。", "3.1万户"),
     ("截至6月底，全县累计培训网格员1800人次。", "1800人次"),
@@ -195,7 +207,7 @@ def test_one_things_figure_is_no_sum_over_the_written_count(question, text, figu
     ("白石镇三个月里一共调解了多少起纠纷？", "汛期后，白石镇调解队调解纠纷86起。", "86起"),
 ])
 def test_a_total_or_the_written_count_answers_the_sum(question, text, figure):
-    assert any(fits(c) and c.span is not None and c.span.text == figure for c in candidates_for(question, text))
+    assert _fits_figure(question, text, figure)
 
 
 @pytest.mark.parametrize(("question", "text", "figure"), [
@@ -203,9 +215,7 @@ def test_a_total_or_the_written_count_answers_the_sum(question, text, figure):
     ("白沙社区一共联系了多少户居民？", "白沙社区推行党员联户，一名党员联系10户居民，每月至少走访一次。", "10户"),
 ])
 def test_a_figure_per_one_subject_is_no_total(question, text, figure):
-    cands = candidates_for(question, text)
-    assert any(c.places_ok for c in cands)
-    assert not any(fits(c) for c in cands if c.span is not None and c.span.text == figure)
+    assert _refused_figure(question, text, figure)
 
 
 @pytest.mark.parametrize(("question", "text", "figure"), [
@@ -214,7 +224,7 @@ def test_a_figure_per_one_subject_is_no_total(question, text, figure):
     ("柳湾村帮扶队进村后走访了多少户？", "柳湾村帮扶队进村后，先用一个月时间走访了全村412户。", "412户"),
 ])
 def test_a_time_or_an_ordinal_is_no_single_subject(question, text, figure):
-    assert any(fits(c) and c.span is not None and c.span.text == figure for c in candidates_for(question, text))
+    assert _fits_figure(question, text, figure)
 
 
 @pytest.mark.parametrize(("question", "text", "figure"), [
@@ -222,9 +232,7 @@ def test_a_time_or_an_ordinal_is_no_single_subject(question, text, figure):
     ("白沙镇建了多少个党员先锋岗？", "白沙镇要求每个村至少设立3个党员先锋岗。", "3个"),
 ])
 def test_a_figure_per_unit_does_not_count_the_whole(question, text, figure):
-    cands = candidates_for(question, text)
-    assert any(c.places_ok for c in cands)
-    assert not any(fits(c) for c in cands if c.span is not None and c.span.text == figure)
+    assert _refused_figure(question, text, figure)
 
 
 @pytest.mark.parametrize(("question", "text", "figure"), [
@@ -233,7 +241,7 @@ def test_a_figure_per_unit_does_not_count_the_whole(question, text, figure):
     ("柳岸社区入股一户要交多少钱？", "柳岸社区合作社每户入股500元。", "500元"),  # money is not a count
 ])
 def test_a_question_per_unit_is_answered_per_unit(question, text, figure):
-    assert any(fits(c) and c.span is not None and c.span.text == figure for c in candidates_for(question, text))
+    assert _fits_figure(question, text, figure)
 
 
 # ------------------------------------------- a part named by what some of them did, for a total
@@ -242,9 +250,7 @@ def test_a_question_per_unit_is_answered_per_unit(question, text, figure):
     ("白沙村一共有多少名党员？", "今年以来，白沙村新发展的党员有12名。", "12名"),
 ])
 def test_a_part_named_by_a_clause_is_no_total(question, text, figure):
-    cands = candidates_for(question, text)
-    assert any(c.places_ok for c in cands)
-    assert not any(fits(c) for c in cands if c.span is not None and c.span.text == figure)
+    assert _refused_figure(question, text, figure)
 
 
 @pytest.mark.parametrize(("question", "text", "figure"), [
@@ -253,7 +259,7 @@ def test_a_part_named_by_a_clause_is_no_total(question, text, figure):
     ("柳岸社区一共有多少名党员？", "柳岸社区的党员有238名。", "238名"),  # 社区的: whose, not what they did
 ])
 def test_the_whole_or_the_asked_part_answers_a_total(question, text, figure):
-    assert any(fits(c) and c.span is not None and c.span.text == figure for c in candidates_for(question, text))
+    assert _fits_figure(question, text, figure)
 
 
 # ------------------------------------------- a narrower kind of the people asked, after the figure
@@ -373,9 +379,7 @@ def test_one_batchs_figure_is_no_total(question, sentence, figure, one_batch):
     ("柳湾村网格员的平均年龄是多少？", "柳湾村网格员周秀英，今年63岁，联系着12户邻居。", "63岁"),
 ])
 def test_one_persons_figure_is_no_average(question, text, figure):
-    cands = candidates_for(question, text)
-    assert any(c.places_ok for c in cands)
-    assert not any(fits(c) for c in cands if c.span is not None and c.span.text == figure)
+    assert _refused_figure(question, text, figure)
 
 
 @pytest.mark.parametrize(("question", "text", "figure"), [
@@ -388,4 +392,4 @@ def test_one_persons_figure_is_no_average(question, text, figure):
      "白石镇安置社区搬迁群众刘长贵，搬来前在山里种洋芋，一年收入不到9000元。", "9000元"),
 ])
 def test_an_average_written_or_not_asked_answers(question, text, figure):
-    assert any(fits(c) and c.span is not None and c.span.text == figure for c in candidates_for(question, text))
+    assert _fits_figure(question, text, figure)
