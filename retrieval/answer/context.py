@@ -223,6 +223,29 @@ def narrowed_count(part: Part, text: str, span: sp.Span | None) -> bool:
         and not any(word in place for place in part.places)
 
 
+def other_kind_counted(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when things are counted (多少艘渔船, 多少个社区) and the noun right after the figure,
+    quotation marks aside, is another kind with the same head character (17艘“党员示范船”,
+    31个小区): it ends on the asked thing's last character without writing the asked thing, and
+    the question does not write it either — nor describes a kind of its own (带头出海的渔船).
+    People are :func:`narrowed_count`'s."""
+    counted = part.counted
+    if span is None or part.answer_type != "number" or len(counted) < 2 or not part.units \
+            or PEOPLE_UNITS & set(part.units.split("|")):
+        return False
+    after = re.sub(r"[“”\"「」『』]", "", normalize(text)[span.end:span.end + 12])
+    end = after.find(counted[-1], 0, 8) + 1
+    word = after[:end]
+    if len(word) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", word) or counted in word:
+        return False
+    ends_noun = any(b == end and tag.startswith("n") for _, b, tag in pos_tokens(after))
+    asked = normalize(part.text)
+    described = re.search(rf"([\u4e00-\u9fff、，,]{{2,}})的{re.escape(counted)}", asked)
+    if described and not any(described.group(1).endswith(place) for place in part.places):
+        return False  # 船头插着党旗、带头出海的渔船: the question describes a kind of its own
+    return ends_noun and not present(word, asked)
+
+
 def other_people_counted(part: Part, text: str, span: sp.Span | None) -> bool:
     """True when people are counted (多少名专职网格员) and the figure's own clause names other
     people right before it, not the asked ones (选出微网格长612名, 其中党员278名): the clause up

@@ -57,6 +57,7 @@ from retrieval.answer.context import (
     now_figure,
     one_for_total,
     one_person_for_average,
+    other_kind_counted,
     other_people_counted,
     past_for_now,
     per_one,
@@ -919,6 +920,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                 or (future_dated(c.text, hit.date) and not asks_plan(part.text))  # 到2025年底…达到60个
                 or period_mismatch(part, c.text) or change_mismatch(part, c.text) or sum_over_miss(part, c.text, c.span)
                 or relative_subset(part, c.text, c.span) or narrowed_count(part, c.text, c.span)
+                or other_kind_counted(part, c.text, c.span)
                 or other_people_counted(part, c.text, c.span) or share_of_other(part, c.text, c.span)
                 or money_direction_miss(part, c.text, c.span) or money_kind_miss(part, c.text, c.span)
                 or exchange_rate_miss(part, c.text, c.span) or batch_for_total(part, c.text, c.span)):

@@ -393,3 +393,24 @@ def test_one_persons_figure_is_no_average(question, text, figure):
 ])
 def test_an_average_written_or_not_asked_answers(question, text, figure):
     assert _fits_figure(question, text, figure)
+
+
+# ------------------------------------------- another kind of thing with the same head after the figure
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("柳湾村一共有多少艘渔船？", "清晨的柳湾村码头上，渔船一字排开，船头插着党旗的12艘“党员先锋船”格外显眼。", "12艘"),
+    ("白沙社区一共有多少个停车位？", "去年，白沙社区在小区里新装了40个充电车位，方便居民给电动车充电。", "40个"),
+])
+def test_another_kind_with_the_same_head_is_not_counted(question, text, figure):
+    assert _refused_figure(question, text, figure)
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    # the asked kind itself after the figure, or a kind the question describes
+    ("柳湾村一共有多少艘渔船？", "柳湾村现有126艘渔船，其中党员先锋船12艘。", "126艘"),
+    ("柳湾村船头插着党旗、带头出海的渔船有几艘？",
+     "清晨的柳湾村码头上，渔船一字排开，船头插着党旗的12艘“党员先锋船”格外显眼。", "12艘"),
+    ("白沙社区一共有多少个停车位？", "去年，白沙社区挖潜新增了40个停车位，缓解了停车难。", "40个"),
+    ("白沙社区一共有多少个充电车位？", "去年，白沙社区在小区里新装了40个充电车位，方便居民给电动车充电。", "40个"),
+])
+def test_the_asked_kind_or_a_described_one_is_counted(question, text, figure):
+    assert _fits_figure(question, text, figure)
