@@ -587,11 +587,14 @@ def states_planned(sentence: str) -> bool:
 
 @lru_cache(maxsize=64)
 def planned_only(question: str, article: str) -> tuple[str, ...]:
-    """The names the question quotes (“诉前调解工作站”) that the article writes only in sentences
-    stating a plan (下一步，街道计划…设立“诉前调解工作站”): such a thing does not exist yet, so a
+    """The names the question quotes (“诉前调解工作站”), and the groups it gives by their size
+    (年内新建的4个共享车间), that the article writes only in sentences stating a plan (下一步，街道
+    计划…设立“诉前调解工作站”; 计划年内再建4个共享车间): such a thing does not exist yet, so a
     figure of another sentence does not answer what it has done. Empty when a plan is asked."""
-    names = re.findall(r"[“\"「『]([^”\"」』]{2,16})[”\"」』]", normalize(question))
-    if not names or not article or asks_plan(question):
+    asked = normalize(question)
+    names = re.findall(r"[“\"「『]([^”\"」』]{2,16})[”\"」』]", asked)
+    groups = [m for m in _SIZED_GROUP.finditer(asked) if cn_number(m.group(1)) > 0]
+    if not (names or groups) or not article or asks_plan(question):
         return ()
     sentences = re.split(r"(?<=[。！？!?；;\n])", normalize(article))
     out = []
@@ -599,7 +602,19 @@ def planned_only(question: str, article: str) -> tuple[str, ...]:
         holding = [s for s in sentences if name in s]
         if holding and all(states_plan(s) or states_planned(s) for s in holding):
             out.append(name)
+    for group in groups:
+        # 年内新建的4个共享车间 asked, "计划年内再建4个共享车间" the only sentence with them
+        size, unit, noun = cn_number(group.group(1)), group.group(2), group.group(3)
+        holding = [s for s in sentences if any(cn_number(m.group(1)) == size for m in re.finditer(
+            rf"(\d+|[一二两三四五六七八九十]+)\s*{unit}{noun}", s))]
+        if holding and all(states_plan(s) or states_planned(s) for s in holding):
+            out.append(f"{size}{unit}{noun}")
     return tuple(out)
+
+
+#: A group the question gives by its size (新建的4个共享车间): the size, the measure word and the
+#: first two characters of the noun.
+_SIZED_GROUP = re.compile(r"(?<![\d.])(\d+|[一二两三四五六七八九十]+)\s*(个|家|处|座|所|支|艘|栋|条|间)([\u4e00-\u9fff]{2})")
 
 
 def future_dated(sentence: str, date: str) -> bool:

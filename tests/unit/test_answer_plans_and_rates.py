@@ -293,7 +293,7 @@ def test_a_total_before_一次性_or_a_later_clause_still_answers(question, text
     assert any(fits(c) and c.span is not None and c.span.text == figure for c in candidates_for(question, text))
 
 
-# ------------------------------------------- a quoted thing the article writes only as a plan
+# ------------------------------ a quoted thing or a sized group the article writes only as a plan
 @pytest.mark.parametrize(("question", "text", "figure", "answers"), [
     # “…” written only in a plan: what another sentence counts was not done by it
     ("桐溪街道的“夜间议事厅”开办以后收集了多少条意见？",
@@ -305,8 +305,19 @@ def test_a_total_before_一次性_or_a_later_clause_still_answers(question, text
      "去年，桐溪街道开办“夜间议事厅”，收集居民意见420条。下一步，街道计划把议事厅推广到各社区。", "420条", True),
     ("白杨镇的“共富工坊”建成以后吸纳了多少人就业？",
      "白杨镇在石桥村建成“共富工坊”，吸纳村民就业310人。", "310人", True),
+    # a group given by its size (新建的4个…) that the article writes only in a plan
+    ("白杨镇今年新建的3个共享车间吸纳了多少人就业？",
+     "白杨镇在5个村建起共享车间7个。目前，共享车间共吸纳就业420人。镇党委计划年内再建3个共享车间。",
+     "420人", False),
+    ("桐溪街道新设的两个调解室调解了多少起纠纷？",
+     "桐溪街道调解队去年调解纠纷136起。下一步，街道将在柳岸、榆林社区新设2个调解室。", "136起", False),
+    # the group is written as done, or no size is given
+    ("白杨镇今年新建的3个共享车间吸纳了多少人就业？",
+     "白杨镇今年新建3个共享车间，吸纳就业420人。镇党委计划明年再建5个。", "420人", True),
+    ("桐溪街道新设的两个调解室调解了多少起纠纷？",
+     "今年，桐溪街道新设两个调解室，已调解纠纷136起。", "136起", True),
 ])
-def test_a_quoted_thing_written_only_as_a_plan_has_no_figure_of_another_sentence(question, text, figure, answers):
+def test_a_quoted_thing_or_sized_group_written_only_as_a_plan_has_no_figure_of_another_sentence(question, text, figure, answers):
     cands = _cands(question, text)
     assert any(fits(c) for c in cands if c.span is not None and c.span.text == figure) is answers
 
