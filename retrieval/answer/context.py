@@ -587,14 +587,16 @@ def states_planned(sentence: str) -> bool:
 
 @lru_cache(maxsize=64)
 def planned_only(question: str, article: str) -> tuple[str, ...]:
-    """The names the question quotes (“诉前调解工作站”), and the groups it gives by their size
-    (年内新建的4个共享车间), that the article writes only in sentences stating a plan (下一步，街道
-    计划…设立“诉前调解工作站”; 计划年内再建4个共享车间): such a thing does not exist yet, so a
-    figure of another sentence does not answer what it has done. Empty when a plan is asked."""
+    """The names the question quotes (“诉前调解工作站”), the groups it gives by their size
+    (年内新建的4个共享车间) and the words that name a kind of a thing (集成电路 of
+    集成电路产业链党委) that the article writes only in sentences stating a plan (下一步，街道
+    计划…设立“诉前调解工作站”; 计划年内再建4个共享车间; 将在集成电路…等领域再组建2个产业链
+    党委): such a thing does not exist yet, so a figure of another sentence does not answer what
+    it has done. Empty when a plan is asked."""
     asked = normalize(question)
     names = re.findall(r"[“\"「『]([^”\"」』]{2,16})[”\"」』]", asked)
     groups = [m for m in _SIZED_GROUP.finditer(asked) if cn_number(m.group(1)) > 0]
-    if not (names or groups) or not article or asks_plan(question):
+    if not (names or groups or _kind_words(asked)) or not article or asks_plan(question):
         return ()
     sentences = re.split(r"(?<=[。！？!?；;\n])", normalize(article))
     out = []
@@ -602,6 +604,12 @@ def planned_only(question: str, article: str) -> tuple[str, ...]:
         holding = [s for s in sentences if name in s]
         if holding and all(states_plan(s) or states_planned(s) for s in holding):
             out.append(name)
+    for kind in _kind_words(asked):
+        # 集成电路产业链党委 asked, "将在集成电路、高端模具等领域再组建2个产业链党委" the only
+        # sentence with 集成电路 while 产业链党委 stands in others: that kind is still to come
+        holding = [s for s in sentences if kind in s]
+        if holding and all(states_plan(s) or states_planned(s) for s in holding):
+            out.append(kind)
     for group in groups:
         # 年内新建的4个共享车间 asked, "计划年内再建4个共享车间" the only sentence with them
         size, unit, noun = cn_number(group.group(1)), group.group(2), group.group(3)
@@ -610,6 +618,16 @@ def planned_only(question: str, article: str) -> tuple[str, ...]:
         if holding and all(states_plan(s) or states_planned(s) for s in holding):
             out.append(f"{size}{unit}{noun}")
     return tuple(out)
+
+
+def _kind_words(asked: str) -> list[str]:
+    """Words of the question that name a kind of the noun right after them (集成电路 of
+    集成电路产业链党委): a noun of two or more characters before another noun."""
+    tokens = [(asked[a:b], tag) for a, b, tag in pos_tokens(asked)]
+    places = question_places(asked)
+    return [word for (word, tag), (after, tag_after) in zip(tokens, tokens[1:])
+            if len(word) >= 2 and len(after) >= 2 and tag.startswith(("n", "j")) and tag_after.startswith(("n", "j"))
+            and not tag.startswith("ns") and not any(word in p for p in places)]
 
 
 #: A group the question gives by its size (新建的4个共享车间): the size, the measure word and the

@@ -293,7 +293,7 @@ def test_a_total_before_一次性_or_a_later_clause_still_answers(question, text
     assert any(fits(c) and c.span is not None and c.span.text == figure for c in candidates_for(question, text))
 
 
-# ------------------------------ a quoted thing or a sized group the article writes only as a plan
+# ----------------------- a quoted thing, a sized group or a kind the article writes only as a plan
 @pytest.mark.parametrize(("question", "text", "figure", "answers"), [
     # “…” written only in a plan: what another sentence counts was not done by it
     ("桐溪街道的“夜间议事厅”开办以后收集了多少条意见？",
@@ -316,8 +316,20 @@ def test_a_total_before_一次性_or_a_later_clause_still_answers(question, text
      "白杨镇今年新建3个共享车间，吸纳就业420人。镇党委计划明年再建5个。", "420人", True),
     ("桐溪街道新设的两个调解室调解了多少起纠纷？",
      "今年，桐溪街道新设两个调解室，已调解纠纷136起。", "136起", True),
+    # a kind of the thing (生物医药 of 生物医药产业链党委) written only in a plan
+    ("白杨区新组建的生物医药产业链党委有多少家成员单位？",
+     "白杨区汽车配件产业链党委现有成员单位52家。下一步，白杨区将在生物医药、新材料领域再组建2个产业链党委。",
+     "52家", False),
+    ("桐溪街道的快递驿站党小组有多少名党员？",
+     "桐溪街道外卖骑手党小组现有党员18名。街道计划年内成立快递驿站、网约车等党小组。", "18名", False),
+    # the kind is written as existing, or the question names no kind
+    ("白杨区新组建的生物医药产业链党委有多少家成员单位？",
+     "去年，白杨区组建生物医药产业链党委，现有成员单位52家。下一步，将在新材料领域再组建2个产业链党委。",
+     "52家", True),
+    ("桐溪街道的骑手党小组有多少名党员？",
+     "桐溪街道外卖骑手党小组现有党员18名。街道计划年内成立快递驿站、网约车等党小组。", "18名", True),
 ])
-def test_a_quoted_thing_or_sized_group_written_only_as_a_plan_has_no_figure_of_another_sentence(question, text, figure, answers):
+def test_a_thing_written_only_as_a_plan_has_no_figure_of_another_sentence(question, text, figure, answers):
     cands = _cands(question, text)
     assert any(fits(c) for c in cands if c.span is not None and c.span.text == figure) is answers
 
