@@ -142,6 +142,20 @@ def coverage(weights: dict[str, float], text: str, partial: bool = False) -> flo
     return got / total
 
 
+def _without_populace(focus: tuple[str, ...], weights: Weights) -> dict[str, float]:
+    """The focus weights read without a leading word for the people of the place as a whole
+    (``populace_modifiers``: 居民诉求 → 诉求, 居民 dropped), or {} when the first focus term has
+    none: "收集诉求（件）1723" writes the asked 居民诉求."""
+    populace = sp.answer_pattern("populace_modifiers").pattern.strip("^$")
+    first = re.match(rf"(?:{populace})(?=[\u4e00-\u9fff]{{2}})", focus[0]) if focus else None
+    if first is None:
+        return {}
+    terms = [t[first.end():] if t == focus[0] else t for t in focus if not re.fullmatch(populace, t)]
+    implied = weights.of(terms)
+    implied[terms[0]] = implied[terms[0]] * 2
+    return implied
+
+
 def candidates(hits: list[Hit], max_hits: int, article_text=None) -> list[Candidate]:
     """Every distinct sentence of the top hits (a sentence repeated by overlapping passages once);
     a table row, or a label line under a heading, stands as its view (:mod:`retrieval.answer.tables`).
@@ -897,11 +911,14 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
     focus = weights.of(part.focus)
     if part.focus:
         focus[part.focus[0]] = focus[part.focus[0]] * 2
+    implied = _without_populace(part.focus, weights)
     qweights = weights.of(set(tokenize(part.text)))
     title_keys = {re.sub(r"\W", "", normalize(h.title)) for h in hits if h.title}
     for c in cands:
         hit = hits[c.hit_rank]
         c.cov_focus = coverage(focus, _with_antecedent(hit.text, c), partial=True) if focus else 0.5
+        if implied:
+            c.cov_focus = max(c.cov_focus, coverage(implied, _with_antecedent(hit.text, c), partial=True))
         c.cov_question = coverage(qweights, c.text + " " + hit.section, partial=True)
         c.typed, c.span, fit = typed_span(_dated(part, hit), c.text)
         if not c.typed and c.row is not None and part.answer_type == "number" and part.units:

@@ -16,6 +16,7 @@ from retrieval.answer import evidence as ev
 from retrieval.answer import spans as sp
 from retrieval.answer.extractive import Answerer, AnswerParams, listing_first
 from retrieval.question import analyze, names_no_subject
+from tests.unit.candidates import candidates_for
 
 
 def _part(question):
@@ -1414,3 +1415,25 @@ def test_place_kind_miss(question, sentence, figure, miss):
     part = _part(question)
     span = next(s for s in sp.number_spans(sentence) if s.text == figure)
     assert ev.place_kind_miss(part, sentence, span) is miss
+
+
+# ------------------------------------ the people of the place as a whole go without saying in the focus
+def _focus_cover(question, sentence):
+    return next(c.cov_focus for c in candidates_for(question, sentence) if c.text == sentence)
+
+
+@pytest.mark.parametrize(("question", "bare", "full"), [
+    ("桂香社区去年一共收集了多少件居民诉求？", "桂香社区去年共收集诉求860件。", "桂香社区去年共收集居民诉求860件。"),
+    ("柳塘村的群众满意率是多少？", "柳塘村开展“回头看”，满意率达到97.5%。", "柳塘村开展“回头看”，群众满意率达到97.5%。"),
+])
+def test_a_populace_word_of_the_focus_goes_without_saying(question, bare, full):
+    assert _focus_cover(question, bare) == pytest.approx(_focus_cover(question, full))
+
+
+@pytest.mark.parametrize(("question", "bare", "full"), [
+    # a word that narrows the thing (物业, 党员) is no populace word: leaving it out costs
+    ("桂香社区去年一共收集了多少件物业诉求？", "桂香社区去年共收集诉求860件。", "桂香社区去年共收集物业诉求860件。"),
+    ("柳塘村的党员满意率是多少？", "柳塘村开展“回头看”，满意率达到97.5%。", "柳塘村开展“回头看”，党员满意率达到97.5%。"),
+])
+def test_a_narrowing_word_of_the_focus_counts(question, bare, full):
+    assert _focus_cover(question, bare) < _focus_cover(question, full)
