@@ -63,6 +63,19 @@ _PRICE_PER = re.compile(r"(?:一|每)(?:份|碗|顿|餐|次|人|位|盒|杯|斤|
 _ONE = re.compile(r"(?:一|1)(?![\d.．点千万亿百十])")
 
 
+def one_person_for_total(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when a total is asked (总共对接了多少户) and the figure, in a clause stating no total,
+    is one person's own (上面印着她联系的14户居民): one person's count."""
+    if span is None or not asks_total(part) or states_total(text, span):
+        return False
+    return bool(_ONE_PERSONS.search(clause_before(text, span)))
+
+
+#: One person's own things right before the figure (她联系的14户, 他包保的3个), not a group's
+#: (他们联系的), and not what a named leader did for the place (书记邹丽萍牵头设立…27个).
+_ONE_PERSONS = re.compile(r"[他她](?!们)[\u4e00-\u9fff]{1,4}的$")
+
+
 def one_person_for_average(part: Part, text: str, span: sp.Span | None) -> bool:
     """True when an average is asked (人均可支配收入, 平均年龄) and the figure's sentence states
     none (``average_written``) but names one person before it (搬迁群众王光荣…收入不到1万元):

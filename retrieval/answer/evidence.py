@@ -57,6 +57,7 @@ from retrieval.answer.context import (
     now_figure,
     one_for_total,
     one_person_for_average,
+    one_person_for_total,
     other_kind_counted,
     other_people_counted,
     past_for_now,
@@ -928,7 +929,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
         typed_first = c.typed
         if c.typed and part.answer_type == "number" and (
                 per_unit(part, c.text, c.span) or per_one(c.text, c.span) or one_for_total(part, c.span)
-                or one_person_for_average(part, c.text, c.span)
+                or one_person_for_average(part, c.text, c.span) or one_person_for_total(part, c.text, c.span)
                 or class_bound(part, c.text, c.span) or bound_miss(part, c.text, c.span)
                 or ((plan_mismatch(part.text, c.text) or (
                     article_text and in_plan_section(article_text(hit.doc_id), hit.start + c.start)))

@@ -414,3 +414,26 @@ def test_another_kind_with_the_same_head_is_not_counted(question, text, figure):
 ])
 def test_the_asked_kind_or_a_described_one_is_counted(question, text, figure):
     assert _fits_figure(question, text, figure)
+
+
+# ------------------------------------------------------ a total asked, one person's own count written
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("白沙社区的党员中心户总共联系了多少户居民？",
+     "白沙社区党员中心户曹玉芬家门口贴着联系卡，上面写着她联系的12户居民。", "12户"),
+    ("柳湾村网格员一共包保了多少个小组？", "柳湾村网格员孔德明每天骑车巡一遍，他包保的3个小组他都熟。", "3个"),
+])
+def test_one_persons_own_count_is_no_total(question, text, figure):
+    assert _refused_figure(question, text, figure)
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    # the clause states a total, or a group's (他们) count
+    ("白沙社区的党员中心户总共联系了多少户居民？",
+     "白沙社区共选树党员中心户86户，共联系居民1200户。", "1200户"),
+    ("柳湾村网格员一共包保了多少个小组？", "柳湾村的网格员们分片包干，他们包保的12个小组实现全覆盖。", "12个"),
+    # no total asked: one person's count answers
+    ("白沙社区党员中心户曹玉芬联系了多少户居民？",
+     "白沙社区党员中心户曹玉芬家门口贴着联系卡，上面写着她联系的12户居民。", "12户"),
+])
+def test_a_total_or_a_question_about_one_person_answers(question, text, figure):
+    assert _fits_figure(question, text, figure)
