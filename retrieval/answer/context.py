@@ -203,6 +203,11 @@ def relative_subset(part: Part, text: str, span: sp.Span | None) -> bool:
 PEOPLE_UNITS = {"名", "人", "位"}
 
 
+def counts_people(part: Part) -> bool:
+    """True when the question counts people: one of its units is a unit of people (名, 人, 位)."""
+    return bool(PEOPLE_UNITS & set((part.units or "").split("|")))
+
+
 def narrowed_count(part: Part, text: str, span: sp.Span | None) -> bool:
     """True when people are counted (多少名党员) and the figure counts a narrower kind of them: a
     word the question does not write stands between the figure and the people (1365名在职党员),
@@ -212,7 +217,7 @@ def narrowed_count(part: Part, text: str, span: sp.Span | None) -> bool:
     one-character words and the asked places narrow nothing. (A word before the figure, 当年只有
     队员23名, 配备专职网格员57名, is as often a verb as a narrowing, and is not read.)"""
     counted = part.counted
-    if span is None or part.answer_type != "number" or not counted or not PEOPLE_UNITS & set(part.units.split("|")):
+    if span is None or part.answer_type != "number" or not counted or not counts_people(part):
         return False
     norm, asked = normalize(text), normalize(part.text)
     # 党员楼栋长93名, 党员志愿者共有120名: the people asked name another kind of people
@@ -243,8 +248,7 @@ def other_kind_counted(part: Part, text: str, span: sp.Span | None) -> bool:
     the question does not write it either — nor describes a kind of its own (带头出海的渔船).
     People are :func:`narrowed_count`'s."""
     counted = part.counted
-    if span is None or part.answer_type != "number" or len(counted) < 2 or not part.units \
-            or PEOPLE_UNITS & set(part.units.split("|")):
+    if span is None or part.answer_type != "number" or len(counted) < 2 or not part.units or counts_people(part):
         return False
     after = re.sub(r"[“”\"「」『』]", "", normalize(text)[span.end:span.end + 12])
     end = after.find(counted[-1], 0, 8) + 1
@@ -264,7 +268,7 @@ def other_people_counted(part: Part, text: str, span: sp.Span | None) -> bool:
     people right before it, not the asked ones (选出微网格长612名, 其中党员278名): the clause up
     to the figure and the few characters after it do not write the asked people's head noun."""
     counted = part.counted
-    if span is None or part.answer_type != "number" or len(counted) < 2 or not PEOPLE_UNITS & set(part.units.split("|")):
+    if span is None or part.answer_type != "number" or len(counted) < 2 or not counts_people(part):
         return False
     if not re.search(f"(?:{person_nouns().pattern})$", counted):
         return False  # 多少人参加“银发先锋”志愿服务队: a body is named, its people are counted
@@ -608,27 +612,24 @@ def planned_only(question: str, article: str) -> tuple[str, ...]:
     it has done. Empty when a plan is asked."""
     asked = normalize(question)
     names = re.findall(r"[“\"「『]([^”\"」』]{2,16})[”\"」』]", asked)
+    # 集成电路产业链党委 asked, "将在集成电路、高端模具等领域再组建2个产业链党委" the only
+    # sentence with 集成电路 while 产业链党委 stands in others: that kind is still to come
+    kinds = _kind_words(asked)
     groups = [m for m in _SIZED_GROUP.finditer(asked) if cn_number(m.group(1)) > 0]
-    if not (names or groups or _kind_words(asked)) or not article or asks_plan(question):
+    if not (names or kinds or groups) or not article or asks_plan(question):
         return ()
     sentences = re.split(r"(?<=[。！？!?；;\n])", normalize(article))
-    out = []
-    for name in names:
-        holding = [s for s in sentences if name in s]
-        if holding and all(states_plan(s) or states_planned(s) for s in holding):
-            out.append(name)
-    for kind in _kind_words(asked):
-        # 集成电路产业链党委 asked, "将在集成电路、高端模具等领域再组建2个产业链党委" the only
-        # sentence with 集成电路 while 产业链党委 stands in others: that kind is still to come
-        holding = [s for s in sentences if kind in s]
-        if holding and all(states_plan(s) or states_planned(s) for s in holding):
-            out.append(kind)
+
+    def only_planned(holds) -> bool:
+        holding = [s for s in sentences if holds(s)]
+        return bool(holding) and all(states_plan(s) or states_planned(s) for s in holding)
+
+    out = [word for word in names + kinds if only_planned(lambda s, w=word: w in s)]
     for group in groups:
         # 年内新建的4个共享车间 asked, "计划年内再建4个共享车间" the only sentence with them
         size, unit, noun = cn_number(group.group(1)), group.group(2), group.group(3)
-        holding = [s for s in sentences if any(cn_number(m.group(1)) == size for m in re.finditer(
-            rf"(\d+|[一二两三四五六七八九十]+)\s*{unit}{noun}", s))]
-        if holding and all(states_plan(s) or states_planned(s) for s in holding):
+        written = re.compile(rf"(\d+|[一二两三四五六七八九十]+)\s*{unit}{noun}")
+        if only_planned(lambda s, n=size, w=written: any(cn_number(m.group(1)) == n for m in w.finditer(s))):
             out.append(f"{size}{unit}{noun}")
     return tuple(out)
 
@@ -1010,8 +1011,7 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
             # a table row dates to the table's introduction ("2023年各社区网格治理情况如下：")
             context = normalize(hit.title + " " + cand.row.intro)
         else:
-            paragraph_start = hit.text.rfind("\n", 0, cand.start) + 1
-            context = normalize(hit.title + " " + hit.text[max(paragraph_start, cand.start - 120):cand.start])
+            context = normalize(hit.title + " " + paragraph_before(hit.text, cand.start)[-120:])
         if not all(y in context for y in part.years):
             return False
     if part.answer_type == "number" and part.years and not stated and cand.row is None \
@@ -1031,13 +1031,17 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
     return True
 
 
+def paragraph_before(passage: str, start: int) -> str:
+    """The text of ``passage`` from the start of the paragraph holding ``start`` up to ``start``."""
+    return passage[passage.rfind("\n", 0, start) + 1:start]
+
+
 def _paragraph_dated_before(hit: Hit, cand: Candidate, years: tuple[str, ...]) -> bool:
     """True when the nearest year written before an undated sentence, in its own paragraph, is
     another year than those asked (2023年，我区…试点。一年来，全区建成示范点34个) and nothing
     between it and the figure moves the time on (目前, 今年, 增加到…): the sentence goes on about
     that year, whatever the article's date."""
-    paragraph_start = hit.text.rfind("\n", 0, cand.start) + 1
-    before = normalize(hit.text[max(paragraph_start, cand.start - 160):cand.start])
+    before = normalize(paragraph_before(hit.text, cand.start)[-160:])
     written = list(_PAST_YEAR.finditer(before))
     if not written or written[-1].group(1) in years:
         return False

@@ -31,7 +31,6 @@ from retrieval.answer import spans as sp
 from retrieval.answer.context import (
     DONE,
     NUMBERED_HEAD,
-    PEOPLE_UNITS,
     asks_change,
     asks_now,
     asks_past_event,
@@ -46,6 +45,7 @@ from retrieval.answer.context import (
     class_bound,
     clause_before,
     cn_number,
+    counts_people,
     exchange_rate_miss,
     floor_mismatch,
     future_dated,
@@ -60,6 +60,7 @@ from retrieval.answer.context import (
     one_person_for_total,
     other_kind_counted,
     other_people_counted,
+    paragraph_before,
     past_for_now,
     per_one,
     per_unit,
@@ -151,10 +152,16 @@ def _without_populace(focus: tuple[str, ...], weights: Weights) -> dict[str, flo
     first = re.match(rf"(?:{populace})(?=[\u4e00-\u9fff]{{2}})", focus[0]) if focus else None
     if first is None:
         return {}
-    terms = [t[first.end():] if t == focus[0] else t for t in focus if not re.fullmatch(populace, t)]
-    implied = weights.of(terms)
-    implied[terms[0]] = implied[terms[0]] * 2
-    return implied
+    return _focus_weights([t[first.end():] if t == focus[0] else t for t in focus if not re.fullmatch(populace, t)],
+                          weights)
+
+
+def _focus_weights(terms, weights: Weights) -> dict[str, float]:
+    """The idf weights of the focus terms, the first (the asked thing itself) counting twice."""
+    focus = weights.of(terms)
+    if terms:
+        focus[terms[0]] = focus[terms[0]] * 2
+    return focus
 
 
 def candidates(hits: list[Hit], max_hits: int, article_text=None) -> list[Candidate]:
@@ -205,11 +212,6 @@ def _with_antecedent(passage: str, c: Candidate) -> str:
     previous = re.split(r"[。！？!?\n]", before.rstrip("。！？!?\n \u3000"))[-1]
     names = [p.text for p in sp.person_spans(previous)]
     return " ".join(names[-1:] + [c.text])
-
-
-def _paragraph_before(passage: str, c: Candidate) -> str:
-    """The candidate's paragraph of the passage before the candidate sentence."""
-    return passage[passage.rfind("\n", 0, c.start) + 1:c.start]
 
 
 def _near(text: str, start: int, end: int, terms: tuple[str, ...], window: int = 14) -> float:
@@ -610,7 +612,7 @@ def counted_miss(part: Part, sentence: str, title: str = "") -> bool:
 def party_body_counted(part: Part, sentence: str, span: sp.Span | None) -> bool:
     """True when the figure counts party bodies of some unit (213个村党组织, 企业党支部46个) and the
     question counts things, not party bodies (多少个行政村): the figure is not their number."""
-    if span is None or not part.counted or PEOPLE_UNITS & set((part.units or "").split("|")):
+    if span is None or not part.counted or counts_people(part):
         return False
     if sp.answer_pattern("party_bodies").search(normalize(part.text)):
         return False  # 多少个村党组织, 党支部有几个: party bodies are counted
@@ -624,13 +626,12 @@ def party_body_unwritten(part: Part, sentence: str, span: sp.Span | None, before
     to the end of the figure's clause, read after ``before`` (its paragraph's earlier sentences),
     names no party body at all (走访“两新”组织86家): the figure counts the organisations
     themselves, or something done to them, not their party bodies."""
-    if span is None or not part.counted or PEOPLE_UNITS & set((part.units or "").split("|")):
+    if span is None or not part.counted or counts_people(part):
         return False
     bodies = sp.answer_pattern("party_bodies")
     if not re.search(rf"(?:{bodies.pattern})$", part.counted):
         return False
-    end = re.search(r"[，,；;。！？!?]|$", sentence[span.end:]).start() + span.end
-    return not bodies.search(normalize(before + sentence[:end]))
+    return not bodies.search(normalize(before + sentence[:_clause_bounds(sentence, span)[1]]))
 
 
 def place_kind_miss(part: Part, sentence: str, span: sp.Span | None) -> bool:
@@ -909,9 +910,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
     cands = candidates(hits, max_hits, article_text)
     if not cands:
         return []
-    focus = weights.of(part.focus)
-    if part.focus:
-        focus[part.focus[0]] = focus[part.focus[0]] * 2
+    focus = _focus_weights(part.focus, weights)
     implied = _without_populace(part.focus, weights)
     qweights = weights.of(set(tokenize(part.text)))
     title_keys = {re.sub(r"\W", "", normalize(h.title)) for h in hits if h.title}
@@ -961,7 +960,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                                                          or item_of_counted(part, c.text, c.span)
                                                          or party_body_counted(part, c.text, c.span)
                                                          or (c.row is None and party_body_unwritten(
-                                                             part, c.text, c.span, _paragraph_before(hit.text, c)))
+                                                             part, c.text, c.span, paragraph_before(hit.text, c.start)))
                                                          or place_kind_miss(part, c.text, c.span)):
             c.typed = False  # 网格 counted, 微网格 asked; 窑炉节能改造、釉料配方优化等攻关项目17项
         if c.typed and sibling_kind_miss(part, hit.title + " " + hit.text):
