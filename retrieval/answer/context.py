@@ -160,6 +160,16 @@ def change_mismatch(part: Part, text: str) -> bool:
     return not any(change_figure(text, s) or then_figure(text, s) for s in spans)
 
 
+def difference_for_amount(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when the question asks an amount (制造周期一共有多少天, 收购价每斤多少钱) — it writes
+    no change or comparison — and the figure is the size of a difference: a word of change or
+    comparison stands right before it in its clause (缩短了9天, 每斤高于市场价0.5元, 比去年多12户).
+    The words are ``difference_written`` and ``difference_asked`` of ``answers.json``."""
+    if span is None or asks_change(part) or _answer_pattern("difference_asked").search(normalize(part.text)):
+        return False
+    return bool(_answer_pattern("difference_written").search(clause_before(text, span, "，,；;。：:")))
+
+
 def change_figure(text: str, span: sp.Span) -> bool:
     """True when the figure is the amount of a change: a word of change stands before it in its
     clause and is not a state's ``…到`` (减少6小时, 同比增长14.5% — not 减少到5小时)."""

@@ -46,6 +46,7 @@ from retrieval.answer.context import (
     clause_before,
     cn_number,
     counts_people,
+    difference_for_amount,
     exchange_rate_miss,
     floor_mismatch,
     future_dated,
@@ -575,7 +576,23 @@ def organisation_owner_miss(part: Part, hit: Hit, cand: Candidate, article: str 
     if heads:
         before = "\n".join(lines[heads[-1]:])  # a bulletin's next item ("二、织港街道：…") starts afresh
     near = normalize(before + cand.text)
-    return not any(p in near for p in pieces)
+    if any(p in near for p in pieces):
+        return False
+    return not refers_back(part, cand, normalize(article[:offset] if article else hit.text[:cand.start]), pieces)
+
+
+def refers_back(part: Part, cand: Candidate, before: str, pieces: set[str]) -> bool:
+    """True when the sentence calls the asked organisation by its kind alone (合作社聘请…,
+    该公司…) and the last organisation of that kind the article named before it is the asked one
+    (“青岭红”茶叶专业合作社 … 合作社聘请…): the bare kind points back at it, not at another
+    cooperative the article named in between (``organisation_back_reference`` of answers.json)."""
+    kind = next((k for k in sp.answer_pattern("organisation_back_reference").pattern.split("|")
+                 if k in normalize(part.text)), "")
+    sentence = normalize(cand.text)
+    if not kind or not re.search(rf"(?:^|[，,；;：:、“”\s]|该|本|这家|这个){kind}", sentence):
+        return False
+    named = [m.start() for m in re.finditer(rf"(?<=[\u4e00-\u9fff”」』]){kind}", before)]
+    return bool(named) and any(p in before[max(0, named[-1] - 12):named[-1]] for p in pieces)
 
 
 def counted_miss(part: Part, sentence: str, title: str = "") -> bool:
@@ -936,6 +953,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                 or (states_planned(c.text[:c.span.end]) and not asks_plan(part.text))  # 计划…20名, not …，力争…
                 or (future_dated(c.text, hit.date) and not asks_plan(part.text))  # 到2025年底…达到60个
                 or period_mismatch(part, c.text) or change_mismatch(part, c.text) or sum_over_miss(part, c.text, c.span)
+                or difference_for_amount(part, c.text, c.span)
                 or relative_subset(part, c.text, c.span) or narrowed_count(part, c.text, c.span)
                 or other_kind_counted(part, c.text, c.span)
                 or other_people_counted(part, c.text, c.span) or share_of_other(part, c.text, c.span)
@@ -1000,7 +1018,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.focus_semantic = float(row[1]) if len(row) > 1 else float(row[0])
             c.clause_semantic = float(clause_row[0])
     sem_max = max((c.semantic for c in short), default=0.0)
-    elsewhere = max((c.cov_focus for c in short if c.typed and not (c.places_ok and c.year_ok)), default=0.0)
+    elsewhere = max((c.cov_focus for c in short if (c.typed or c.demoted) and not (c.places_ok and c.year_ok)),
+                    default=0.0)
     # the asked thing written with a figure that was set aside (a plan, another period, a per-unit
     # figure, a subset): the article states it, but not as asked
     demoted = max((c.cov_focus for c in short if c.demoted and c.places_ok and not c.headline), default=0.0)

@@ -1437,3 +1437,73 @@ def test_a_populace_word_of_the_focus_goes_without_saying(question, bare, full):
 ])
 def test_a_narrowing_word_of_the_focus_counts(question, bare, full):
     assert _focus_cover(question, bare) < _focus_cover(question, full)
+
+
+# ------------------------------------------ an organisation called by its kind alone points back
+_FILLER = ("村里的茶园大多分布在海拔六百米以上的缓坡上，土层深厚，雾气足，采茶季从清明前一直延续到谷雨后。"
+           "早些年茶农各自采摘、各自炒制，品质参差不齐，收购商压价是常事，一斤干茶常常卖不出好价钱。"
+           "村党支部书记带着几名党员挨家挨户上门商量，把分散的茶园统一起来，统一标准、统一品牌、统一销售。"
+           "党员们还轮流到外地茶区学习揉捻和烘焙手艺，回来后在田间地头手把手教给乡亲们，一季下来成品率明显提高。")
+
+
+@pytest.mark.parametrize(("question", "text", "sentence", "miss"), [
+    # the bare kind after the asked organisation was named: it is that one's figure
+    ("翠芽香合作社的茶叶去年线上卖了多少钱？",
+     "“翠芽香”茶叶专业合作社成立于2019年。" + _FILLER + "合作社开设网店后，去年线上销售额达320万元。",
+     "合作社开设网店后，去年线上销售额达320万元。", False),
+    ("澄川精工公司去年的产值是多少？",
+     "澄川精工有限公司是镇上最大的民营企业。" + _FILLER + "该公司去年实现产值2.3亿元。",
+     "该公司去年实现产值2.3亿元。", False),
+    # another organisation of that kind named in between: the bare kind points at it
+    ("翠芽香合作社的茶叶去年线上卖了多少钱？",
+     "“翠芽香”茶叶专业合作社成立于2019年。" + _FILLER + "邻村的“云雾尖”茶叶合作社也不甘落后。"
+     "合作社开设网店后，去年线上销售额达320万元。",
+     "合作社开设网店后，去年线上销售额达320万元。", True),
+    # no organisation word in the sentence: nothing points back
+    ("澄川精工公司去年的产值是多少？",
+     "澄川精工有限公司是镇上最大的民营企业。" + _FILLER + "全镇去年实现工业产值2.3亿元。",
+     "全镇去年实现工业产值2.3亿元。", True),
+])
+def test_an_organisation_called_by_its_kind_alone_points_back(question, text, sentence, miss):
+    part = _part(question)
+    hit = _hit(text, title="茶乡新事")
+    cand = _candidate(part, text, sentence)
+    assert cand.span is not None
+    assert ev.organisation_owner_miss(part, hit, cand, text) is miss
+
+
+# ------------------------------------------------- the size of a difference is not the amount
+@pytest.mark.parametrize(("question", "sentence", "miss"), [
+    ("那套设备的制造周期一共有多少天？", "攻关小组改进了加工方案，把制造周期缩短了9天。", True),
+    ("合作社收购鲜叶的价格是每斤多少钱？", "合作社收购鲜叶，每斤高于市场价0.6元。", True),
+    ("南塘村今年有多少户养蜂？", "今年南塘村养蜂的农户比去年多12户。", True),
+    ("村集体一年的收入有多少？", "通过出租闲置厂房，村集体每年增收15万元。", True),
+    # a question asking the change or the comparison is answered by it
+    ("那套设备的制造周期缩短了几天？", "攻关小组改进了加工方案，把制造周期缩短了9天。", False),
+    ("村里每年能多进账多少钱？", "通过出租闲置厂房，村集体每年增收15万元。", False),
+    # a state after the change, a bound and a plain amount are amounts
+    ("小区的物业费收缴率现在是多少？", "小区物业费收缴率由去年的58%提高到81%。", False),
+    ("每名党员每年至少服务多长时间？", "要求每名党员每年参加服务不少于20小时。", False),
+    ("那套设备的制造周期一共有多少天？", "这套设备从投料到交付只用了60天。", False),
+])
+def test_the_size_of_a_difference_is_not_the_amount(question, sentence, miss):
+    part = _part(question)
+    _, span, _ = ev.typed_span(part, sentence)
+    assert span is not None
+    assert ctx.difference_for_amount(part, sentence, span) is miss
+
+
+# ------------------------ the asked thing stated elsewhere with a set-aside figure is still elsewhere
+def test_a_difference_stated_at_another_place_makes_a_weak_fit_a_near_miss():
+    from retrieval.answer.extractive import confidence, near_miss
+
+    question = "宁陵县的规模以上企业一共有多少家？"
+    part = _part(question)
+    heading = _hit("宁陵县：“三个一”推动企业党建提质增效", district="宁陵县", title="宁陵县工作动态", doc="d1")
+    other = _hit("截至年底，柘城县规模以上企业党组织覆盖率达到95%，比上年提高6个百分点；", district="柘城县",
+                 title="柘城县非公党建综述", doc="d2", n=2)
+    cands = ev.score_candidates(part, question, [heading, other], ev.Weights({}), 5)
+    assert cands[0].text.startswith("宁陵县：") and near_miss(cands[0]) and confidence(cands) == 0.0
+    stated = _hit("宁陵县现有规模以上企业126家，已全部建立党组织。", district="宁陵县", title="宁陵县工作动态", doc="d3", n=3)
+    cands = ev.score_candidates(part, question, [stated, other], ev.Weights({}), 5)
+    assert "126家" in cands[0].text and not near_miss(cands[0])
