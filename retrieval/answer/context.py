@@ -101,8 +101,9 @@ def per_one(text: str, span: sp.Span | None) -> bool:
         return False
     left = clause_before(text, span)
     at = left.rfind("每")
-    # 每个网格配备1名: a measure word after 每 makes 每 name the unit, and the one is the answer
-    return at >= 0 and not _PER_UNIT.match(left, at)
+    # 每个网格配备1名: a measure word after 每 makes 每 name the unit, and the one is the answer;
+    # 每1分可兑换价值1元: the base is written after 每 with its own figure, and the one is the rate
+    return at >= 0 and not _PER_UNIT.match(left, at) and not re.match(r"每\s*[\d一二两三四五六七八九十]", left[at:])
 
 
 def exchange_rate_miss(part: Part, text: str, span: sp.Span | None) -> bool:

@@ -103,6 +103,9 @@ def test_the_one_of_a_rates_base_counts_nothing(sentence, figure):
     ("去年共调解纠纷一起。", "一起"),  # no 每
     ("每公斤收购价只有1.6元左右。", "1.6元"),  # a decimal is no one
     ("每户每年补贴一千元。", "一千元"),
+    # the base is written after 每 with its own figure: the one after it is the rate
+    ("积分超市规定，每1分可兑换价值1元的商品。", "1元"),
+    ("服务时长银行里，每2小时志愿服务可以兑换1次免费理发。", "1次"),
 ])
 def test_one_per_named_unit_or_without_每_is_a_count(sentence, figure):
     assert not per_one(sentence, _span(sentence, figure))
