@@ -731,6 +731,23 @@ def generic_owner(head: str) -> int | None:
     return place_level(last.group(1))
 
 
+_PLACE_OPENING = re.compile(r"(?:该|本|全)?(?:街道|社区|村|镇|乡|区|县|市)")
+
+
+def own_subject(part: Part, head: str) -> bool:
+    """True when the figure's own clause opens on a noun subject of its own, one the question asks
+    about (…，辖区爱心企业和在外乡贤捐赠2.4万元 for 爱心企业和乡贤捐了多少): a place word in an
+    earlier clause owned that clause's figure, not this one. A clause opening on a verb
+    (街道利用闲置用房，改建了活动室12个) carries the earlier subject over."""
+    clause = re.split(r"[，,；;：:]", head)[-1]
+    if clause == head or generic_owner(clause) is not None or _PLACE_OPENING.match(clause):
+        return False  # 社区劳动力就业率…: a clause opening on a place word is that place's
+    tokens = pos_tokens(clause)
+    if not tokens or not tokens[0][2].startswith("n") or tokens[0][2] == "ns":
+        return False
+    return any(len(term) >= 2 and term in clause for term in part.focus)
+
+
 _LOCATIVE_LEVEL = re.compile(r"在(?:各|每个|每|这个|该)?(?:村|社区|小区|楼栋|镇|街道)里?|(?:村|社区|小区)里")
 
 
@@ -890,6 +907,8 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
             if place_level(whole.group()) != level:
                 return False  # 全市 for a district, or 全街道 when a district is asked about
         generic = generic_owner(head) if part.answer_type == "number" else None
+        if generic is not None and own_subject(part, head):
+            generic = None  # "镇党委拨付经费3万元，辖区爱心企业和在外乡贤捐赠2.4万元": the donors' figure
         if generic is not None and (generic > level or (generic < level and (asked_whole or asks_total(part)))):
             return False  # "街道60岁以上老人有1.27万人" is not a community's; "街道…改建了12个" not the 全区 figure
         for broader in part.places[:-1]:

@@ -1507,3 +1507,25 @@ def test_a_difference_stated_at_another_place_makes_a_weak_fit_a_near_miss():
     stated = _hit("宁陵县现有规模以上企业126家，已全部建立党组织。", district="宁陵县", title="宁陵县工作动态", doc="d3", n=3)
     cands = ev.score_candidates(part, question, [stated, other], ev.Weights({}), 5)
     assert "126家" in cands[0].text and not near_miss(cands[0])
+
+
+# ------------------------------------------ a clause with its own subject is not the place word's
+@pytest.mark.parametrize(("question", "text", "fit"), [
+    ("青禾村爱心企业和在外乡贤捐了多少？",
+     "青禾村的积分超市开张两年了。村党支部书记算了一笔账：镇党委每年拨付运行经费3万元，辖区爱心企业和在外乡贤捐赠2.4万元。",
+     True),
+    ("望湖社区的驻区单位出资多少？",
+     "望湖社区的微改造去年完工。社区书记介绍，街道党工委补助经费50万元，驻区单位出资18万元。", True),
+    # a clause opening on a verb carries the place word of the clause before it over
+    ("望湖社区改建了多少个活动室？",
+     "望湖社区位于城东。街道利用闲置用房，改建了活动室12个。", False),
+    ("青禾村爱心企业捐了多少钱？", "镇党委每年拨付运行经费3万元，企业捐赠的部分由镇里统一管理。", False),
+    # a clause opening on a place word is that place's, not the asked whole's
+    ("南州区全区搬迁群众的就业率是多少？",
+     "南州区搬迁安置点建成三年。社区党委书记介绍，社区劳动力就业率已由71.3%提高到95.8%。", False),
+])
+def test_a_clause_with_its_own_subject_is_not_the_place_words(question, text, fit):
+    from retrieval.answer.extractive import fits
+
+    cands = [c for c in candidates_for(question, text) if c.span is not None]
+    assert any(fits(c) for c in cands) is fit
