@@ -159,6 +159,12 @@ def test_cleaning_is_idempotent(cleaned):
         "•",
         "？",
         "……",
+        "跳转到主要内容区域",
+        "跳到正文",
+        "无障碍浏览 | 长者模式 | 登录 | 注册",
+        "简体版｜繁体版｜English",
+        "首页  政务公开  政务服务  互动交流  走进红塔",
+        "首页 | 新闻中心 | 党建动态 | 专题专栏",
     ],
 )
 def test_debris_lines(line):
@@ -186,6 +192,9 @@ def test_publication_lines_are_content(line):
         "编辑部的同志深入基层，采访了20多名党员。",
         "1 抓党建稳增长",
         "(供稿单位:天元区委组织部)",
+        "社区为老人开通无障碍通道，并注册了志愿服务账号。",
+        "跳转到下一个环节前，党员先要完成登录注册。",
+        "首页刊登了社区党委的倡议书。",
     ],
 )
 def test_content_lines_are_kept(line):

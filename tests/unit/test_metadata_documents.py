@@ -73,6 +73,10 @@ def test_an_issuer_field_names_the_outlet(line, expected):
     # a headline with a place and a colon is still a headline; only a field label opens a field
     (["索引号：000000000000/2023-00042", "柳岸街道：党员楼长把议事会开到楼栋门口"], "柳岸街道：党员楼长把议事会开到楼栋门口"),
     (["联系人 | 郝思雨", "稿件类别 | 基层党建", "白石县四十六名村党组织书记上台述职"], "白石县四十六名村党组织书记上台述职"),
+
+    # a disclosure block's class and keywords are fields too
+    (["信息分类：工作动态", "关键词：双报到；在职党员", "青溪街道在职党员回社区认领微心愿"], "青溪街道在职党员回社区认领微心愿"),
+    (["公开方式：主动公开", "组配分类：基层党建", "白石县村级后备干部培训班开班"], "白石县村级后备干部培训班开班"),
 ])
 def test_field_lines_are_skipped_for_the_headline(lines, title):
     assert first_headline(lines) == title
@@ -431,6 +435,9 @@ def test_a_dispatch_byline_after_the_flash_mark(tmp_path, opening, reporters):
     ("本报讯 记者 甘书禾 庄一禾 南宁报道 近日，", [("reporter", "甘书禾"), ("reporter", "庄一禾")]),
     ("【本报讯】记者甘书禾报道：近日，", [("reporter", "甘书禾")]),
     ("本报讯 记者近日在石楠街道采访报道：当地", []),
+    # a bracketed byline ending on the place reported from
+    ("（海湾网记者 甘书禾 南宁报道）近日，", [("reporter", "甘书禾")]),
+    ("（記者 庄一禾 林小满 玉溪報道）3月12日上午，", [("reporter", "庄一禾"), ("reporter", "林小满")]),
 ])
 def test_dispatch_bylines(line, expected):
     assert [(b.kind, b.name) for b in bylines(line, in_body=True)] == expected
@@ -538,3 +545,26 @@ def test_page_banners_and_kind_labels_are_never_headlines_alone(line):
 @pytest.mark.parametrize("line", ["第一书记带出合作社新路子", "交流发言中提到的三个做法都已推广开来"])
 def test_a_headline_opening_like_a_label_is_still_one(line):
     assert first_headline([line]) == line
+
+
+DISCLOSURE_CELLS = """<html><head><meta charset="utf-8"><title>{title}_信息公开</title></head><body>
+<div class="crumb">当前位置：首页 &gt; 政务公开 &gt; 街道信息公开</div>
+<table class="xxgk"><tr><th>索引号</th><td>000000-2024-00037</td><th>主题分类</th><td>党群建设</td></tr>
+<tr><th>{label}</th><td>{issuer}</td><th>成文日期</th><td>2024-07-08</td></tr></table>
+<h1>{title}</h1>
+<div class="info">发布时间：2024-07-10 16:20　来源：{short}　浏览次数：</div>
+<div class="article"><p>今年以来，街道党工委坚持以党建引领基层治理为主线，扎实推进各项党建任务落实落地。</p>
+<p>全街道共划分综合网格84个，配备专职网格员84名、兼职网格员230名。</p></div></body></html>"""
+
+
+@pytest.mark.parametrize(("label", "issuer", "short", "outlet"), [
+    # the issuer's header cell stands alone on its line, its value on the next: the issuer is the outlet
+    ("发布机构", "中共白石县青溪街道工作委员会", "青溪街道", "中共白石县青溪街道工作委员会"),
+    ("发布单位", "云港市柳岸区人民政府办公室", "柳岸区", "云港市柳岸区人民政府办公室"),
+    # another field's header cell: the 来源 line names the outlet
+    ("公开方式", "主动公开", "青溪街道", "青溪街道"),
+])
+def test_a_disclosure_tables_issuer_cell_names_the_outlet(tmp_path, label, issuer, short, outlet):
+    page = _page(tmp_path, "notice.html", DISCLOSURE_CELLS.format(label=label, issuer=issuer, short=short,
+                                                                 title="青溪街道党工委上半年党建工作总结"))
+    assert page.publisher == outlet

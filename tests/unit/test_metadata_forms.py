@@ -163,6 +163,10 @@ def test_a_markdown_front_matter_dates_the_story_by_its_date_or_address_not_the_
     ("https://m.example.cn/news/2024-03/11/content_901.html", "https://m.example.cn/news/2024-03/08/content_877.html",
      "2024-03-11"),
     ("http://www.example.com/qxb/2022-11/30/c_52.htm", "http://www.example.com/qxb/2022-11/29/c_49.htm", "2022-11-30"),
+    # year, month and day as three path segments
+    ("https://news.example.cn/app/article/2024/10/15/b7c2e91f04.html",
+     "https://news.example.cn/app/article/2024/10/09/a1b2c3d4.html", "2024-10-15"),
+    ("http://m.example.com/xw/2021/06/03/883.shtml", "http://m.example.com/xw/2021/05/28/861.shtml", "2021-06-03"),
 ])
 def test_the_front_matter_address_dates_the_page_not_a_related_storys_link(tmp_path, url, related, date):
     page = tmp_path / "clip.md"
@@ -271,3 +275,15 @@ def test_a_headline_with_its_deck_on_one_line_is_the_title(tmp_path, first, titl
     page.write_text(f"{first}\n驿站里的组织生活\n今年以来，青溪街道在三十六个小区建成红帆驿站，配齐饮水机、充电柜和应急药箱。"
                     "驿站由社区党组织牵头管理，党员志愿者轮流值守，每天开放十二个小时。\n", encoding="utf-8")
     assert load_article(page).title == title
+
+
+@pytest.mark.parametrize(("fields", "date"), [
+    # an information-disclosure block: the written date (成文日期) is not when the page was published
+    ("索引号：xq-2024-0038\n发布机构：青溪街道办事处\n成文日期：2024-02-26\n发布日期：2024-02-28\n", "2024-02-28"),
+    ("成文日期：2023-12-29\n发文字号：\n发布时间：2024-01-05 09:30\n", "2024-01-05"),
+])
+def test_the_publication_date_beats_the_written_date(tmp_path, fields, date):
+    page = tmp_path / "notice.txt"
+    page.write_text(fields + "\n柳塘村党支部带领村民发展产业\n\n柳塘村党支部带领村民发展产业，集体收入逐年增加。\n",
+                    encoding="utf-8")
+    assert load_article(page).date == date

@@ -28,6 +28,7 @@ from index.ingest.metadata.publisher import (
     RANK_WIRE,
     dateline_outlet,
     issuer,
+    issuer_label_alone,
     labelled_source,
     masthead_paper,
     publisher_in_line,
@@ -143,10 +144,13 @@ def _outlet(page: Page, near) -> tuple[str, str]:
     # A WeChat post (原创 作者 账号 日期) is published by its account: a 来源 line among its closing
     # credits names the body that supplied the story, not the outlet.
     account = any(wechat_account(ln.text) for ln, ok in near if ok and ln.zone != FOOTER)
-    for ln, ok in near:
+    for at, (ln, ok) in enumerate(near):
         if not ok or ln.link >= 0.5:
             continue
         rank, value = labelled_source(ln.text)
+        if not rank and issuer_label_alone(ln.text) and at + 1 < len(near) and near[at + 1][1]:
+            # a disclosure table's cells on lines of their own: 发布机构 / 中共…工作委员会
+            rank, value = labelled_source(f"{ln.text.strip()}：{near[at + 1][0].text.strip()}")
         if rank == RANK_SOURCE and account and ln.zone == FOOTER:
             rank = RANK_META
         offer(RANK_META if ln.synthetic and rank else rank, value, ln.text)
@@ -201,7 +205,8 @@ _FM_URL_KEYS = ("url", "link", "source_url", "original_url", "canonical", "sourc
 
 def _address_only(line: str) -> bool:
     """True if ``line`` dates the page only by a date in an address (no date written out)."""
-    return bool(line) and bool(url_date(line)) and not parse_dates(line)
+    # …/2024/10/15/… is a date in an address too, not one written out
+    return bool(line) and bool(url_date(line)) and not parse_dates(re.sub(r"(?:https?://|www\.|/)\S*", "", line))
 
 
 def _front_matter_date(raw_text: str) -> tuple[str, str]:

@@ -17,9 +17,9 @@ _DATE_PATTERN = re.compile(
 #: A month and day without a year (``5月14日``), as in datelines ``本报5月14日讯``.
 _MONTH_DAY = re.compile(r"(?<![\d年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _DATELINE_END = re.compile(r"^\s*(?:电|讯|消息)")
-_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})-?(?P<m>\d{2})/(?P<d>\d{2})/")
+_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[-/]?(?P<m>\d{2})/(?P<d>\d{2})/")
 _DATE_LABEL = re.compile(
-    r"(?:发布|发表|更新|出版|刊发|印发|发稿)?(?:日期|时间)\s*[:：]?\s*$|(?:发布|发表)于\s*[:：]?\s*$"
+    r"(?:发布|发表|更新|出版|刊发|印发|发稿)?(?<!成文)(?:日期|时间)\s*[:：]?\s*$|(?:发布|发表)于\s*[:：]?\s*$"
 )
 _PUBLICATION_TAIL = re.compile(r"^\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|信息来源|作者|稿源)\s*[:：]")
 _ISSUE_TAIL = re.compile(r"^\s*印发")

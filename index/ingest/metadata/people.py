@@ -242,6 +242,8 @@ def _name_list(simple: str, pos: int, limit: int) -> tuple[list[tuple[int, int]]
         if name.endswith("摄") and len(name) > _MIN_NAME and _is_name(name[:-1]):
             names.append((run.start(), end - 1))
             return names, end, True
+        if name.endswith("报道") and names:
+            return names, end, False  # （记者 施嘉言 玉溪报道）: where the dispatch came from, no name
         if not _is_name(name):
             return None, pos, False
         names.append((run.start(), end))

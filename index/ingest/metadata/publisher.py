@@ -107,6 +107,13 @@ def _issuer_labels() -> re.Pattern:
     return re.compile(r"(?:^|(?<=\s))(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：|｜]\s*")
 
 
+def issuer_label_alone(line: str) -> bool:
+    """True when a line is only an issuer's label (a disclosure table's header cell ``发布机构``):
+    the value stands on the next line."""
+    simple = re.sub(r"\s+", "", _simplified(line))
+    return bool(simple) and simple.rstrip(":：") in {w for w, kind in document_fields().items() if kind == "issuer"}
+
+
 def _trim_value(value: str) -> str:
     """Cut a source value where another label starts (``县委组织部作者`` → ``县委组织部``)."""
     from index.ingest.metadata.people import _labels, _roles
