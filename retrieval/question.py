@@ -514,6 +514,12 @@ def split_parts(question: str) -> list[str]:
             if whole.endswith(place) and len(place) > len(a):
                 pre, a = whole[: -len(place)], place  # 柳/塘村 和 杏林村: A is the whole place 柳塘村
         return [f"{pre}{a}{rest}", f"{pre}{b}{rest}"]
+    facts = _cfg()["article_fact_nouns"]
+    pair = re.match(rf"^(?P<pre>.*?)(?P<a>{facts})(?:和|与|及|、)(?P<b>{facts})(?P<rest>[^，,、和与及]*)$", q)
+    if pair and pair.group("a") != pair.group("b") and _asks(normalize(pair.group("rest"))):
+        # 这条信息的发布日期和发布机构是什么: two facts of the page, each asked on its own
+        rest = re.sub(r"^(?:分别|各自|各)", "", pair.group("rest"))
+        return [pair.group("pre") + pair.group("a") + rest, pair.group("pre") + pair.group("b") + rest]
     pieces = [p for p in _re(_cfg()["multipart_splitters"]).split(q) if p and p.strip("，,。 ")]
     # "食堂每天供应多少份午餐，老人每餐收多少钱" / "建了几个驿站、招募了多少名志愿者": clauses that
     # each ask something are parts too; a clause asking nothing belongs to the one after it

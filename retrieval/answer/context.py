@@ -171,6 +171,34 @@ def difference_for_amount(part: Part, text: str, span: sp.Span | None) -> bool:
     return bool(_answer_pattern("difference_written").search(clause_before(text, span, "，,；;。：:")))
 
 
+def _rate_bases(text: str) -> set[str]:
+    same = sp.answers_config()["rate_base_same"]
+    return {same.get(b, b) for m in _answer_pattern("rate_base").finditer(text) for b in m.groups() if b}
+
+
+def rate_base_miss(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when the question asks a rate per some base (每人每个月能多挣多少, 每亩分红多少) and the
+    figure's own clause states a rate per another base of the same kind (每年 asked, 月均 written)
+    or per a quantity the question does not ask by (蚕茧收购价每斤高出2元; 户均 for 每亩): another
+    rate. ``rate_base`` and ``rate_base_dims`` of ``answers.json``; 人均月增收 answers 每人每个月."""
+    if span is None:
+        return False
+    asked = _rate_bases(normalize(part.text))
+    if not asked:
+        return False
+    written = _rate_bases(clause_before(text, span, "，,；;。"))
+    if not written:
+        return False
+    for dim, bases in sp.answers_config()["rate_base_dims"].items():
+        kind = set(bases.split("|"))
+        a, w = asked & kind, written & kind
+        if dim == "quantity" and ((a and a != w) or (w and not a and not asked & written)):
+            return True  # per jin written, per person asked; per household written, per mu asked
+        if a and w and not a & w:
+            return True  # per year asked, per month written
+    return False
+
+
 def change_figure(text: str, span: sp.Span) -> bool:
     """True when the figure is the amount of a change: a word of change stands before it in its
     clause and is not a state's ``…到`` (减少6小时, 同比增长14.5% — not 减少到5小时)."""

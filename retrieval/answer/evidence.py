@@ -69,6 +69,7 @@ from retrieval.answer.context import (
     places_fit,
     plan_mismatch,
     planned_only,
+    rate_base_miss,
     relative_subset,
     relative_years,
     share_of_other,
@@ -953,7 +954,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                 or (states_planned(c.text[:c.span.end]) and not asks_plan(part.text))  # 计划…20名, not …，力争…
                 or (future_dated(c.text, hit.date) and not asks_plan(part.text))  # 到2025年底…达到60个
                 or period_mismatch(part, c.text) or change_mismatch(part, c.text) or sum_over_miss(part, c.text, c.span)
-                or difference_for_amount(part, c.text, c.span)
+                or difference_for_amount(part, c.text, c.span) or rate_base_miss(part, c.text, c.span)
                 or relative_subset(part, c.text, c.span) or narrowed_count(part, c.text, c.span)
                 or other_kind_counted(part, c.text, c.span)
                 or other_people_counted(part, c.text, c.span) or share_of_other(part, c.text, c.span)

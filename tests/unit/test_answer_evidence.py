@@ -1529,3 +1529,23 @@ def test_a_clause_with_its_own_subject_is_not_the_place_words(question, text, fi
 
     cands = [c for c in candidates_for(question, text) if c.span is not None]
     assert any(fits(c) for c in cands) is fit
+
+
+# ------------------------------------------------------- a rate per another base is another rate
+@pytest.mark.parametrize(("question", "sentence", "miss"), [
+    ("在工坊上班，每人每个月能多挣多少钱？", "蚕茧收购价每斤比过去高出2元，养蚕户因此受益。", True),
+    ("合作社给社员每亩地分红多少钱？", "入社农户户均分红3200元，比上年增加600元。", True),
+    # the same base, written as an average or with 每
+    ("在工坊上班，每人每个月能多挣多少钱？", "工坊吸纳村民就业86人，人均月增收2600元。", False),
+    ("合作社给社员每亩地分红多少钱？", "土地入股的农户每亩分红850元。", False),
+    ("村民在车间干活每年能多挣多少钱？", "车间吸纳村民就业640人，月均增收约2200元。", True),
+    # no base written at the figure: nothing to compare
+    ("在工坊上班，每人每个月能多挣多少钱？", "工坊去年发放工资共计260万元。", False),
+    # a base of a kind the question leaves open (per person, when only per month is asked)
+    ("在车间干活，一个人每个月能多挣多少钱？", "车间吸纳村民就业640人，人均月增收约2200元。", False),
+])
+def test_a_rate_per_another_base_is_another_rate(question, sentence, miss):
+    part = _part(question)
+    _, span, _ = ev.typed_span(part, sentence)
+    assert span is not None
+    assert ctx.rate_base_miss(part, sentence, span) is miss

@@ -701,6 +701,21 @@ def test_a_respectively_question_splits_at_its_parallel_items(question, parts):
     assert split_parts(question) == parts
 
 
+@pytest.mark.parametrize(("question", "facts"), [
+    # two facts of the page joined by 和, without 分别: each is asked on its own
+    ("青溪街道这条信息的发布日期和发布机构是什么？", ["date", "outlet"]),
+    ("柳塘村那篇报道的作者和来源是什么？", ["author", "outlet"]),
+    ("这篇稿子的标题和刊发日期是什么？", ["title", "date"]),
+])
+def test_two_facts_of_the_page_are_two_parts(question, facts):
+    assert [p.article_fact for p in analyze(question).parts] == facts
+
+
+@pytest.mark.parametrize("question", ["社区的党员和群众有多少人？", "青溪街道的网格员和楼长是怎么分工的？"])
+def test_two_things_that_are_no_page_facts_stay_one_question(question):
+    assert len(analyze(question).parts) == 1
+
+
 @pytest.mark.parametrize(("question", "kind"), [
     # 谁 as "whoever" asks for no person, and its clause asks nothing of its own
     ("柳塘村现在谁家办红白喜事，一般摆多少桌？", "number"),
