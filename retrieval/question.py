@@ -229,7 +229,7 @@ def focus_terms(q: str, places: tuple[str, ...], kind: str) -> tuple[str, ...]:
 
 #: Word classes that end a counted noun phrase (adverbs, particles, time and place words,
 #: pronouns, numbers …); verbs may stand inside one (社会组织党组织, 物业服务驿站) but not at its ends.
-_NOT_NOUN = ("d", "u", "y", "t", "f", "p", "c", "r", "m", "x", "e", "o", "w")
+_NOT_NOUN = ("d", "u", "y", "t", "f", "p", "c", "r", "m", "x", "e", "o", "w", "i")
 
 
 def counted_phrase(q: str, places: tuple[str, ...] = ()) -> str:
@@ -252,7 +252,7 @@ def counted_phrase(q: str, places: tuple[str, ...] = ()) -> str:
     if not unit or re.fullmatch(_cfg()["duration_units"], unit.group()):
         return ""  # 投资了多少: an amount; 平均几天能办完: a length of time, not a count of the thing before
     before = re.split(r"[，,；;、\s]", text[: cue.start()])[-1]
-    return _noun_run(before, leading=False)
+    return _noun_run(before, leading=False, people=bool(re.fullmatch(r"人|名|位|户|人次|户次", unit.group())))
 
 
 @lru_cache(maxsize=1024)
@@ -299,11 +299,13 @@ def _units_re() -> re.Pattern:
     return re.compile("|".join(map(re.escape, units)))
 
 
-def _noun_run(phrase: str, leading: bool) -> str:
+def _noun_run(phrase: str, leading: bool, people: bool = False) -> str:
     """The run of nouns ``phrase`` opens with (``leading``), or ends with before the verb and
     adverbs the question closes on (已经评出来), quotation marks dropped; verbs may stand inside
     it (社会组织党组织) but not at its ends. "" when shorter than two characters, or when what
-    ends the phrase is a relative clause (结成的) or a time or number word: no thing is named."""
+    ends the phrase is a relative clause (结成的) or a time or number word: no thing is named.
+    When people are counted (``people``), a verb before them ends the run (工坊吸纳 *村民* 就业多少人)
+    unless it is a noun use (``nominal_verbs``: 志愿服务队员)."""
     bare = re.sub(r"[“”\"「」『』]", "", phrase)
     tokens = [(bare[a:b], tag) for a, b, tag in pos_tokens(bare) if bare[a:b].strip()]
     generic = set(_cfg()["generic_terms"].split("|"))
@@ -313,10 +315,13 @@ def _noun_run(phrase: str, leading: bool) -> str:
             if tokens[0][0] in ("了", "过", "着") and len(tokens) > 1:
                 tokens.pop(0)  # the word before 了 is the verb, whatever its tag (新建了)
             tokens.pop(0)  # 已经评出来
+    nominal = set(_cfg()["nominal_verbs"].split("|"))
     run: list[tuple[str, str]] = []
     for word, tag in tokens:
         if tag.startswith(_NOT_NOUN) or word in generic:
             break  # 一共, 实际 … end the phrase
+        if people and run and tag == "v" and word not in nominal:
+            break  # 工坊吸纳村民…多少人: the verb's object is counted, not its subject
         run.append((word, tag))
     if not leading:
         run.reverse()

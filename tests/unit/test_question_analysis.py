@@ -756,6 +756,14 @@ def test_a_place_and_a_numbered_grid_asked_respectively_still_split():
         ("白石县给流动党员办的“电子先锋卡”已经发了多少张？", "电子先锋卡"),
         # a relative clause before the thing: the thing itself
         ("青溪街道聘了多少名专门负责调解的人员？", "人员"),
+        # people counted after a verb: the verb's object, not the one doing it
+        ("柳塘村的来料加工工坊吸纳村民就业多少人？", "村民"),
+        ("白石县的合作社带动农户增收多少户？", "农户"),
+        # a verb used as a noun stays in the phrase; things (not people) keep their verbs
+        ("白石县有多少名志愿服务队员？", "志愿服务队员"),
+        ("青溪街道有多少个易地扶贫搬迁安置社区？", "易地扶贫搬迁安置社区"),
+        # a time phrase ends the phrase
+        ("区卫生健康局机关党支部今年以来进社区义诊多少场？", "进社区义诊"),
     ],
 )
 def test_a_number_question_names_the_thing_it_counts(question, counted):
