@@ -880,6 +880,14 @@ def _subject_before_asking(part: Part) -> bool:
 _GIVEN_TO = re.compile(r"(?:给|为|向|对|帮|帮扶|补贴|资助|支持|结对)$")
 
 
+def quoted_owner(part: Part, sentence: str, span: sp.Span) -> bool:
+    """True when a name the question quotes (“松心帮办队”有多少名志愿者) stands in the figure's own
+    clause, before the figure: the named group's figure."""
+    quoted = [q for q in re.findall(r"[“\"「『]([^”\"」』]{2,16})[”\"」』]", normalize(part.text)) if len(q) >= 3]
+    clause = clause_before(sentence, span, "，,；;。")
+    return any(q in clause for q in quoted)
+
+
 def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") -> bool:
     """True unless the sentence's fact belongs to another place than the one asked about.
 
@@ -901,6 +909,11 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
     names = _aliases(target)
     level = place_level(target)
     sentence = normalize(cand.text)
+    if part.answer_type == "number" and cand.span is not None and not asks_whole(part) \
+            and quoted_owner(part, sentence, cand.span) and any(n in normalize(" ".join((hit.title, hit.text, article_text))) for n in names):
+        # "…锅炉房改成了党群服务站，由“松心帮办队”的96名志愿者轮流值守": the group the question
+        # names by its quoted name owns the figure, whatever place an earlier clause named
+        return True
     if part.answer_type == "person" and part.role and cand.span is not None:
         owner = role_owner(sentence[:cand.span.start])
         if owner and not (_aliases(owner) & names) and place_level(owner) < level:

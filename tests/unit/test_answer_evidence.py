@@ -1549,3 +1549,24 @@ def test_a_rate_per_another_base_is_another_rate(question, sentence, miss):
     _, span, _ = ev.typed_span(part, sentence)
     assert span is not None
     assert ctx.rate_base_miss(part, sentence, span) is miss
+
+
+# ------------------------------------------------ the group the question quotes owns its figure
+@pytest.mark.parametrize(("question", "text", "fit"), [
+    ("青禾社区“暖心帮办队”有多少名志愿者？",
+     "青禾社区的服务站开在老厂区。纺织厂宿舍区一处闲置的锅炉房，如今改成了党群服务站，由“暖心帮办队”的86名志愿者轮流值守。",
+     True),
+    ("望湖社区“银发巡逻队”有多少名队员？",
+     "望湖社区治安向好。机械厂家属区的老人自发组队，“银发巡逻队”现有队员42名，每晚巡逻两次。", True),
+    # the quoted group is not in the figure's clause: the earlier place still owns it
+    ("青禾社区“暖心帮办队”有多少名志愿者？",
+     "青禾社区成立了“暖心帮办队”。纺织厂宿舍区有居民志愿者56名。", False),
+    # a whole asked (全区): one street's count of the quoted name is not it
+    ("柳岸区全区一共建了多少个“红骑驿站”？",
+     "柳岸区推进新就业群体党建。竹溪街道整合物业用房和沿街商铺，建成“红骑驿站”11个。", False),
+])
+def test_the_group_the_question_quotes_owns_its_figure(question, text, fit):
+    from retrieval.answer.extractive import fits
+
+    cands = [c for c in candidates_for(question, text) if c.span is not None and c.span.text[0].isdigit()]
+    assert any(fits(c) for c in cands) is fit
