@@ -199,6 +199,39 @@ def rate_base_miss(part: Part, text: str, span: sp.Span | None) -> bool:
     return False
 
 
+def one_figure_for_each(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when the question asks a figure for each of several things (5个党支部各有多少名党员)
+    and the sentence writes only one figure in the asked unit (下设党支部5个，…93名党员): the
+    total, or one item's, answers no question about each (``asks_each`` of ``answers.json``)."""
+    asked = _answer_pattern("asks_each").search(normalize(part.text)) if span is not None and part.units else None
+    if asked is None:
+        return False
+    units = set(part.units.split("|"))
+    how_many = cn_number(re.match(r"[\d两三四五六七八九十]+", asked.group()).group()) if asked.group()[0] != "几" else 2
+    # one figure per thing, three enough to tell (下设党支部5个…93名党员（其中流动党员31名）is no list)
+    return sum(1 for s in sp.number_spans(text) if s.unit in units) < max(2, min(how_many or 2, 3))
+
+
+#: Money units: a figure in one of them is an amount spent, earned or invested.
+_MONEY_UNITS = {"元", "万元", "亿元"}
+
+
+def whole_money_for_item(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when money is asked for one thing (加装的5部电梯一共花了多少钱) and the sentence names
+    that thing only after the money figure, as one of the works listed with their own figures
+    (总投资4180万元，完成管网改造21.6公里、外墙保温19.8万平方米，…加装电梯5部): the amount is the
+    whole project's, not the thing's."""
+    if span is None or span.unit not in _MONEY_UNITS or not part.focus:
+        return False
+    norm = normalize(text)
+    before, after = norm[:span.start], norm[span.end:]
+    terms = [t for t in part.focus if len(t) >= 2 and t in norm]
+    if not terms or any(t in before for t in terms):
+        return False  # the thing is named before its amount (加装电梯5部，投入资金300万元)
+    between = after[:min(after.find(t) for t in terms)]
+    return sum(1 for _ in sp.number_spans(between)) >= 2
+
+
 def change_figure(text: str, span: sp.Span) -> bool:
     """True when the figure is the amount of a change: a word of change stands before it in its
     clause and is not a state's ``…到`` (减少6小时, 同比增长14.5% — not 减少到5小时)."""

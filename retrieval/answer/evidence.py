@@ -56,6 +56,7 @@ from retrieval.answer.context import (
     names_asked_place,
     narrowed_count,
     now_figure,
+    one_figure_for_each,
     one_for_total,
     one_person_for_average,
     one_person_for_total,
@@ -80,6 +81,7 @@ from retrieval.answer.context import (
     then_figure,
     this_year_words,
     time_mismatch,
+    whole_money_for_item,
     years_fit,
 )
 from retrieval.answer.tables import Row, label_rows, table_rows
@@ -955,6 +957,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                 or (future_dated(c.text, hit.date) and not asks_plan(part.text))  # 到2025年底…达到60个
                 or period_mismatch(part, c.text) or change_mismatch(part, c.text) or sum_over_miss(part, c.text, c.span)
                 or difference_for_amount(part, c.text, c.span) or rate_base_miss(part, c.text, c.span)
+                or (c.row is None and one_figure_for_each(part, c.text, c.span))
+                or whole_money_for_item(part, c.text, c.span)
                 or relative_subset(part, c.text, c.span) or narrowed_count(part, c.text, c.span)
                 or other_kind_counted(part, c.text, c.span)
                 or other_people_counted(part, c.text, c.span) or share_of_other(part, c.text, c.span)

@@ -1570,3 +1570,36 @@ def test_the_group_the_question_quotes_owns_its_figure(question, text, fit):
 
     cands = [c for c in candidates_for(question, text) if c.span is not None and c.span.text[0].isdigit()]
     assert any(fits(c) for c in cands) is fit
+
+
+# ------------------------------------------------ one figure answers no question about each
+@pytest.mark.parametrize(("question", "sentence", "miss"), [
+    ("商贸城的5个党支部各有多少名党员？", "商贸城成立联合党委，下设党支部5个，把商户中的93名党员全部纳入管理。", True),
+    ("商贸城的5个党支部各有多少名党员？", "商贸城下设党支部5个，把93名党员（其中流动党员31名）全部纳入管理。", True),
+    ("这3个村各有多少户搬迁群众？", "3个村共安置搬迁群众486户，建成安置房12栋。", True),
+    # a figure for each, or a question about one
+    ("这3个村各有多少名党员？", "柳塘村有党员46名，杏林村有党员38名，白沙村有党员52名。", False),
+    ("柳塘村有多少名党员？", "柳塘村有党员46名。", False),
+])
+def test_one_figure_answers_no_question_about_each(question, sentence, miss):
+    part = _part(question)
+    _, span, _ = ev.typed_span(part, sentence)
+    assert span is not None
+    assert ctx.one_figure_for_each(part, sentence, span) is miss
+
+
+# ------------------------------------------------ a project's money is not one listed work's
+@pytest.mark.parametrize(("question", "sentence", "miss"), [
+    ("青禾社区加装的5部电梯一共花了多少钱？",
+     "片区纳入改造计划，总投资4180万元，完成管网改造21.6公里、外墙保温19.8万平方米，加装电梯5部。", True),
+    ("柳塘村修的那条产业路花了多少钱？",
+     "村里争取项目资金860万元，建成冷库2座、晾晒场3000平方米，硬化产业路4.2公里。", True),
+    # the thing named before its amount, or right after it with nothing listed between
+    ("青禾社区加装的5部电梯一共花了多少钱？", "社区加装电梯5部，共投入资金300万元。", False),
+    ("青禾社区加装的5部电梯一共花了多少钱？", "社区投入300万元加装电梯5部。", False),
+])
+def test_a_projects_money_is_not_one_listed_works(question, sentence, miss):
+    part = _part(question)
+    _, span, _ = ev.typed_span(part, sentence)
+    assert span is not None and span.unit in ("元", "万元", "亿元")
+    assert ctx.whole_money_for_item(part, sentence, span) is miss
