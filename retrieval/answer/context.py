@@ -232,6 +232,14 @@ def whole_money_for_item(part: Part, text: str, span: sp.Span | None) -> bool:
     return sum(1 for _ in sp.number_spans(between)) >= 2
 
 
+def stock_for_new(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when the question asks how many were added (新吸收了几个党员) and the figure is
+    written as a stock held (共有党员1486名): ``asks_new`` and ``stock_written`` of answers.json."""
+    if span is None or not _answer_pattern("asks_new").search(normalize(part.text)):
+        return False
+    return bool(_answer_pattern("stock_written").search(clause_before(text, span, "，,；;。")))
+
+
 def change_figure(text: str, span: sp.Span) -> bool:
     """True when the figure is the amount of a change: a word of change stands before it in its
     clause and is not a state's ``…到`` (减少6小时, 同比增长14.5% — not 减少到5小时)."""

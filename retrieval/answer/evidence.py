@@ -77,6 +77,7 @@ from retrieval.answer.context import (
     states_plan,
     states_planned,
     states_total,
+    stock_for_new,
     sum_over_miss,
     then_figure,
     this_year_words,
@@ -958,7 +959,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                 or period_mismatch(part, c.text) or change_mismatch(part, c.text) or sum_over_miss(part, c.text, c.span)
                 or difference_for_amount(part, c.text, c.span) or rate_base_miss(part, c.text, c.span)
                 or (c.row is None and one_figure_for_each(part, c.text, c.span))
-                or whole_money_for_item(part, c.text, c.span)
+                or whole_money_for_item(part, c.text, c.span) or stock_for_new(part, c.text, c.span)
                 or relative_subset(part, c.text, c.span) or narrowed_count(part, c.text, c.span)
                 or other_kind_counted(part, c.text, c.span)
                 or other_people_counted(part, c.text, c.span) or share_of_other(part, c.text, c.span)

@@ -1603,3 +1603,18 @@ def test_a_projects_money_is_not_one_listed_works(question, sentence, miss):
     _, span, _ = ev.typed_span(part, sentence)
     assert span is not None and span.unit in ("元", "万元", "亿元")
     assert ctx.whole_money_for_item(part, sentence, span) is miss
+
+
+# ------------------------------------------------------------ a stock held is no number added
+@pytest.mark.parametrize(("question", "sentence", "miss"), [
+    ("青溪街道今年上半年新吸收了几个党员？", "街道党工委下辖社区党委6个，共有党员1486名。", True),
+    ("柳岸区今年新建了多少个骑手驿站？", "目前全区现有骑手驿站32个，覆盖主要商圈。", True),
+    # the addition written as such, or a question about the stock
+    ("青溪街道今年上半年新吸收了几个党员？", "上半年发展党员8名，其中“两新”组织5名。", False),
+    ("青溪街道一共有多少名党员？", "街道党工委下辖社区党委6个，共有党员1486名。", False),
+])
+def test_a_stock_held_is_no_number_added(question, sentence, miss):
+    part = _part(question)
+    _, span, _ = ev.typed_span(part, sentence)
+    assert span is not None
+    assert ctx.stock_for_new(part, sentence, span) is miss
