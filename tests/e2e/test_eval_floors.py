@@ -126,6 +126,19 @@ FLOORS = {
         "kind:factual": 0.9, "kind:paraphrase": 0.61, "kind:list": 0.83, "kind:article": 0.93,
         "kind:multipart": 0.83, "kind:cross_script": 0.87, "kind:followup": 0.75,
     },
+    # dev8 (an e-paper page, a GBK portal work summary and a GBK evening-paper page, two Big5 pages,
+    # a two-column PDF page and a two-page PDF report, a Word bulletin, a WeChat post, a provincial
+    # portal reprint, a BOM .txt from a government site, a Markdown news client; measured held out at
+    # 2026-12-03 07:50 UTC on b81b298: answerable 0.775, refused 0.882, chat 1.000; now, 08:26 UTC,
+    # after this session's rules, its failures read): hybrid hit@1 0.676, hit@5 0.941; answerable
+    # 0.824, refused 0.971, chat 1.000; factual 0.950, paraphrase 0.615, list 0.833, article 0.938,
+    # multipart 0.917, cross-script 1.000, follow-up 0.625.
+    "dev8": {
+        "hybrid_hit@1": 0.65, "hybrid_hit@5": 0.92,
+        "answerable_accuracy": 0.8, "refusal_accuracy": 0.94, "chat_accuracy": 1.0,
+        "kind:factual": 0.9, "kind:paraphrase": 0.57, "kind:list": 0.8, "kind:article": 0.9,
+        "kind:multipart": 0.87, "kind:cross_script": 0.87, "kind:followup": 0.6,
+    },
 }
 
 
@@ -146,8 +159,9 @@ def reports(engine, e2e_config, sets):
     dev5 = run_set(open_set_engine(e2e_config, sets["dev5"], embedder=engine.embedder), sets["dev5"])
     dev6 = run_set(open_set_engine(e2e_config, sets["dev6"], embedder=engine.embedder), sets["dev6"])
     dev7 = run_set(open_set_engine(e2e_config, sets["dev7"], embedder=engine.embedder), sets["dev7"])
+    dev8 = run_set(open_set_engine(e2e_config, sets["dev8"], embedder=engine.embedder), sets["dev8"])
     return {"bundled": bundled, "news": news, "fresh": fresh, "blind": blind, "dev2": dev2, "dev3": dev3,
-            "dev4": dev4, "dev5": dev5, "dev6": dev6, "dev7": dev7}
+            "dev4": dev4, "dev5": dev5, "dev6": dev6, "dev7": dev7, "dev8": dev8}
 
 
 def test_report_shape(reports, tmp_path):
@@ -164,6 +178,7 @@ def test_report_shape(reports, tmp_path):
     assert reports["dev5"]["questions"] >= 130
     assert reports["dev6"]["questions"] >= 130
     assert reports["dev7"]["questions"] >= 130
+    assert reports["dev8"]["questions"] >= 130
     for rep in reports.values():
         text = format_report(rep)
         assert "hybrid hit@1" in text and "unanswerable refused" in text and "confidence curve" in text
@@ -200,7 +215,7 @@ def test_floors(reports, name):
 
 
 def test_no_greeting_or_thanks_is_answered_from_the_articles(reports):
-    chats = [row for name in ("news", "fresh", "blind", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
+    chats = [row for name in ("news", "fresh", "blind", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
              for row in reports[name]["items"] if row["kind"] == "chitchat"]
     assert chats
     assert all(row["mode"] == "chat" and not row["citations"] for row in chats), chats
