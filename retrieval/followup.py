@@ -57,7 +57,7 @@ def is_followup(question: str) -> bool:
 
 
 _TIME = re.compile(
-    r"^(?:\d{4}年|今年|去年|上半年|下半年|前?[一二三四五六七八九十\d]+个月(?:内)?|第?[一二三四1-4]季度|\d+(?:-|到|至)\d+月|\d+月|同期)+"
+    r"^(?:\d{4}年|今年|去年|上半年|下半年|全年|前?[一二三四五六七八九十\d]+个月(?:内)?|第?[一二三四1-4]季度|\d+(?:-|到|至)\d+月|\d+月|同期)+"
 )
 _YEAR_WORD = re.compile(r"\d{4}年(?:底|初|末)?|今年|去年|前年")
 _PERIOD_WORD = re.compile(r"上半年|下半年|全年|第?[一二三四1-4]季度|\d+(?:-|到|至)\d+月|\d+月")
@@ -66,6 +66,12 @@ _PERIOD_WORD = re.compile(r"上半年|下半年|全年|第?[一二三四1-4]季�
 def _swap_time(previous: str, new: str, places: list[str]) -> str:
     """``previous`` asked for the time ``new`` instead ("" when ``new`` is no year or period)."""
     kind = _YEAR_WORD if _YEAR_WORD.fullmatch(new) else _PERIOD_WORD if _PERIOD_WORD.fullmatch(new) else None
+    both = re.fullmatch(rf"({_YEAR_WORD.pattern})({_PERIOD_WORD.pattern})", new)
+    if kind is None and both and _YEAR_WORD.search(previous):
+        # "那去年全年呢？" after "…今年有多少人…": the year and its period in place of the year asked
+        said = _YEAR_WORD.search(previous)
+        period = _PERIOD_WORD.match(previous, said.end())
+        return previous[: said.start()] + new + previous[period.end() if period else said.end():]
     if kind is None:
         return ""
     said = kind.search(previous)
@@ -156,12 +162,15 @@ def _drop_old_year(resolved: str, core: str) -> str:
     return resolved
 
 
-def resolve(question: str, history: list[dict] | tuple = ()) -> str:
+def resolve(question: str, history: list[dict] | tuple = (), carry_owner: bool = True) -> str:
     """Rewrite a follow-up question into a self-contained one using the conversation.
 
     Args:
         question: The new question.
         history: Previous turns, oldest first, each ``{"question": ..., "answer": ...}``.
+        carry_owner: Carry the thing the previous question named into a question that names no
+            place (off for the later parts of one multi-part question, which are answered from
+            the article the first part cited).
 
     Returns:
         The resolved question, or ``question`` unchanged when it is not a follow-up
@@ -240,7 +249,10 @@ def resolve(question: str, history: list[dict] | tuple = ()) -> str:
             if not asks_quantity(previous):
                 return f"{subject}{rest}？"
             if counted and "".join(_nouns(counted)) == counted:
-                return f"{chain}{counted}{rest}？"
+                # "那他们给老人建了多少份档案" after "…卫生健康局机关党支部有多少名党员": the members
+                # counted, of the body that has them
+                owner = _owner(previous)
+                return f"{owner if owner.startswith(chain) else chain}{counted}{rest}？"
             head = _noun_tail(counted)
             if len(head) >= 2 and counted.endswith("的" + head):
                 # "他们每天从几点巡到几点" after "…旺季上路巡查的党员志愿服务队有多少人": the group
@@ -274,6 +286,10 @@ def resolve(question: str, history: list[dict] | tuple = ()) -> str:
         if asks_quantity(previous):
             return f"{place}{core}是多少？"
         return f"{place}{core}的情况如何？"
+    if carry_owner and not place and not new_places:
+        # "听讲的有多少人次？" after "老普调解室去年办了几场普法讲座？": no place to carry, the thing
+        # the previous question named before its verb
+        place = _owner(previous)
     if own or not asks_quantity(previous):
         # "党群活动服务中心建在哪里？": a new question about the same place.
         return f"{place}{core}？"
@@ -331,6 +347,22 @@ def _subject_before_cue(question: str) -> str:
     m = _CUE.search(q)
     head = q[: m.start()] if m else q
     return re.sub(r"(?:的|是|有|为|一共|共|总共|共有)+$", "", head)
+
+
+def _owner(question: str) -> str:
+    """The named thing a question opens on, before its verb, time and question word
+    (凌河区卫生健康局机关党支部有多少名党员 → 凌河区卫生健康局机关党支部; 老普调解室去年办了几场… →
+    老普调解室), or ""."""
+    cut = list(posseg().cut(_subject_before_cue(question)))
+    pairs = []
+    for k, pair in enumerate(cut):
+        compound = pair.flag == "v" and k + 1 < len(cut) and cut[k + 1].flag.startswith("n")  # 调解|室
+        if pair.flag.startswith(("t", "v", "m", "d", "p", "u", "c", "r")) and pair.flag != "vn" and not compound:
+            break  # the name ends where its time, verb or number starts (…服务队2021年刚组建时)
+        pairs.append(pair)
+    while pairs and not pairs[-1].flag.startswith(("n", "j")):
+        pairs.pop()
+    return "".join(p.word for p in pairs)
 
 
 def _lead_before_cue(core: str) -> str:

@@ -599,7 +599,8 @@ def analyze(question: str) -> Analysis:
     from retrieval.followup import _swap_place, resolve
 
     asked = split_parts(question)
-    texts = [asked[0]] + [t if _described_subject(t) else resolve(t, [{"question": asked[0], "answer": ""}])
+    texts = [asked[0]] + [t if _described_subject(t) else resolve(t, [{"question": asked[0], "answer": ""}],
+                                                                            carry_owner=False)
                           for t in asked[1:]]
     parts = [analyze_part(p) for p in texts]
     for i in range(1, len(parts)):

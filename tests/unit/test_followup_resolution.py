@@ -405,3 +405,30 @@ def test_a_long_question_with_inside_in_its_middle_stands_alone():
     question = "青溪街道党群服务中心里面有多少个功能室可以预约使用？"
     history = [{"question": "柳塘村有多少户农户入股了合作社？", "answer": "入股农户312户。"}]
     assert resolve(question, history) == question
+
+
+@pytest.mark.parametrize(("previous", "question", "resolved"), [
+    # a year and its period in place of the year asked
+    ("青溪新就业群体今年有多少人递交了入党申请书？", "那去年全年呢？", "青溪新就业群体去年全年有多少人递交了入党申请书？"),
+    ("柳塘村2023年上半年发展了几名党员？", "那2022年全年呢？", "柳塘村2022年全年发展了几名党员？"),
+])
+def test_a_year_with_its_period_replaces_the_asked_time(previous, question, resolved):
+    assert resolve(question, [{"question": previous, "answer": "29人。"}]) == resolved
+
+
+@pytest.mark.parametrize(("previous", "question", "resolved"), [
+    # no place in the conversation: the named thing the previous question opened on is carried
+    ("老普调解室去年办了几场普法讲座？", "听讲的有多少人次？", "老普调解室听讲的有多少人次？"),
+    ("“红帆”服务队2023年开展了多少次活动？", "参加的有多少人？", "“红帆”服务队参加的有多少人？"),
+    # 他们 after a count: the members counted, of the body that has them
+    ("白石县卫生健康局机关党支部有多少名党员？", "那他们给老人建了多少份健康档案？",
+     "白石县卫生健康局机关党支部党员给老人建了多少份健康档案？"),
+])
+def test_a_followup_without_a_place_carries_the_thing_named_before(previous, question, resolved):
+    assert resolve(question, [{"question": previous, "answer": "14场。"}]) == resolved
+
+
+def test_a_later_part_of_one_question_carries_no_owner():
+    # "…刚组建时有多少名队员？现在发展到多少名？": the second part is answered from the first one's article
+    assert resolve("现在发展到多少名？", [{"question": "“石榴籽”服务队刚组建时有多少名队员？", "answer": ""}],
+                   carry_owner=False) == "现在发展到多少名？"
