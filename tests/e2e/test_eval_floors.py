@@ -130,14 +130,14 @@ FLOORS = {
     # a two-column PDF page and a two-page PDF report, a Word bulletin, a WeChat post, a provincial
     # portal reprint, a BOM .txt from a government site, a Markdown news client; measured held out at
     # 2026-12-03 07:50 UTC on b81b298: answerable 0.775, refused 0.882, chat 1.000; now, 08:26 UTC,
-    # after this session's rules, its failures read): hybrid hit@1 0.676, hit@5 0.941; answerable
-    # 0.824, refused 0.971, chat 1.000; factual 0.950, paraphrase 0.615, list 0.833, article 0.938,
-    # multipart 0.917, cross-script 1.000, follow-up 0.625.
+    # after this session's rules, its failures read): hybrid hit@1 0.686, hit@5 0.941; answerable
+    # 0.843, refused 0.971, chat 1.000; factual 0.950, paraphrase 0.615, list 0.833, article 0.938,
+    # multipart 0.917, cross-script 1.000, follow-up 0.875.
     "dev8": {
         "hybrid_hit@1": 0.65, "hybrid_hit@5": 0.92,
-        "answerable_accuracy": 0.8, "refusal_accuracy": 0.94, "chat_accuracy": 1.0,
+        "answerable_accuracy": 0.82, "refusal_accuracy": 0.94, "chat_accuracy": 1.0,
         "kind:factual": 0.9, "kind:paraphrase": 0.57, "kind:list": 0.8, "kind:article": 0.9,
-        "kind:multipart": 0.87, "kind:cross_script": 0.87, "kind:followup": 0.6,
+        "kind:multipart": 0.87, "kind:cross_script": 0.87, "kind:followup": 0.75,
     },
 }
 
