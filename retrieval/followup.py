@@ -67,9 +67,8 @@ def _swap_time(previous: str, new: str, places: list[str]) -> str:
     """``previous`` asked for the time ``new`` instead ("" when ``new`` is no year or period)."""
     kind = _YEAR_WORD if _YEAR_WORD.fullmatch(new) else _PERIOD_WORD if _PERIOD_WORD.fullmatch(new) else None
     both = re.fullmatch(rf"({_YEAR_WORD.pattern})({_PERIOD_WORD.pattern})", new)
-    if kind is None and both and _YEAR_WORD.search(previous):
+    if kind is None and both and (said := _YEAR_WORD.search(previous)):
         # "那去年全年呢？" after "…今年有多少人…": the year and its period in place of the year asked
-        said = _YEAR_WORD.search(previous)
         period = _PERIOD_WORD.match(previous, said.end())
         return previous[: said.start()] + new + previous[period.end() if period else said.end():]
     if kind is None:

@@ -212,16 +212,12 @@ def one_figure_for_each(part: Part, text: str, span: sp.Span | None) -> bool:
     return sum(1 for s in sp.number_spans(text) if s.unit in units) < max(2, min(how_many or 2, 3))
 
 
-#: Money units: a figure in one of them is an amount spent, earned or invested.
-_MONEY_UNITS = {"元", "万元", "亿元"}
-
-
 def whole_money_for_item(part: Part, text: str, span: sp.Span | None) -> bool:
     """True when money is asked for one thing (加装的5部电梯一共花了多少钱) and the sentence names
     that thing only after the money figure, as one of the works listed with their own figures
     (总投资4180万元，完成管网改造21.6公里、外墙保温19.8万平方米，…加装电梯5部): the amount is the
     whole project's, not the thing's."""
-    if span is None or span.unit not in _MONEY_UNITS or not part.focus:
+    if span is None or "元" not in (span.unit or "") or not part.focus:
         return False
     norm = normalize(text)
     before, after = norm[:span.start], norm[span.end:]
@@ -229,7 +225,7 @@ def whole_money_for_item(part: Part, text: str, span: sp.Span | None) -> bool:
     if not terms or any(t in before for t in terms):
         return False  # the thing is named before its amount (加装电梯5部，投入资金300万元)
     between = after[:min(after.find(t) for t in terms)]
-    return sum(1 for _ in sp.number_spans(between)) >= 2
+    return len(sp.number_spans(between)) >= 2
 
 
 def stock_for_new(part: Part, text: str, span: sp.Span | None) -> bool:
@@ -682,6 +678,10 @@ def states_planned(sentence: str) -> bool:
     return bool(_answer_pattern("planned").search(s)) and not DONE.search(s)
 
 
+#: A name the question quotes (“诉前调解工作站”, “松心帮办队”): group 1 is the name.
+_QUOTED_NAME = re.compile(r"[“\"「『]([^”\"」』]{2,16})[”\"」』]")
+
+
 @lru_cache(maxsize=64)
 def planned_only(question: str, article: str) -> tuple[str, ...]:
     """The names the question quotes (“诉前调解工作站”), the groups it gives by their size
@@ -691,7 +691,7 @@ def planned_only(question: str, article: str) -> tuple[str, ...]:
     党委): such a thing does not exist yet, so a figure of another sentence does not answer what
     it has done. Empty when a plan is asked."""
     asked = normalize(question)
-    names = re.findall(r"[“\"「『]([^”\"」』]{2,16})[”\"」』]", asked)
+    names = _QUOTED_NAME.findall(asked)
     # 集成电路产业链党委 asked, "将在集成电路、高端模具等领域再组建2个产业链党委" the only
     # sentence with 集成电路 while 产业链党委 stands in others: that kind is still to come
     kinds = _kind_words(asked)
@@ -924,7 +924,7 @@ _GIVEN_TO = re.compile(r"(?:给|为|向|对|帮|帮扶|补贴|资助|支持|结�
 def quoted_owner(part: Part, sentence: str, span: sp.Span) -> bool:
     """True when a name the question quotes (“松心帮办队”有多少名志愿者) stands in the figure's own
     clause, before the figure: the named group's figure."""
-    quoted = [q for q in re.findall(r"[“\"「『]([^”\"」』]{2,16})[”\"」』]", normalize(part.text)) if len(q) >= 3]
+    quoted = [q for q in _QUOTED_NAME.findall(normalize(part.text)) if len(q) >= 3]
     clause = clause_before(sentence, span, "，,；;。")
     return any(q in clause for q in quoted)
 

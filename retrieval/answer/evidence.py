@@ -590,7 +590,7 @@ def refers_back(part: Part, cand: Candidate, before: str, pieces: set[str]) -> b
     该公司…) and the last organisation of that kind the article named before it is the asked one
     (“青岭红”茶叶专业合作社 … 合作社聘请…): the bare kind points back at it, not at another
     cooperative the article named in between (``organisation_back_reference`` of answers.json)."""
-    kind = next((k for k in sp.answer_pattern("organisation_back_reference").pattern.split("|")
+    kind = next((k for k in sp.answers_config()["organisation_back_reference"].split("|")
                  if k in normalize(part.text)), "")
     sentence = normalize(cand.text)
     if not kind or not re.search(rf"(?:^|[，,；;：:、“”\s]|该|本|这家|这个){kind}", sentence):

@@ -101,9 +101,15 @@ def document_fields() -> dict[str, str]:
 
 
 @cache
+def _issuer_names() -> frozenset[str]:
+    """The labels of ``document_fields.txt`` that name the issuing body (发布机构, 发布单位 …)."""
+    return frozenset(w for w, kind in document_fields().items() if kind == "issuer")
+
+
+@cache
 def _issuer_labels() -> re.Pattern:
     """A label naming the issuing body (``发布机构：``, ``发布单位 |``) with its colon or table bar."""
-    labels = sorted((w for w, kind in document_fields().items() if kind == "issuer"), key=len, reverse=True)
+    labels = sorted(_issuer_names(), key=len, reverse=True)
     return re.compile(r"(?:^|(?<=\s))(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：|｜]\s*")
 
 
@@ -111,7 +117,7 @@ def issuer_label_alone(line: str) -> bool:
     """True when a line is only an issuer's label (a disclosure table's header cell ``发布机构``):
     the value stands on the next line."""
     simple = re.sub(r"\s+", "", _simplified(line))
-    return bool(simple) and simple.rstrip(":：") in {w for w, kind in document_fields().items() if kind == "issuer"}
+    return bool(simple) and simple.rstrip(":：") in _issuer_names()
 
 
 def _trim_value(value: str) -> str:
