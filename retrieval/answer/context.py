@@ -768,8 +768,11 @@ _LEVELS = ((re.compile(r"(?:社区|村|居委会|小区|园区|产业园|大厦)
 
 @lru_cache(maxsize=4096)
 def place_level(place: str) -> int:
-    """1 community/village … 5 province, by the place word it ends with, or the one its full name
+    """0 a compound inside a community (``compound_place`` of ``answers.json``: 宿舍区, 安置区),
+    1 community/village … 5 province, by the place word it ends with, or the one its full name
     in the gazetteer ends with (重庆 → 重庆市); 3 when unknown."""
+    if _answer_pattern("compound_place").search(place):
+        return 0  # "电机厂宿舍区", "滨江安置区": a compound inside a community, no district
     level = next((level for pattern, level in _LEVELS if pattern.search(place)), None)
     if level is None:
         full = place_hierarchy(place)[-1]
@@ -1024,6 +1027,9 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
             # of the asked place is the fact's place even after 到/在 ("我刚到柳湾村时，村集体…")
         if other_level == level or asked_whole or (other_level > level and owned):
             return False
+        if other_level == 0 < level and part.answer_type == "number" and cand.span is not None \
+                and place in clause_before(sentence, cand.span, "，,；;。"):
+            return False  # "纺织厂宿舍区有居民志愿者56名": the compound's own figure, not the community's
     offset = hit.start + cand.start
     before = normalize(article_text[max(0, offset - 400):offset]) if article_text else normalize(hit.text[:cand.start])
     own = max((before.rfind(n) for n in names), default=-1)

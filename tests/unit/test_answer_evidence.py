@@ -346,6 +346,8 @@ def test_a_figure_of_another_kind_of_the_counted_thing_is_not_an_answer():
     ("青溪街道", 2), ("清河镇", 2),
     ("白石县", 3), ("云港区", 3), ("云港高新区", 3), ("东湖", 3),  # unknown: a district
     ("南州市", 4), ("江北省", 5),
+    # a compound inside a community is no district, although it ends in 区
+    ("纺机厂宿舍区", 0), ("滨河安置区", 0), ("红星大院", 0),
 ])
 def test_place_level(place, level):
     assert ctx.place_level(place) == level
@@ -414,6 +416,30 @@ def test_places_fit_whole_district_words(question, text, district, title, fits):
     part = _part(question)
     sentence = text.split("。")[1] + "。"
     hit = _hit(text, district=district, title=title)
+    assert ctx.places_fit(part, hit, _candidate(part, text, sentence)) is fits
+
+
+@pytest.mark.parametrize(("question", "text", "title", "fits"), [
+    # a compound named before the figure (纺机厂宿舍区) is inside the district's article, not a
+    # peer district: the figure of the asked district's office stays the district's
+    ("云港区民政局机关党支部今年开展了多少场助老活动？",
+     "区民政局机关党支部认领了桂花社区纺机厂宿舍区的助浴项目。支部今年开展助老活动18场。",
+     "中共云港区直属机关工委简报", True),
+    ("白石县供电公司党支部为村里更换了多少盏路灯？",
+     "县供电公司党支部认领了柳塘村电厂家属区的照明项目。支部为村里更换路灯260盏。",
+     "白石县机关党建简报", True),
+    # a real peer district named before the figure still owns it
+    ("云港区民政局机关党支部今年开展了多少场助老活动？",
+     "海门区民政局机关党支部认领了桂花社区的助浴项目。支部今年开展助老活动18场。",
+     "中共云港区直属机关工委简报", False),
+    ("白石县供电公司党支部为村里更换了多少盏路灯？",
+     "青溪县供电公司党支部认领了柳塘村的照明项目。支部为村里更换路灯260盏。",
+     "白石县机关党建简报", False),
+])
+def test_places_fit_a_compound_is_no_peer_district(question, text, title, fits):
+    part = _part(question)
+    sentence = text.split("。")[1] + "。"
+    hit = _hit(text, title=title)
     assert ctx.places_fit(part, hit, _candidate(part, text, sentence)) is fits
 
 
@@ -1566,6 +1592,21 @@ def test_a_rate_per_another_base_is_another_rate(question, sentence, miss):
      "柳岸区推进新就业群体党建。竹溪街道整合物业用房和沿街商铺，建成“红骑驿站”11个。", False),
 ])
 def test_the_group_the_question_quotes_owns_its_figure(question, text, fit):
+    from retrieval.answer.extractive import fits
+
+    cands = [c for c in candidates_for(question, text) if c.span is not None and c.span.text[0].isdigit()]
+    assert any(fits(c) for c in cands) is fit
+
+
+@pytest.mark.parametrize(("question", "text", "fit"), [
+    # a compound (宿舍区, 安置区) in the figure's own clause owns the figure, not the community
+    ("望湖社区有多少名巡逻队员？", "望湖社区治安向好。机械厂家属区有巡逻队员24名。", False),
+    ("柳塘村有多少户光伏发电户？", "柳塘村推进新能源。林场宿舍区有光伏发电户37户。", False),
+    # the compound named in an earlier clause only says where: the figure is the asked place's
+    ("望湖社区有多少名巡逻队员？", "在机械厂家属区，望湖社区组建了巡逻队，现有巡逻队员42名。", True),
+    ("柳塘村有多少户光伏发电户？", "林场宿舍区屋顶宽阔，柳塘村光伏发电户达到37户。", True),
+])
+def test_a_compound_in_the_figure_clause_owns_its_figure(question, text, fit):
     from retrieval.answer.extractive import fits
 
     cands = [c for c in candidates_for(question, text) if c.span is not None and c.span.text[0].isdigit()]
