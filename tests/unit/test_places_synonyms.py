@@ -235,6 +235,19 @@ def test_a_term_without_a_listed_word_has_only_itself(term):
         ("办完", "群众诉求平均3天办结"),
         ("清理", "党员志愿者铲除“牛皮癣”2000多个"),
         ("铲除", "街道组织清理楼道杂物310车次"),
+        # everyday words for the official ones (a resident's question, a paper's sentence)
+        ("产出", "2023年工坊产值达560万元"),
+        ("产出", "全镇花卉产业总产值突破2亿元"),
+        ("作坊", "柳塘村共富工坊吸纳村民就业72人"),
+        ("住着", "青溪街道常住人口约8.4万人"),
+        ("住着", "白石县常住人口42万人"),
+        ("告状", "景区涉旅投诉同比下降三成"),
+        ("劝架", "调解员上门化解邻里纠纷36起"),
+        ("年纪", "村“两委”干部平均年龄47.2岁"),
+        ("歇脚点", "街道建成暖心驿站18个"),
+        ("翻新", "云港区完成老旧小区改造42个"),
+        ("公家", "政府补贴每部电梯20万元"),
+        ("停车泊位", "新增停车位260个"),
     ],
 )
 def test_a_term_is_present_when_an_equivalent_is_in_the_text(term, text):
@@ -251,6 +264,12 @@ def test_a_term_is_present_when_an_equivalent_is_in_the_text(term, text):
         ("就业", "合作社带动村民增收2.6万元"),  # more income is not a job
         ("集中学习", "全县党员开展自学"),
         ("清理", "拆除违章建筑12处"),  # pulling down is not clearing away
+        ("产出", "合作社销售额达到380万元"),  # what was sold is not what was made
+        ("作坊", "村里新建加工车间2处"),  # a plant's workshop is no village workshop
+        ("住着", "青溪街道户籍人口6.1万人"),  # registered, not living there
+        ("告状", "居民诉求办结率98%"),  # a request is no complaint
+        ("年纪", "党员平均党龄21年"),
+        ("公家", "村集体出资10万元"),  # the village collective is not the government
     ],
 )
 def test_a_term_is_absent_when_only_a_related_word_is_in_the_text(term, text):
