@@ -236,6 +236,19 @@ def stock_for_new(part: Part, text: str, span: sp.Span | None) -> bool:
     return bool(_answer_pattern("stock_written").search(clause_before(text, span, "，,；;。")))
 
 
+def given_total_for_part(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when the question writes a whole's figure and asks a lower place's part of it
+    (璞岭街道已完成的47个“微项目”中，璞园社区完成了几个) and the sentence is the one stating that
+    figure (…认领“微项目”60个，已完成47个) without naming the lower place: the whole's sentence."""
+    if span is None or len(part.places) < 2:
+        return False
+    asked = normalize(part.text)
+    last = asked.find(part.places[-1])
+    given = [g.text for g in sp.number_spans(asked[:last]) if g.unit] if last > 0 else []
+    norm = normalize(text)
+    return any(g in norm for g in given) and not any(n in norm for n in _aliases(part.places[-1]))
+
+
 def change_figure(text: str, span: sp.Span) -> bool:
     """True when the figure is the amount of a change: a word of change stands before it in its
     clause and is not a state's ``…到`` (减少6小时, 同比增长14.5% — not 减少到5小时)."""
@@ -680,6 +693,8 @@ def states_planned(sentence: str) -> bool:
 
 #: A name the question quotes (“诉前调解工作站”, “松心帮办队”): group 1 is the name.
 _QUOTED_NAME = re.compile(r"[“\"「『]([^”\"」』]{2,16})[”\"」』]")
+#: A number or question word with its measure word right before a quoted name: the name is counted.
+_COUNTED_BEFORE = re.compile(r"(?:\d|多少|几)[个项件名家座处条支批]?$")
 
 
 @lru_cache(maxsize=64)
@@ -834,8 +849,8 @@ def _sub_unit_owner() -> re.Pattern:
 
 
 def _enumerated_at(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` is one item of a list joined by 、 (``槐香、轴承里、暖泉``)."""
-    return text[end:end + 1] == "、" or text[max(0, start - 1):start] == "、"
+    """True when ``text[start:end]`` is one item of a list joined by 、 or · (``槐香、轴承里、暖泉``)."""
+    return text[end:end + 1] in ("、", "·") or text[max(0, start - 1):start] in ("、", "·")
 
 
 def _only_enumerated(head: str, names: set[str]) -> bool:
@@ -927,7 +942,10 @@ _GIVEN_TO = re.compile(r"(?:给|为|向|对|帮|帮扶|补贴|资助|支持|结�
 def quoted_owner(part: Part, sentence: str, span: sp.Span) -> bool:
     """True when a name the question quotes (“松心帮办队”有多少名志愿者) stands in the figure's own
     clause, before the figure: the named group's figure."""
-    quoted = [q for q in _QUOTED_NAME.findall(normalize(part.text)) if len(q) >= 3]
+    asked = normalize(part.text)
+    # a name counted (47个“微项目”, 多少个“红色驿站”) is the thing counted, not a group owning it
+    quoted = [m.group(1) for m in _QUOTED_NAME.finditer(asked) if len(m.group(1)) >= 3
+              and not _COUNTED_BEFORE.search(asked[:m.start()])]
     clause = clause_before(sentence, span, "，,；;。")
     return any(q in clause for q in quoted)
 
@@ -1033,6 +1051,8 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
     offset = hit.start + cand.start
     before = normalize(article_text[max(0, offset - 400):offset]) if article_text else normalize(hit.text[:cand.start])
     own = max((before.rfind(n) for n in names), default=-1)
+    if own >= 0 and part.answer_type == "number" and _only_enumerated(before, names):
+        own = -1  # "下辖璞园·溪桥·银杏…5个社区": a place listed with its peers owns no figure after the list
     named_before = question_places(before)
     if asked_whole and part.answer_type == "number" and not _names_whole(sentence, target, level):
         # 全区 asked and the sentence names neither the district nor a whole: a figure after the
@@ -1104,6 +1124,14 @@ def relative_years(text: str, date: str) -> set[str]:
     return {str(int(date[:4]) + offset) for word, offset in offsets.items() if word in norm}
 
 
+@lru_cache(maxsize=1)
+def _relative_base() -> re.Pattern:
+    """去年 or 前年 written as the base of a comparison (较去年同期提高3.5个百分点, 比去年多12户): no
+    year of the sentence's own figure."""
+    words = "|".join(word for word, offset in sp.answers_config()["relative_years"].items() if offset)
+    return re.compile(rf"(?:与|和|同|较|比)\s*(?:{words})(?:同期)?")
+
+
 def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
     """True if every asked year is named by the sentence, its passage or its article's date —
     and, for a number, not only in another clause that holds another figure (``由2019年底的62%``)."""
@@ -1115,7 +1143,7 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
         return False  # the sentence dates its fact to another year ("2021年，全区共评出…")
     relative = relative_years(part.text, hit.date)
     if relative and not part.years:
-        said = stated | relative_years(cand.text, hit.date)
+        said = stated | relative_years(_relative_base().sub("", normalize(cand.text)), hit.date)
         if said and not said & relative and not _answer_pattern("to_now").search(normalize(cand.text)) and not (
                 cand.span is not None and now_figure(cand.text, cand.span)
                 and said <= set(_BASE_YEAR.findall(normalize(cand.text)))):

@@ -50,6 +50,7 @@ from retrieval.answer.context import (
     exchange_rate_miss,
     floor_mismatch,
     future_dated,
+    given_total_for_part,
     in_plan_section,
     money_direction_miss,
     money_kind_miss,
@@ -960,6 +961,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                 or difference_for_amount(part, c.text, c.span) or rate_base_miss(part, c.text, c.span)
                 or (c.row is None and one_figure_for_each(part, c.text, c.span))
                 or whole_money_for_item(part, c.text, c.span) or stock_for_new(part, c.text, c.span)
+                or given_total_for_part(part, c.text, c.span)
                 or relative_subset(part, c.text, c.span) or narrowed_count(part, c.text, c.span)
                 or other_kind_counted(part, c.text, c.span)
                 or other_people_counted(part, c.text, c.span) or share_of_other(part, c.text, c.span)

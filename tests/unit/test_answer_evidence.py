@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from partyqa.records import Hit
+from partyqa.text.normalize import normalize
 from retrieval.answer import context as ctx
 from retrieval.answer import evidence as ev
 from retrieval.answer import spans as sp
@@ -544,6 +545,12 @@ def test_places_fit_without_an_asked_place():
     ("青溪街道2022—2023年采暖期一共接到多少件诉求？", "2022—2023年采暖期，街道共接到诉求1380件。", "2024-11-27", True),
     ("白石县2021至2022年度发展了多少名党员？", "2021至2022年度，全县共发展党员412名。", "2023-03-01", True),
     ("青溪街道2022—2023年采暖期一共接到多少件诉求？", "2023—2024年采暖期，街道诉求降至612件。", "2024-11-27", False),
+    # 去年 as the base of a comparison dates nothing: the figure is this year's
+    ("青溪街道今年调解成功率是多少？", "1至5月，街道调解成功率96.4%，较去年同期提高2.1个百分点。", "2024-06-01", True),
+    ("白石县今年新发展了多少名党员？", "全县新发展党员126名，比去年多18名。", "2024-07-01", True),
+    # … but 去年 dating the figure itself is another year
+    ("青溪街道今年调解成功率是多少？", "去年，街道调解成功率94.3%。", "2024-06-01", False),
+    ("白石县今年新发展了多少名党员？", "去年全县新发展党员108名。", "2024-07-01", False),
 ])
 def test_years_fit(question, text, date, fits):
     part = _part(question)
@@ -1650,9 +1657,60 @@ def test_a_projects_money_is_not_one_listed_works(question, sentence, miss):
     # the addition written as such, or a question about the stock
     ("青溪街道今年上半年新吸收了几个党员？", "上半年发展党员8名，其中“两新”组织5名。", False),
     ("青溪街道一共有多少名党员？", "街道党工委下辖社区党委6个，共有党员1486名。", False),
+    # the level a count rose to is a stock too
+    ("云港工业园今年新成立了多少个企业党组织？", "三年来，园区企业党组织由2021年的12个增加到目前的35个。", True),
+    ("柳岸区今年新建了多少个骑手驿站？", "全区骑手驿站从去年的20个增至32个。", True),
+    ("云港工业园今年新成立了多少个企业党组织？", "今年以来，园区新成立企业党组织7个。", False),
 ])
 def test_a_stock_held_is_no_number_added(question, sentence, miss):
     part = _part(question)
     _, span, _ = ev.typed_span(part, sentence)
     assert span is not None
     assert ctx.stock_for_new(part, sentence, span) is miss
+
+
+# ------------------------------------------- the sentence stating a total the question gives
+@pytest.mark.parametrize(("question", "sentence", "miss"), [
+    # the question gives the whole's figure and asks a lower place's part: the whole's sentence
+    ("青溪街道已完成的38个“微心愿”中，桂花社区完成了几个？",
+     "报到单位认领“微心愿”52个，已完成38个。", True),
+    ("白石县建成的26个驿站中，清河镇有几个？", "全县规划党群驿站30个，已建成26个。", True),
+    # the sentence naming the lower place answers; a question giving no figure is not concerned
+    ("青溪街道已完成的38个“微心愿”中，桂花社区完成了几个？",
+     "其中桂花社区完成“微心愿”9个。", False),
+    ("青溪街道桂花社区完成了几个“微心愿”？", "报到单位认领“微心愿”52个，已完成38个。", False),
+])
+def test_the_sentence_of_a_given_total_is_no_part_of_it(question, sentence, miss):
+    part = _part(question)
+    _, span, _ = ev.typed_span(part, sentence)
+    assert span is not None
+    assert ctx.given_total_for_part(part, sentence, span) is miss
+
+
+# ------------------------------------------------------- a quoted name counted owns nothing
+@pytest.mark.parametrize(("question", "sentence", "owner"), [
+    ("青禾社区“暖心帮办队”有多少名志愿者？", "由“暖心帮办队”的86名志愿者轮流值守。", True),
+    ("望湖社区“银发巡逻队”有多少名队员？", "“银发巡逻队”现有队员42名。", True),
+    # a name the question counts (38个“微心愿”, 多少个“红骑驿站”) is the thing counted
+    ("青溪街道已完成的38个“微心愿”中，桂花社区完成了几个？", "认领“微心愿”52个，已完成38个。", False),
+    ("柳岸区一共建了多少个“红骑驿站”？", "竹溪街道建成“红骑驿站”11个。", False),
+])
+def test_a_quoted_name_owns_its_figure_unless_it_is_counted(question, sentence, owner):
+    part = _part(question)
+    _, span, _ = ev.typed_span(part, sentence)
+    assert span is not None
+    assert ctx.quoted_owner(part, normalize(sentence), span) is owner
+
+
+# ------------------------------------------ a place listed with its peers owns no figure after
+@pytest.mark.parametrize(("question", "text", "fits"), [
+    ("桂花社区完成了多少个微项目？", "青溪街道下辖桂花·柳岸·石塘3个社区。报到单位认领微项目52个，已完成38个。", False),
+    ("清河镇建了多少个党群驿站？", "白石县下辖清河·杏林·柳塘3个镇。各镇联动，建成党群驿站26个。", False),
+    # named on its own before the figure, it owns it
+    ("桂花社区完成了多少个微项目？", "桂花社区位于青溪街道东部。报到单位认领微项目52个，已完成38个。", True),
+    ("清河镇建了多少个党群驿站？", "清河镇地处白石县北部。镇里建成党群驿站9个。", True),
+])
+def test_places_fit_a_place_only_listed_before_owns_nothing(question, text, fits):
+    part = _part(question)
+    sentence = text.split("。")[1] + "。"
+    assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
