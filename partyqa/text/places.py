@@ -483,10 +483,10 @@ def _is_valid_place(name: str) -> bool:
     return not any(name.endswith(g) for g in generic)
 
 
-_PLACE_TAIL = re.compile(r"(?:社区|村|街道|镇|乡|园区|产业园|开发区|高新区|新区|区|县|市|旗|州|盟|省)$")
+_PLACE_TAIL = re.compile(r"(?:社区|村|街道|镇|乡|园区|产业园|工业园|科技园|开发区|高新区|新区|区|县|市|旗|州|盟|省)$")
 # The place words a name may end in when read from segmentation: banners, prefectures,
 # leagues and provinces all come from the dictionary ("流动红旗" and "党建联盟" are no places).
-_RULE_TAIL = re.compile(r"(?:社区|村|街道|镇|乡|园区|产业园|开发区|高新区|新区|区|县|市)$")
+_RULE_TAIL = re.compile(r"(?:社区|村|街道|镇|乡|园区|产业园|工业园|科技园|开发区|高新区|新区|区|县|市)$")
 _NAME_FLAGS = ("ns", "n", "nz", "nr", "j", "nt", "an", "ng")
 _GENERIC_LOCAL = re.compile(
     r"^(?:全|本|该|各|每|农|乡|城|山|新|老|这|那|其|所在|所属|城乡|农村|城市|美丽|文明|和谐|示范|试点|重点|社|园|"

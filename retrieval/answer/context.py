@@ -776,7 +776,7 @@ def plan_mismatch(question: str, sentence: str) -> float:
 
 
 _QUOTED = re.compile(r"[“\"「『][^”\"」』]*[”\"」』]")
-_LEVELS = ((re.compile(r"(?:社区|村|居委会|小区|园区|产业园|大厦)$"), 1), (re.compile(r"(?:街道|镇|乡)$"), 2),
+_LEVELS = ((re.compile(r"(?:社区|村|居委会|小区|园区|产业园|工业园|科技园|大厦)$"), 1), (re.compile(r"(?:街道|镇|乡)$"), 2),
            (re.compile(r"(?:区|县|旗|开发区|高新区|新区)$"), 3), (re.compile(r"(?:市|州|盟)$"), 4),
            (re.compile(r"(?:省|自治区)$"), 5))
 
@@ -849,8 +849,11 @@ def _sub_unit_owner() -> re.Pattern:
 
 
 def _enumerated_at(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` is one item of a list joined by 、 or · (``槐香、轴承里、暖泉``)."""
-    return text[end:end + 1] in ("、", "·") or text[max(0, start - 1):start] in ("、", "·")
+    """True when ``text[start:end]`` is one item of a list joined by 、 or · (``槐香、轴承里、暖泉``),
+    its last item after 和/及 (``榕溪街道、枫岭街道和榕湾科技园``) or an item closed by 等 (``…科技园等地``)."""
+    if text[end:end + 1] in ("、", "·", "等") or text[max(0, start - 1):start] in ("、", "·"):
+        return True
+    return text[max(0, start - 1):start] in ("和", "及", "与") and "、" in text[max(0, start - 16):start]
 
 
 def _only_enumerated(head: str, names: set[str]) -> bool:

@@ -1714,3 +1714,21 @@ def test_places_fit_a_place_only_listed_before_owns_nothing(question, text, fits
     part = _part(question)
     sentence = text.split("。")[1] + "。"
     assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
+
+
+# ------------------------------------------- the last item of a list after 和, or closed by 等
+@pytest.mark.parametrize(("question", "text", "fits"), [
+    ("云港区组织部调研时一共发放了多少份问卷？",
+     "云港区开展调研。调研组先后深入青溪街道、柳岸街道和青岚科技园等地，发放问卷900份。", True),
+    ("白石县一共培训了多少名党务干部？",
+     "白石县加强培训。培训班先后在清河镇、杏林镇及桃源工业园举办，共培训党务干部460名。", True),
+    # one lower place named on its own before the figure still owns it
+    ("云港区组织部调研时一共发放了多少份问卷？",
+     "云港区开展调研。在青岚科技园，调研组发放问卷300份。", False),
+    ("白石县一共培训了多少名党务干部？",
+     "白石县加强培训。桃源工业园，共培训党务干部60名。", False),
+])
+def test_places_fit_the_last_item_of_a_list_owns_nothing(question, text, fits):
+    part = _part(question)
+    sentence = text.split("。")[1] + "。"
+    assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits

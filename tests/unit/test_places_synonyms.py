@@ -18,6 +18,11 @@ from partyqa.text.synonyms import present, variants
         ("青石县枫林镇白沙村党委书记是谁？", ["青石县", "枫林镇", "白沙村"]),
         ("桃源街道新湾社区居委会有几名委员？", ["桃源街道", "新湾社区"]),
         ("涧西区有多少个非公企业党组织？", ["涧西区"]),
+        # a named industrial or science park is a place (where a figure belongs), a bare one is not
+        ("樟湖工业园计划新建几个驿站？", ["樟湖工业园"]),
+        ("云港区青岚科技园有多少家企业？", ["云港区", "青岚科技园"]),
+        ("工业园有多少家企业？", []),
+        ("在科技园上班的党员有多少？", []),
     ],
 )
 def test_a_question_names_its_places_in_the_order_written(question, places):
