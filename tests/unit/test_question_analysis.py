@@ -309,6 +309,11 @@ def test_a_who_is_question_with_an_object_before_the_role_keeps_both():
         ("柳塘村的党员夜校每次上几个小时？", "小时"),
         ("桂园社区的老人在食堂吃一顿要掏几块钱？", "元|块"),
         ("柳湾村精简挂牌后保留了几块牌子？", "块"),
+        # kinds are counted in 种/类 (a count of sites in 个 does not answer 多少种)
+        ("桂园社区积分超市可以兑换多少种商品？", "种|类|样|项"),
+        ("柳塘村服务中心一共提供多少类服务？", "类|种"),
+        ("青溪街道在职党员分成了几个组？", "个|家|座|处"),
+        ("白石县组建了几支志愿服务队？", "支|个"),
     ],
 )
 def test_a_number_question_asks_for_the_units_that_fit_its_measure_word_or_attribute(question, units):
@@ -323,7 +328,8 @@ def test_hours_asked_are_no_counted_thing(question):
 
 @pytest.mark.parametrize(
     ("question", "wrong_unit"),
-    [("桃源街道共有多少名网格员？", "个"), ("白沙村种了多少亩茶叶？", "个"), ("下溪镇去年投入了多少资金？", "%")],
+    [("桃源街道共有多少名网格员？", "个"), ("白沙村种了多少亩茶叶？", "个"), ("下溪镇去年投入了多少资金？", "%"),
+     ("桂园社区积分超市可以兑换多少种商品？", "个"), ("柳塘村服务中心一共提供多少类服务？", "个")],
 )
 def test_a_unit_that_does_not_fit_the_question_is_not_asked_for(question, wrong_unit):
     assert wrong_unit not in only_part(question).units.split("|")
