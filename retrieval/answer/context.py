@@ -249,6 +249,21 @@ def given_total_for_part(part: Part, text: str, span: sp.Span | None) -> bool:
     return any(g in norm for g in given) and not any(n in norm for n in _aliases(part.places[-1]))
 
 
+def outcome_miss(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when the question asks how many came to an outcome (调解成功了多少件纠纷, 项目办完了多少个:
+    ``outcome_asked`` of answers.json) and the figure's clause does not write it nor an equivalent
+    (今年1至7月，调解室又接手纠纷87件: cases taken on, not settled)."""
+    if span is None:
+        return False
+    asked = [m.group(1) for m in _answer_pattern("outcome_asked").finditer(normalize(part.text))]
+    if not asked:
+        return False
+    norm = normalize(text)
+    clause = norm[max(norm.rfind(c, 0, span.start) for c in "，,；;。") + 1:span.end]
+    clause += re.split(r"[，,；;。]", norm[span.end:span.end + 4])[0]  # 调解108件成功: the outcome after it
+    return not any(present(word, clause) for word in asked)
+
+
 def change_figure(text: str, span: sp.Span) -> bool:
     """True when the figure is the amount of a change: a word of change stands before it in its
     clause and is not a state's ``…到`` (减少6小时, 同比增长14.5% — not 减少到5小时)."""

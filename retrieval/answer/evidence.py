@@ -63,6 +63,7 @@ from retrieval.answer.context import (
     one_person_for_total,
     other_kind_counted,
     other_people_counted,
+    outcome_miss,
     paragraph_before,
     past_for_now,
     per_one,
@@ -397,6 +398,7 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
         # also states another figure (全街道共有126名).
         spans = [s for s in spans if not per_unit(part, text, s)] or spans
         spans = [s for s in spans if not one_for_total(part, s)] or spans  # 合设一名楼长…选出楼长386名
+        spans = [s for s in spans if not outcome_miss(part, text, s)] or spans  # 调解成功了多少: the successes
         # A bare magnitude (12万) stands in for the asked unit (万元) only when no figure
         # carries the unit itself ("设立5000万元基金，引进人才12万" → 5000万元).
         if part.units:
@@ -961,7 +963,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                 or difference_for_amount(part, c.text, c.span) or rate_base_miss(part, c.text, c.span)
                 or (c.row is None and one_figure_for_each(part, c.text, c.span))
                 or whole_money_for_item(part, c.text, c.span) or stock_for_new(part, c.text, c.span)
-                or given_total_for_part(part, c.text, c.span)
+                or given_total_for_part(part, c.text, c.span) or outcome_miss(part, c.text, c.span)
                 or relative_subset(part, c.text, c.span) or narrowed_count(part, c.text, c.span)
                 or other_kind_counted(part, c.text, c.span)
                 or other_people_counted(part, c.text, c.span) or share_of_other(part, c.text, c.span)

@@ -1732,3 +1732,29 @@ def test_places_fit_the_last_item_of_a_list_owns_nothing(question, text, fits):
     part = _part(question)
     sentence = text.split("。")[1] + "。"
     assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
+
+
+# ------------------------------------------------ an outcome asked must be written with the figure
+@pytest.mark.parametrize(("question", "sentence", "figure"), [
+    # the successes asked: the figure whose clause writes 成功 (or an equivalent), not the cases taken on
+    ("青溪街道今年调解成功了多少件纠纷？", "今年以来，街道共受理纠纷126件，调解成功118件。", "118件"),
+    ("白石县的微心愿已经办完了多少个？", "全县认领微心愿312个，已办结290个。", "290个"),
+])
+def test_an_outcome_asked_picks_the_figure_that_writes_it(question, sentence, figure):
+    part = _part(question)
+    _, span, _ = ev.typed_span(part, sentence)
+    assert span is not None and span.text == figure
+    assert ctx.outcome_miss(part, sentence, span) is False
+
+
+@pytest.mark.parametrize(("question", "sentence", "miss"), [
+    ("青溪街道今年调解成功了多少件纠纷？", "今年1至6月，调解室又接手纠纷64件。", True),
+    ("白石县的微心愿已经办完了多少个？", "全县党员认领微心愿312个。", True),
+    # no outcome asked: the count of cases taken on answers
+    ("青溪街道今年调解了多少件纠纷？", "今年1至6月，调解室又接手纠纷64件。", False),
+    ("白石县认领了多少个微心愿？", "全县党员认领微心愿312个。", False),
+])
+def test_a_figure_without_the_asked_outcome_is_no_answer(question, sentence, miss):
+    part = _part(question)
+    span = next(s for s in sp.number_spans(sentence) if s.unit)
+    assert ctx.outcome_miss(part, sentence, span) is miss
