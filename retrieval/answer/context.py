@@ -387,6 +387,20 @@ def other_people_counted(part: Part, text: str, span: sp.Span | None) -> bool:
     return bool(_answer_pattern("people_heads").search(people) or re.search(f"(?:{person_nouns().pattern})$", people))
 
 
+def counted_among_kinds(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when people are counted (多少名党员) and the figure counts several kinds of people
+    listed right before it, the asked one among them (吸纳退休干部、老党员、律师等112人): the
+    figure is all of them, not the asked people's."""
+    counted = part.counted
+    if span is None or part.answer_type != "number" or len(counted) < 2 or not counts_people(part):
+        return False
+    listed = re.search(r"([^，,；;：:。]*、[^，,；;：:。]*?)(?:等|共|共计|合计|总计)$", clause_before(text, span))
+    if listed is None:
+        return False
+    items = [i for i in re.split(r"[、和及]", re.sub(r"[“”\"「」]", "", listed.group(1))) if i]
+    return len(items) >= 2 and any(present(counted, i) for i in items) and not all(present(counted, i) for i in items)
+
+
 #: A share asked of a group (交物业费的住户占了多大比例, 党员占比是多少): group 1 ends with the group's noun.
 _SHARE_ASKED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:所占|占了?)(?:的)?(?:多大|多少|几成|百分之几|比例|比重|的比例)")
 #: A share written of a group right before the figure (60岁以上老人占比31%, 党员占62%).

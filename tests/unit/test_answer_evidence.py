@@ -1758,3 +1758,17 @@ def test_a_figure_without_the_asked_outcome_is_no_answer(question, sentence, mis
     part = _part(question)
     span = next(s for s in sp.number_spans(sentence) if s.unit)
     assert ctx.outcome_miss(part, sentence, span) is miss
+
+
+# ------------------------------------ the asked people as one kind among those a figure counts
+@pytest.mark.parametrize(("question", "sentence", "miss"), [
+    ("青溪街道有多少名党员？", "街道组建调解队，吸纳退休干部、老党员、律师等86人参与调解。", True),
+    ("白石县有多少名志愿者？", "县里由网格员、志愿者、楼栋长共320人组成巡查队。", True),
+    # the asked people counted on their own, or a list of the asked kind only
+    ("青溪街道有多少名党员？", "街道现有老党员、年轻党员等党员1280名。", False),
+    ("白石县有多少名志愿者？", "县里组建巡查队，吸纳志愿者320人。", False),
+])
+def test_a_figure_counting_several_kinds_is_not_one_kinds(question, sentence, miss):
+    part = _part(question)
+    span = next(s for s in sp.number_spans(sentence) if s.unit in ("人", "名"))
+    assert ctx.counted_among_kinds(part, sentence, span) is miss
