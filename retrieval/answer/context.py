@@ -329,6 +329,10 @@ def narrowed_count(part: Part, text: str, span: sp.Span | None) -> bool:
     member = asks_membership(asked)  # 队员里面有多少是党员: 党员骑手64名 answers
     if kind and not member and _answer_pattern("people_heads").search(kind.group(1)) and not present(kind.group(1), asked):
         return True
+    # 有1名党员楼栋长 likewise, the kind written after the figure
+    kind = re.match(rf"{re.escape(counted)}([\u4e00-\u9fff]{{1,4}}?)(?=[，,；;。、和及与]|$)", norm[span.end:span.end + 12])
+    if kind and not member and _answer_pattern("people_heads").search(kind.group(1)) and not present(kind.group(1), asked):
+        return True
     # 物业员工中有党员9名: the people asked among another group of people
     among = re.search(rf"([\u4e00-\u9fff]{{2,6}}?)中(?:有|共有)?{re.escape(counted)}(?:共有|共|有|达到|达|为)?$",
                       norm[:span.start])
@@ -336,6 +340,14 @@ def narrowed_count(part: Part, text: str, span: sp.Span | None) -> bool:
         qualifier = among.group(1)[:-2]  # 物业 of 物业员工; 居民 alone, 全社区居民: the whole place's people
         if qualifier and not re.match(r"[全本该各其]", qualifier) and not present(qualifier, asked):
             return True
+    # a place's total asked (一共有多少名党员) and 有员工42名，其中党员7名 written: the asked people
+    # among another group's count (not the place's own people: 有居民3200人，其中党员126名 is the
+    # community's; nor an asked company's staff)
+    subset = re.search(rf"([\u4e00-\u9fff]{{2,4}}?)\d[\d.]*万?[名人位][，,]?其中(?:有)?{re.escape(counted)}$", norm[:span.start])
+    if subset and part.places and asks_total(part) and not part.organisation and (_answer_pattern("people_heads").search(subset.group(1)) or person_nouns().search(subset.group(1))) \
+            and not _answer_pattern("populace_modifiers").match(subset.group(1)[-2:]) \
+            and not present(subset.group(1)[-2:], asked):
+        return True
     after = norm[span.end:span.end + 8]
     at = after.find(counted)
     word = after[:at] if at > 0 else ""

@@ -1772,3 +1772,22 @@ def test_a_figure_counting_several_kinds_is_not_one_kinds(question, sentence, mi
     part = _part(question)
     span = next(s for s in sp.number_spans(sentence) if s.unit in ("人", "名"))
     assert ctx.counted_among_kinds(part, sentence, span) is miss
+
+
+# ------------------------------------------------ the asked people among another group's count
+@pytest.mark.parametrize(("question", "sentence", "figure", "narrowed"), [
+    # a place's total asked: a company's staff in the place, 其中党员…, is not the place's members
+    ("青溪街道桂花社区一共有多少名党员？", "红管家物业在桂花片区有员工38名，其中党员6名。", "6名", True),
+    ("白石县清河镇一共有多少名党员？", "镇上的果品公司有职工210人，其中党员17名。", "17名", True),
+    # the place's own people, or a question that is no total
+    ("青溪街道桂花社区一共有多少名党员？", "社区有居民3200人，其中党员126名。", "126名", False),
+    ("白石县清河镇有多少名党员在果品公司上班？", "镇上的果品公司有职工210人，其中党员17名。", "17名", False),
+    # a narrower kind of the asked people written after the figure
+    ("青溪街道桂花社区一共有多少名党员？", "每个楼栋都有1名党员楼栋长。", "1名", True),
+    ("白石县清河镇一共有多少名党员？", "镇里选出42名党员中心户，带动周边群众。", "42名", True),
+    ("白石县清河镇一共有多少名党员？", "全镇共有党员1260名，其中农村党员980名。", "1260名", False),
+])
+def test_the_asked_people_among_another_group_are_a_narrower_count(question, sentence, figure, narrowed):
+    part = _part(question)
+    span = next(s for s in sp.number_spans(sentence) if s.text == figure)
+    assert ctx.narrowed_count(part, sentence, span) is narrowed
