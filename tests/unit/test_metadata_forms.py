@@ -37,6 +37,11 @@ BYLINES = [
     ("□本报记者 顾思琪 通讯员 邵一航 满雪晴",  # dev2 m01: an e-paper byline marked with a box
      [("reporter", "顾思琪"), ("correspondent", "邵一航"), ("correspondent", "满雪晴")], False),
     ("■记者 柯文静", [("reporter", "柯文静")], False),  # a bullet-marked byline of another paper
+    # an intern signs with the reporter: 实习生 is a role word, never a name
+    ("本报记者 苗语桐 实习生 詹可欣", [("reporter", "苗语桐"), ("reporter", "詹可欣")], False),
+    ("本报讯（记者 贺立群 见习生 孔晓岚 通讯员 岑乐）", [("reporter", "贺立群"), ("reporter", "孔晓岚"),
+                                              ("correspondent", "岑乐")], True),
+    ("实习生活动室里，老党员正在给孩子们讲故事。", [], True),  # the word in running text names no one
     # negatives: role words inside running text of other articles
     ("■本报评论员文章引发热议，记者了解到各社区正在讨论。", [], True),
     ("记者了解到，鹿鸣街道计划在年底前把“红色物业”覆盖到辖区全部23个老旧小区。", [], True),  # n01

@@ -428,6 +428,8 @@ def test_no_role_is_set_for_other_types_or_a_who_question_without_a_role_word(qu
         ("这条消息最早刊登在哪？", "outlet", "org"),
         ("写石桥镇驿站那篇报道的记者是谁？", "reporter", "person"),
         ("报道下溪镇光伏项目的记者叫什么名字？", "reporter", "person"),
+        ("白石晚报那篇报道署名的实习生是谁？", "reporter", "person"),  # an intern signs with the reporters
+        ("写柳岸村分红的稿子，实习生叫什么名字？", "reporter", "person"),
         ("这篇报道的通讯员是哪几位？", "correspondent", "person"),
         ("凤鸣社区那篇稿子的通讯员是谁？", "correspondent", "person"),
         ("这篇文章的责任编辑是谁？", "editor", "person"),
@@ -463,6 +465,7 @@ def test_a_question_about_the_article_itself_names_the_fact_and_its_answer_type(
         ("哪家企业承建了下溪镇的光伏项目？", "org"),  # an organisation, not the outlet
         ("记者在白沙村看到了什么？", "description"),  # 记者 without asking who
         ("通讯员走访了多少户？", "number"),
+        ("实习生在社区干了多少天？", "number"),  # an intern in the story, nothing asked of the page
         ("编辑部设在哪里？", "place"),
         ("凤鸣社区的红色物业是什么？", "description"),
         ("白石县一共编印了多少期学习材料？", "number"),  # how many were printed: no article date
