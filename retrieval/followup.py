@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from partyqa.text.normalize import normalize
-from partyqa.text.places import question_places
+from partyqa.text.places import place_hierarchy, question_places
 from partyqa.text.segment import posseg
 from retrieval.conversation import classify
 
@@ -186,6 +186,16 @@ def resolve(question: str, history: list[dict] | tuple = (), carry_owner: bool =
     if new_places and len(_strip_places(core, new_places).replace("的", "")) <= 1:
         # "那涧西区呢？": the same question about another place.
         return _swap_place(previous, old_places, new_places[-1])
+    if not new_places and old_places and _WHOLE.fullmatch(core):
+        # "那全市呢？" after "榆次区新就业群体大约有多少人？": the same question about the whole
+        # of that level the previous place lies in (晋中市全市…)
+        above = _whole_above(core, old_places, "")
+        if above:
+            at = min(previous.find(p) for p in old_places if p in previous)
+            rest = previous[at:]
+            for place in old_places:
+                rest = rest.replace(place, "", 1)
+            return previous[:at] + above + core + rest.lstrip("的")
     # "到2023年呢？" / "截至2023年呢？": the time alone, after the word that reaches it
     timed = re.sub(r"^(?:到|截至|截止到|截止)(?=\d{4}年|今年|去年)", "", core)
     when = _TIME.match(timed)
@@ -260,6 +270,8 @@ def resolve(question: str, history: list[dict] | tuple = (), carry_owner: bool =
         # "这些驿站有哪些功能": the pronoun stands for the previous question's place, else its subject.
         return f"{chain or subject}{rest}？"
     place = new_places[-1] if new_places else chain
+    if not new_places and chain:
+        place = _whole_above(core, old_places, chain)
     if new_places:
         core = _strip_places(core, new_places).lstrip("的")
     base = _swap_place(previous, old_places, new_places[-1]) if new_places and old_places else previous
@@ -285,7 +297,7 @@ def resolve(question: str, history: list[dict] | tuple = (), carry_owner: bool =
         if asks_quantity(previous):
             return f"{place}{core}是多少？"
         return f"{place}{core}的情况如何？"
-    if carry_owner and not place and not new_places:
+    if carry_owner and not place and not new_places and not _WHOLE.match(core):
         # "听讲的有多少人次？" after "老普调解室去年办了几场普法讲座？": no place to carry, the thing
         # the previous question named before its verb
         place = _owner(previous)
@@ -298,6 +310,33 @@ def resolve(question: str, history: list[dict] | tuple = (), carry_owner: bool =
 
 
 _PLACE_LEVEL = re.compile(r"社区|小区|街道|村|镇|乡|区|县")
+
+#: A whole of a level written at the start of a follow-up (那全省…, 整个市…) and the place words of that level.
+_WHOLE = re.compile(r"^(?:全|整个)(省|市|区|县)")
+_WHOLE_LEVEL = {"省": ("省", "自治区"), "市": ("市", "州", "盟"), "区": ("区", "县", "旗"), "县": ("县", "区", "旗")}
+
+
+def _whole_above(core: str, old_places: list[str], chain: str) -> str:
+    """The place a follow-up opening on a whole (那全省已经建成了多少个…) is about: the previous
+    place when it is of that level, else its ancestor of that level (榆次区 → 山西省), else none —
+    never the previous district glued before 全省."""
+    whole = _WHOLE.match(core)
+    if not whole or not old_places:
+        return chain
+    words = _WHOLE_LEVEL[whole.group(1)]
+
+    def of_level(place: str) -> bool:
+        return place.endswith(words) and not place.endswith(("社区", "小区", "园区", "片区", "街区"))
+
+    for place in reversed(old_places):
+        if of_level(place):
+            at = chain.find(place)
+            return chain[:at + len(place)] if at >= 0 else place  # 全区 after 榆次区蔚纺社区: 榆次区
+    for place in reversed(old_places):
+        above = [p for p in place_hierarchy(place)[:-1] if of_level(p)]
+        if above:
+            return above[-1]  # 全省 after 榆次区: 山西省
+    return ""
 _DEMONSTRATIVE_PLACE = re.compile(r"^(?:那么|那)?(?:那个|这个|该|此)(社区|村|街道|镇|乡)")
 _COUNT_FIRST = re.compile(r"^(?:多少|几)[个名位人户处件次本项家间所条座支]?")
 

@@ -432,3 +432,22 @@ def test_a_later_part_of_one_question_carries_no_owner():
     # "…刚组建时有多少名队员？现在发展到多少名？": the second part is answered from the first one's article
     assert resolve("现在发展到多少名？", [{"question": "“石榴籽”服务队刚组建时有多少名队员？", "answer": ""}],
                    carry_owner=False) == "现在发展到多少名？"
+
+
+# ------------------------------------------------- 那全省/全市…: the whole above the previous place
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        # a whole above the place asked before: the place of that level it lies in (a real district's
+        # province or city from the gazetteer), never the district glued before 全省
+        ("婺城区新就业群体有多少人？", "那全省已经建成了多少个驿站？", "浙江省全省已经建成了多少个驿站？"),
+        ("蒸湘区桂花社区有多少名党员？", "那全市呢？", "衡阳市全市有多少名党员？"),
+        # the whole of a place already named: that place, without the lower ones
+        ("蒸湘区桂花社区有多少名党员？", "全区一共有多少名党员？", "蒸湘区全区一共有多少名党员？"),
+        ("婺城区新就业群体有多少人？", "那全区呢？", "婺城区全区新就业群体有多少人？"),
+        # no place of that level known: nothing is carried
+        (MEMBERS, "那全省一共有多少名党员？", "全省一共有多少名党员？"),
+    ],
+)
+def test_a_whole_asked_after_a_place_is_the_whole_it_lies_in(previous, question, expected):
+    assert resolve(question, after(previous)) == expected
