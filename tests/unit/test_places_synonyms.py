@@ -252,6 +252,14 @@ def test_a_term_without_a_listed_word_has_only_itself(term):
         ("歇脚点", "街道建成暖心驿站18个"),
         ("翻新", "云港区完成老旧小区改造42个"),
         ("公家", "政府补贴每部电梯20万元"),
+        ("卖掉", "合作社通过直播卖出农产品86万元"),
+        ("翻修", "2023年完成老旧小区改造12个"),
+        ("借钱", "积分高的农户可申请贷款，最高5万元"),
+        ("最多", "最高授信额度8万元"),
+        ("报上去", "骑手累计上报问题612条"),
+        ("工作机会", "招聘会提供就业岗位1200个"),
+        ("招工会", "园区举办招聘会6场"),
+        ("乡亲", "合作社带动村民就业58人"),
         ("停车泊位", "新增停车位260个"),
     ],
 )
@@ -275,6 +283,10 @@ def test_a_term_is_present_when_an_equivalent_is_in_the_text(term, text):
         ("告状", "居民诉求办结率98%"),  # a request is no complaint
         ("年纪", "党员平均党龄21年"),
         ("公家", "村集体出资10万元"),  # the village collective is not the government
+        ("卖掉", "合作社收购鲜果300吨"),  # buying in is not selling
+        ("借钱", "镇里为农户发放补贴12万元"),
+        ("工作机会", "园区现有从业人员2.1万人"),  # people employed are not openings
+        ("乡亲", "社区居民参与议事32次"),  # a town's residents are no villagers
     ],
 )
 def test_a_term_is_absent_when_only_a_related_word_is_in_the_text(term, text):
