@@ -304,6 +304,26 @@ def relative_subset(part: Part, text: str, span: sp.Span | None) -> bool:
     return tokens[-1][0] not in normalize(part.text)
 
 
+#: A part asked of a group by where its members come from (候鸟党员中来自吉林省的有多少名).
+_SUBSET_ASKED = re.compile(r"中([^，,。？?]{2,14}?)的(?:人)?(?:有|占)?(?:多少|几)")
+
+
+def subset_place_miss(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when the question asks the part of a group that a place narrows (候鸟党员中来自吉林省的有
+    多少名) and the figure's clause does not write that place before the figure: 已有437名候鸟党员
+    登记报到，…分别来自黑龙江、吉林、辽宁等21个省份 counts them all, the place only listed after."""
+    if span is None:
+        return False
+    asked = _SUBSET_ASKED.search(normalize(part.text))
+    if asked is None:
+        return False
+    places = question_places(asked.group(1))
+    if not places:
+        return False
+    head = clause_before(text, span)
+    return not all(any(n in head for n in _aliases(p)) for p in places)
+
+
 PEOPLE_UNITS = {"名", "人", "位"}
 
 

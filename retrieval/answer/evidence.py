@@ -81,6 +81,7 @@ from retrieval.answer.context import (
     states_planned,
     states_total,
     stock_for_new,
+    subset_place_miss,
     sum_over_miss,
     then_figure,
     this_year_words,
@@ -965,7 +966,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                 or (c.row is None and one_figure_for_each(part, c.text, c.span))
                 or whole_money_for_item(part, c.text, c.span) or stock_for_new(part, c.text, c.span)
                 or given_total_for_part(part, c.text, c.span) or outcome_miss(part, c.text, c.span)
-                or counted_among_kinds(part, c.text, c.span)
+                or counted_among_kinds(part, c.text, c.span) or subset_place_miss(part, c.text, c.span)
                 or relative_subset(part, c.text, c.span) or narrowed_count(part, c.text, c.span)
                 or other_kind_counted(part, c.text, c.span)
                 or other_people_counted(part, c.text, c.span) or share_of_other(part, c.text, c.span)

@@ -1791,3 +1791,19 @@ def test_the_asked_people_among_another_group_are_a_narrower_count(question, sen
     part = _part(question)
     span = next(s for s in sp.number_spans(sentence) if s.text == figure)
     assert ctx.narrowed_count(part, sentence, span) is narrowed
+
+
+# -------------------------------------------- a part of a group narrowed by the place it comes from
+@pytest.mark.parametrize(("question", "sentence", "miss"), [
+    # the whole group's figure, the place only listed after it
+    ("桂花社区的候鸟党员中来自辽宁省的有多少名？",
+     "今冬已有312名候鸟党员登记报到，分别来自黑龙江、辽宁、吉林等18个省份。", True),
+    ("白石县的外来务工人员中来自贵州省的有多少人？", "全县有外来务工人员2.3万人，主要来自贵州、四川两省。", True),
+    # the place written before the figure: the part asked
+    ("桂花社区的候鸟党员中来自辽宁省的有多少名？", "登记的候鸟党员中，来自辽宁的有86名。", False),
+    ("白石县的外来务工人员中来自贵州省的有多少人？", "其中来自贵州省的务工人员有6400人。", False),
+])
+def test_a_part_narrowed_by_a_place_needs_the_place_before_its_figure(question, sentence, miss):
+    part = _part(question)
+    span = next(s for s in sp.number_spans(sentence) if s.unit in ("人", "名", "万人"))
+    assert ctx.subset_place_miss(part, sentence, span) is miss
