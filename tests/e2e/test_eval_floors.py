@@ -133,11 +133,27 @@ FLOORS = {
     # after this session's rules, its failures read): hybrid hit@1 0.686, hit@5 0.941; answerable
     # 0.843, refused 0.971, chat 1.000; factual 0.950, paraphrase 0.615, list 0.833, article 0.938,
     # multipart 0.917, cross-script 1.000, follow-up 0.875.
+    # Again at stop 30 (2026-12-03 10:42 UTC, c802220): answerable 0.882, refused 0.971; factual
+    # 1.000, paraphrase 0.692, follow-up 1.000.
     "dev8": {
         "hybrid_hit@1": 0.65, "hybrid_hit@5": 0.92,
-        "answerable_accuracy": 0.82, "refusal_accuracy": 0.94, "chat_accuracy": 1.0,
-        "kind:factual": 0.9, "kind:paraphrase": 0.57, "kind:list": 0.8, "kind:article": 0.9,
-        "kind:multipart": 0.87, "kind:cross_script": 0.87, "kind:followup": 0.75,
+        "answerable_accuracy": 0.86, "refusal_accuracy": 0.94, "chat_accuracy": 1.0,
+        "kind:factual": 0.95, "kind:paraphrase": 0.65, "kind:list": 0.8, "kind:article": 0.9,
+        "kind:multipart": 0.87, "kind:cross_script": 0.87, "kind:followup": 0.87,
+    },
+    # dev9 (a GBK portal page with its disclosure table, a Big5 reprint, a two-column PDF evening
+    # paper, Word bulletin and exchange material with tables, a WeChat post, a wire reprint, a
+    # GB18030 notice, a Markdown client page, a PDF report, a provincial reprint, a GBK evening
+    # paper; measured held out at 2026-12-03 09:40 UTC on a2572a2: answerable 0.814, refused 0.706,
+    # paraphrase 0.538, follow-up 0.625; after stop 30's rules, its failures read, 10:42 UTC on
+    # c802220): hybrid hit@1 0.706, hit@5 0.931; answerable 0.882, refused 0.941, chat 1.000;
+    # factual 1.000, paraphrase 0.654, list 0.917, article 1.000, multipart 1.000, cross-script
+    # 1.000, follow-up 0.750.
+    "dev9": {
+        "hybrid_hit@1": 0.68, "hybrid_hit@5": 0.91,
+        "answerable_accuracy": 0.86, "refusal_accuracy": 0.91, "chat_accuracy": 1.0,
+        "kind:factual": 0.95, "kind:paraphrase": 0.61, "kind:list": 0.83, "kind:article": 0.93,
+        "kind:multipart": 0.91, "kind:cross_script": 0.87, "kind:followup": 0.74,
     },
 }
 
@@ -160,8 +176,9 @@ def reports(engine, e2e_config, sets):
     dev6 = run_set(open_set_engine(e2e_config, sets["dev6"], embedder=engine.embedder), sets["dev6"])
     dev7 = run_set(open_set_engine(e2e_config, sets["dev7"], embedder=engine.embedder), sets["dev7"])
     dev8 = run_set(open_set_engine(e2e_config, sets["dev8"], embedder=engine.embedder), sets["dev8"])
+    dev9 = run_set(open_set_engine(e2e_config, sets["dev9"], embedder=engine.embedder), sets["dev9"])
     return {"bundled": bundled, "news": news, "fresh": fresh, "blind": blind, "dev2": dev2, "dev3": dev3,
-            "dev4": dev4, "dev5": dev5, "dev6": dev6, "dev7": dev7, "dev8": dev8}
+            "dev4": dev4, "dev5": dev5, "dev6": dev6, "dev7": dev7, "dev8": dev8, "dev9": dev9}
 
 
 def test_report_shape(reports, tmp_path):
@@ -179,6 +196,7 @@ def test_report_shape(reports, tmp_path):
     assert reports["dev6"]["questions"] >= 130
     assert reports["dev7"]["questions"] >= 130
     assert reports["dev8"]["questions"] >= 130
+    assert reports["dev9"]["questions"] >= 130
     for rep in reports.values():
         text = format_report(rep)
         assert "hybrid hit@1" in text and "unanswerable refused" in text and "confidence curve" in text
@@ -215,7 +233,7 @@ def test_floors(reports, name):
 
 
 def test_no_greeting_or_thanks_is_answered_from_the_articles(reports):
-    chats = [row for name in ("news", "fresh", "blind", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
+    chats = [row for name in ("news", "fresh", "blind", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
              for row in reports[name]["items"] if row["kind"] == "chitchat"]
     assert chats
     assert all(row["mode"] == "chat" and not row["citations"] for row in chats), chats
