@@ -537,6 +537,12 @@ def _former_marks() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _land_chars() -> frozenset[str]:
+    """Characters of the land village names are made of (湾, 塘, 坪): never a verb inside a name."""
+    return frozenset(" ".join(data_lines("place_name_chars.txt")).split())
+
+
+@lru_cache(maxsize=1)
 def _name_locatives() -> frozenset[str]:
     return frozenset(" ".join(data_lines("place_name_locatives.txt")).split())
 
@@ -642,7 +648,10 @@ def _question_places(text: str) -> tuple[str, ...]:
             # "兰馨/里/社区", "坝/下/村": a locative right before a community or village word ends its name.
             name_end = single and j == i - 1 and tail.start() == 0 and tail_text in ("社区", "村", "居民区") \
                 and prev in _name_locatives() and j > 0 and tokens[j - 1][2].startswith(_NAME_FLAGS)
-            name_like = prev_flag.startswith(_NAME_FLAGS) or lone_verb or name_end or (
+            # "沙枣/湾/村": jieba reads a land character as a verb; it is the name's last syllable
+            land = single and j == i - 1 and tail.start() == 0 and prev in _land_chars() and j > 0 \
+                and tokens[j - 1][2].startswith(_NAME_FLAGS)
+            name_like = prev_flag.startswith(_NAME_FLAGS) or lone_verb or name_end or land or (
                 single and not prev_flag.startswith(("p", "c", "u", "d", "v", "r", "m", "f", "q")))
             if not name_like:
                 break

@@ -21,6 +21,11 @@ from partyqa.text.synonyms import present, variants
         # a named industrial or science park is a place (where a figure belongs), a bare one is not
         ("樟湖工业园计划新建几个驿站？", ["樟湖工业园"]),
         ("云港区青岚科技园有多少家企业？", ["云港区", "青岚科技园"]),
+        # a land character jieba reads as a verb (沙枣/湾/村) ends a village's name
+        ("禾丰镇沙枣湾村有多少户？", ["禾丰镇", "沙枣湾村"]),
+        ("青枫镇葡萄湾村有多少名党员？", ["青枫镇", "葡萄湾村"]),
+        ("胡杨湾社区有多少个网格？", ["胡杨湾社区"]),
+        ("在湾里停船的渔民有多少？", []),
         ("工业园有多少家企业？", []),
         ("在科技园上班的党员有多少？", []),
     ],
