@@ -259,7 +259,7 @@ def outcome_miss(part: Part, text: str, span: sp.Span | None) -> bool:
     if not asked:
         return False
     norm = normalize(text)
-    clause = norm[max(norm.rfind(c, 0, span.start) for c in "，,；;。") + 1:span.end]
+    clause = clause_before(text, span) + norm[span.start:span.end]
     clause += re.split(r"[，,；;。]", norm[span.end:span.end + 4])[0]  # 调解108件成功: the outcome after it
     return not any(present(word, clause) for word in asked)
 
@@ -332,6 +332,11 @@ def counts_people(part: Part) -> bool:
     return bool(PEOPLE_UNITS & set((part.units or "").split("|")))
 
 
+def _names_people(word: str) -> bool:
+    """True when ``word`` ends on people (物业员工, 骑手): ``people_heads`` of answers.json or a person noun."""
+    return bool(_answer_pattern("people_heads").search(word) or person_nouns().search(word))
+
+
 def narrowed_count(part: Part, text: str, span: sp.Span | None) -> bool:
     """True when people are counted (多少名党员) and the figure counts a narrower kind of them: a
     word the question does not write stands between the figure and the people (1365名在职党员),
@@ -347,16 +352,16 @@ def narrowed_count(part: Part, text: str, span: sp.Span | None) -> bool:
     # 党员楼栋长93名, 党员志愿者共有120名: the people asked name another kind of people
     kind = re.search(rf"{re.escape(counted)}([\u4e00-\u9fff]{{1,4}}?)(?:共有|共|有|达到|达|为)?$", norm[:span.start])
     member = asks_membership(asked)  # 队员里面有多少是党员: 党员骑手64名 answers
-    if kind and not member and _answer_pattern("people_heads").search(kind.group(1)) and not present(kind.group(1), asked):
-        return True
     # 有1名党员楼栋长 likewise, the kind written after the figure
-    kind = re.match(rf"{re.escape(counted)}([\u4e00-\u9fff]{{1,4}}?)(?=[，,；;。、和及与]|$)", norm[span.end:span.end + 12])
-    if kind and not member and _answer_pattern("people_heads").search(kind.group(1)) and not present(kind.group(1), asked):
-        return True
+    after_kind = re.match(rf"{re.escape(counted)}([\u4e00-\u9fff]{{1,4}}?)(?=[，,；;。、和及与]|$)", norm[span.end:span.end + 12])
+    for found in (kind, after_kind):
+        if found and not member and _answer_pattern("people_heads").search(found.group(1)) \
+                and not present(found.group(1), asked):
+            return True
     # 物业员工中有党员9名: the people asked among another group of people
     among = re.search(rf"([\u4e00-\u9fff]{{2,6}}?)中(?:有|共有)?{re.escape(counted)}(?:共有|共|有|达到|达|为)?$",
                       norm[:span.start])
-    if among and (_answer_pattern("people_heads").search(among.group(1)) or person_nouns().search(among.group(1))):
+    if among and _names_people(among.group(1)):
         qualifier = among.group(1)[:-2]  # 物业 of 物业员工; 居民 alone, 全社区居民: the whole place's people
         if qualifier and not re.match(r"[全本该各其]", qualifier) and not present(qualifier, asked):
             return True
@@ -364,7 +369,7 @@ def narrowed_count(part: Part, text: str, span: sp.Span | None) -> bool:
     # among another group's count (not the place's own people: 有居民3200人，其中党员126名 is the
     # community's; nor an asked company's staff)
     subset = re.search(rf"([\u4e00-\u9fff]{{2,4}}?)\d[\d.]*万?[名人位][，,]?其中(?:有)?{re.escape(counted)}$", norm[:span.start])
-    if subset and part.places and asks_total(part) and not part.organisation and (_answer_pattern("people_heads").search(subset.group(1)) or person_nouns().search(subset.group(1))) \
+    if subset and part.places and asks_total(part) and not part.organisation and _names_people(subset.group(1)) \
             and not _answer_pattern("populace_modifiers").match(subset.group(1)[-2:]) \
             and not present(subset.group(1)[-2:], asked):
         return True
