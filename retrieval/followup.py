@@ -112,6 +112,21 @@ def _noun_tail(text: str) -> str:
     return "".join(tail)
 
 
+#: A part asked by what its members did, with no noun of its own: 新报到的有多少, 已入住的有几户.
+_PART_WITHOUT_NOUN = re.compile(r"的(?:有|是|占)?(?:多少|几)[个名位人户处件次本项家间所条]?$")
+
+
+def _noun_head(text: str) -> str:
+    """The words naming a thing that open ``text``, up to its first verb (候鸟党员登记报到 → 候鸟党员,
+    老旧小区 → 老旧小区), or ""."""
+    head = []
+    for pair in posseg().cut(text) if text else ():
+        if not (pair.flag.startswith(("n", "vn", "j", "a", "b")) and not pair.flag.startswith(("nr", "ns", "nt"))):
+            break
+        head.append(pair.word)
+    return "".join(head)
+
+
 def subject_of(question: str) -> str:
     """What a question is about, without place, time or question words.
 
@@ -223,7 +238,14 @@ def resolve(question: str, history: list[dict] | tuple = (), carry_owner: bool =
         # at the same thing when the previous question named one before its question word
         # ("齐韵街道东篱小区一共有多少户住户？" → 齐韵街道东篱小区).
         whole = subject if _only_names(subject) else chain
-        return f"{whole}{core[2:].lstrip('，,')}？"
+        rest = core[2:].lstrip("，,")
+        counted = _noun_head(subject_of(previous)) if asks_quantity(previous) else ""
+        part = _PART_WITHOUT_NOUN.search(rest)
+        if counted and part and part.start() <= 8 and counted not in rest and not places_in(rest):
+            # "其中新报到的有多少？" after "…椰澜社区有多少名候鸟党员登记报到？": the part is one of
+            # what was counted (候鸟党员中新报到的), as the part names no thing of its own.
+            return f"{whole}{counted}中{rest}？"
+        return f"{whole}{rest}？"
     pronoun = _PRONOUN.match(core)
     person = _person_named(previous, _last_turn(history)[1]) if pronoun and pronoun.group() in ("他", "她") else ""
     if person:

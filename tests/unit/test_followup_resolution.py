@@ -378,6 +378,33 @@ def test_a_year_reached_by_到_or_截至_replaces_the_asked_year(question, histo
 @pytest.mark.parametrize(
     ("previous", "question", "expected"),
     [
+        # the part names no thing of its own (…的有多少): it is a part of what was counted
+        ("入冬以来青溪街道有多少名流动党员登记报到？", "其中新报到的有多少？", "青溪街道流动党员中新报到的有多少？"),
+        ("白石县今年计划改造多少个老旧小区？", "其中已经完工的有几个？", "白石县老旧小区中已经完工的有几个？"),
+    ],
+)
+def test_a_part_named_only_by_what_it_did_is_a_part_of_what_was_counted(previous, question, expected):
+    assert resolve(question, after(previous)) == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "question"),
+    [
+        # the part names its own thing or place: the thing counted before is not added
+        ("入冬以来青溪街道有多少名流动党员登记报到？", "其中党员有多少？"),
+        ("白石县今年计划改造多少个老旧小区？", "其中清河镇的有几个？"),
+        # the previous question counted nothing
+        ("白石县石湾村党支部书记是谁？", "其中新来的有几个？"),
+    ],
+)
+def test_a_part_with_a_noun_or_after_no_count_takes_no_counted_thing(previous, question):
+    resolved = resolve(question, after(previous))
+    assert "中" not in resolved.replace("其中", "")
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
         ("白石县石湾村党支部领办的是什么合作社？", "那个村一共流转了多少亩土地？", "白石县石湾村一共流转了多少亩土地？"),
         ("桂溪镇青枫社区建成了多少个驿站？", "这个社区有多少名党员？", "桂溪镇青枫社区有多少名党员？"),
         ("桂溪镇青枫社区建成了多少个驿站？", "那个镇有几个社区？", "桂溪镇有几个社区？"),
