@@ -266,6 +266,10 @@ def test_a_term_without_a_listed_word_has_only_itself(term):
         ("招工会", "园区举办招聘会6场"),
         ("乡亲", "合作社带动村民就业58人"),
         ("停车泊位", "新增停车位260个"),
+        ("招工", "联合人社部门举办“党建+招聘”专场8场"),
+        ("招人", "物流园区今年招聘快递分拣员90名"),
+        ("拿出", "专场招聘提供岗位3400余个"),
+        ("拿出", "村集体提供公益性岗位12个"),
     ],
 )
 def test_a_term_is_present_when_an_equivalent_is_in_the_text(term, text):
@@ -292,6 +296,8 @@ def test_a_term_is_present_when_an_equivalent_is_in_the_text(term, text):
         ("借钱", "镇里为农户发放补贴12万元"),
         ("工作机会", "园区现有从业人员2.1万人"),  # people employed are not openings
         ("乡亲", "社区居民参与议事32次"),  # a town's residents are no villagers
+        ("招工", "园区新增入驻企业16家"),  # new firms are not hiring
+        ("拿出", "合作社收到补贴资金20万元"),  # receiving is not offering
     ],
 )
 def test_a_term_is_absent_when_only_a_related_word_is_in_the_text(term, text):
