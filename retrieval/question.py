@@ -369,7 +369,24 @@ def _head_phrase(before: str, after: str, kind: str = "", counted: bool = False)
         if kind == "list":
             tail = _noun_before_verb(tail)  # 哪几条 *渠道* 卖出去: the items are channels
         return tail[:12]
-    return pieces[-1][-12:] if pieces else ""
+    return _without_light_words(pieces[-1])[-12:] if pieces else ""
+
+
+def _without_light_words(phrase: str) -> str:
+    """``phrase`` without a light verb opening it or summing words and light verbs closing it
+    (做志愿服务加起来干 → 志愿服务), when a noun of two characters or more stays."""
+    tokens = [(phrase[s:e], tag) for s, e, tag in pos_tokens(phrase)]
+    opening = set(_cfg()["head_light_open"].split("|"))
+    closing = set(_cfg()["head_light_close"].split("|"))
+    start, end = 0, len(tokens)
+    while end > start and tokens[end - 1][0] in closing:
+        end -= 1
+    if end - start > 1 and tokens[start][0] in opening:
+        start += 1
+    kept = tokens[start:end]
+    if not any(tag.startswith(("n", "vn", "j")) and len(word) >= 2 for word, tag in kept):
+        return phrase
+    return "".join(word for word, _ in kept)
 
 
 def _noun_before_verb(phrase: str) -> str:

@@ -184,6 +184,27 @@ def test_a_verb_of_having_before_the_counted_noun_is_no_part_of_the_focus(questi
 
 @pytest.mark.parametrize(
     ("question", "head"),
+    [
+        ("青溪街道的在职党员去年做志愿服务加起来干了多少小时？", "志愿服务"),
+        ("白沙村的老党员今年搞巡河一共搞了多少次？", "巡河"),
+    ],
+)
+def test_light_verbs_and_summing_words_around_the_asked_thing_are_no_part_of_the_head(question, head):
+    # the sentence writes 开展志愿服务830余场，累计服务时长2.1万小时: no 做, 加起来 or 干
+    assert only_part(question).focus[0] == head
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [("柳溪社区的干部做了多少次？", "干部"), ("桂湾镇的做法一共有多少项？", "做法")],
+)
+def test_a_word_opening_with_a_light_verb_character_keeps_it(question, head):
+    # 干部 and 做法 are nouns of their own, not a light verb before a noun
+    assert only_part(question).focus[0] == head
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
     [("柳溪社区的共有产权房有多少套？", "共有产权房"), ("桂湾镇的现有人口是多少？", "现有人口")],
 )
 def test_a_noun_opening_with_those_characters_keeps_them_when_no_verb_leads(question, head):
