@@ -249,6 +249,12 @@ def test_an_unknown_kind_has_no_reply():
     ("早上好！你平时主要能回答哪方面的问题？", "about"),  # two adverbs before 能
     ("你好，你都能帮我查哪些方面的新闻？", "about"),  # what it looks up: news, reports
     ("您一般可以提供哪类报道？", "about"),
+    # what it can do asked without 你, after a greeting or a question about who it is
+    ("嗨，你好！你是谁，能帮我查点什么？", "about"),
+    ("您好，平时可以为我查哪些资料？", "about"),
+    # thanks to you for your trouble
+    ("明白了，多谢，辛苦你啦！", "ack"),
+    ("辛苦您了", "thanks"),
 ])
 def test_asking_what_the_assistant_can_do_or_praising_an_answer_is_conversation(text, kind):
     assert classify(text) == kind
@@ -264,6 +270,9 @@ def test_asking_what_the_assistant_can_do_or_praising_an_answer_is_conversation(
     "谢谢你的解答，白石县有多少个党组织？",
     "你能帮我查点柳岸村的资料吗？",  # 查点 with what to look up is a question
     "你能帮我找一点白石县党建的报道吗？",
+    "能帮我查一下白沙村有多少党员吗？",  # without 你, what to look up still makes it a question
+    "可以帮我找找青溪街道的网格员有多少",
+    "辛苦费一共发了多少钱？",  # 辛苦 as part of a noun
 ])
 def test_a_question_that_names_what_it_asks_is_no_capability_question(text):
     assert classify(text) == ""
