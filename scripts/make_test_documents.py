@@ -8,6 +8,8 @@ All text is invented here (the places 南湖市, 青柳区 … do not exist as w
 * ``threecol.pdf``  a newspaper page in three columns with a narrow gutter, hanging punctuation,
   a two-line headline over a centred byline, a section name and an advert;
 * ``table.pdf``   a report page with a ruled table drawn column by column;
+* ``boxtable.pdf``  a research report page whose table cells are bordered rectangles (years as
+  columns, a wrapped header cell), with a framed note of two lines after it;
 * ``epaper.pdf``  a newspaper page: masthead, page line and three headlined articles, the lead
   article's body in two columns, drawn in shuffled order;
 * ``report.docx`` title, headings, paragraphs and a table (python-docx);
@@ -241,6 +243,44 @@ def make_table_pdf() -> dict:
     return {"pages": [lines]}
 
 
+BOX_TITLE = "关于柳岸镇村级集体经济发展情况的调研报告"
+BOX_INTRO = "近三年，柳岸镇村级集体经济收入逐年增长，具体情况见下表。"
+BOX_ROWS = [["指标", "2021年", "2022年", "2023年"],
+            ["村级集体经济总收入（万元）", "126", "203", "318"],
+            ["收入10万元以上的村（个）", "3", "6", "9"]]
+BOX_NOTE = ["说明：表中收入不含上级转移支付资金。", "数据来源：柳岸镇农村经济管理站。"]
+BOX_AFTER = "下一步，镇党委将推动每个村至少培育一个稳定增收项目。"
+
+
+def make_boxtable_pdf() -> dict:
+    """A report page whose table cells are bordered rectangles drawn cell by cell, column by
+    column, and a note framed by one rectangle after it (a box, not a table)."""
+    pdf = new_pdf()
+    runs: list = []
+    y = flow(pdf, runs, 25, 20, 160, [("h", BOX_TITLE, 15.0), ("p", BOX_INTRO, 11.0)])
+    draw(pdf, runs)
+    widths, row_h, top = [70, 30, 30, 30], 9.0, y + 4
+    pdf.set_line_width(0.3)
+    pdf.set_font("cjk", size=10.5)
+    for c in range(len(widths)):  # column by column: stream order is not row order
+        x = 25 + sum(widths[:c])
+        for r, row in enumerate(BOX_ROWS):
+            pdf.set_xy(x, top + r * row_h)
+            pdf.cell(widths[c], row_h, row[c], border=1, align="L" if c == 0 else "C")
+    note_top = top + len(BOX_ROWS) * row_h + 6
+    pdf.rect(25, note_top, 160, 16)
+    for i, line in enumerate(BOX_NOTE):
+        pdf.text(28, note_top + 6 + i * 6.5, line)
+    after: list = []
+    flow(pdf, after, 25, note_top + 24, 160, [("p", BOX_AFTER, 11.0)])
+    for x, yy, text, size, _ in after:
+        pdf.set_font("cjk", size=size)
+        pdf.text(x, yy, text)
+    pdf.output(str(OUT / "boxtable.pdf"))
+    lines = [BOX_TITLE, BOX_INTRO, *(" | ".join(row) for row in BOX_ROWS), *BOX_NOTE, BOX_AFTER]
+    return {"pages": [lines]}
+
+
 def make_docx() -> dict:
     from docx import Document
 
@@ -280,7 +320,8 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for name, make in (("onecol.pdf", make_onecol), ("twocol.pdf", make_twocol), ("epaper.pdf", make_epaper),
                        ("threecol.pdf", make_threecol),
-                       ("table.pdf", make_table_pdf), ("report.docx", make_docx)):
+                       ("table.pdf", make_table_pdf), ("boxtable.pdf", make_boxtable_pdf),
+                       ("report.docx", make_docx)):
         truth = make()
         (OUT / f"{name}.gt.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), "utf-8")
     make_doc()

@@ -2,8 +2,9 @@
 
 Without this, a table is read column by column (each column is a block of one width) and the
 heading after it can be pulled into its middle. Lines inside a grid leave the reading flow and
-come back as one block with one line per row, cells joined by `` | ``. Tables ruled with
-horizontal lines only (三线表) are not detected.
+come back as one block with one line per row, cells joined by `` | ``. Cells drawn as bordered
+rectangles count as their four edges. Tables ruled with horizontal lines only (三线表) are not
+detected.
 """
 
 from __future__ import annotations
@@ -22,17 +23,49 @@ _MAX_RULES = 1500  # pages drawn with thousands of paths (maps, charts) are not 
 
 
 def rules_of(page) -> list[tuple[float, float, float, float]]:
-    """Boxes ``(x0, top, x1, bottom)`` of a pypdfium2 page's path objects (top-left origin)."""
+    """Boxes ``(x0, top, x1, bottom)`` of a pypdfium2 page's path objects (top-left origin).
+
+    A stroked rectangle (a table cell drawn with its border, as Word, WPS and report tools do)
+    stands for its four edges, tagged as edges of a box (see ``find_tables``)."""
     import pypdfium2.raw as raw
 
     height = page.get_height()
-    out = []
+    out: list[tuple[float, float, float, float]] = []
     for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=5):
         left, bottom, right, top = obj.get_bounds()
-        out.append((left, height - top, right, height - bottom))
+        box = (left, height - top, right, height - bottom)
+        if box[2] - box[0] > _THIN and box[3] - box[1] > _THIN and _stroked_rectangle(obj, raw):
+            out += box_edges(box)
+        else:
+            out.append(box)
         if len(out) > _MAX_RULES:
             return []
     return out
+
+
+_BOX_EDGE = 0.25  # the width given to the edges of a stroked rectangle (marks them as a box's)
+
+
+def box_edges(box: tuple[float, float, float, float]) -> list[tuple[float, float, float, float]]:
+    """The four edges of a rectangle as thin boxes, a trace thinner than any drawn rule."""
+    x0, y0, x1, y1 = box
+    e = _BOX_EDGE
+    return [(x0, y0, x1, y0 + e), (x0, y1 - e, x1, y1), (x0, y0, x0 + e, y1), (x1 - e, y0, x1, y1)]
+
+
+def _stroked_rectangle(obj, raw) -> bool:
+    """True for a path that is a stroked outline of four straight sides (a cell border), not a
+    filled shape, a curve or a drawing."""
+    import ctypes
+
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke)) or not stroke.value:
+        return False
+    count = raw.FPDFPath_CountSegments(obj.raw)
+    if count not in (4, 5):
+        return False
+    kinds = [raw.FPDFPathSegment_GetType(raw.FPDFPath_GetPathSegment(obj.raw, k)) for k in range(count)]
+    return kinds[0] == raw.FPDF_SEGMENT_MOVETO and all(k == raw.FPDF_SEGMENT_LINETO for k in kinds[1:])
 
 
 def find_tables(rules: list[tuple[float, float, float, float]]) -> list[tuple[list[float], list[float]]]:
@@ -60,9 +93,17 @@ def find_tables(rules: list[tuple[float, float, float, float]]) -> list[tuple[li
     for members in groups.values():
         xs = _distinct((segs[i][0] + segs[i][2]) / 2 for i in members if i >= len(hs))
         ys = _distinct((segs[i][1] + segs[i][3]) / 2 for i in members if i < len(hs))
-        if len(xs) >= 2 and len(ys) >= 2:
+        # A grid made only of boxes' edges is a table when it has two rows and two columns of
+        # cells at least: one box alone frames a side note, not a table.
+        least = 3 if all(_is_box_edge(segs[i]) for i in members) else 2
+        if len(xs) >= least and len(ys) >= least:
             tables.append((xs, ys))
     return tables
+
+
+def _is_box_edge(rule: tuple[float, float, float, float]) -> bool:
+    """True for an edge ``rules_of`` made from a stroked rectangle."""
+    return abs(min(rule[2] - rule[0], rule[3] - rule[1]) - _BOX_EDGE) < 1e-6
 
 
 def _distinct(values) -> list[float]:

@@ -15,6 +15,7 @@ from index.ingest.chunk import chunk_article
 from index.ingest.load import load_articles, load_file
 from index.ingest.office import read_doc
 from index.ingest.pdf import read_pdf
+from index.ingest.pdftables import box_edges, find_tables
 from partyqa.errors import ReadError
 from tests.docmetrics import DOCS, char_accuracy, truth, truth_text
 
@@ -24,7 +25,7 @@ def _pdf_text(name: str) -> str:
     return "\n".join(page.text for page in read_pdf(path, path.read_bytes()))
 
 
-@pytest.mark.parametrize("name", ["onecol.pdf", "twocol.pdf", "table.pdf"])
+@pytest.mark.parametrize("name", ["onecol.pdf", "twocol.pdf", "table.pdf", "boxtable.pdf"])
 def test_text_pdfs_are_read_in_reading_order(name):
     # twocol.pdf draws its columns row-interleaved and table.pdf its table column by column:
     # only a geometric reading order (and ruled-table rows) gets 0.99
@@ -35,6 +36,21 @@ def test_ruled_table_rows_stay_rows():
     text = _pdf_text("table.pdf")
     assert "东湖街道 | 41 | 1365\n柳岸街道 | 37 | 1208" in text
     assert text.index("柳岸街道") < text.index("二、下一步打算")  # the heading after the table stays after it
+
+
+def test_a_table_of_bordered_cells_is_read_row_by_row():
+    # boxtable.pdf draws each cell as a rectangle, column by column (as report tools do)
+    text = _pdf_text("boxtable.pdf")
+    assert "指标 | 2021年 | 2022年 | 2023年\n村级集体经济总收入（万元） | 126 | 203 | 318" in text
+    assert text.index("| 9") < text.index("说明：") < text.index("下一步")  # the framed note after it
+
+
+def test_one_framed_box_is_no_table_but_a_grid_of_boxes_is():
+    note = (70.0, 300.0, 450.0, 345.0)
+    assert find_tables(box_edges(note)) == []  # a side note framed by one rectangle
+    cells = [(x, y, x + 100.0, y + 25.0) for x in (70.0, 170.0) for y in (300.0, 325.0)]
+    [(xs, ys)] = find_tables([edge for cell in cells for edge in box_edges(cell)])
+    assert len(xs) == 3 and len(ys) == 3
 
 
 def test_every_chunk_knows_its_pdf_page():
