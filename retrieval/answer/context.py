@@ -264,6 +264,16 @@ def outcome_miss(part: Part, text: str, span: sp.Span | None) -> bool:
     return not any(present(word, clause) for word in asked)
 
 
+def measure_miss(part: Part, text: str) -> bool:
+    """True when an open question asks by what measure a thing is done (按什么标准缴纳:
+    ``measure_asked`` of answers.json) and the sentence writes neither the measure nor any figure:
+    建立领办合作社风险保证金制度 names the deposit, not its standard."""
+    if part.answer_type == "number":
+        return False
+    asked = [m.group(1) for m in _answer_pattern("measure_asked").finditer(normalize(part.text))]
+    return bool(asked) and not sp.number_spans(text) and not any(present(word, text) for word in asked)
+
+
 def change_figure(text: str, span: sp.Span) -> bool:
     """True when the figure is the amount of a change: a word of change stands before it in its
     clause and is not a state's ``…到`` (减少6小时, 同比增长14.5% — not 减少到5小时)."""
@@ -1175,6 +1185,9 @@ _YEARS_WRITTEN = re.compile(r"(?:19|20)\d{2}\s*(?:[—–\-~～至到]\s*(?:(?:1
 
 #: A year written as the base of a comparison or the start of a change (与2022年相比, 比2021年, 由2021年的…).
 _BASE_YEAR = re.compile(r"(?:与|和|同|较|比|由|从)\s*((?:19|20)\d{2})\s*年")
+#: A year written only as the base of a comparison (比2022年提高, 较2021年增加, 与2022年相比), not
+#: one whose own figure is written (比2021年的76.4%提高).
+_COMPARED_YEAR = re.compile(r"(?:与|同|较|比)\s*((?:19|20)\d{2})\s*年(?:同期|底|末)?(?![的底末同])")
 
 
 @lru_cache(maxsize=1)
@@ -1208,6 +1221,11 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
     if not all(y in where or hit.date.startswith(y) for y in part.years):
         return False
     stated = set(_YEAR.findall(normalize(cand.text)))
+    if part.years:
+        # a year only compared with (办结率98.2%，比2022年提高4.1个百分点) dates no figure of the
+        # sentence (a relative year asked, 与2021年相比…少招了20名 stays dated by it: see below)
+        stated -= {m.group(1) for m in _COMPARED_YEAR.finditer(normalize(cand.text))} - set(_YEAR.findall(
+            _COMPARED_YEAR.sub("", normalize(cand.text))))
     if part.years and stated and not stated & set(part.years):
         return False  # the sentence dates its fact to another year ("2021年，全区共评出…")
     relative = relative_years(part.text, hit.date)

@@ -53,6 +53,7 @@ from retrieval.answer.context import (
     future_dated,
     given_total_for_part,
     in_plan_section,
+    measure_miss,
     money_direction_miss,
     money_kind_miss,
     names_asked_place,
@@ -994,6 +995,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                                                              part, c.text, c.span, paragraph_before(hit.text, c.start)))
                                                          or place_kind_miss(part, c.text, c.span)):
             c.typed = False  # 网格 counted, 微网格 asked; 窑炉节能改造、釉料配方优化等攻关项目17项
+        if c.typed and measure_miss(part, c.text):
+            c.typed = False  # 按什么标准缴纳 asked, 建立风险保证金制度 written: no standard, no figure
         if c.typed and sibling_kind_miss(part, hit.title + " " + hit.text):
             c.typed = False  # 农村党组织书记 asked, a passage on 社区党组织书记 only
         if c.typed and (restriction_miss(part, c.text) or age_bound_miss(part, c.text) or given_group_miss(part, c.text)

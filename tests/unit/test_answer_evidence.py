@@ -548,6 +548,12 @@ def test_places_fit_without_an_asked_place():
     # 去年 as the base of a comparison dates nothing: the figure is this year's
     ("青溪街道今年调解成功率是多少？", "1至5月，街道调解成功率96.4%，较去年同期提高2.1个百分点。", "2024-06-01", True),
     ("白石县今年新发展了多少名党员？", "全县新发展党员126名，比去年多18名。", "2024-07-01", True),
+    # a year written only as a comparison's base (比2022年提高) dates no figure of the sentence
+    ("2023年青溪街道居民诉求办结率是多少？", "全年收集居民诉求2100件，办结率97.5%，比2022年提高3.2个百分点。", "2023-12-20", True),
+    ("白石县2023年新发展了多少名党员？", "全县新发展党员126名，较2022年增加18名。", "2023-11-01", True),
+    # … nor is it the year asked
+    ("2022年青溪街道居民诉求办结率是多少？", "全年收集居民诉求2100件，办结率97.5%，比2022年提高3.2个百分点。", "2024-01-20", False),
+    ("白石县2022年新发展了多少名党员？", "全县新发展党员126名，较2022年增加18名。", "2023-11-01", False),
     # … but 去年 dating the figure itself is another year
     ("青溪街道今年调解成功率是多少？", "去年，街道调解成功率94.3%。", "2024-06-01", False),
     ("白石县今年新发展了多少名党员？", "去年全县新发展党员108名。", "2024-07-01", False),
@@ -1807,3 +1813,17 @@ def test_a_part_narrowed_by_a_place_needs_the_place_before_its_figure(question, 
     part = _part(question)
     span = next(s for s in sp.number_spans(sentence) if s.unit in ("人", "名", "万人"))
     assert ctx.subset_place_miss(part, sentence, span) is miss
+
+
+@pytest.mark.parametrize(("question", "sentence", "miss"), [
+    # the deposit is named, its standard is not, and no figure stands for it
+    ("白石县领办合作社的风险保证金按什么标准缴纳？", "全县建立领办合作社风险保证金制度，对经营性项目开展年度审计。", True),
+    ("青溪街道的党员积分按什么标准兑换物品？", "街道在每个社区设立积分兑换点，党员凭积分兑换生活用品。", True),
+    # a figure (a rate) or the measure word itself answers
+    ("白石县领办合作社的风险保证金按什么标准缴纳？", "保证金按合作社年经营收入的2%缴纳。", False),
+    ("青溪街道的党员积分按什么标准兑换物品？", "兑换标准由社区党委统一制定，并在兑换点公示。", False),
+    # a question not asking a measure is not concerned
+    ("白石县的风险保证金制度是怎么运行的？", "全县建立领办合作社风险保证金制度，对经营性项目开展年度审计。", False),
+])
+def test_a_measure_asked_needs_the_measure_or_a_figure(question, sentence, miss):
+    assert ctx.measure_miss(_part(question), sentence) is miss
