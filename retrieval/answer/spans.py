@@ -210,6 +210,33 @@ def _name_at(norm: str, pos: int) -> int:
     return best
 
 
+#: jieba tags of words that are no part of a name: verbs, adverbs, function words, numbers, time
+#: and place-relation words (带头, 亲自, 也 …).
+_NOT_IN_NAME_TAGS = ("v", "d", "p", "c", "u", "r", "m", "t", "f", "q", "y", "x")
+
+
+def _rare_name_at(norm: str, pos: int) -> int:
+    """Length (2-4) of a name with a surname ``surnames.txt`` does not hold, right after a role
+    and before a word of speaking (杞明远|介绍, 满都拉|说), or 0: jieba must read its characters
+    as name-like words, none a verb, adverb, function word or common noun of two characters."""
+    follower = re.compile(answers_config()["rare_name_followers"])
+    for length in (3, 2, 4):
+        chunk = norm[pos:pos + length]
+        if len(chunk) != length or not re.fullmatch(r"[\u4e00-\u9fff]+", chunk):
+            continue
+        if not follower.match(norm, pos + length):
+            continue
+        tokens = pos_tokens(norm)
+        inside = [(norm[s:e], tag) for s, e, tag in tokens if s >= pos and e <= pos + length]
+        if sum(len(word) for word, _ in inside) != length:
+            continue  # a word runs across the name's start or end
+        if all(not tag.startswith(_NOT_IN_NAME_TAGS) and not (
+                len(word) >= 2 and tag.startswith(("n", "l", "vn", "j")) and not tag.startswith(("nr", "ns", "nz")))
+               for word, tag in inside):
+            return length
+    return 0
+
+
 #: jieba tags of one-character words that never begin a name (由, 和, 的 …).
 _NOT_NAME_TAGS = ("p", "c", "u")
 
@@ -261,7 +288,7 @@ def person_spans(text: str, roles: str | None = None) -> list[Span]:
         pos = m.end()
         extra = re.compile(answers_config()["person_after_role"]).match(norm, pos)
         for start in dict.fromkeys((pos, extra.end() if extra else pos)):
-            length = _name_at(norm, start)
+            length = _name_at(norm, start) or _rare_name_at(norm, start)
             if length and start not in seen:
                 seen.add(start)
                 out.append(Span(start, start + length, text[start:start + length], "person",

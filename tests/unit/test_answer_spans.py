@@ -197,6 +197,19 @@ def test_person_spans_start_with_a_surname_of_surnames_txt(sentence, expected):
     assert _people(sentence) == expected
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a surname surnames.txt does not hold, between a role and a word of speaking
+    ("驻村第一书记杞明远介绍，合作社注册了商标。", [("杞明远", "第一书记")]),
+    ("社区党委书记字文斌说，网格共有12个。", [("字文斌", "书记")]),
+    # … but a word between them is no name
+    ("村党支部书记现场介绍，今年扩种。", []),
+    ("村委会主任亲自介绍经验。", []),
+    ("社区书记老陈笑着说。", []),
+])
+def test_person_spans_read_a_rare_surname_before_a_word_of_speaking(sentence, expected):
+    assert _people(sentence) == expected
+
+
 @pytest.mark.parametrize(("sentence", "roles", "expected"), [
     ("镇长刘志刚和村党支部书记王建军一同察看大棚。", "书记", [("王建军", "书记")]),
     ("青溪街道办事处主任黄晓光、社区党委书记陈丽娟参加活动。", "主任", [("黄晓光", "主任")]),
