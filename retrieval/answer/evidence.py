@@ -506,6 +506,18 @@ def attached(part: Part, text: str, span: sp.Span | None, reach: int = 8) -> flo
     return float(any(present(term, near) for term in part.focus[:2] if len(term) >= 2))
 
 
+def _row_label_names(part: Part, row, span: sp.Span | None) -> bool:
+    """True when the label cell opening a table row names the asked thing and the figure stands
+    in another cell: 村级集体经济总收入（万元） | 238 | 356 | 517, the columns being years or places."""
+    if span is None or not part.focus or not row.cells:
+        return False
+    at, _, length = row.cells[0]
+    if span.start < at + length:
+        return False
+    label = normalize(row.view[at:at + length])
+    return any(present(term, label) for term in part.focus[:2] if len(term) >= 2)
+
+
 def _head_words(part: Part) -> list[str]:
     """The Chinese words of the focus head (微网格 → 微, 网格), [] without a focus."""
     return [w for w in words(part.focus[0]) if re.match(r"[\u4e00-\u9fff]", w)] if part.focus else []
@@ -951,7 +963,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
         if not c.typed and c.row is not None and part.answer_type == "number" and part.units:
             # a table cell carries no unit: its column names what it counts (党员网格员 | 17)
             c.typed, c.span, fit = typed_span(replace(part, units=""), c.text)
-            c.typed = c.typed and attached(part, c.text, c.span) > 0
+            c.typed = c.typed and (attached(part, c.text, c.span) > 0 or _row_label_names(part, c.row, c.span))
         typed_first = c.typed
         if c.typed and part.answer_type == "number" and (
                 per_unit(part, c.text, c.span) or per_one(c.text, c.span) or one_for_total(part, c.span)

@@ -249,3 +249,34 @@ def test_a_label_unit_of_another_kind_does_not_answer():
     text = "柳塘社区：网格数（个）12，党员中心户（户）41。"
     fitting = [c for c in candidates_for("柳塘社区一共收集了多少件居民诉求？", text) if fits(c) and c.span]
     assert not fitting
+
+
+# ------------------------------------------------ a row labelled with the asked thing, years or places as columns
+INCOME_BY_YEAR = ("表1 柳岸镇村级集体经济发展情况（2021—2023年）\n"
+                  "指标 | 2021年 | 2022年 | 2023年\n"
+                  "村级集体经济总收入（万元） | 126 | 203 | 318\n"
+                  "收入10万元以上的村（个） | 3 | 6 | 9")
+MEMBERS_BY_YEAR = ("表2 白石县党员队伍情况\n"
+                   "项目 | 2021年 | 2022年 | 2023年\n"
+                   "新发展党员（名） | 280 | 300 | 326\n"
+                   "党支部数（个） | 41 | 43 | 46")
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("柳岸镇2023年村级集体经济总收入是多少万元？", INCOME_BY_YEAR, "318"),
+    ("白石县2022年新发展了多少名党员？", MEMBERS_BY_YEAR, "300"),
+])
+def test_a_row_labelled_with_the_asked_thing_answers_from_the_asked_column(question, text, figure):
+    part = analyze(question).parts[0]
+    fitting = [c for c in score_candidates(part, question, [_hit(text)], Weights({}), 6) if fits(c) and c.span]
+    assert fitting and fitting[0].row is not None and fitting[0].span.text == figure
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # the label names another thing: the row does not answer
+    ("柳岸镇2023年村级集体经济总收入是多少万元？", INCOME_BY_YEAR.replace("村级集体经济总收入", "党支部领办合作社")),
+    ("白石县2022年新发展了多少名党员？", MEMBERS_BY_YEAR.replace("新发展党员（名）", "新建网格（个）")),
+])
+def test_a_row_labelled_with_another_thing_does_not_answer(question, text):
+    part = analyze(question).parts[0]
+    assert not [c for c in score_candidates(part, question, [_hit(text)], Weights({}), 6) if fits(c) and c.span]
