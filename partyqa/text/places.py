@@ -543,6 +543,16 @@ def _land_chars() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _leading_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """Characters that open southern village names (那, 弄): a name's syllable, not a
+    demonstrative; and the one-character names they do not open (东, 新: 那东村 is 那 + 东村)."""
+    lines = data_lines("place_leading_chars.txt")
+    opening = " ".join(line for line in lines if not line.startswith("!")).split()
+    not_before = " ".join(line[1:] for line in lines if line.startswith("!")).split()
+    return frozenset(opening), frozenset(not_before)
+
+
+@lru_cache(maxsize=1)
 def _name_locatives() -> frozenset[str]:
     return frozenset(" ".join(data_lines("place_name_locatives.txt")).split())
 
@@ -587,7 +597,9 @@ def _question_places(text: str) -> tuple[str, ...]:
     tokens = []
     offset = 0
     # "白鹤岭村党委": cut a place word from the organisation after it, so jieba sees the name.
-    segmented = re.sub(r"(村|社区|街道|镇|乡)(?=党|两委|村委|居委|委会)", r"\1 ", simplified)
+    # "翠箐村村集体": jieba reads 村村 as one word; cut after the village's own place word too.
+    segmented = re.sub(r"(村|社区|街道|镇|乡)(?=党|两委|村委|居委|委会|村(?:集体|民|干部|级|务|小组|里))",
+                       r"\1 ", simplified)
     # "梨溪镇上坪村": jieba reads 镇上 as a word; cut after a town or district word that a
     # village or community name follows closely.
     segmented = _cut_after_towns(segmented)
@@ -651,7 +663,10 @@ def _question_places(text: str) -> tuple[str, ...]:
             # "沙枣/湾/村": jieba reads a land character as a verb; it is the name's last syllable
             land = single and j == i - 1 and tail.start() == 0 and prev in _land_chars() and j > 0 \
                 and tokens[j - 1][2].startswith(_NAME_FLAGS)
-            name_like = prev_flag.startswith(_NAME_FLAGS) or lone_verb or name_end or land or (
+            # "那/涟村": a southern name's first syllable jieba reads as a demonstrative or verb
+            leading = len("".join(pieces)) == 1 and prev in _leading_chars()[0] \
+                and "".join(pieces) not in _leading_chars()[1]
+            name_like = prev_flag.startswith(_NAME_FLAGS) or lone_verb or name_end or land or leading or (
                 single and not prev_flag.startswith(("p", "c", "u", "d", "v", "r", "m", "f", "q")))
             if not name_like:
                 break

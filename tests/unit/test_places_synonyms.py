@@ -44,6 +44,25 @@ def test_an_organisation_right_after_a_village_or_town_is_not_part_of_its_name(q
 
 @pytest.mark.parametrize(
     ("question", "places"),
+    [
+        # the village's own place word and the 村 of 村集体 / 村民 after it (jieba reads 村村)
+        ("翠岭村村集体去年收入多少？", ["翠岭村"]),
+        ("白沙村村民代表有多少名？", ["白沙村"]),
+        # a southern name opening with 那 or 弄, which jieba reads as a demonstrative or verb
+        ("那涟村有多少名党员？", ["那涟村"]),
+        ("弄岗村有几个屯？", ["弄岗村"]),
+        # … but a demonstrative before a measure word, or before a direction, is one
+        ("那个村有多少名党员？", []),
+        ("实现村村通的有几个乡镇？", []),
+        ("那东村呢？", []),
+    ],
+)
+def test_a_village_is_found_before_its_own_village_words_and_with_a_southern_first_syllable(question, places):
+    assert question_places(question) == places
+
+
+@pytest.mark.parametrize(
+    ("question", "places"),
     [("鳳鳴社區黨委書記是誰？", ["凤鸣社区"]), ("樊城區石橋鎮有多少個驛站？", ["樊城区", "石桥镇"])],
 )
 def test_places_in_traditional_script_come_back_simplified(question, places):
