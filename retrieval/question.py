@@ -83,7 +83,7 @@ def _re(pattern: str) -> re.Pattern:
 
 
 #: The unit word a number question asks in (多少 *名*, 几 *户次*, 多少 *万元*): two-word units whole.
-ASKED_UNIT = r"(人次|户次|场次|车次|万元|亿元|万人|平方公里|平方米|公里|个钟头|个小时|钟头|小时|块钱|[\u4e00-\u9fff])"
+ASKED_UNIT = r"(人次|户次|家次|场次|车次|万元|亿元|万人|平方公里|平方米|公里|个钟头|个小时|钟头|小时|块钱|[\u4e00-\u9fff])"
 #: The marks and spaces that close a question (？ 。 ! …).
 TRAILING_MARKS = re.compile(r"[？?。.!！\s]+$")
 #: The units of people counted with 个 (几个绣娘, 这样的人一共有几个).
@@ -199,7 +199,7 @@ def focus_terms(q: str, places: tuple[str, ...], kind: str) -> tuple[str, ...]:
 
     counted = False
     if cue is not None and cue.group().endswith(("多少", "几")):
-        stripped = re.sub(r"^(?:人次|方面|个钟头|个小时|钟头|小时|块钱|分(?=及|或|以上|以下|以内)|[个名位人户处件次本项家间所条天年成倍期批支座栋亩万千百十方种类点块级步张])"
+        stripped = re.sub(r"^(?:人次|户次|家次|方面|个钟头|个小时|钟头|小时|块钱|分(?=及|或|以上|以下|以内)|[个名位人户处件次本项家间所条天年成倍期批支座栋亩万千百十方种类点块级步张])"
                           r"(?:及|或)?(?:以上|以下|以内)?", "", after)
         counted = stripped != after  # 哪几方|参加: what is counted was named before the cue
         after = stripped
@@ -290,6 +290,11 @@ def asked_organisation(q: str, places: tuple[str, ...] = ()) -> str:
         name = name.replace(place, "")
     name = without_leading_division(re.sub(cfg["organisation_kind_words"], "", name))
     return name if len(name) >= 2 else ""
+
+
+def is_unit_word(text: str) -> bool:
+    """True when ``text`` is one unit word of questions.json (家, 家次, 万元 …)."""
+    return bool(_units_re().fullmatch(text))
 
 
 @cache

@@ -1185,6 +1185,8 @@ _YEARS_WRITTEN = re.compile(r"(?:19|20)\d{2}\s*(?:[—–\-~～至到]\s*(?:(?:1
 
 #: A year written as the base of a comparison or the start of a change (与2022年相比, 比2021年, 由2021年的…).
 _BASE_YEAR = re.compile(r"(?:与|和|同|较|比|由|从)\s*((?:19|20)\d{2})\s*年")
+#: A cut-off date written without its year (截至4月15日, 截止到6月底): a date of the article's year.
+_UNDATED_UPTO = re.compile(r"(?<![年\d])(?:截至|截止到?|到)\s*(\d{1,2})\s*月")
 #: A year written only as the base of a comparison (比2022年提高, 较2021年增加, 与2022年相比), not
 #: one whose own figure is written (比2021年的76.4%提高).
 _COMPARED_YEAR = re.compile(r"(?:与|同|较|比)\s*((?:19|20)\d{2})\s*年(?:同期|底|末)?(?![的底末同])")
@@ -1236,6 +1238,13 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
                 and said <= set(_BASE_YEAR.findall(normalize(cand.text)))):
             return False  # 今年 asked of a 2024 article, "2021年暑假，…只招了60名" written
             # (but "与2022年相比，…由405.8万元增加到612.5万元": 2022 is the base, the end is this year's)
+    upto = _UNDATED_UPTO.search(normalize(cand.text))
+    if relative and not part.years and not stated and upto and re.match(r"\d{4}-\d{2}", hit.date or ""):
+        # "截至4月15日，各服务队共走访企业640余家次" in a 2024 bulletin is 2024's count, not 去年's
+        # (截至12月底 in a January article is the year before's)
+        year = int(hit.date[:4]) - (int(upto.group(1)) > int(hit.date[5:7]))
+        if str(year) not in relative:
+            return False
     if part.answer_type == "number" and part.years and not stated \
             and not any(hit.date.startswith(y) or _year_end_report(hit.date, y) for y in part.years):
         # An undated figure takes its year from just before it (the same paragraph's opening

@@ -91,7 +91,15 @@ from retrieval.answer.context import (
     years_fit,
 )
 from retrieval.answer.tables import Row, label_rows, table_rows
-from retrieval.question import ASKED_UNIT, PERSON_UNITS, Part, asks_membership, counted_restriction, person_nouns
+from retrieval.question import (
+    ASKED_UNIT,
+    PERSON_UNITS,
+    Part,
+    asks_membership,
+    counted_restriction,
+    is_unit_word,
+    person_nouns,
+)
 
 #: An attached figure goes first only with at least this share of the best fitting score.
 ATTACH_SHARE = 0.25
@@ -506,6 +514,16 @@ def attached(part: Part, text: str, span: sp.Span | None, reach: int = 8) -> flo
     return float(any(present(term, near) for term in part.focus[:2] if len(term) >= 2))
 
 
+def _column_unit_miss(part: Part, view: str, span: sp.Span | None) -> bool:
+    """True when the column name before a table cell writes its unit (联系企业（家）28) and that
+    unit is not one the question asks (多少家次: visits, not firms)."""
+    if span is None or not part.units:
+        return False
+    unit = re.search(r"[（(]([^（()）]{1,4})[）)]\s*$", normalize(view[:span.start]))
+    return bool(unit) and is_unit_word(unit.group(1)) \
+        and unit.group(1) not in part.units.split("|")
+
+
 def _row_label_names(part: Part, row, span: sp.Span | None) -> bool:
     """True when the label cell opening a table row names the asked thing and the figure stands
     in another cell: 村级集体经济总收入（万元） | 238 | 356 | 517, the columns being years or places."""
@@ -570,24 +588,36 @@ def organisation_fit(part: Part, hit: Hit, article: str = "") -> bool:
     if not name:
         return True
     text = normalize(" ".join((hit.title, hit.publisher, hit.text, article)))
-    return any(name[i:i + 2] in text for i in range(len(name) - 1))
+    return any(_piece_in(name[i:i + 2], text) for i in range(len(name) - 1))
 
 
 _ITEM_HEAD = re.compile(rf"^{NUMBERED_HEAD}")
+
+
+def _piece_in(piece: str, text: str) -> bool:
+    """True when two characters of an organisation's name stand in ``text``: together, or as the
+    short form of a bureau's name, each opening a word of it (卫健 of 卫生健康局, 人社 of
+    人力资源和社会保障局)."""
+    if piece in text:
+        return True
+    a, b = map(re.escape, piece)
+    return bool(re.search(rf"{a}[\u4e00-\u9fff]{{1,6}}?{b}[\u4e00-\u9fff]{{0,6}}?局", text))
 
 
 def organisation_owner_miss(part: Part, hit: Hit, cand: Candidate, article: str = "") -> bool:
     """True when a figure is asked of a named organisation (锦纶布业公司有多少名党员) that the
     article is not about (its title and outlet do not name it) and neither the sentence nor the
     text just before it names it: the figure is the article's subject's (联盟企业…37名党员技术骨干).
-    So is a figure whose own clause opens on a group of organisations (链上企业共有党员736名)."""
+    So is a figure whose own clause opens on a group of organisations (链上企业共有党员736名).
+    A person asked by a role in a named body (财政局党支部书记) is likewise one the text near the
+    sentence ties to that body, not the secretary of another bureau's branch in a bulletin."""
     name = part.organisation
-    if not name or part.answer_type != "number":
+    if not name or part.answer_type not in ("number", "person"):
         return False
     pieces = {name[i:i + 2] for i in range(len(name) - 1)}
-    if any(p in normalize(hit.title + " " + hit.publisher) for p in pieces):
+    if any(_piece_in(p, normalize(hit.title + " " + hit.publisher)) for p in pieces):
         return False
-    if cand.span is not None:
+    if cand.span is not None and part.answer_type == "number":
         owner = sp.answer_pattern("group_owner").search(clause_before(cand.text, cand.span, "，,；;。"))
         if owner and not any(p in owner.group() for p in pieces):
             return True  # 链上企业共有党员736名: the group's figure, not the named company's
@@ -598,7 +628,7 @@ def organisation_owner_miss(part: Part, hit: Hit, cand: Candidate, article: str 
     if heads:
         before = "\n".join(lines[heads[-1]:])  # a bulletin's next item ("二、织港街道：…") starts afresh
     near = normalize(before + cand.text)
-    if any(p in near for p in pieces):
+    if any(_piece_in(p, near) for p in pieces):
         return False
     return not refers_back(part, cand, normalize(article[:offset] if article else hit.text[:cand.start]), pieces)
 
@@ -963,7 +993,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
         if not c.typed and c.row is not None and part.answer_type == "number" and part.units:
             # a table cell carries no unit: its column names what it counts (党员网格员 | 17)
             c.typed, c.span, fit = typed_span(replace(part, units=""), c.text)
-            c.typed = c.typed and (attached(part, c.text, c.span) > 0 or _row_label_names(part, c.row, c.span))
+            c.typed = c.typed and (attached(part, c.text, c.span) > 0 or _row_label_names(part, c.row, c.span)) \
+                and not _column_unit_miss(part, c.text, c.span)
         typed_first = c.typed
         if c.typed and part.answer_type == "number" and (
                 per_unit(part, c.text, c.span) or per_one(c.text, c.span) or one_for_total(part, c.span)

@@ -554,6 +554,11 @@ def test_places_fit_without_an_asked_place():
     # … nor is it the year asked
     ("2022年青溪街道居民诉求办结率是多少？", "全年收集居民诉求2100件，办结率97.5%，比2022年提高3.2个百分点。", "2024-01-20", False),
     ("白石县2022年新发展了多少名党员？", "全县新发展党员126名，较2022年增加18名。", "2023-11-01", False),
+    # a cut-off date without its year is of the article's year (or the year before, for a later month)
+    ("白石县的服务队去年走访了多少家次企业？", "截至4月15日，各服务队共走访企业640余家次。", "2024-04-20", False),
+    ("白石县的服务队今年走访了多少家次企业？", "截至4月15日，各服务队共走访企业640余家次。", "2024-04-20", True),
+    ("青溪街道去年调解了多少起纠纷？", "截至12月底，街道共调解纠纷186起。", "2024-01-10", True),
+    ("青溪街道去年调解了多少起纠纷？", "截止到6月底，街道共调解纠纷97起。", "2024-07-02", False),
     # … but 去年 dating the figure itself is another year
     ("青溪街道今年调解成功率是多少？", "去年，街道调解成功率94.3%。", "2024-06-01", False),
     ("白石县今年新发展了多少名党员？", "去年全县新发展党员108名。", "2024-07-01", False),
@@ -1827,3 +1832,32 @@ def test_a_part_narrowed_by_a_place_needs_the_place_before_its_figure(question, 
 ])
 def test_a_measure_asked_needs_the_measure_or_a_figure(question, sentence, miss):
     assert ctx.measure_miss(_part(question), sentence) is miss
+
+
+
+# ------------------------------------------------ a role in a named bureau, and a bureau's short form
+BULLETIN = ("一、区财政局党支部：惠企资金免申即享\n区财政局党支部推动惠企资金“免申即享”，首批拨付资金280万元。\n"
+            "二、区市场监督管理局党支部：代办员跑出加速度\n区市场监督管理局党支部选出12名党员担任代办员。"
+            "支部书记于海潮说：“企业少跑一趟腿，我们就多了一分底气。”")
+
+
+@pytest.mark.parametrize(("question", "miss"), [
+    ("白石县财政局党支部书记是谁？", True),  # the secretary quoted is the other bureau's
+    ("白石县市监局党支部书记是谁？", False),  # 市监局: the short form of 市场监督管理局
+])
+def test_a_person_asked_in_a_named_bureau_is_one_the_text_ties_to_it(question, miss):
+    part = _part(question)
+    sentence = "支部书记于海潮说：“企业少跑一趟腿，我们就多了一分底气。”"
+    cand = _candidate(part, BULLETIN, sentence)
+    assert cand.span is not None and cand.span.text == "于海潮"
+    assert ev.organisation_owner_miss(part, _hit(BULLETIN, title="机关党建简报"), cand, BULLETIN) is miss
+
+
+@pytest.mark.parametrize(("piece", "text", "found"), [
+    ("卫健", "区卫生健康局机关党委组织党员医生下乡", True),
+    ("人社", "区人力资源和社会保障局党支部制作政策明白卡", True),
+    ("卫健", "卫生院健身房对居民开放", False),  # no bureau: the characters only happen to stand there
+    ("人社", "人才社区服务中心", False),
+])
+def test_a_bureau_is_found_by_its_short_form(piece, text, found):
+    assert ev._piece_in(piece, text) is found

@@ -280,3 +280,33 @@ def test_a_row_labelled_with_the_asked_thing_answers_from_the_asked_column(quest
 def test_a_row_labelled_with_another_thing_does_not_answer(question, text):
     part = analyze(question).parts[0]
     assert not [c for c in score_candidates(part, question, [_hit(text)], Weights({}), 6) if fits(c) and c.span]
+
+
+# ------------------------------------------------ a column's own unit is not the asked one
+VISITS = ("表3 各单位助企服务情况\n"
+          "单位 | 服务队（支） | 联系企业（家） | 解决诉求（件）\n"
+          "区财政局 | 2 | 28 | 22\n"
+          "区民政局 | 3 | 19 | 15")
+SERVED = ("表4 各社区志愿服务情况\n"
+          "社区 | 志愿者（人） | 服务对象（人） | 服务时长（小时）\n"
+          "柳岸社区 | 86 | 412 | 1260\n"
+          "桂花社区 | 64 | 305 | 980")
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    ("区财政局联系了多少家企业？", VISITS, "28"),
+    ("桂花社区的志愿服务对象有多少人？", SERVED, "305"),
+])
+def test_a_column_whose_unit_is_the_asked_one_answers(question, text, figure):
+    part = analyze(question).parts[0]
+    fitting = [c for c in score_candidates(part, question, [_hit(text)], Weights({}), 6) if fits(c) and c.span]
+    assert fitting and fitting[0].span.text == figure
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("区财政局走访了多少家次企业？", VISITS),  # firms in touch are no visits
+    ("桂花社区的志愿服务对象有多少人次？", SERVED),  # people served are no services given
+])
+def test_a_column_whose_unit_is_another_does_not_answer(question, text):
+    part = analyze(question).parts[0]
+    assert not [c for c in score_candidates(part, question, [_hit(text)], Weights({}), 6) if fits(c) and c.span]

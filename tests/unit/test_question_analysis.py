@@ -828,6 +828,12 @@ def test_only_number_questions_have_a_counted_thing():
         # a city or district the name opens with is where it is, not which one
         ("宁波青屿汽车部件有限公司一共有多少名党员？", "青屿"),
         ("椒江海帆物业服务有限公司的总经理是谁？", "海帆"),
+        # a bureau is named by what it is in charge of
+        ("樊城区财政局党支部书记是谁？", "财政"),
+        ("涧西区民政局机关有多少名党员？", "民政"),
+        # … but 局 of 格局 or 开局 names no body
+        ("全县党建形成了什么新格局？", ""),
+        ("开局之年全县发展了多少名党员？", ""),
     ],
 )
 def test_a_question_names_an_organisation_by_its_own_words(question, organisation):
@@ -876,3 +882,13 @@ def test_a_score_bound_after_the_question_word_is_no_focus(question, head):
 ])
 def test_a_later_part_describing_its_own_subject_keeps_it(question, second):
     assert analyze(question).parts[1].text == second
+
+
+@pytest.mark.parametrize(("question", "units", "head"), [
+    # visits to firms are counted in 家次, not in 家
+    ("白石县的助企服务队走访了多少家次企业？", "家次", "企业"),
+    ("青溪街道党员上门走访了多少家次商户？", "家次", "商户"),
+])
+def test_visits_counted_per_firm_ask_for_jiaci(question, units, head):
+    part = only_part(question)
+    assert part.units == units and part.focus[0] == head
