@@ -31,7 +31,8 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 #: The people or bodies of every unit named by 各… (各街道（镇）党（工）委书记, 各社区负责人).
 _UNIT_PEOPLE = re.compile(r"(?:[（(][^）)]{1,4}[）)])?(?:党|组织委员|书记|负责|主任|干部|分管|代表)")
 _TOTAL = re.compile(r"一共|总共|共有|总数|总计|合计|累计|全部|全区|全县|全市|全镇|全街道|全乡")
-_PER_UNIT = re.compile(r"每(?:个|名|位|户|人|天|日|周|月|年|季度|次|村|社区|网格|小区|中心|栋|幢|间|家|所|支|队|站|楼)|人均|户均|村均|日均|月均|年均|周均|平均|(?<!总)价值|单价")
+_PER_UNIT = re.compile(r"每(?:个|名|位|户|人|天|日|周|月|年|季度|次|村|社区|网格|小区|中心|栋|幢|间|家|所|支|队|站|楼"
+                       r"|部|台|辆|套|座|处|项|场|期|批|艘|块|张|份|亩|平方米|平米)|人均|户均|村均|日均|月均|年均|周均|平均|(?<!总)价值|单价")
 
 
 def clause_before(text: str, span: sp.Span, stops: str = "，,；;。") -> str:
@@ -441,10 +442,15 @@ def counted_among_kinds(part: Part, text: str, span: sp.Span | None) -> bool:
     counted = part.counted
     if span is None or part.answer_type != "number" or len(counted) < 2 or not counts_people(part):
         return False
-    listed = re.search(r"([^，,；;：:。]*、[^，,；;：:。]*?)(?:等|共|共计|合计|总计)$", clause_before(text, span))
+    # …网约车司机等新就业群体约2300人: the group's name and an 约 may stand between 等 and the figure
+    listed = re.search(r"([^，,；;：:。]*、[^，,；;：:。]*?)(?:等[\u4e00-\u9fff]{0,8}?(?:约|共|共计|合计|总计|达|有)?"
+                       r"|共|共计|合计|总计)$", clause_before(text, span))
     if listed is None:
         return False
     items = [i for i in re.split(r"[、和及]", re.sub(r"[“”\"「」]", "", listed.group(1))) if i]
+    asked = normalize(part.text)
+    if sum(present(i, asked) for i in items) >= 2:
+        return False  # 送外卖、送快递、开网约车的有多少人: the question asks the listed kinds together
     return len(items) >= 2 and any(present(counted, i) for i in items) and not all(present(counted, i) for i in items)
 
 
@@ -1185,6 +1191,9 @@ _YEARS_WRITTEN = re.compile(r"(?:19|20)\d{2}\s*(?:[—–\-~～至到]\s*(?:(?:1
 
 #: A year written as the base of a comparison or the start of a change (与2022年相比, 比2021年, 由2021年的…).
 _BASE_YEAR = re.compile(r"(?:与|和|同|较|比|由|从)\s*((?:19|20)\d{2})\s*年")
+#: A count since a year (2021年以来, 2022年起), and a question asking since this year's start.
+_SINCE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:以来|来|起|至今)")
+_THIS_YEAR_SINCE = re.compile(r"今年(?:以来|来|起|至今|新)")
 #: A cut-off date written without its year (截至4月15日, 截止到6月底): a date of the article's year.
 _UNDATED_UPTO = re.compile(r"(?<![年\d])(?:截至|截止到?|到)\s*(\d{1,2})\s*月")
 #: A year written only as the base of a comparison (比2022年提高, 较2021年增加, 与2022年相比), not
@@ -1238,6 +1247,9 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
                 and said <= set(_BASE_YEAR.findall(normalize(cand.text)))):
             return False  # 今年 asked of a 2024 article, "2021年暑假，…只招了60名" written
             # (but "与2022年相比，…由405.8万元增加到612.5万元": 2022 is the base, the end is this year's)
+    since = _SINCE_YEAR.search(normalize(cand.text))
+    if since and _THIS_YEAR_SINCE.search(normalize(part.text)) and not hit.date.startswith(since.group(1)):
+        return False  # 今年以来 asked, "2021年以来，…已完成加装电梯21部" written: three years' count
     upto = _UNDATED_UPTO.search(normalize(cand.text))
     if relative and not part.years and not stated and upto and re.match(r"\d{4}-\d{2}", hit.date or ""):
         # "截至4月15日，各服务队共走访企业640余家次" in a 2024 bulletin is 2024's count, not 去年's

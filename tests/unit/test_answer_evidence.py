@@ -153,6 +153,10 @@ def test_typed_span_open_questions_take_any_sentence(question):
     ("青溪街道给老人发暖心包一共花了多少钱？", "街道还为独居老人送去价值200元的暖心包。", True),
     ("白石县为新党员赠送学习礼包一共花了多少钱？", "县委组织部为每名新党员赠送单价85元的学习礼包。", True),
     ("青溪街道给老人发暖心包一共花了多少钱？", "街道为老人送去总价值12万元的暖心包。", False),
+    # each machine's cost (每部, 每台) is no total
+    ("柳岸小区装好的9部电梯一共花了多少钱？", "每部电梯总造价约72万元，由政府和居民共同承担。", True),
+    ("白石县给村卫生室配的40台体检仪一共花了多少钱？", "每台体检仪采购价1.8万元，由县财政承担。", True),
+    ("柳岸小区装好的9部电梯一共花了多少钱？", "9部电梯总造价约650万元，由政府和居民共同承担。", False),
 ])
 def test_per_unit_figure_does_not_answer_a_total(question, sentence, expected):
     part, span = _span(question, sentence)
@@ -559,6 +563,10 @@ def test_places_fit_without_an_asked_place():
     ("白石县的服务队今年走访了多少家次企业？", "截至4月15日，各服务队共走访企业640余家次。", "2024-04-20", True),
     ("青溪街道去年调解了多少起纠纷？", "截至12月底，街道共调解纠纷186起。", "2024-01-10", True),
     ("青溪街道去年调解了多少起纠纷？", "截止到6月底，街道共调解纠纷97起。", "2024-07-02", False),
+    # since this year's start asked, since an earlier year written: several years' count
+    ("柳岸街道今年以来新加装了多少部电梯？", "2021年以来，小区已完成加装电梯21部。", "2024-06-14", False),
+    ("白石县今年以来发展了多少名党员？", "2022年起，全县累计发展党员860名。", "2024-05-01", False),
+    ("白石县今年以来发展了多少名党员？", "2024年以来，全县发展党员126名。", "2024-05-01", True),
     # … but 去年 dating the figure itself is another year
     ("青溪街道今年调解成功率是多少？", "去年，街道调解成功率94.3%。", "2024-06-01", False),
     ("白石县今年新发展了多少名党员？", "去年全县新发展党员108名。", "2024-07-01", False),
@@ -1672,6 +1680,10 @@ def test_a_projects_money_is_not_one_listed_works(question, sentence, miss):
     ("云港工业园今年新成立了多少个企业党组织？", "三年来，园区企业党组织由2021年的12个增加到目前的35个。", True),
     ("柳岸区今年新建了多少个骑手驿站？", "全区骑手驿站从去年的20个增至32个。", True),
     ("云港工业园今年新成立了多少个企业党组织？", "今年以来，园区新成立企业党组织7个。", False),
+    # a count to date (累计) is no number added, unless it is of new ones
+    ("柳岸街道今年新加装了多少部电梯？", "截至5月底，全街道累计完成加装电梯64部。", True),
+    ("白石县今年新安装了多少个监控探头？", "全县累计安装监控探头1260个，覆盖所有行政村。", True),
+    ("柳岸街道今年新加装了多少部电梯？", "今年以来，全街道累计新加装电梯12部。", False),
 ])
 def test_a_stock_held_is_no_number_added(question, sentence, miss):
     part = _part(question)
@@ -1778,6 +1790,11 @@ def test_a_figure_without_the_asked_outcome_is_no_answer(question, sentence, mis
     # the asked people counted on their own, or a list of the asked kind only
     ("青溪街道有多少名党员？", "街道现有老党员、年轻党员等党员1280名。", False),
     ("白石县有多少名志愿者？", "县里组建巡查队，吸纳志愿者320人。", False),
+    # the group's name between 等 and the figure
+    ("柳岸镇的外卖送餐员有多少人？", "镇里摸排出快递员、外卖送餐员、网约车司机等新就业群体约2300人。", True),
+    ("青溪街道有多少名退役军人？", "街道组织退役军人、老党员、律师等志愿力量共186人参与巡防。", True),
+    # … but a question naming the listed kinds together asks for all of them
+    ("柳岸镇送外卖、送快递、开网约车的有多少人？", "镇里摸排出快递员、外卖骑手、网约车司机等新就业群体约2300人。", False),
 ])
 def test_a_figure_counting_several_kinds_is_not_one_kinds(question, sentence, miss):
     part = _part(question)
