@@ -449,8 +449,8 @@ def counted_among_kinds(part: Part, text: str, span: sp.Span | None) -> bool:
         return False
     items = [i for i in re.split(r"[、和及]", re.sub(r"[“”\"「」]", "", listed.group(1))) if i]
     asked = normalize(part.text)
-    if sum(present(i, asked) for i in items) >= 2:
-        return False  # 送外卖、送快递、开网约车的有多少人: the question asks the listed kinds together
+    if sum(present(i, asked) for i in items) >= 2 or re.search(r"[\u4e00-\u9fff]{2}、[\u4e00-\u9fff]{2}", asked):
+        return False  # 送外卖、送快递、开网约车的有多少人: the question lists kinds, asking them together
     return len(items) >= 2 and any(present(counted, i) for i in items) and not all(present(counted, i) for i in items)
 
 

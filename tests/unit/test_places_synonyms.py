@@ -289,6 +289,7 @@ def test_a_term_without_a_listed_word_has_only_itself(term):
         ("招人", "物流园区今年招聘快递分拣员90名"),
         ("拿出", "专场招聘提供岗位3400余个"),
         ("拿出", "村集体提供公益性岗位12个"),
+        ("跑外卖", "街道有外卖骑手、网约车司机约1800人"),
     ],
 )
 def test_a_term_is_present_when_an_equivalent_is_in_the_text(term, text):
@@ -317,6 +318,7 @@ def test_a_term_is_present_when_an_equivalent_is_in_the_text(term, text):
         ("乡亲", "社区居民参与议事32次"),  # a town's residents are no villagers
         ("招工", "园区新增入驻企业16家"),  # new firms are not hiring
         ("拿出", "合作社收到补贴资金20万元"),  # receiving is not offering
+        ("跑外卖", "辖区有外卖网点11个"),  # the shops are not the riders
     ],
 )
 def test_a_term_is_absent_when_only_a_related_word_is_in_the_text(term, text):
