@@ -267,6 +267,8 @@ def counted_restriction(q: str, counted: str, places: tuple[str, ...] = ()) -> t
     if at < 2 or text[at - 1] != "的":
         return ()
     clause = re.split(r"[，,；;：:、]", text[:at - 1])[-1]
+    if re.search(rf"(?:{_cfg()['organisation_suffixes']})$", clause):
+        return ()  # 咖啡专业合作社的入社农户: the organisation owning the counted, no narrowing clause
     for place in sorted(places, key=len, reverse=True):
         clause = clause.split(place)[-1]
     clause = _re(_cfg()["time_words"]).sub(" ", clause)

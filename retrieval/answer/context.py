@@ -1162,6 +1162,10 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
         own = -1
     if own >= 0:
         return True
+    if part.answer_type == "number" and article_text and level >= 2 and not asked_whole and not asks_total(part) \
+            and _owner_further_back(
+            normalize(article_text[:offset]), names, level, sentence):
+        return True
     following = normalize(article_text[offset + len(cand.text):offset + len(cand.text) + 80]) if article_text else ""
     if any(place_level(p) == level and not (_aliases(p) & names) for p in question_places(following)):
         # "…报到1126名。…枫林社区“网格议事会”、槐苑社区“党员楼道长”…": the text after goes
@@ -1283,6 +1287,21 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
                     and not _year_runs_on([c for _, c in clauses], at, y):
                 return False
     return True
+
+
+def _owner_further_back(before: str, names: set[str], level: int, sentence: str) -> bool:
+    """True when the asked place was named further back than the window places_fit reads and
+    no peer of it was named since, only places below or above it (澄霞街道地处红山区… a long
+    paragraph on its 霞园社区 …
+    "数据显示，截至5月底，已有790辆居民车辆完成备案"): the street's figure, as the sentence names no
+    place of its own and its paragraph opens on none."""
+    own = max((before.rfind(n) for n in names), default=-1)
+    if own < 0 or question_places(sentence):
+        return False
+    paragraph = before[before.rfind("\n") + 1:]
+    if question_places(paragraph):
+        return False
+    return all(place_level(p) != level for p in question_places(before[own:]) if not (_aliases(p) & names))
 
 
 def paragraph_before(passage: str, start: int) -> str:

@@ -1185,6 +1185,9 @@ def test_a_pages_information_line_does_not_date_an_event(question, text):
     ("白沙街道参加集中培训的党员有多少名？", "街道组织党员集中学习，参训党员120名。", False),
     ("青溪街道新建的驿站有几个？", "青溪街道建成驿站12个。", False),
     ("柳塘村有几个合作社？", "柳塘村共有合作社3个。", False),
+    # an organisation before 的 owns what is counted; it narrows nothing
+    ("柳塘村金穗茶叶专业合作社的入社农户现在有多少户？", "入社农户从最初的40户增加到如今的212户。", False),
+    ("白石县青屿机械有限公司的党员职工有多少名？", "公司现有党员职工46名，占职工总数的12%。", False),
 ])
 def test_restriction_miss(question, sentence, miss):
     assert ev.restriction_miss(_part(question), sentence) is miss
@@ -1878,3 +1881,29 @@ def test_a_person_asked_in_a_named_bureau_is_one_the_text_ties_to_it(question, m
 ])
 def test_a_bureau_is_found_by_its_short_form(piece, text, found):
     assert ev._piece_in(piece, text) is found
+
+
+# ------------------------------------------------ a street named further back still owns a summary figure
+_FILL = "居民们说，这样的变化看得见、摸得着，大家心里都很踏实，也愿意一起出主意、想办法，把家门口的事办好。" * 10
+STREET_STORY = ("青溪街道地处云港区老城片区，辖区有老旧小区18个，停车缺口约2000个。\n"
+                "柳岸社区是全街道老旧小区最集中的社区，和3家单位结成共享对子。" + _FILL + "\n"
+                "数据显示，截至5月底，已有620辆居民车辆完成备案，夜间车位使用率达91%。")
+TOWN_STORY = ("白石镇位于白石县北部，辖12个行政村，户籍人口3.1万人。\n"
+              "柳塘村是全镇最早试点的村，村里组建了巡河队。" + _FILL + "\n"
+              "据统计，今年以来已有430名党员参与巡河，累计巡河2600余次。")
+
+
+@pytest.mark.parametrize(("question", "text", "sentence", "fits"), [
+    ("青溪街道有多少辆居民车辆完成了备案？", STREET_STORY, "数据显示，截至5月底，已有620辆居民车辆完成备案，夜间车位使用率达91%。", True),
+    ("白石镇有多少名党员参与巡河？", TOWN_STORY, "据统计，今年以来已有430名党员参与巡河，累计巡河2600余次。", True),
+    # a peer of the asked place named since: the figure is not the asked place's
+    ("青溪街道有多少辆居民车辆完成了备案？", STREET_STORY.replace("柳岸社区是", "邻近的桂花街道是"),
+     "数据显示，截至5月底，已有620辆居民车辆完成备案，夜间车位使用率达91%。", False),
+    # the summary's own paragraph opens on the lower place: the lower place's figure
+    ("白石镇有多少名党员参与巡河？", TOWN_STORY.replace("\n据统计", "柳塘村据统计"),
+     "据统计，今年以来已有430名党员参与巡河，累计巡河2600余次。", False),
+])
+def test_a_place_named_further_back_owns_a_summary_figure_when_no_peer_came_since(question, text, sentence, fits):
+    part = _part(question)
+    hit = _hit(text, title="停车和巡河的新办法", district="")
+    assert ctx.places_fit(part, hit, _candidate(part, text, sentence), text) is fits
