@@ -666,7 +666,14 @@ def _question_places(text: str) -> tuple[str, ...]:
             # "那/涟村": a southern name's first syllable jieba reads as a demonstrative or verb
             leading = len("".join(pieces)) == 1 and prev in _leading_chars()[0] \
                 and "".join(pieces) not in _leading_chars()[1]
-            name_like = prev_flag.startswith(_NAME_FLAGS) or lone_verb or name_end or land or leading or (
+            # "松映/街道": a word jieba's dictionary lacks, made up by its HMM and tagged as a verb,
+            # is a rare name, not a verb (加强社区, 服务社区: dictionary verbs stay verbs)
+            # — where a name may start: at the opening, after a mark or after another place
+            # (河/涌穿/社区而过 is a river running through the community)
+            coined = j == i - 1 and len(prev) >= 2 and prev_flag.startswith("v") and not _word_frequencies().get(prev) \
+                and (j == 0 or not CJK_RUN.fullmatch(tokens[j - 1][1]) or tokens[j - 1][1] in found
+                     or bool(_PLACE_TAIL.search(tokens[j - 1][1])))
+            name_like = prev_flag.startswith(_NAME_FLAGS) or lone_verb or name_end or land or leading or coined or (
                 single and not prev_flag.startswith(("p", "c", "u", "d", "v", "r", "m", "f", "q")))
             if not name_like:
                 break

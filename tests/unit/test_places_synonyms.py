@@ -55,6 +55,13 @@ def test_an_organisation_right_after_a_village_or_town_is_not_part_of_its_name(q
         ("那个村有多少名党员？", []),
         ("实现村村通的有几个乡镇？", []),
         ("那东村呢？", []),
+        # a name jieba's dictionary lacks, made up by its HMM and tagged as a verb
+        ("松映街道有多少个网格？", ["松映街道"]),
+        ("霞映社区党委书记是谁？", ["霞映社区"]),
+        # … while a dictionary verb before a place word is a verb
+        ("加强社区治理有哪些做法？", []),
+        ("服务社区居民有多少次？", []),
+        ("一条河涌穿社区而过，垃圾漂浮时有发生。", []),  # a word cut out of the middle of a phrase
     ],
 )
 def test_a_village_is_found_before_its_own_village_words_and_with_a_southern_first_syllable(question, places):

@@ -469,6 +469,8 @@ def test_no_role_is_set_for_other_types_or_a_who_question_without_a_role_word(qu
         ("柳岸村光伏项目那篇稿子转自哪家媒体？", "outlet", "org"),
         ("白石县这份工作总结的落款日期是哪天？", "date", "date"),  # a summary or a notice is a document too
         ("桂溪镇那份情况通报是哪天印发的？", "date", "date"),
+        ("白石县融媒体中心转载的柳塘村那篇报道，是什么时间发布的？", "date", "date"),  # 什么时间 for 什么时候
+        ("青溪街道楼长制那条消息是什么时间推送的？", "date", "date"),
     ],
 )
 def test_a_question_about_the_article_itself_names_the_fact_and_its_answer_type(question, fact, kind):
@@ -493,6 +495,7 @@ def test_a_question_about_the_article_itself_names_the_fact_and_its_answer_type(
         ("柳塘村报刊亭哪一天的报纸卖得最好？", "date"),  # a day's paper, no article asked about
         ("柳岸村村史馆里原载于族谱的老照片有几张？", "number"),  # 原载 with what it was in, nothing asked of it
         ("白石县的总结表彰大会是哪天召开的？", "date"),  # 总结 of a meeting's name, nothing published
+        ("青溪街道的驿站是什么时间建成的？", "date"),  # 什么时间 of an event
     ],
 )
 def test_a_question_about_events_in_the_article_is_not_an_article_fact(question, kind):
