@@ -116,12 +116,23 @@ def _noun_tail(text: str) -> str:
 _PART_WITHOUT_NOUN = re.compile(r"的(?:有|是|占)?(?:多少|几)[个名位人户处件次本项家间所条]?$")
 
 
+def _owned_noun(previous: str, rest: str) -> str:
+    """The previous question's words up to the noun ``rest`` opens with, when that noun ends a name
+    there (他们|公司… after 津汀精密机械有限公司的…: 津汀精密机械有限公司), else ""."""
+    noun = _noun_head(rest)
+    prev = normalize(previous)
+    at = prev.find(noun) if len(noun) >= 2 else -1
+    if at <= 0 or not re.match(r"[\u4e00-\u9fff]", prev[at - 1]):
+        return ""  # the noun opens the previous question or stands alone: no name ends with it
+    return re.split(r"[，,。？?！!]", prev[:at + len(noun)])[-1]
+
+
 def _noun_head(text: str) -> str:
     """The words naming a thing that open ``text``, up to its first verb (候鸟党员登记报到 → 候鸟党员,
     老旧小区 → 老旧小区), or ""."""
     head = []
     for pair in posseg().cut(text) if text else ():
-        if not (pair.flag.startswith(("n", "vn", "j", "a", "b")) and not pair.flag.startswith(("nr", "ns", "nt"))):
+        if not (pair.flag.startswith(("n", "vn", "j", "a", "b", "l")) and not pair.flag.startswith(("nr", "ns", "nt"))):
             break
         head.append(pair.word)
     return "".join(head)
@@ -273,6 +284,11 @@ def resolve(question: str, history: list[dict] | tuple = (), carry_owner: bool =
         for size in range(len(named), 1, -1):
             if rest.startswith(named[-size:]):
                 return f"{subject}{rest[size:]}？"
+        owned = _owned_noun(previous, rest) if _BARE_PRONOUN.match(pronoun.group()) else ""
+        if owned:
+            # "他们公司有多少名党员" after "津汀精密机械有限公司的党支部书记是谁": their company is the
+            # company the previous question named, up to that noun
+            return f"{owned}{rest[len(_noun_head(rest)):]}？"
         if _BARE_PRONOUN.match(pronoun.group()) and subject:
             # "它每月开放几次" after "凤鸣社区积分超市是怎么运营的": the whole previous subject, with
             # its place; after a count (多少个党群服务驿站) the place and what was counted.

@@ -478,3 +478,17 @@ def test_a_later_part_of_one_question_carries_no_owner():
 )
 def test_a_whole_asked_after_a_place_is_the_whole_it_lies_in(previous, question, expected):
     assert resolve(question, after(previous)) == expected
+
+
+@pytest.mark.parametrize(("previous", "question", "expected"), [
+    # their company / their cooperative: the one the previous question named, up to that noun
+    ("青屿精密机械有限公司的党支部书记是谁？", "他们公司有多少名党员？", "青屿精密机械有限公司有多少名党员？"),
+    ("柳塘村金穗种植专业合作社的理事长是谁？", "他们合作社去年分红多少？", "柳塘村金穗种植专业合作社去年分红多少？"),
+])
+def test_their_company_is_the_company_the_previous_question_named(previous, question, expected):
+    assert resolve(question, after(previous)) == expected
+
+
+def test_their_noun_not_ending_a_name_before_keeps_the_previous_subject():
+    # 网格员 opens no name in the previous question: they are the grid workers asked about
+    assert resolve("他们有多少人？", after("青溪街道网格员是怎么工作的？")) == "青溪街道网格员有多少人？"
