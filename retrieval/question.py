@@ -199,7 +199,7 @@ def focus_terms(q: str, places: tuple[str, ...], kind: str) -> tuple[str, ...]:
 
     counted = False
     if cue is not None and cue.group().endswith(("多少", "几")):
-        stripped = re.sub(r"^(?:人次|户次|家次|方面|个钟头|个小时|钟头|小时|块钱|分(?=及|或|以上|以下|以内)|[个名位人户处件次本项家间所条天年成倍期批支座栋亩万千百十方种类点块级步张])"
+        stripped = re.sub(r"^(?:户人家|人次|户次|家次|方面|个钟头|个小时|钟头|小时|块钱|分(?=及|或|以上|以下|以内)|[个名位人户处件次本项家间所条天年成倍期批支座栋亩万千百十方种类点块级步张])"
                           r"(?:及|或)?(?:以上|以下|以内)?", "", after)
         counted = stripped != after  # 哪几方|参加: what is counted was named before the cue
         after = stripped

@@ -198,6 +198,17 @@ def test_person_spans_start_with_a_surname_of_surnames_txt(sentence, expected):
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
+    # 党总支书记 holds 支书 inside it: the role is 书记, and the name follows it
+    ("村党总支书记段绍华一边核对过磅单一边说。", [("段绍华", "书记")]),
+    ("社区党总支书记韦丽萍介绍，今年新建了两个驿站。", [("韦丽萍", "书记")]),
+    # 支书 on its own is still a role
+    ("村支书王建国带头流转了土地。", [("王建国", "支书")]),
+])
+def test_person_spans_read_the_secretary_of_a_general_branch(sentence, expected):
+    assert _people(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
     # a surname surnames.txt does not hold, between a role and a word of speaking
     ("驻村第一书记杞明远介绍，合作社注册了商标。", [("杞明远", "第一书记")]),
     ("社区党委书记字文斌说，网格共有12个。", [("字文斌", "书记")]),

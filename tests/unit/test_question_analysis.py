@@ -895,3 +895,14 @@ def test_a_later_part_describing_its_own_subject_keeps_it(question, second):
 def test_visits_counted_per_firm_ask_for_jiaci(question, units, head):
     part = only_part(question)
     assert part.units == units and part.focus[0] == head
+
+
+@pytest.mark.parametrize(("question", "bare"), [
+    # 户人家 is how many households: the same question as 多少户, 人家 names nothing to find
+    ("白沙村有多少户人家？", "白沙村有多少户？"),
+    ("柳塘村一共有多少户人家？", "柳塘村一共有多少户？"),
+])
+def test_households_asked_as_hu_renjia_are_households(question, bare):
+    part, plain = only_part(question), only_part(bare)
+    assert part.units == plain.units and part.focus == plain.focus
+    assert "人家" not in part.focus
