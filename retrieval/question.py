@@ -217,7 +217,8 @@ def focus_terms(q: str, places: tuple[str, ...], kind: str) -> tuple[str, ...]:
     if kind == "list":
         # The items of a named programme are asked for (“三个一”具体是哪三个“一”): its name stands for them.
         quoted = [t for t in re.findall(r"“([^“”]{2,12})”", q) if not any(p in t for p in places)]
-        if quoted and (re.search(r"[“”]", head) or len(head) < 2):
+        if quoted and (re.search(r"[“”]", head) or len(head) < 2
+                       or re.fullmatch(cfg["list_category_heads"], head)):
             head = quoted[-1]  # the quotation nearest the question word
         tails += [t for t in quoted if t != head]
     if kind in ("number", "date", "list") and after_terms:

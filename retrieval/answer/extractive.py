@@ -142,9 +142,17 @@ def confidence(cands: list[Candidate]) -> float:
     # The gate judges the strongest fitting candidate: a list's announcing sentence or the
     # figure next to the asked thing may be put first although an item of the same list
     # scores higher, and that item is no rival.
+    first = fitting[0]
     fitting.sort(key=lambda c: -c.score)
     runner_up = fitting[1].score if len(fitting) > 1 else 0.0
-    return round(load_model().confidence(fitting[0].features, fitting[0].score, runner_up), 4)
+    conf = load_model().confidence(fitting[0].features, fitting[0].score, runner_up)
+    if first.features.get("list_anchor") and not fitting[0].features.get("list_anchor"):
+        # The sentence where the asked items stand (“五必访”：家有病人必访、…) is put first over a
+        # higher-scoring one that names no item of the head (a section heading, an annex line):
+        # the gate may judge the anchor too, against the other anchors only.
+        rivals = [c.score for c in fitting if c is not first and c.features.get("list_anchor")]
+        conf = max(conf, load_model().confidence(first.features, first.score, max(rivals, default=0.0)))
+    return round(conf, 4)
 
 
 class Answerer:

@@ -355,3 +355,37 @@ def test_counted_listing(sentence, listed):
 ])
 def test_a_list_closed_by_its_count_and_the_asked_thing_is_whole(question, sentence, whole):
     assert counted_whole(analyze(question).parts[0], sentence) is whole
+
+
+# ------------------------------------------------ the gate may judge the sentence where the items stand
+def _cand(text, score, features):
+    from retrieval.answer.evidence import Candidate
+
+    c = Candidate(0, 0, len(text), text, typed=True, score=score)
+    c.features = dict(features)
+    return c
+
+
+_ANCHOR = {"focus": 0.67, "head": 1.0, "fit": 1.0, "question": 0.34, "sem": 1.3, "clause_sem": 1.3,
+           "focus_sem": 1.0, "prior": 1.0, "top_hit": 1.0, "typed": 1.0, "places": 1.0, "year": 1.0,
+           "t_list": 1.0, "items": 1.0, "list_anchor": 1.0}
+_HEADING = {"focus": 0.12, "head": 0.0, "fit": 0.67, "question": 0.15, "sem": 1.0, "clause_sem": 1.0,
+            "focus_sem": 0.4, "prior": 1.0, "top_hit": 1.0, "typed": 1.0, "places": 1.0, "year": 1.0,
+            "t_list": 1.0, "enum_open": 1.0, "items": 0.67, "list_anchor": 0.0}
+
+
+@pytest.mark.parametrize(("anchor", "other"), [
+    ("党员中心户落实“五必访”：家有病人必访、邻里有纠纷必访、生活有困难必访。", "（二）“一户一旗帜”，让党员中心户成为“小哨兵”。"),
+    ("驿站做到“七有”：有休息座椅、有饮用热水、有充电设备、有应急药箱。", "附件：1.白石县驿站建设标准及服务规范"),
+])
+def test_the_gate_may_judge_the_anchor_put_first_over_a_higher_scoring_heading(anchor, other):
+    from retrieval.answer.extractive import confidence
+    from retrieval.answer.model import load_model
+
+    first, higher = _cand(anchor, 0.70, _ANCHOR), _cand(other, 0.74, _HEADING)
+    judged_alone = load_model().confidence(first.features, first.score, 0.0)
+    by_score = load_model().confidence(higher.features, higher.score, first.score)
+    assert judged_alone > by_score  # the heading judged by its own score would refuse the list
+    assert confidence([first, higher]) == round(judged_alone, 4)
+    # with the heading put first (no anchor first), the gate judges by score alone
+    assert confidence([higher, first]) == round(by_score, 4)

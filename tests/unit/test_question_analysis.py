@@ -906,3 +906,15 @@ def test_households_asked_as_hu_renjia_are_households(question, bare):
     part, plain = only_part(question), only_part(bare)
     assert part.units == plain.units and part.focus == plain.focus
     assert "人家" not in part.focus
+
+
+@pytest.mark.parametrize(("question", "head"), [
+    # 包括哪些 is one question word; a category noun after it (情形, 内容) gives way to the programme quoted
+    ("青溪街道党员中心户的“五必访”包括哪些情形？", "五必访"),
+    ("白石县驿站的“七有”包括哪些内容？", "七有"),
+    # … but a noun naming the items themselves stays the head
+    ("白石县的党员培训包括哪些课程？", "课程"),
+    ("柳塘村的“三个一”工作法包括哪些措施？", "措施"),
+])
+def test_a_list_of_a_quoted_programme_asked_by_a_category_noun_has_the_programme_as_head(question, head):
+    assert only_part(question).focus[0] == head
