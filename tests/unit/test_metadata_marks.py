@@ -112,6 +112,13 @@ def _facts(article, kind):
     ("notice.txt", NOTICE_TXT, "青组通〔2024〕3号", "成文日期：2024年03月05日　　　　发文字号：青组通〔2024〕3号"),
     # a table of fields: the number is a cell of its own
     ("notice.html", GOV_HTML, "南组字〔2024〕12号", "南组字〔2024〕12号"),
+    # a label spaced out to align the fields (文　　号：, 发 文 字 号：)
+    ("spaced.txt", NOTICE_TXT.replace("成文日期：2024年03月05日　　　　发文字号：青组通〔2024〕3号",
+                                      "成文日期：2024年03月05日\n文　　号：青组通〔2024〕3号"),
+     "青组通〔2024〕3号", "文　　号：青组通〔2024〕3号"),
+    ("spaced2.txt", NOTICE_TXT.replace("成文日期：2024年03月05日　　　　发文字号：青组通〔2024〕3号",
+                                       "成文日期：2024年03月05日\n发 文 字 号：青组通〔2024〕3号"),
+     "青组通〔2024〕3号", "发 文 字 号：青组通〔2024〕3号"),
 ])
 def test_a_labelled_or_tabled_document_number_is_a_fact_cited_to_its_line(tmp_path, name, text, number, line):
     page = tmp_path / name

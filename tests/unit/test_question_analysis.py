@@ -471,6 +471,8 @@ def test_no_role_is_set_for_other_types_or_a_who_question_without_a_role_word(qu
         ("桂溪镇那份情况通报是哪天印发的？", "date", "date"),
         ("白石县融媒体中心转载的柳塘村那篇报道，是什么时间发布的？", "date", "date"),  # 什么时间 for 什么时候
         ("青溪街道楼长制那条消息是什么时间推送的？", "date", "date"),
+        ("柳塘村分红的事登在白石晚报第几版？", "page", "number"),  # 登在 a paper: the article is asked of
+        ("青溪街道楼长制刊登在南州日报哪一版？", "page", "number"),
     ],
 )
 def test_a_question_about_the_article_itself_names_the_fact_and_its_answer_type(question, fact, kind):
@@ -496,6 +498,7 @@ def test_a_question_about_the_article_itself_names_the_fact_and_its_answer_type(
         ("柳岸村村史馆里原载于族谱的老照片有几张？", "number"),  # 原载 with what it was in, nothing asked of it
         ("白石县的总结表彰大会是哪天召开的？", "date"),  # 总结 of a meeting's name, nothing published
         ("青溪街道的驿站是什么时间建成的？", "date"),  # 什么时间 of an event
+        ("白沙村的光荣榜登在哪里？", "place"),  # 登在 with no page asked: where a list is posted
     ],
 )
 def test_a_question_about_events_in_the_article_is_not_an_article_fact(question, kind):

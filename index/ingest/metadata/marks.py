@@ -74,10 +74,11 @@ def drop_channel(name: str) -> str:
 
 @cache
 def _number_label() -> re.Pattern:
-    """A document number's field label (``文号：``, ``发文字号 |``) at a field's start."""
+    """A document number's field label (``文号：``, ``发文字号 |``, ``文　　号：``) at a field's start."""
     labels = [w for line in data_lines("document_fields.txt") for w, kind in [line.split("\t")] if kind == "number"]
-    alternatives = "|".join(sorted(map(re.escape, labels), key=len, reverse=True))
-    return re.compile(r"(?:^|(?<=[\s|｜]))(?:" + alternatives + r")\s*[:：|｜]?\s*")
+    # a portal may space a label's characters out to align its fields (文　　号：, 发文字号)
+    spaced = [r"[\s\u3000]*".join(map(re.escape, label)) for label in sorted(labels, key=len, reverse=True)]
+    return re.compile(r"(?:^|(?<=[\s|｜]))(?:" + "|".join(spaced) + r")\s*[:：|｜]?\s*")
 
 
 def _simple(line: str) -> str:
