@@ -26,7 +26,8 @@ from retrieval.question import TRAILING_MARKS, Part, asks_membership, person_nou
 if TYPE_CHECKING:
     from retrieval.answer.evidence import Candidate
 
-_BROADER = re.compile(r"全(?:省|市|区|县|镇|乡|街道|社区|村)|各(?:区|县|市|镇|街道)")
+_BROADER = re.compile(r"全(?:省|市|区|县|镇|乡|街道|社区|村)|各(?:区|县|市|镇|街道)"
+                      r"|该(?:省|市|区(?!域)|县|镇|乡|街道)")  # 该区: the district just named, a whole too
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 #: The people or bodies of every unit named by 各… (各街道（镇）党（工）委书记, 各社区负责人).
 _UNIT_PEOPLE = re.compile(r"(?:[（(][^）)]{1,4}[）)])?(?:党|组织委员|书记|负责|主任|干部|分管|代表)")

@@ -1907,3 +1907,21 @@ def test_a_place_named_further_back_owns_a_summary_figure_when_no_peer_came_sinc
     part = _part(question)
     hit = _hit(text, title="停车和巡河的新办法", district="")
     assert ctx.places_fit(part, hit, _candidate(part, text, sentence), text) is fits
+
+
+# ------------------------------------------------ 该区 / 该县: the district just named is a whole
+@pytest.mark.parametrize(("question", "text", "fits"), [
+    # a park or a street asked, the district's figure written as 该区 / 该县
+    ("柳溪产业园非公企业党组织覆盖率达到了多少？",
+     "柳溪产业园入驻企业86家。据介绍，该区规模以上非公企业党组织覆盖率已达92.6%。", False),
+    ("白沙街道有多少名网格员？", "白沙街道推行网格化管理。据统计，该县共有专职网格员1260名。", False),
+    # the district itself asked: 该区 is its own figure
+    ("云港区非公企业党组织覆盖率达到了多少？",
+     "云港区推进两新组织党建。据介绍，该区规模以上非公企业党组织覆盖率已达92.6%。", True),
+    # 该区域 is an area, no whole
+    ("柳溪产业园有多少家企业？", "柳溪产业园规划面积12平方公里。该区域内现有企业86家。", True),
+])
+def test_places_fit_the_district_named_as_gaiqu_is_a_whole(question, text, fits):
+    part = _part(question)
+    sentence = text.split("。")[-2] + "。"
+    assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence), text) is fits
