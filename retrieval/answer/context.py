@@ -266,6 +266,15 @@ def outcome_miss(part: Part, text: str, span: sp.Span | None) -> bool:
     return not any(present(word, clause) for word in asked)
 
 
+def one_off_for_recurring(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when the question asks an amount given again and again (每年的日常运行经费补助:
+    ``recurring_asked`` of answers.json) and the figure's own clause writes it as given once
+    (给予一次性建设补助1.5万元: ``one_off_written``)."""
+    if span is None or not _answer_pattern("recurring_asked").search(normalize(part.text)):
+        return False
+    return bool(_answer_pattern("one_off_written").search(clause_before(text, span)))
+
+
 def measure_miss(part: Part, text: str) -> bool:
     """True when an open question asks by what measure a thing is done (按什么标准缴纳:
     ``measure_asked`` of answers.json) and the sentence writes neither the measure nor any figure:

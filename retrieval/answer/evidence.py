@@ -61,6 +61,7 @@ from retrieval.answer.context import (
     now_figure,
     one_figure_for_each,
     one_for_total,
+    one_off_for_recurring,
     one_person_for_average,
     one_person_for_total,
     other_kind_counted,
@@ -1015,7 +1016,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                 or other_kind_counted(part, c.text, c.span)
                 or other_people_counted(part, c.text, c.span) or share_of_other(part, c.text, c.span)
                 or money_direction_miss(part, c.text, c.span) or money_kind_miss(part, c.text, c.span)
-                or exchange_rate_miss(part, c.text, c.span) or batch_for_total(part, c.text, c.span)):
+                or exchange_rate_miss(part, c.text, c.span) or batch_for_total(part, c.text, c.span)
+                or one_off_for_recurring(part, c.text, c.span)):
             c.typed = False  # a per-unit figure for a total, a plan for what was done, another period, a state for a change
         if c.typed and part.answer_type == "number" and article_text and any(
                 name not in normalize(c.text) for name in planned_only(part.text, article_text(hit.doc_id))):

@@ -1925,3 +1925,18 @@ def test_places_fit_the_district_named_as_gaiqu_is_a_whole(question, text, fits)
     part = _part(question)
     sentence = text.split("。")[-2] + "。"
     assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence), text) is fits
+
+
+@pytest.mark.parametrize(("question", "sentence", "figure", "miss"), [
+    # an amount asked as given every year or month, written as given once
+    ("白石县每个驿站每年的日常运行经费补助是多少？", "县级对每个新建驿站给予一次性建设补助1.5万元。", "1.5万元", True),
+    ("青溪街道每月给楼栋长补贴多少钱？", "街道为新聘楼栋长发放一次性补贴300元。", "300元", True),
+    # … written as recurring, or nothing recurring asked
+    ("白石县每个驿站每年的日常运行经费补助是多少？", "县级每年给予每个驿站运行经费补助0.6万元。", "0.6万元", False),
+    ("白石县给新建驿站的建设补助是多少？", "县级对每个新建驿站给予一次性建设补助1.5万元。", "1.5万元", False),
+])
+def test_a_one_off_amount_does_not_answer_a_recurring_one(question, sentence, figure, miss):
+    part = _part(question)
+    at = sentence.index(figure)
+    span = sp.Span(at, at + len(figure), figure, "number")
+    assert ctx.one_off_for_recurring(part, sentence, span) is miss
