@@ -161,14 +161,14 @@ FLOORS = {
     # GB18030 work-plan notice, a GBK portal work summary, a WeChat post, a two-page PDF report with
     # a bordered-cell table, a wire reprint, a Big5 evening paper; measured held out at 2026-12-03
     # 12:42 UTC on b1f5185: answerable 0.676, refused 0.676, chat 0.250, paraphrase 0.385; after stop
-    # 31's rules, its failures read, 13:41 UTC): hybrid hit@1 0.696, hit@5 0.951; answerable 0.755,
-    # refused 0.912, chat 1.000; factual 1.000, paraphrase 0.423, list 0.750, article 0.875,
-    # multipart 0.750, cross-script 1.000, follow-up 0.750.
+    # 31's rules, its failures read, 14:16 UTC on be3c0d8): hybrid hit@1 0.696, hit@5 0.951;
+    # answerable 0.814, refused 0.971, chat 1.000; factual 1.000, paraphrase 0.423, list 0.917,
+    # article 1.000, multipart 0.917, cross-script 1.000, follow-up 0.750.
     "dev10": {
         "hybrid_hit@1": 0.67, "hybrid_hit@5": 0.93,
-        "answerable_accuracy": 0.73, "refusal_accuracy": 0.88, "chat_accuracy": 1.0,
-        "kind:factual": 0.95, "kind:paraphrase": 0.38, "kind:list": 0.7, "kind:article": 0.81,
-        "kind:multipart": 0.7, "kind:cross_script": 0.87, "kind:followup": 0.74,
+        "answerable_accuracy": 0.79, "refusal_accuracy": 0.94, "chat_accuracy": 1.0,
+        "kind:factual": 0.95, "kind:paraphrase": 0.38, "kind:list": 0.87, "kind:article": 0.93,
+        "kind:multipart": 0.87, "kind:cross_script": 0.87, "kind:followup": 0.74,
     },
 }
 
