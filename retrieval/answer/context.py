@@ -1172,9 +1172,9 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
         own = -1
     if own >= 0:
         return True
-    if part.answer_type == "number" and article_text and level >= 2 and not asked_whole and not asks_total(part) \
-            and _owner_further_back(
-            normalize(article_text[:offset]), names, level, sentence):
+    further_back = part.answer_type == "number" and article_text and level >= 2 and not asked_whole \
+        and not asks_total(part)
+    if further_back and _owner_further_back(normalize(article_text[:offset]), names, level, sentence):
         return True
     following = normalize(article_text[offset + len(cand.text):offset + len(cand.text) + 80]) if article_text else ""
     if any(place_level(p) == level and not (_aliases(p) & names) for p in question_places(following)):
@@ -1302,9 +1302,8 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
 def _owner_further_back(before: str, names: set[str], level: int, sentence: str) -> bool:
     """True when the asked place was named further back than the window places_fit reads and
     no peer of it was named since, only places below or above it (澄霞街道地处红山区… a long
-    paragraph on its 霞园社区 …
-    "数据显示，截至5月底，已有790辆居民车辆完成备案"): the street's figure, as the sentence names no
-    place of its own and its paragraph opens on none."""
+    paragraph on its 霞园社区 … "数据显示，截至5月底，已有790辆居民车辆完成备案"): the street's
+    figure, as the sentence names no place of its own and its paragraph opens on none."""
     own = max((before.rfind(n) for n in names), default=-1)
     if own < 0 or question_places(sentence):
         return False

@@ -525,7 +525,7 @@ def _column_unit_miss(part: Part, view: str, span: sp.Span | None) -> bool:
         and unit.group(1) not in part.units.split("|")
 
 
-def _row_label_names(part: Part, row, span: sp.Span | None) -> bool:
+def _row_label_names(part: Part, row: Row, span: sp.Span | None) -> bool:
     """True when the label cell opening a table row names the asked thing and the figure stands
     in another cell: 村级集体经济总收入（万元） | 238 | 356 | 517, the columns being years or places."""
     if span is None or not part.focus or not row.cells:
