@@ -28,6 +28,12 @@ def data_lines(name: str) -> tuple[str, ...]:
 
 
 @cache
+def data_words(name: str) -> frozenset[str]:
+    """The space-separated words of every line of ``partyqa/data/<name>`` as one set."""
+    return frozenset(" ".join(data_lines(name)).split())
+
+
+@cache
 def data_json(name: str):
     """The parsed JSON file ``partyqa/data/<name>``."""
     return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from partyqa.resources import data_lines
+from partyqa.resources import data_lines, data_words
 from partyqa.text.normalize import CJK, CJK_RUN, normalize
 
 PLACE_SUFFIXES = ("示范区", "新区", "街道", "社区", "区", "县", "市", "镇", "乡", "旗", "村")
@@ -59,7 +59,7 @@ class Division:
 @cache
 def _generic_words() -> frozenset[str]:
     """Words ending in a place suffix that are not places (``全区``, ``社区``, ``空壳村`` …)."""
-    return frozenset(w for line in data_lines("place_generic_words.txt") for w in line.split())
+    return data_words("place_generic_words.txt")
 
 
 @cache
@@ -125,7 +125,7 @@ def _chain(code: str) -> list[str]:
 @cache
 def _ambiguous_names() -> frozenset[str]:
     """Full names that also read as a common word before a suffix word (会同县委 = 会同 + 县委)."""
-    return frozenset(w for line in data_lines("place_ambiguous.txt") for w in line.split())
+    return data_words("place_ambiguous.txt")
 
 
 # A suffix character that begins a common word with the next one is no division's end:
@@ -496,9 +496,7 @@ _GENERIC_LOCAL = re.compile(
 
 @lru_cache(maxsize=1)
 def _generic_prefixes() -> frozenset[str]:
-    from partyqa.resources import data_lines
-
-    return frozenset(w for line in data_lines("place_generic_prefixes.txt") for w in line.split())
+    return data_words("place_generic_prefixes.txt")
 
 
 @cache
@@ -527,19 +525,19 @@ def _city_short_form(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _road_words() -> tuple[str, ...]:
     """Words a street name goes on with after a city's name (长春路, 南京东路): no place after it."""
-    return tuple(" ".join(data_lines("place_road_words.txt")).split())
+    return tuple(data_words("place_road_words.txt"))
 
 
 @lru_cache(maxsize=1)
 def _former_marks() -> frozenset[str]:
     """Lone 原/现 before a place: the place as it was or is, not a piece of its name."""
-    return frozenset(" ".join(data_lines("place_former_marks.txt")).split())
+    return data_words("place_former_marks.txt")
 
 
 @lru_cache(maxsize=1)
 def _land_chars() -> frozenset[str]:
     """Characters of the land village names are made of (湾, 塘, 坪): never a verb inside a name."""
-    return frozenset(" ".join(data_lines("place_name_chars.txt")).split())
+    return data_words("place_name_chars.txt")
 
 
 @lru_cache(maxsize=1)
@@ -554,7 +552,7 @@ def _leading_chars() -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _name_locatives() -> frozenset[str]:
-    return frozenset(" ".join(data_lines("place_name_locatives.txt")).split())
+    return data_words("place_name_locatives.txt")
 
 
 def question_places(text: str) -> list[str]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import MappingProxyType
 
-from partyqa.resources import data_lines
+from partyqa.resources import data_words
 from partyqa.text.sentences import split_sentences
 
 _CELL_GAP = re.compile(r"\s*[|｜]\s*|\s{2,}|\t+")
@@ -124,7 +124,7 @@ def to_passage(row: Row, view_start: int, view_end: int) -> tuple[int, int] | No
 
 @lru_cache(maxsize=1)
 def _label_pattern() -> re.Pattern:
-    labels = sorted({w for line in data_lines("block_labels.txt") for w in line.split()}, key=len, reverse=True)
+    labels = sorted(data_words("block_labels.txt"), key=len, reverse=True)
     return re.compile(rf"^(?P<label>{'|'.join(map(re.escape, labels))})\s*[:：]\s*(?P<value>[^:：。；;！？!?]{{1,60}})$")
 
 
