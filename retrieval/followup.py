@@ -117,14 +117,15 @@ _PART_WITHOUT_NOUN = re.compile(r"的(?:有|是|占)?(?:多少|几)[个名位人
 
 
 def _owned_noun(previous: str, rest: str) -> str:
-    """The previous question's words up to the noun ``rest`` opens with, when that noun ends a name
-    there (他们|公司… after 津汀精密机械有限公司的…: 津汀精密机械有限公司), else ""."""
+    """``rest`` with the noun it opens with read as the previous question's name ending in that
+    noun (他们|公司有多少名党员 after 津汀精密机械有限公司的…: 津汀精密机械有限公司有多少名党员),
+    or "" when no name there ends with it."""
     noun = _noun_head(rest)
     prev = normalize(previous)
     at = prev.find(noun) if len(noun) >= 2 else -1
     if at <= 0 or not re.match(r"[\u4e00-\u9fff]", prev[at - 1]):
         return ""  # the noun opens the previous question or stands alone: no name ends with it
-    return re.split(r"[，,。？?！!]", prev[:at + len(noun)])[-1]
+    return re.split(r"[，,。？?！!]", prev[:at + len(noun)])[-1] + rest[len(noun):]
 
 
 def _noun_head(text: str) -> str:
@@ -288,7 +289,7 @@ def resolve(question: str, history: list[dict] | tuple = (), carry_owner: bool =
         if owned:
             # "他们公司有多少名党员" after "津汀精密机械有限公司的党支部书记是谁": their company is the
             # company the previous question named, up to that noun
-            return f"{owned}{rest[len(_noun_head(rest)):]}？"
+            return f"{owned}？"
         if _BARE_PRONOUN.match(pronoun.group()) and subject:
             # "它每月开放几次" after "凤鸣社区积分超市是怎么运营的": the whole previous subject, with
             # its place; after a count (多少个党群服务驿站) the place and what was counted.

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from partyqa.records import Hit
-from partyqa.resources import data_json, data_lines
+from partyqa.resources import data_json, data_words
 from partyqa.text.normalize import normalize
 from partyqa.text.places import place_hierarchy, question_places
 from partyqa.text.segment import pos_tokens
@@ -934,7 +934,7 @@ _LOCATIVE_LEVEL = re.compile(r"在(?:各|每个|每|这个|该)?(?:村|社区|�
 def _sub_unit_owner() -> re.Pattern:
     """A named unit below a community (``纺机宿舍院落``, ``3号楼栋``) opening the clause of a figure
     (the words are ``sub_units.txt``)."""
-    words = sorted({w for line in data_lines("sub_units.txt") for w in line.split()}, key=len, reverse=True)
+    words = sorted(data_words("sub_units.txt"), key=len, reverse=True)
     # 全街道微网格共上报… is every unit together, the whole's figure
     return re.compile(rf"(?:^|[，,；;。：:])(?![^，,；;。：:]*?(?:全|各|每|所有|整个))"
                       rf"[\u4e00-\u9fff\d]{{2,8}}?(?:{'|'.join(words)})(?:里|内)?(?:共有|有|共|现有)")
@@ -1245,26 +1245,27 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
     where = normalize(hit.text + hit.title + (cand.row.intro if cand.row is not None else ""))
     if not all(y in where or hit.date.startswith(y) for y in part.years):
         return False
-    stated = set(_YEAR.findall(normalize(cand.text)))
+    norm = normalize(cand.text)
+    stated = set(_YEAR.findall(norm))
     if part.years:
         # a year only compared with (办结率98.2%，比2022年提高4.1个百分点) dates no figure of the
         # sentence (a relative year asked, 与2021年相比…少招了20名 stays dated by it: see below)
-        stated -= {m.group(1) for m in _COMPARED_YEAR.finditer(normalize(cand.text))} - set(_YEAR.findall(
-            _COMPARED_YEAR.sub("", normalize(cand.text))))
+        stated -= {m.group(1) for m in _COMPARED_YEAR.finditer(norm)} - set(_YEAR.findall(
+            _COMPARED_YEAR.sub("", norm)))
     if part.years and stated and not stated & set(part.years):
         return False  # the sentence dates its fact to another year ("2021年，全区共评出…")
     relative = relative_years(part.text, hit.date)
     if relative and not part.years:
-        said = stated | relative_years(_relative_base().sub("", normalize(cand.text)), hit.date)
-        if said and not said & relative and not _answer_pattern("to_now").search(normalize(cand.text)) and not (
+        said = stated | relative_years(_relative_base().sub("", norm), hit.date)
+        if said and not said & relative and not _answer_pattern("to_now").search(norm) and not (
                 cand.span is not None and now_figure(cand.text, cand.span)
-                and said <= set(_BASE_YEAR.findall(normalize(cand.text)))):
+                and said <= set(_BASE_YEAR.findall(norm))):
             return False  # 今年 asked of a 2024 article, "2021年暑假，…只招了60名" written
             # (but "与2022年相比，…由405.8万元增加到612.5万元": 2022 is the base, the end is this year's)
-    since = _SINCE_YEAR.search(normalize(cand.text))
+    since = _SINCE_YEAR.search(norm)
     if since and _THIS_YEAR_SINCE.search(normalize(part.text)) and not hit.date.startswith(since.group(1)):
         return False  # 今年以来 asked, "2021年以来，…已完成加装电梯21部" written: three years' count
-    upto = _UNDATED_UPTO.search(normalize(cand.text))
+    upto = _UNDATED_UPTO.search(norm)
     if relative and not part.years and not stated and upto and re.match(r"\d{4}-\d{2}", hit.date or ""):
         # "截至4月15日，各服务队共走访企业640余家次" in a 2024 bulletin is 2024's count, not 去年's
         # (截至12月底 in a January article is the year before's)
@@ -1286,9 +1287,8 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
             and any(hit.date.startswith(y) for y in part.years) and _paragraph_dated_before(hit, cand, part.years):
         return False  # 2024 asked of a 2024 plan, "2023年，…推开。一年来，全区建成…34个" written
     if part.answer_type == "number" and cand.span is not None and part.years:
-        sentence = normalize(cand.text)
-        bounds = [0] + [m.end() for m in re.finditer(r"[，,；;。]", sentence)] + [len(sentence) + 1]
-        clauses = [(lo, sentence[lo:hi]) for lo, hi in zip(bounds, bounds[1:])]
+        bounds = [0] + [m.end() for m in re.finditer(r"[，,；;。]", norm)] + [len(norm) + 1]
+        clauses = [(lo, norm[lo:hi]) for lo, hi in zip(bounds, bounds[1:])]
         at = next((i for i, (lo, c) in enumerate(clauses) if lo <= cand.span.start < lo + len(c) + 1), -1)
         own = clauses[at][1] if at >= 0 else ""
         for y in part.years:

@@ -219,15 +219,14 @@ def _rare_name_at(norm: str, pos: int) -> int:
     """Length (2-4) of a name with a surname ``surnames.txt`` does not hold, right after a role
     and before a word of speaking (杞明远|介绍, 满都拉|说), or 0: jieba must read its characters
     as name-like words, none a verb, adverb, function word or common noun of two characters."""
-    follower = re.compile(answers_config()["rare_name_followers"])
+    follower = answer_pattern("rare_name_followers")
     for length in (3, 2, 4):
         chunk = norm[pos:pos + length]
         if len(chunk) != length or not re.fullmatch(r"[\u4e00-\u9fff]+", chunk):
             continue
         if not follower.match(norm, pos + length):
             continue
-        tokens = pos_tokens(norm)
-        inside = [(norm[s:e], tag) for s, e, tag in tokens if s >= pos and e <= pos + length]
+        inside = [(norm[s:e], tag) for s, e, tag in pos_tokens(norm) if s >= pos and e <= pos + length]
         if sum(len(word) for word, _ in inside) != length:
             continue  # a word runs across the name's start or end
         if all(not tag.startswith(_NOT_IN_NAME_TAGS) and not (
