@@ -106,7 +106,7 @@ def _read_page(path: Path, page, number: int, ocr: bool) -> PdfPage:
     """One page through its text layer, or through OCR when it has none."""
     chars = _chars(page)
     if not needs_ocr(chars):
-        lines, tables = take_tables(chars_to_lines(chars), find_tables(rules_of(page)))
+        lines, tables = take_tables(chars_to_lines(chars), find_tables(*rules_of(page)))
         return layout_page(number, lines, page.get_height(), "text", TEXT_SIZE_TOL, tables)
     if not ocr:
         return PdfPage(number, "", "none")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import statistics
+from collections.abc import Sequence
 
 from index.ingest.pagelayout import Line, join_lines
 
@@ -22,35 +23,34 @@ _TOL = 2.0
 _MAX_RULES = 1500  # pages drawn with thousands of paths (maps, charts) are not searched
 
 
-def rules_of(page) -> list[tuple[float, float, float, float]]:
-    """Boxes ``(x0, top, x1, bottom)`` of a pypdfium2 page's path objects (top-left origin).
+Box = tuple[float, float, float, float]
 
-    A stroked rectangle (a table cell drawn with its border, as Word, WPS and report tools do)
-    stands for its four edges, tagged as edges of a box (see ``find_tables``)."""
+
+def rules_of(page) -> tuple[list[Box], list[Box]]:
+    """Boxes ``(x0, top, x1, bottom)`` of a pypdfium2 page's path objects (top-left origin), and
+    apart from them the stroked rectangles (table cells drawn with their border, as Word, WPS
+    and report tools do), which ``find_tables`` reads as their four edges."""
     import pypdfium2.raw as raw
 
     height = page.get_height()
-    out: list[tuple[float, float, float, float]] = []
+    rules: list[Box] = []
+    boxes: list[Box] = []
     for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=5):
         left, bottom, right, top = obj.get_bounds()
         box = (left, height - top, right, height - bottom)
         if box[2] - box[0] > _THIN and box[3] - box[1] > _THIN and _stroked_rectangle(obj, raw):
-            out += box_edges(box)
+            boxes.append(box)
         else:
-            out.append(box)
-        if len(out) > _MAX_RULES:
-            return []
-    return out
+            rules.append(box)
+        if len(rules) + 4 * len(boxes) > _MAX_RULES:
+            return [], []
+    return rules, boxes
 
 
-_BOX_EDGE = 0.25  # the width given to the edges of a stroked rectangle (marks them as a box's)
-
-
-def box_edges(box: tuple[float, float, float, float]) -> list[tuple[float, float, float, float]]:
-    """The four edges of a rectangle as thin boxes, a trace thinner than any drawn rule."""
+def box_edges(box: Box) -> list[Box]:
+    """The four edges of a rectangle as boxes of no thickness."""
     x0, y0, x1, y1 = box
-    e = _BOX_EDGE
-    return [(x0, y0, x1, y0 + e), (x0, y1 - e, x1, y1), (x0, y0, x0 + e, y1), (x1 - e, y0, x1, y1)]
+    return [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
 
 
 def _stroked_rectangle(obj, raw) -> bool:
@@ -68,11 +68,13 @@ def _stroked_rectangle(obj, raw) -> bool:
     return kinds[0] == raw.FPDF_SEGMENT_MOVETO and all(k == raw.FPDF_SEGMENT_LINETO for k in kinds[1:])
 
 
-def find_tables(rules: list[tuple[float, float, float, float]]) -> list[tuple[list[float], list[float]]]:
-    """Grids of connected thin rules: ``(column x positions, row y positions)`` per table."""
-    hs = [r for r in rules if r[3] - r[1] <= _THIN and r[2] - r[0] >= _MIN_H_RULE]
-    vs = [r for r in rules if r[2] - r[0] <= _THIN and r[3] - r[1] >= _MIN_V_RULE]
-    segs = hs + vs
+def find_tables(rules: Sequence[Box], boxes: Sequence[Box] = ()) -> list[tuple[list[float], list[float]]]:
+    """Grids of connected thin rules and box edges: ``(column x positions, row y positions)`` per table."""
+    lines = [(r, False) for r in rules] + [(e, True) for box in boxes for e in box_edges(box)]
+    hs = [(r, edge) for r, edge in lines if r[3] - r[1] <= _THIN and r[2] - r[0] >= _MIN_H_RULE]
+    vs = [(r, edge) for r, edge in lines if r[2] - r[0] <= _THIN and r[3] - r[1] >= _MIN_V_RULE]
+    segs = [r for r, _ in hs + vs]
+    from_box = [edge for _, edge in hs + vs]
     parent = list(range(len(segs)))
 
     def find(i: int) -> int:
@@ -95,15 +97,10 @@ def find_tables(rules: list[tuple[float, float, float, float]]) -> list[tuple[li
         ys = _distinct((segs[i][1] + segs[i][3]) / 2 for i in members if i < len(hs))
         # A grid made only of boxes' edges is a table when it has two rows and two columns of
         # cells at least: one box alone frames a side note, not a table.
-        least = 3 if all(_is_box_edge(segs[i]) for i in members) else 2
+        least = 3 if all(from_box[i] for i in members) else 2
         if len(xs) >= least and len(ys) >= least:
             tables.append((xs, ys))
     return tables
-
-
-def _is_box_edge(rule: tuple[float, float, float, float]) -> bool:
-    """True for an edge ``rules_of`` made from a stroked rectangle."""
-    return abs(min(rule[2] - rule[0], rule[3] - rule[1]) - _BOX_EDGE) < 1e-6
 
 
 def _distinct(values) -> list[float]:

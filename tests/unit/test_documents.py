@@ -47,10 +47,12 @@ def test_a_table_of_bordered_cells_is_read_row_by_row():
 
 def test_one_framed_box_is_no_table_but_a_grid_of_boxes_is():
     note = (70.0, 300.0, 450.0, 345.0)
-    assert find_tables(box_edges(note)) == []  # a side note framed by one rectangle
+    assert find_tables([], [note]) == []  # a side note framed by one rectangle
     cells = [(x, y, x + 100.0, y + 25.0) for x in (70.0, 170.0) for y in (300.0, 325.0)]
-    [(xs, ys)] = find_tables([edge for cell in cells for edge in box_edges(cell)])
+    [(xs, ys)] = find_tables([], cells)
     assert len(xs) == 3 and len(ys) == 3
+    # the same frame drawn as four thin rules is a ruled grid of one cell, as before
+    assert len(find_tables(box_edges(note))) == 1
 
 
 def test_every_chunk_knows_its_pdf_page():
