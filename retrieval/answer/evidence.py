@@ -964,6 +964,25 @@ def info_line(text: str) -> bool:
     return len(labels) >= 2 or (len(labels) == 1 and labels[0].start() == 0)
 
 
+@lru_cache(maxsize=1)
+def _counter_label() -> re.Pattern:
+    labels = "|".join(map(re.escape, sorted(data_lines("counter_labels.txt"), key=len, reverse=True)))
+    return re.compile(rf"({labels})(?:量|数|次数)?\s*[：:]?\s*$")
+
+
+def page_counter(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when the figure is the page's own counter (``2024-03-28 07:45　阅读 2.3万``,
+    ``浏览次数：1536``): a bare count (万, 次 or a trailing + at most) right after a counter
+    label, asked by a question that does not name that label. ``每月阅读2本`` counts books."""
+    if span is None or span.kind != "number":
+        return False
+    label = _counter_label().search(normalize(text[:span.start]))
+    if not label or label.group(1) in normalize(part.text):
+        return False
+    return re.fullmatch(r"[\d.,]+\s*万?\+?\s*次?", normalize(span.text)) is not None \
+        and not re.match(r"\s*[\u4e00-\u9fff]", text[span.end:])
+
+
 def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weights, max_hits: int,
                      embed=None, article_text=None, model=None, semantic_top: int = 10) -> list[Candidate]:
     """Candidates of the hits with their features and answer probability, best first.
@@ -1022,6 +1041,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
         if c.typed and part.answer_type == "number" and article_text and any(
                 name not in normalize(c.text) for name in planned_only(part.text, article_text(hit.doc_id))):
             c.typed = False  # “诉前调解工作站” asked, written only as 计划…设立: nothing it did is counted yet
+        if c.typed and part.answer_type == "number" and page_counter(part, c.text, c.span):
+            c.typed = False  # "阅读 2.3万" under the dateline counts the page's readers
         if c.typed and part.answer_type == "date" and not part.article_fact and info_line(c.text):
             c.typed = False  # the page's "时间：… 来源：… 作者：…" line dates the page, not the asked event
         if c.typed and part.answer_type == "date" and asks_past_event(part) and states_plan(c.text):

@@ -1176,6 +1176,25 @@ def test_a_pages_information_line_does_not_date_an_event(question, text):
     assert ev.typed_span(part, text)[0] and not any(c.typed for c in cands)
 
 
+@pytest.mark.parametrize(("question", "sentence", "counter"), [
+    # a count right after the page's counter label counts its readers, not what is asked
+    ("梧桐社区的长者食堂一份饭卖多少钱？", "2024-03-28 07:45　　阅读 2.3万", True),
+    ("溪口镇的党群服务中心一年接待群众多少？", "【字体：大 中 小】　浏览次数：1536", True),
+    ("溪口镇的党员志愿者一年服务了多少万？", "原创　溪口发布　阅读 10万+", True),
+    # the question names the counter: the page's count is what is asked
+    ("这篇文章的阅读量是多少？", "2024-03-28 07:45　　阅读 2.3万", False),
+    ("这条消息的浏览次数是多少？", "发布时间：2023-06-02　浏览次数：1536", False),
+    # a figure of the story after a verb that is also a label
+    ("梧桐社区的党员每月要读多少本书？", "社区党委要求党员每月阅读2本理论书籍。", False),
+    ("溪口镇的短视频播放了多少次？", "短视频点击量达2.3万次，留言400余条。", False),
+])
+def test_a_pages_own_counter_answers_no_question(question, sentence, counter):
+    part = _part(question)
+    _typed, span, _fit = ev.typed_span(part, sentence)
+    assert span is not None and span.kind == "number"
+    assert ev.page_counter(part, sentence, span) is counter
+
+
 @pytest.mark.parametrize(("question", "sentence", "miss"), [
     # a clause narrowing what is counted, absent from the sentence: it counts the whole
     ("青溪街道已经完成供热管网改造的老旧小区有几个？", "青溪街道辖8个社区，有老旧小区36个，不少楼房管网老化。", True),
