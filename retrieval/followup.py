@@ -139,6 +139,21 @@ def _noun_head(text: str) -> str:
     return "".join(head)
 
 
+def _without_trailing_verb(subject: str) -> str:
+    """A counted thing named before its verb, without that verb (“家门口调解点”已经建了 →
+    “家门口调解点”): a follow-up with a verb of its own (年内还打算新增几个) asks about the thing,
+    not about what was done to it. Only a verb marked done (建了, 设过) is cut: 集体经济收入 keeps
+    its noun read as a verb. A subject that is all verb stays as it is."""
+    cut = list(posseg().cut(subject))
+    if not cut or cut[-1].word not in ("了", "过"):
+        return subject
+    cut.pop()
+    while cut and cut[-1].flag.startswith(("v", "d", "t", "p")) and cut[-1].flag != "vn":
+        cut.pop()
+    kept = "".join(p.word for p in cut)
+    return kept if len(kept) >= 2 else subject
+
+
 def subject_of(question: str) -> str:
     """What a question is about, without place, time or question words.
 
@@ -156,6 +171,8 @@ def subject_of(question: str) -> str:
         subject = q[: m.start()] if m else q
         subject = re.sub(r"(?:是谁|是什么|是哪[个些家天年]?|有哪些|在哪里?|如何|怎样|怎么样)$", "", subject)
         subject = re.sub(r"(?:是|有|为|达到|共有|一共|共|总共)$", "", subject)
+        if m:
+            subject = _without_trailing_verb(subject)
     subject = _TIME.sub("", subject.lstrip("的在"))
     return _ATTRIBUTE.sub("", subject.strip("的，, "))
 

@@ -492,3 +492,20 @@ def test_their_company_is_the_company_the_previous_question_named(previous, ques
 def test_their_noun_not_ending_a_name_before_keeps_the_previous_subject():
     # 网格员 opens no name in the previous question: they are the grid workers asked about
     assert resolve("他们有多少人？", after("青溪街道网格员是怎么工作的？")) == "青溪街道网格员有多少人？"
+
+
+# ------------------------------------------------------------------------------ a verb of its own
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        # the count asked last names its thing before the verb: a follow-up with a verb of its own
+        # asks about the thing, not about what was done to it
+        ("柏溪街道“家门口议事点”已经建了多少个？", "年内还打算新增几个？", "柏溪街道“家门口议事点”年内还打算新增几个？"),
+        ("石楠镇“红色代办点”目前设了几个？", "下半年准备再增加多少个？", "石楠镇“红色代办点”下半年准备再增加多少个？"),
+        # the thing is counted after the question word: it stays as it was
+        ("青溪社区去年发展了多少名党员？", "比前年增长了多少？", "青溪社区党员比前年增长了多少？"),
+        (STATIONS, "还有多少个正在建设？", "桂溪镇党群服务驿站多少个正在建设？"),
+    ],
+)
+def test_a_followup_with_its_own_verb_keeps_only_the_thing_counted(previous, question, expected):
+    assert resolve(question, after(previous)) == expected
