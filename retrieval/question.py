@@ -108,8 +108,9 @@ def article_fact_kind(q: str) -> str:
             if rule["kind"] in ("date", "reviewer", "page") and not (_re(cfg["article_markers"]).search(q)
                                                              or _re(cfg["issue_markers"]).search(q)):
                 continue
-            # 第几期 of a training or a night school is a round of an event, not the article's issue.
-            if rule["kind"] == "issue" and not (_re(cfg["article_markers"]).search(q)
+            # 第几期 of a training or a night school is a round of an event, not the article's issue;
+            # 宣传册印了多少份 counts leaflets, 这期简报印了多少份 the bulletin's copies.
+            if (rule["kind"] == "issue" or rule.get("needs_marker")) and not (_re(cfg["article_markers"]).search(q)
                                                 or _re(cfg["issue_markers"]).search(q)):
                 continue
             return rule["kind"]
@@ -478,7 +479,7 @@ def analyze_part(text: str) -> Part:
         kind = "org"
     elif fact == "date":
         kind = "date"
-    elif fact in ("issue", "page", "doc_number"):
+    elif fact in ("issue", "page", "doc_number", "copies"):
         kind = "number"
     elif fact == "dateline":
         kind = "place"

@@ -208,10 +208,12 @@ class Answerer:
         (``cited``: the article an earlier part of the same question cited)."""
         if part.article_fact:
             answered = answer_fact(part, hits, self.articles, self.hit_at, cited)
-            if answered.found or not hits or part.answer_type == "person" or part.article_fact == "dateline":
+            if answered.found or not hits or part.answer_type == "person" \
+                    or part.article_fact in ("dateline", "copies"):
                 # the page's people (记者, 编辑, 摄影) are read from its bylines and credit lines;
                 # one it does not name is not found in a sentence about another role; a story with
-                # no wire dateline is not given a place from its sentences
+                # no wire dateline is not given a place from its sentences, a page that prints no
+                # 共印 line no copies from a figure of leaflets
                 return answered
         if not hits:
             return PartAnswer(part.text)

@@ -29,11 +29,12 @@ FALLBACK = {
     "title": ("title",),
     "issue": ("issue",),
     "page": ("page",),
+    "copies": ("copies",),
     "doc_number": ("doc_number",),
     "dateline": ("dateline",),
 }
 LABELS = {"author": "作者", "reporter": "记者", "correspondent": "通讯员", "editor": "编辑", "photographer": "摄影", "reviewer": "审核",
-          "outlet": "来源", "date": "发布日期", "title": "标题", "issue": "期号", "page": "版次",
+          "outlet": "来源", "date": "发布日期", "title": "标题", "issue": "期号", "page": "版次", "copies": "印数",
           "doc_number": "文号", "dateline": "电头"}
 #: An issue label of a bulletin or paper, in the first lines of its text (总第236期, 第15期,
 #: 2023年第9期（总第187期）).
@@ -48,6 +49,13 @@ def _page() -> re.Pattern:
     """The page of a paper the story ran on (第04版, 第A05版：城事, 版次：A3): ``paper_page`` of
     ``partyqa/data/document_marks.json``, which ingest reads too; compiled on first use, not at import."""
     return re.compile(data_json("document_marks.json")["paper_page"])
+
+
+@lru_cache(maxsize=1)
+def _print_copies() -> re.Pattern:
+    """How many copies a bulletin printed (（共印80份）, 印数：3000份): ``print_copies`` of
+    ``partyqa/data/document_marks.json``."""
+    return re.compile(data_json("document_marks.json")["print_copies"])
 
 
 @lru_cache(maxsize=1)
@@ -132,6 +140,13 @@ def facts_of(article: Article, kind: str) -> list[ArticleFact]:
             start = m.start("head")
             end = _line_span(article.text, start, start)[1]
             return [ArticleFact(kind, m.group("head"), article.text[start:end].strip(), start, end)]
+        return []
+    if kind == "copies":
+        # the bulletin's closing line (（共印80份）); the last one, after any story that quotes one
+        m = next(reversed(list(_print_copies().finditer(article.text))), None)
+        if m:
+            start, end = _line_span(article.text, m.start(), m.end())
+            return [ArticleFact(kind, m.group("copies").replace(" ", ""), article.text[start:end].strip(), start, end)]
         return []
     if kind in ("issue", "page"):
         pattern = _ISSUE if kind == "issue" else _page()

@@ -432,6 +432,45 @@ def test_the_page_read_at_ingest_answers_which_page(question, hit, article, valu
     assert cite.text[cite.answer_start:cite.answer_end] == value
 
 
+PRINTED_ARTICLE, PRINTED_HIT = _article(
+    "printed", "党建工作简报", ["第9期", "中共青柳县直属机关工作委员会　2024年10月18日"],
+    "县直机关68个党支部与68个村结对共建。\n报：县委组织部\n送：县委办公室\n（共印80份）", [],
+    "中共青柳县直属机关工作委员会", "2024-10-18")
+NUMBERED_ARTICLE, NUMBERED_HIT = _article(
+    "numbered", "组织工作信息", ["2023年第4期", "中共白石县委组织部编"],
+    "柳塘村印制“连心卡”2000份，发到每户村民手中。\n签发：曹振宇　　印数：120份", [],
+    "中共白石县委组织部", "2023-04-12")
+
+
+@pytest.mark.parametrize(("question", "hit", "article", "value"), [
+    ("青柳县直机关工委《党建工作简报》第9期一共印了多少份？", PRINTED_HIT, PRINTED_ARTICLE, "80份"),
+    # the figure of cards the story printed is no copy count of the bulletin
+    ("白石县那期《组织工作信息》印了多少份？", NUMBERED_HIT, NUMBERED_ARTICLE, "120份"),
+])
+def test_the_copies_a_bulletin_printed_are_read_from_its_closing_line(question, hit, article, value):
+    assert analyze(question).parts[0].article_fact == "copies"
+    ans = _answer_about(question, hit, article)
+    cite = ans.citations[0]
+    assert ans.found and value in ans.text and "印数" in ans.text
+    assert cite.text[cite.answer_start:cite.answer_end] == value
+
+
+@pytest.mark.parametrize(("question", "hit", "article"), [
+    # the paper prints no count: a figure of leaflets in the story is no answer
+    ("白石晚报柳塘村合作社那篇报道的印刷份数是多少？", WIRE_HIT, WIRE_ARTICLE),
+    ("这期《组织工作信息》一共印了多少份？", BULLETIN_HIT, BULLETIN_ARTICLE),
+])
+def test_a_page_that_prints_no_copy_count_gives_none(question, hit, article):
+    assert facts_of(article, "copies") == []
+    assert not _answer_about(question, hit, article).found
+
+
+@pytest.mark.parametrize("question", ["柳塘村的宣传册印了多少份发给村民？", "桐溪街道印发了多少份倡议书？",
+                                      "柳塘村的“连心卡”一共印了多少份？"])
+def test_copies_of_a_leaflet_in_the_story_are_no_copies_question(question):
+    assert analyze(question).parts[0].article_fact != "copies"
+
+
 def _answer_about(question, hit, article):
     answerer = Answerer({}, AnswerParams(min_confidence=0.0), articles={article.doc_id: article},
                         hit_at=lambda doc, offset: hit if 0 <= offset < len(article.text) else None)
