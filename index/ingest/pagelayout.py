@@ -437,8 +437,10 @@ def split_articles(lines: list[Line], page_height: float, size_tol: float = 0.15
         groups.setdefault(id(root[id(h)]), []).append(h)
     leaders = [h for h in heads if root[id(h)] is h]
     # A short large line above the first headline of real length is a page or section name (区县新闻).
-    first = min((h.top for h in leaders if h is not masthead and len(h.text) > _SECTION_NAME), default=page_height)
-    furniture = {id(h) for h in leaders if h.bottom <= first and len(h.text) <= _SECTION_NAME}
+    first = min((h.top for h in leaders if h is not masthead and len(h.text) > _SECTION_NAME and not _page_label(h.text)),
+                default=page_height)
+    furniture = {id(h) for h in leaders if h.bottom <= first
+                 and (len(h.text) <= _SECTION_NAME or _page_label(h.text))}
     header: list[Block] = []
     for b in blocks:
         if id(b) in head_ids:
@@ -491,6 +493,20 @@ def _layout_pattern(name: str) -> re.Pattern:
     from partyqa.resources import data_json
 
     return re.compile(data_json("layout.json")[name])
+
+
+@lru_cache(maxsize=1)
+def _paper_page() -> re.Pattern:
+    from partyqa.resources import data_json
+
+    return re.compile(data_json("document_marks.json")["paper_page"])
+
+
+def _page_label(text: str) -> bool:
+    """True for a page label set large above the stories (第05版：乡村振兴, A3版　城事): page
+    furniture of any length, never a headline (``paper_page`` of document_marks.json)."""
+    m = _paper_page().match(text.strip())
+    return m is not None and len(text.strip()) <= _SECTION_NAME + m.end()
 
 
 def cut_briefs(text: str) -> list[str]:

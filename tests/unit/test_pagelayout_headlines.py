@@ -177,3 +177,26 @@ def test_a_numbered_heading_flush_with_the_paragraph_after_its_full_stop_stands_
 def test_a_numbered_line_continuing_an_unfinished_sentence_stays_in_its_paragraph(lines_text):
     lines = [_line(text, 100 + 16 * k, 12.0) for k, text in enumerate(lines_text)]
     assert len(page_text(lines).split("\n")) == 1
+
+
+@pytest.mark.parametrize("label", ["第05版：乡村振兴", "A03版　区县新闻·综合"])
+def test_a_large_page_label_over_the_stories_is_page_furniture_for_every_story(label):
+    lines = [
+        _line("南州日报", 20, 40.0, 40, 200),
+        _line(label, 24, 16.0, 560, 700),
+        _line("本版编辑：严小舟", 50, 9.0, 560, 700),
+        _line("青溪街道建成红帆驿站三十六个", 100, 28.0, 40, 460),
+        *_body(140),
+        _line("白石县柳塘村领办合作社见成效", 400, 28.0, 40, 460),
+        *[_line(t.replace("青溪街道", "柳塘村"), 440 + 16 * k, 12.0) for k, t in enumerate(BODY * 2)],
+    ]
+    header, stories = split_articles(lines, 900.0)
+    assert label in header and "本版编辑：严小舟" in header  # each story is given the page header
+    assert len(stories) == 2 and not any(label in s for s in stories)
+    assert stories[0].startswith("青溪街道建成红帆驿站三十六个")
+
+
+def test_a_headline_opening_with_an_edition_is_no_page_label():
+    from index.ingest.pagelayout import _page_label
+    assert not _page_label("第3版党建手册今起免费发放到各社区居民手中")
+    assert _page_label("第05版：乡村振兴") and _page_label("A03版　区县新闻")
