@@ -577,15 +577,31 @@ DONE = re.compile(r"实际|已经|已|完成了|建成了|累计|截至|目前")
 
 _PERIOD = re.compile(r"(?<!每)(?:全年|一年|半年|上半年|下半年|[一二三四1-4]季度|[前头][一二三四五六七八九十\d]+个?月|"
                      r"\d{1,2}(?:至|到|-|—|~|～)\d{1,2}月|[一二三四五六七八九十]+(?:至|到)[一二三四五六七八九十]+月)")
+#: A span of years a figure may be written for (五年来, 近三年, 3年间): another period than a part of one year.
+#: One year (一年来) is the 全年 of _PERIOD, no span of years.
+_YEARS_SPAN = re.compile(r"(?:[二三四五六七八九十两]+|[2-9]|\d{2,})年(?:来|以来|间)|近(?:[二三四五六七八九十两]+|[2-9]|\d{2,})年")
 _BATCH = re.compile(r"(?:第[一二三四五六七八九十\d]+|首)(批|期|轮|届)")
 
 
-def period_mismatch(part: Part, sentence: str) -> bool:
+def period_mismatch(part: Part, sentence: str, span: sp.Span | None = None) -> bool:
     """True when the question asks about one period (全年, 一季度, 头十个月) and the sentence's
-    figure is for another (半年来, 1至6月). A period after 每 is how often (每半年反馈一次), no period."""
+    figure is for another (半年来, 1至6月). A period after 每 is how often (每半年反馈一次), no period.
+
+    A sentence that writes the asked period beside others (五年来…成功化解609件，其中…今年1至10月受理
+    117件) dates each figure by the last period written before it: 609件 is of the five years."""
     asked = {_canon_period(m) for m in _PERIOD.findall(normalize(part.text))}
-    said = {_canon_period(m) for m in _PERIOD.findall(normalize(sentence))}
-    return bool(asked and said and not asked & said)
+    norm = normalize(sentence)
+    said = {_canon_period(m) for m in _PERIOD.findall(norm)}
+    if not (asked and said):
+        return False
+    if not asked & said:
+        return True
+    if span is None:
+        return False
+    marks = [(m.end(), _canon_period(m.group())) for m in _PERIOD.finditer(norm[:span.start])]
+    marks += [(m.end(), "") for m in _YEARS_SPAN.finditer(norm[:span.start])]
+    last = max(marks, default=None)
+    return last is not None and last[1] not in asked
 
 
 def _canon_period(text: str) -> str:

@@ -411,6 +411,7 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
         spans = [s for s in spans if not per_unit(part, text, s)] or spans
         spans = [s for s in spans if not one_for_total(part, s)] or spans  # 合设一名楼长…选出楼长386名
         spans = [s for s in spans if not outcome_miss(part, text, s)] or spans  # 调解成功了多少: the successes
+        spans = [s for s in spans if not period_mismatch(part, text, s)] or spans  # 1至10月 asked: not 五年来…
         # A bare magnitude (12万) stands in for the asked unit (万元) only when no figure
         # carries the unit itself ("设立5000万元基金，引进人才12万" → 5000万元).
         if part.units:
@@ -1025,7 +1026,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                     and DONE.search(normalize(part.text)))
                 or (states_planned(c.text[:c.span.end]) and not asks_plan(part.text))  # 计划…20名, not …，力争…
                 or (future_dated(c.text, hit.date) and not asks_plan(part.text))  # 到2025年底…达到60个
-                or period_mismatch(part, c.text) or change_mismatch(part, c.text) or sum_over_miss(part, c.text, c.span)
+                or period_mismatch(part, c.text, c.span) or change_mismatch(part, c.text) or sum_over_miss(part, c.text, c.span)
                 or difference_for_amount(part, c.text, c.span) or rate_base_miss(part, c.text, c.span)
                 or (c.row is None and one_figure_for_each(part, c.text, c.span))
                 or whole_money_for_item(part, c.text, c.span) or stock_for_new(part, c.text, c.span)

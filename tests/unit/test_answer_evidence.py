@@ -232,6 +232,31 @@ def test_period_mismatch(question, sentence, expected):
     assert ctx.period_mismatch(_part(question), sentence) is expected
 
 
+@pytest.mark.parametrize(("question", "sentence", "figure", "other"), [
+    # the asked period written beside a span of years: each figure is of the last period before it
+    ("雪岭社区调解室今年1至10月受理了多少件纠纷？",
+     "五年来，调解室累计受理纠纷627件，成功化解609件，其中今年1至10月受理117件。", "117件", "627件"),
+    ("柳塘村合作社上半年分红多少万元？", "近三年，合作社累计分红86万元，今年1至6月分红21万元。", "21万元", "86万元"),
+])
+def test_the_figure_of_the_asked_period_is_picked_beside_a_span_of_years(question, sentence, figure, other):
+    part = _part(question)
+    _, span, _ = ev.typed_span(part, sentence)
+    assert span is not None and span.text == figure
+    assert not ctx.period_mismatch(part, sentence, span)
+    assert ctx.period_mismatch(part, sentence, next(s for s in sp.number_spans(sentence) if s.text == other))
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # 一年来 is the year asked (全年), no span of years; a year alone dates, it is no period
+    ("榕荫商圈调解室这一年来一共调解了多少起纠纷？", "一年来，商圈调解室共调解各类纠纷138起，调解成功率97.1%。"),
+    ("白石县2023年全年发展了多少名党员？", "2023年，全县全年发展党员45名。"),
+])
+def test_one_year_or_a_year_alone_is_no_other_period_of_the_figure(question, sentence):
+    part = _part(question)
+    _, span, _ = ev.typed_span(part, sentence)
+    assert span is not None and not ctx.period_mismatch(part, sentence, span)
+
+
 @pytest.mark.parametrize(("question", "sentence", "expected"), [
     ("第二批网格示范点有多少个？", "首批网格示范点共10个。", True),
     ("第二批网格示范点有多少个？", "第二批网格示范点共15个。", False),
@@ -1794,6 +1819,10 @@ def test_an_outcome_asked_picks_the_figure_that_writes_it(question, sentence, fi
 
 @pytest.mark.parametrize(("question", "sentence", "miss"), [
     ("青溪街道今年调解成功了多少件纠纷？", "今年1至6月，调解室又接手纠纷64件。", True),
+    # 成功化解 asked: the cases taken on (受理) in the same period are no successes
+    ("雪岭社区今年1至10月成功化解了多少件纠纷？", "今年1至10月，调解室受理纠纷117件。", True),
+    ("雪岭社区今年1至10月成功化解了多少件纠纷？", "今年1至10月，调解室成功化解纠纷98件。", False),
+    ("桐溪街道去年成功调处了多少起矛盾？", "去年街道共排查矛盾纠纷215起。", True),
     ("白石县的微心愿已经办完了多少个？", "全县党员认领微心愿312个。", True),
     # no outcome asked: the count of cases taken on answers
     ("青溪街道今年调解了多少件纠纷？", "今年1至6月，调解室又接手纠纷64件。", False),
