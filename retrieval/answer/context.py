@@ -656,6 +656,19 @@ def floor_mismatch(part: Part, sentence: str) -> bool:
     return bool(asked and said and not asked & said)
 
 
+def ordinal_unit_miss(part: Part, sentence: str) -> bool:
+    """True when the question asks about one numbered unit of a body (泉桦社区第3网格党支部有多少名
+    党员: ``ordinal_unit`` of answers.json) and the sentence neither names that unit nor points
+    back at one (社区党委下设网格党支部6个…现有党员318名 counts the whole community)."""
+    pattern = _answer_pattern("ordinal_unit")
+    asked = {_canon_batch(re.sub(r"\s", "", m.group())) for m in pattern.finditer(normalize(part.text))}
+    if not asked:
+        return False
+    norm = normalize(sentence)
+    said = {_canon_batch(re.sub(r"\s", "", m.group())) for m in pattern.finditer(norm)}
+    return not any(a in s or s in a for a in asked for s in said) and not re.search(r"该|这个|此|其(?!中|他|余|它)", norm)
+
+
 def _canon_batch(text: str) -> str:
     """One spelling of a batch or round: 首批 and 第1批 are 第一批."""
     text = re.sub(r"^首", "第一", text)

@@ -64,6 +64,7 @@ from retrieval.answer.context import (
     one_off_for_recurring,
     one_person_for_average,
     one_person_for_total,
+    ordinal_unit_miss,
     other_kind_counted,
     other_people_counted,
     outcome_miss,
@@ -1048,7 +1049,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.typed = False  # the page's "时间：… 来源：… 作者：…" line dates the page, not the asked event
         if c.typed and part.answer_type == "date" and asks_past_event(part) and states_plan(c.text):
             c.typed = False  # "帮背队是什么时候成立的？" is not answered by "计划在今年底前推广"
-        if c.typed and (batch_mismatch(part, c.text, hit.text) or floor_mismatch(part, c.text)):
+        if c.typed and (batch_mismatch(part, c.text, hit.text) or floor_mismatch(part, c.text)
+                        or ordinal_unit_miss(part, c.text)):
             c.typed = False  # 首批 written, 第二批 asked; 六楼住户 written, 五楼住户 asked
         if c.typed and part.answer_type == "number" and rated_miss(part, c.text, c.span):
             c.typed = False  # 满意的比例 asked, 物业费收缴率 written; 对微更新的满意度 asked, 对停车管理的 written

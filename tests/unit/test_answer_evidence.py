@@ -1988,3 +1988,19 @@ def test_a_one_off_amount_does_not_answer_a_recurring_one(question, sentence, fi
     at = sentence.index(figure)
     span = sp.Span(at, at + len(figure), figure, "number")
     assert ctx.one_off_for_recurring(part, sentence, span) is miss
+
+
+# ------------------------------------------------ one numbered unit of a body asked
+@pytest.mark.parametrize(("question", "sentence", "miss"), [
+    # the whole body's figure, or another unit's, answers nothing about the asked unit
+    ("梧桐社区第3网格党支部有多少名党员？", "社区党委下设网格党支部6个、楼栋党小组21个，现有党员318名。", True),
+    ("柳塘村第二村民小组有多少户？", "全村辖5个村民小组，共412户。", True),
+    ("柳塘村第二村民小组有多少户？", "第四村民小组有86户。", True),
+    # the unit named (in figures or in words), or pointed back at
+    ("梧桐社区第3网格党支部有多少名党员？", "第三网格党支部现有党员42名。", False),
+    ("柳塘村第二村民小组有多少户？", "该小组共有户籍人口96户。", False),
+    # no numbered unit asked
+    ("梧桐社区有多少名党员？", "社区党委下设网格党支部6个、楼栋党小组21个，现有党员318名。", False),
+])
+def test_a_numbered_unit_asked_needs_the_sentence_to_name_it(question, sentence, miss):
+    assert ctx.ordinal_unit_miss(_part(question), sentence) is miss
