@@ -671,7 +671,12 @@ def _question_places(text: str) -> tuple[str, ...]:
             coined = j == i - 1 and len(prev) >= 2 and prev_flag.startswith("v") and not _word_frequencies().get(prev) \
                 and (j == 0 or not CJK_RUN.fullmatch(tokens[j - 1][1]) or tokens[j - 1][1] in found
                      or bool(_PLACE_TAIL.search(tokens[j - 1][1])))
-            name_like = prev_flag.startswith(_NAME_FLAGS) or lone_verb or name_end or land or leading or coined or (
+            # "霁/松/街道" at the opening: the first of a rare name's single characters, read as a
+            # verb too, where no other word can stand before it
+            opening = single and prev_flag.startswith("v") and len(pieces) == 1 and len(pieces[0]) == 1 \
+                and j == i - 2 and tail.start() == 0 and (j == 0 or not CJK_RUN.fullmatch(tokens[j - 1][1]))
+            name_like = prev_flag.startswith(_NAME_FLAGS) or lone_verb or name_end or land or leading or coined \
+                or opening or (
                 single and not prev_flag.startswith(("p", "c", "u", "d", "v", "r", "m", "f", "q")))
             if not name_like:
                 break

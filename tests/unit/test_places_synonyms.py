@@ -58,9 +58,13 @@ def test_an_organisation_right_after_a_village_or_town_is_not_part_of_its_name(q
         # a name jieba's dictionary lacks, made up by its HMM and tagged as a verb
         ("松映街道有多少个网格？", ["松映街道"]),
         ("霞映社区党委书记是谁？", ["霞映社区"]),
+        # a rare name jieba cuts into two single characters read as verbs, at the opening
+        ("霁松街道今冬为多少户困难家庭送去了取暖煤？", ["霁松街道"]),
+        ("据了解，跃攀社区已建成驿站3个。", ["跃攀社区"]),
         # … while a dictionary verb before a place word is a verb
         ("加强社区治理有哪些做法？", []),
         ("服务社区居民有多少次？", []),
+        ("要求党员去社区报到的有多少人？", []),
         ("一条河涌穿社区而过，垃圾漂浮时有发生。", []),  # a word cut out of the middle of a phrase
     ],
 )
