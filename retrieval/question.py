@@ -83,7 +83,7 @@ def _re(pattern: str) -> re.Pattern:
 
 
 #: The unit word a number question asks in (多少 *名*, 几 *户次*, 多少 *万元*): two-word units whole.
-ASKED_UNIT = r"(人次|户次|家次|场次|车次|万元|亿元|万人|平方公里|平方米|公里|个钟头|个小时|钟头|小时|块钱|[\u4e00-\u9fff])"
+ASKED_UNIT = r"(人次|户次|家次|场次|车次|万元|亿元|万人|平方公里|平方米|公里|个钟头|个小时|钟头|小时|块钱|毛钱|[\u4e00-\u9fff])"
 #: The marks and spaces that close a question (？ 。 ! …).
 TRAILING_MARKS = re.compile(r"[？?。.!！\s]+$")
 #: The units of people counted with 个 (几个绣娘, 这样的人一共有几个).
@@ -200,7 +200,7 @@ def focus_terms(q: str, places: tuple[str, ...], kind: str) -> tuple[str, ...]:
 
     counted = False
     if cue is not None and cue.group().endswith(("多少", "几")):
-        stripped = re.sub(r"^(?:户人家|人次|户次|家次|方面|个钟头|个小时|钟头|小时|块钱|分(?=及|或|以上|以下|以内)|[个名位人户处件次本项家间所条天年成倍期批支座栋亩万千百十方种类点块级步张])"
+        stripped = re.sub(r"^(?:户人家|人次|户次|家次|方面|个钟头|个小时|钟头|小时|块钱|毛钱|分(?=及|或|以上|以下|以内)|[个名位人户处件次本项家间所条天年成倍期批支座栋亩万千百十方种类点块级步张])"
                           r"(?:及|或)?(?:以上|以下|以内)?", "", after)
         counted = stripped != after  # 哪几方|参加: what is counted was named before the cue
         after = stripped
