@@ -217,8 +217,8 @@ def one_figure_for_each(part: Part, text: str, span: sp.Span | None) -> bool:
 def whole_money_for_item(part: Part, text: str, span: sp.Span | None) -> bool:
     """True when money is asked for one thing (加装的5部电梯一共花了多少钱) and the sentence names
     that thing only after the money figure, as one of the works listed with their own figures
-    (总投资4180万元，完成管网改造21.6公里、外墙保温19.8万平方米，…加装电梯5部): the amount is the
-    whole project's, not the thing's."""
+    (总投资4180万元，完成管网改造21.6公里、外墙保温19.8万平方米，…加装电梯5部), or the first of
+    them (总投资2360万元，更换供排水管网4.2公里): the amount is the whole project's, not the thing's."""
     if span is None or "元" not in (span.unit or "") or not part.focus:
         return False
     norm = normalize(text)
@@ -226,8 +226,14 @@ def whole_money_for_item(part: Part, text: str, span: sp.Span | None) -> bool:
     terms = [t for t in part.focus if len(t) >= 2 and t in norm]
     if not terms or any(t in before for t in terms):
         return False  # the thing is named before its amount (加装电梯5部，投入资金300万元)
-    between = after[:min(after.find(t) for t in terms)]
-    return len(sp.number_spans(between)) >= 2
+    at = min(after.find(t) for t in terms)
+    between = after[:at]
+    # …or in the next clause with a measure of its own (总投资2360万元，更换供排水管网4.2公里): one of
+    # the works (a second amount, 比周边小区低0.1元 or 每部电梯补助15万元, is no work done; 投入300万元
+    # 加装电梯5部 spends the money on it)
+    own = re.split(r"[，,；;。、]", after[at:])[0]
+    first_work = bool(re.search(r"[，,；;]", between)) and any("元" not in (s.unit or "元") for s in sp.number_spans(own))
+    return len(sp.number_spans(between)) >= 2 or first_work
 
 
 def stock_for_new(part: Part, text: str, span: sp.Span | None) -> bool:
@@ -1128,8 +1134,10 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
         # 5000名"; "对标全市先进，全县共有…" is the county's; "按照“全省一流”要求" is no owner).
         unquoted = _QUOTED.sub("", head)
         # 各街道（镇）党（工）委书记 are people from every street, who attended: no whole owning a figure
+        # 纳入全区…改造计划, 被评为全市…先进: a whole's list or title the place joined owns no figure
         wholes = [m for m in _BROADER.finditer(unquoted)
-                  if not (m.group().startswith("各") and _UNIT_PEOPLE.match(unquoted, m.end()))]
+                  if not (m.group().startswith("各") and _UNIT_PEOPLE.match(unquoted, m.end()))
+                  and not _answer_pattern("joined_whole").search(unquoted[:m.start()])]
         for whole in wholes[-1:]:
             if place_level(whole.group()) != level:
                 return False  # 全市 for a district, or 全街道 when a district is asked about

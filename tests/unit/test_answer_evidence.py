@@ -1705,8 +1705,12 @@ def test_one_figure_answers_no_question_about_each(question, sentence, miss):
      "片区纳入改造计划，总投资4180万元，完成管网改造21.6公里、外墙保温19.8万平方米，加装电梯5部。", True),
     ("柳塘村修的那条产业路花了多少钱？",
      "村里争取项目资金860万元，建成冷库2座、晾晒场3000平方米，硬化产业路4.2公里。", True),
-    # the thing named before its amount, or right after it with nothing listed between
+    # the first of the works, in the clause after the amount with a measure of its own
+    ("枫林社区更换供排水管网花了多少钱？", "小区纳入改造计划，总投资2360万元，更换供排水管网4.2公里，新增停车位310个。", True),
+    ("柳塘村修的那条产业路花了多少钱？", "村里争取项目资金860万元，硬化产业路4.2公里，建成冷库2座。", True),
+    # the thing named before its amount, or right after it with nothing listed between, or with an amount
     ("青禾社区加装的5部电梯一共花了多少钱？", "社区加装电梯5部，共投入资金300万元。", False),
+    ("枫林社区的物业费一平米交多少钱？", "多层住宅每月每平方米0.45元，比周边同类小区低0.1元左右。", False),
     ("青禾社区加装的5部电梯一共花了多少钱？", "社区投入300万元加装电梯5部。", False),
 ])
 def test_a_projects_money_is_not_one_listed_works(question, sentence, miss):
@@ -2004,3 +2008,21 @@ def test_a_one_off_amount_does_not_answer_a_recurring_one(question, sentence, fi
 ])
 def test_a_numbered_unit_asked_needs_the_sentence_to_name_it(question, sentence, miss):
     assert ctx.ordinal_unit_miss(_part(question), sentence) is miss
+
+
+# ------------------------------------------------ a whole's plan or title the place joined owns nothing
+@pytest.mark.parametrize(("question", "text", "fits"), [
+    ("枫林社区老旧小区改造总投资多少？",
+     "枫林社区位于城区东部。2023年，小区被纳入全区老旧小区改造计划，总投资2360万元。", True),
+    ("柳塘村的村集体经济收入有多少？",
+     "柳塘村位于白石县北部。去年村里被评为全县集体经济强村，村集体经济收入达到86万元。", True),
+    # the whole as the figure's owner
+    ("枫林社区老旧小区改造总投资多少？",
+     "枫林社区位于城区东部。2023年，全区老旧小区改造总投资2.6亿元。", False),
+    ("柳塘村的村集体经济收入有多少？",
+     "柳塘村位于白石县北部。去年全县村集体经济收入达到8600万元。", False),
+])
+def test_a_whole_whose_plan_or_title_the_place_joined_owns_no_figure(question, text, fits):
+    part = _part(question)
+    sentence = text.split("。")[1] + "。"
+    assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
