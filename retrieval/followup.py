@@ -302,6 +302,16 @@ def resolve(question: str, history: list[dict] | tuple = (), carry_owner: bool =
         for size in range(len(named), 1, -1):
             if rest.startswith(named[-size:]):
                 return f"{subject}{rest[size:]}？"
+        # "这个支部现在有几名党员" after "…物业项目部的党支部书记是谁": the noun after the demonstrative
+        # stands for the previous subject up to where it writes that noun
+        for size in range(min(len(rest), 6), 1, -1):
+            at = subject.rfind(rest[:size])
+            if at > 0 and _nouns(rest[:size]):
+                end = at + size
+                close = subject.find("”", end)
+                if subject.count("“", 0, end) > subject.count("”", 0, end) and close >= 0:
+                    end = close + 1  # a quoted name is kept whole (“红帆驿站”)
+                return f"{subject[:end]}{rest[size:]}？"
         owned = _owned_noun(previous, rest) if _BARE_PRONOUN.match(pronoun.group()) else ""
         if owned:
             # "他们公司有多少名党员" after "津汀精密机械有限公司的党支部书记是谁": their company is the

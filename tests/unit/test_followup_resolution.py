@@ -509,3 +509,17 @@ def test_their_noun_not_ending_a_name_before_keeps_the_previous_subject():
 )
 def test_a_followup_with_its_own_verb_keeps_only_the_thing_counted(previous, question, expected):
     assert resolve(question, after(previous)) == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        # the noun after the demonstrative stands for the previous subject up to where it writes it
+        ("枫林社区物业项目部的党支部书记是谁？", "这个支部现在有几名党员？", "枫林社区物业项目部的党支部现在有几名党员？"),
+        ("柳塘村茶叶合作社的理事长是谁？", "这个合作社有多少户社员？", "柳塘村茶叶合作社有多少户社员？"),
+        # a quoted name is kept whole
+        ("青溪街道“红帆驿站”建了几个？", "这些驿站有哪些功能？", "青溪街道“红帆驿站”有哪些功能？"),
+    ],
+)
+def test_a_demonstrative_noun_stands_for_the_previous_subject_up_to_that_noun(previous, question, expected):
+    assert resolve(question, after(previous)) == expected
