@@ -151,6 +151,9 @@ def test_accumulated_asked_is_a_total_not_a_per_unit_figure(question, text, tota
     ("白沙社区现在有多少名志愿者？", "2022年，社区注册志愿者达到460名。", "2022-05-01", False),
     ("锦溪产业园现在有多少个企业党组织？", "园区企业党组织由2020年的19个增加到57个。", "2023-09-10", False),
     ("锦溪产业园2020年有多少个企业党组织？", "2020年底，园区只有企业党组织19个。", "2023-09-10", False),
+    # 现有 writes today's figure after an earlier year's event
+    ("枫林社区物业项目部的党支部现在有几名党员？", "2022年4月，社区在物业项目部成立党支部，现有党员9名。", "2024-07-16", False),
+    ("锦溪产业园现在有多少个企业党组织？", "园区于2019年成立综合党委，现有企业党组织57个。", "2023-09-10", False),
 ])
 def test_a_figure_of_an_earlier_year_does_not_answer_what_is_asked_of_now(question, sentence, date, past):
     from retrieval.answer import context as cx
