@@ -643,6 +643,9 @@ def _question_places(text: str) -> tuple[str, ...]:
             _, prev, prev_flag = tokens[j]
             if not CJK_RUN.fullmatch(prev) or _PLACE_TAIL.search(prev) or prev in found:
                 break
+            whole = "".join(pieces) + tail_text
+            if len(whole) >= 3 and _lookup().get(whole, ((), False))[1] and whole not in _ambiguous_names():
+                break  # "国有企业/石嘴山/市": a division's full name is whole; the words before it are no part
             if len("".join(pieces)) >= 2 and _city_short_form(prev) and not pieces[0].startswith(_road_words()):
                 found.setdefault(prev, tokens[j][0])
                 break  # "银川枸杞里社区": the city's short form, then the community (长春路社区 is one name)

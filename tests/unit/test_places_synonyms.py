@@ -65,6 +65,9 @@ def test_an_organisation_right_after_a_village_or_town_is_not_part_of_its_name(q
         ("加强社区治理有哪些做法？", []),
         ("服务社区居民有多少次？", []),
         ("要求党员去社区报到的有多少人？", []),
+        # a division's full name is whole: the words before it are no part of it
+        ("社区引入区属国有企业石嘴山市沁安物业公司入驻。", ["石嘴山市"]),
+        ("合作社与省属龙头企业哈密市瓜业公司签约。", ["哈密市"]),
         ("一条河涌穿社区而过，垃圾漂浮时有发生。", []),  # a word cut out of the middle of a phrase
     ],
 )
