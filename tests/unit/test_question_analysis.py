@@ -849,6 +849,11 @@ def test_only_number_questions_have_a_counted_thing():
         # … but 局 of 格局 or 开局 names no body
         ("全县党建形成了什么新格局？", ""),
         ("开局之年全县发展了多少名党员？", ""),
+        # a market is a named body too, without what it trades
+        ("瓜源汇农产品批发市场去年的交易额是多少？", "瓜源汇"),
+        ("青溪街道的东篱农贸市场有多少户商户？", "东篱"),
+        # … but a market bureau is the bureau
+        ("樊城区市场监管局有多少名党员？", "市场监管"),
     ],
 )
 def test_a_question_names_an_organisation_by_its_own_words(question, organisation):
