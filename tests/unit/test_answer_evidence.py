@@ -2026,3 +2026,20 @@ def test_a_whole_whose_plan_or_title_the_place_joined_owns_no_figure(question, t
     part = _part(question)
     sentence = text.split("。")[1] + "。"
     assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
+
+
+# ------------------------------------------------ money asked one way, written the other
+@pytest.mark.parametrize(("question", "sentence", "miss"), [
+    # a cost asked: a market's turnover or a sale is money coming in
+    ("瓜源汇市场把库房改成驿站一共花了多少钱？", "市场2023年交易量42万吨、交易额31.5亿元。", True),
+    ("瓜源汇市场把库房改成驿站一共花了多少钱？", "党员商户开设直播间，带动线上销售瓜干等产品2300万元。", True),
+    ("柳塘村建冷库投入了多少钱？", "冷库建成后，合作社当年成交额达到860万元。", True),
+    # the cost written, or income asked
+    ("瓜源汇市场把库房改成驿站一共花了多少钱？", "市场投入86万元把闲置库房改成驿站。", False),
+    ("瓜源汇市场去年的交易额是多少？", "市场2023年交易量42万吨、交易额31.5亿元。", False),
+])
+def test_money_asked_one_way_is_not_answered_by_money_the_other_way(question, sentence, miss):
+    part = _part(question)
+    _, span, _ = ev.typed_span(part, sentence)
+    assert span is not None and "元" in span.unit
+    assert ctx.money_direction_miss(part, sentence, span) is miss
