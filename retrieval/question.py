@@ -151,6 +151,8 @@ def asked_units(q: str, kind: str) -> str | None:
         return None
     cfg = _cfg()
     m = re.search(rf"(?:多少|(?<![那这])几)\s*{ASKED_UNIT}", q)  # 那几个车间: no question word
+    if m and re.match(cfg["not_units"], q[m.start(1):]):
+        m = None  # 多少项目资金: 项目 is a word, not the measure 项
     person = person_nouns().match(q, m.end()) if m else None
     if person and q[person.end():person.end() + 1] == "的":
         person = person_nouns().match(q, person.end() + 1)  # 几个快递员的子女: who is counted
