@@ -338,13 +338,19 @@ def person_kind_miss(part: Part, text: str, span: sp.Span) -> bool:
     heads = {asked[-1], *(_kind_run(question[ask.end():]) if ask else [])}
     norm = normalize(text)
     run = f"(?:{_kind_words()})+"
-    before = re.search(f"({run}){_BEFORE_FIGURE}", norm[max(0, span.start - 12):span.start])
+    # "党员骑手、快递员26名": 党员 leads the first of the kinds listed before the figure, and so all
+    before = re.search(f"({run}(?:、{run})*){_BEFORE_FIGURE}", norm[max(0, span.start - 20):span.start])
     after = re.match(f"{run}", norm[span.end:])
     for m in (before, after):
         if m:
-            said = _kind_run(m.group(1) if m is before else m.group())
-            if said and (said[-1] in heads or asked[-1] in said[:-1]):
-                return False
+            items = (m.group(1) if m is before else m.group()).split("、")
+            listed = {k for item in items[1:] for k in _kind_run(item)[-1:]} | {k for k in _kind_run(items[0])[-1:]}
+            if len(items) > 1 and any(a in listed for a in asked[:-1]):
+                return True  # 外卖骑手党员 asked: 党员骑手、快递员26名 counts couriers too
+            for item in items:
+                said = _kind_run(item)
+                if said and (said[-1] in heads or asked[-1] in said[:-1]):
+                    return False
     return bool(before or after)
 
 

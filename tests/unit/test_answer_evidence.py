@@ -2043,3 +2043,18 @@ def test_money_asked_one_way_is_not_answered_by_money_the_other_way(question, se
     _, span, _ = ev.typed_span(part, sentence)
     assert span is not None and "元" in span.unit
     assert ctx.money_direction_miss(part, sentence, span) is miss
+
+
+# ------------------------------------------------ the kinds listed before a figure
+@pytest.mark.parametrize(("question", "sentence", "miss"), [
+    # 党员 leading the first of the listed kinds leads them all: the figure counts members
+    ("岚港镇新就业群体联合党支部目前有多少名党员？", "联合党支部目前有党员骑手、快递员26名。", False),
+    ("青溪街道物流园联合党委有多少名党员？", "联合党委现有党员网约车司机、快递员58名。", False),
+    # …but one of the listed kinds asked is not counted alone
+    ("岚港镇新就业群体联合党支部里有多少名外卖骑手党员？", "联合党支部目前有党员骑手、快递员26名。", True),
+    ("青溪街道物流园联合党委里有多少名网约车司机党员？", "联合党委现有党员网约车司机、快递员58名。", True),
+])
+def test_kinds_listed_before_a_figure_share_the_kind_leading_the_first(question, sentence, miss):
+    part = _part(question)
+    span = next(s for s in sp.number_spans(sentence) if s.unit == "名")
+    assert ev.person_kind_miss(part, sentence, span) is miss
