@@ -312,7 +312,10 @@ def sum_over_miss(part: Part, text: str, span: sp.Span | None) -> bool:
     if not counts:
         return False
     norm = normalize(text)
-    return not any(c in norm for c in counts) and not states_total(text, span)
+    # the count written with another measure or in figures (两个大仓库 asked, 建起2座保鲜冷库 written)
+    asked_n = {cn_number(m.group(1)) for m in re.finditer(cfg["sum_count"], asked)}
+    said_n = {cn_number(m.group(1)) for m in re.finditer(cfg["sum_count"], norm)}
+    return not any(c in norm for c in counts) and not asked_n & said_n and not states_total(text, span)
 
 
 def relative_subset(part: Part, text: str, span: sp.Span | None) -> bool:

@@ -2058,3 +2058,19 @@ def test_kinds_listed_before_a_figure_share_the_kind_leading_the_first(question,
     part = _part(question)
     span = next(s for s in sp.number_spans(sentence) if s.unit == "名")
     assert ev.person_kind_miss(part, sentence, span) is miss
+
+
+# ------------------------------------------------ a sum over things the question counts
+@pytest.mark.parametrize(("question", "sentence", "miss"), [
+    # the count written with another measure or in figures is the same count
+    ("红岭村那两个大仓库加起来一共能放多少吨？", "村里建起2座保鲜冷库，库容1200吨。", False),
+    ("柳塘镇三个村的合作社销售额加起来是多少？", "全镇3家村级合作社销售额860万元。", False),
+    # another count, or none: one thing's own figure
+    ("红岭村那两个大仓库加起来一共能放多少吨？", "村里建起3座保鲜冷库，库容1200吨。", True),
+    ("柳塘镇三个村的合作社销售额加起来是多少？", "柳塘村合作社销售额860万元。", True),
+])
+def test_a_sum_over_things_counts_them_in_any_measure(question, sentence, miss):
+    part = _part(question)
+    _, span, _ = ev.typed_span(part, sentence)
+    assert span is not None
+    assert ctx.sum_over_miss(part, sentence, span) is miss
