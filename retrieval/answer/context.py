@@ -549,6 +549,24 @@ def asks_whole(part: Part) -> bool:
     return bool(_BROADER.search(_without_honours(normalize(part.text))))
 
 
+@lru_cache(maxsize=1)
+def _body_word() -> re.Pattern:
+    """The words that end an organisation's name (``organisation_suffixes`` of questions.json)."""
+    from retrieval.question import _cfg
+
+    return re.compile(_cfg()["organisation_suffixes"])
+
+
+def body_for_whole(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when the question asks about the whole of a place (驼泉乡全乡的种植面积) and the
+    figure's sentence is about a body in it (合作社…种植面积由1100亩扩大到3600亩), naming no whole
+    and no place: the body's figure, not the whole's."""
+    if span is None or not asks_whole(part):
+        return False
+    head = normalize(text)[:span.start]
+    return bool(_body_word().search(head)) and not _BROADER.search(head) and not question_places(head)
+
+
 def _without_honours(text: str) -> str:
     """The text without the 全 of a whole right after an honour verb (入选全区 → 入选区)."""
     return _honour_whole().sub(r"\1", text)

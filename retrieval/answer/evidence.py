@@ -39,6 +39,7 @@ from retrieval.answer.context import (
     asks_total,
     batch_for_total,
     batch_mismatch,
+    body_for_whole,
     bound_miss,
     change_figure,
     change_mismatch,
@@ -1044,7 +1045,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                 or other_people_counted(part, c.text, c.span) or share_of_other(part, c.text, c.span)
                 or money_direction_miss(part, c.text, c.span) or money_kind_miss(part, c.text, c.span)
                 or exchange_rate_miss(part, c.text, c.span) or batch_for_total(part, c.text, c.span)
-                or one_off_for_recurring(part, c.text, c.span)):
+                or one_off_for_recurring(part, c.text, c.span) or body_for_whole(part, c.text, c.span)):
             c.typed = False  # a per-unit figure for a total, a plan for what was done, another period, a state for a change
         if c.typed and part.answer_type == "number" and article_text and any(
                 name not in normalize(c.text) for name in planned_only(part.text, article_text(hit.doc_id))):

@@ -2074,3 +2074,18 @@ def test_a_sum_over_things_counts_them_in_any_measure(question, sentence, miss):
     _, span, _ = ev.typed_span(part, sentence)
     assert span is not None
     assert ctx.sum_over_miss(part, sentence, span) is miss
+
+
+# ------------------------------------------------ a body's figure for a whole asked
+@pytest.mark.parametrize(("question", "sentence", "miss"), [
+    ("驼岭乡全乡的甜瓜种植面积有多少亩？", "合作社如今已发展到296户，甜瓜种植面积由1100亩扩大到3600亩。", True),
+    ("柳塘镇全镇有多少名党员？", "镇里的龙头企业白石食品有限公司有党员46名。", True),
+    # the whole or a place written, or no whole asked
+    ("驼岭乡全乡的甜瓜种植面积有多少亩？", "在合作社带动下，全乡甜瓜种植面积达到3.2万亩。", False),
+    ("驼岭乡的合作社甜瓜种植面积有多少亩？", "合作社如今已发展到296户，甜瓜种植面积由1100亩扩大到3600亩。", False),
+])
+def test_a_bodys_figure_does_not_answer_for_the_whole_place(question, sentence, miss):
+    part = _part(question)
+    _, span, _ = ev.typed_span(part, sentence)
+    assert span is not None
+    assert ctx.body_for_whole(part, sentence, span) is miss
