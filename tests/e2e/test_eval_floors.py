@@ -135,11 +135,12 @@ FLOORS = {
     # multipart 0.917, cross-script 1.000, follow-up 0.875.
     # Again at stop 30 (2026-12-03 10:42 UTC, c802220): answerable 0.882, refused 0.971; factual
     # 1.000, paraphrase 0.692, follow-up 1.000.
+    # Again at stop 32 (2026-12-03 16:40 UTC, a5302cf): answerable 0.902, multipart 1.000.
     "dev8": {
         "hybrid_hit@1": 0.65, "hybrid_hit@5": 0.92,
-        "answerable_accuracy": 0.86, "refusal_accuracy": 0.94, "chat_accuracy": 1.0,
+        "answerable_accuracy": 0.88, "refusal_accuracy": 0.94, "chat_accuracy": 1.0,
         "kind:factual": 0.95, "kind:paraphrase": 0.65, "kind:list": 0.8, "kind:article": 0.9,
-        "kind:multipart": 0.87, "kind:cross_script": 0.87, "kind:followup": 0.87,
+        "kind:multipart": 0.95, "kind:cross_script": 0.87, "kind:followup": 0.87,
     },
     # dev9 (a GBK portal page with its disclosure table, a Big5 reprint, a two-column PDF evening
     # paper, Word bulletin and exchange material with tables, a WeChat post, a wire reprint, a
@@ -164,11 +165,27 @@ FLOORS = {
     # 31's rules, its failures read, 14:16 UTC on be3c0d8): hybrid hit@1 0.696, hit@5 0.951;
     # answerable 0.814, refused 0.971, chat 1.000; factual 1.000, paraphrase 0.423, list 0.917,
     # article 1.000, multipart 0.917, cross-script 1.000, follow-up 0.750.
+    # Again at stop 32 (2026-12-03 16:40 UTC): hybrid hit@1 0.725, hit@5 0.961, answerable 0.824,
+    # paraphrase 0.462.
     "dev10": {
-        "hybrid_hit@1": 0.67, "hybrid_hit@5": 0.93,
-        "answerable_accuracy": 0.79, "refusal_accuracy": 0.94, "chat_accuracy": 1.0,
-        "kind:factual": 0.95, "kind:paraphrase": 0.38, "kind:list": 0.87, "kind:article": 0.93,
+        "hybrid_hit@1": 0.70, "hybrid_hit@5": 0.94,
+        "answerable_accuracy": 0.80, "refusal_accuracy": 0.94, "chat_accuracy": 1.0,
+        "kind:factual": 0.95, "kind:paraphrase": 0.42, "kind:list": 0.87, "kind:article": 0.93,
         "kind:multipart": 0.87, "kind:cross_script": 0.87, "kind:followup": 0.74,
+    },
+    # dev11 (a provincial portal reprint, a GBK county 政务公开 page, a three-column PDF e-paper
+    # page, a Word 述职报告 with a table, a Big5 Hong Kong reprint of a 中通社 story, a WeChat post as
+    # text, a GB18030 组工网 page, a GBK Markdown app page, a two-page PDF report with a bordered
+    # table, a Word bulletin with a table, a 中新网 wire reprint, a Big5 evening paper; measured held
+    # out at 2026-12-03 15:55 UTC on ed9697f: answerable 0.755, refused 0.794, chat 1.000, paraphrase
+    # 0.423; after stop 32's rules, its failures read, 16:40 UTC on a5302cf): hybrid hit@1 0.745,
+    # hit@5 0.971; answerable 0.824, refused 0.941, chat 1.000; factual 1.000, paraphrase 0.500,
+    # list 0.917, article 0.938, multipart 0.917, cross-script 1.000, follow-up 0.750.
+    "dev11": {
+        "hybrid_hit@1": 0.72, "hybrid_hit@5": 0.95,
+        "answerable_accuracy": 0.80, "refusal_accuracy": 0.91, "chat_accuracy": 1.0,
+        "kind:factual": 0.95, "kind:paraphrase": 0.46, "kind:list": 0.87, "kind:article": 0.9,
+        "kind:multipart": 0.87, "kind:cross_script": 0.95, "kind:followup": 0.74,
     },
 }
 
@@ -193,8 +210,10 @@ def reports(engine, e2e_config, sets):
     dev8 = run_set(open_set_engine(e2e_config, sets["dev8"], embedder=engine.embedder), sets["dev8"])
     dev9 = run_set(open_set_engine(e2e_config, sets["dev9"], embedder=engine.embedder), sets["dev9"])
     dev10 = run_set(open_set_engine(e2e_config, sets["dev10"], embedder=engine.embedder), sets["dev10"])
+    dev11 = run_set(open_set_engine(e2e_config, sets["dev11"], embedder=engine.embedder), sets["dev11"])
     return {"bundled": bundled, "news": news, "fresh": fresh, "blind": blind, "dev2": dev2, "dev3": dev3,
-            "dev4": dev4, "dev5": dev5, "dev6": dev6, "dev7": dev7, "dev8": dev8, "dev9": dev9, "dev10": dev10}
+            "dev4": dev4, "dev5": dev5, "dev6": dev6, "dev7": dev7, "dev8": dev8, "dev9": dev9, "dev10": dev10,
+            "dev11": dev11}
 
 
 def test_report_shape(reports, tmp_path):
@@ -214,6 +233,7 @@ def test_report_shape(reports, tmp_path):
     assert reports["dev8"]["questions"] >= 130
     assert reports["dev9"]["questions"] >= 130
     assert reports["dev10"]["questions"] >= 130
+    assert reports["dev11"]["questions"] >= 130
     for rep in reports.values():
         text = format_report(rep)
         assert "hybrid hit@1" in text and "unanswerable refused" in text and "confidence curve" in text
@@ -251,7 +271,7 @@ def test_floors(reports, name):
 
 def test_no_greeting_or_thanks_is_answered_from_the_articles(reports):
     chats = [row for name in ("news", "fresh", "blind", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
-                                 "dev10")
+                                 "dev10", "dev11")
              for row in reports[name]["items"] if row["kind"] == "chitchat"]
     assert chats
     assert all(row["mode"] == "chat" and not row["citations"] for row in chats), chats
