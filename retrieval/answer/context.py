@@ -552,9 +552,7 @@ def asks_whole(part: Part) -> bool:
 @lru_cache(maxsize=1)
 def _body_word() -> re.Pattern:
     """The words that end an organisation's name (``organisation_suffixes`` of questions.json)."""
-    from retrieval.question import _cfg
-
-    return re.compile(_cfg()["organisation_suffixes"])
+    return re.compile(data_json("questions.json")["organisation_suffixes"])
 
 
 def body_for_whole(part: Part, text: str, span: sp.Span | None) -> bool:
