@@ -292,3 +292,19 @@ def test_the_publication_date_beats_the_written_date(tmp_path, fields, date):
     page.write_text(fields + "\n柳塘村党支部带领村民发展产业\n\n柳塘村党支部带领村民发展产业，集体收入逐年增加。\n",
                     encoding="utf-8")
     assert load_article(page).date == date
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    # a report signed under its title: the unit and post, a space, then the name
+    ("中共白石县青溪街道柳塘社区委员会书记　纳晓琴", "纳晓琴"),
+    ("桂溪镇党委副书记 严小舟", "严小舟"),
+    # a caption, a sentence or a photo credit signs nothing
+    ("图为柳塘社区党委书记 纳晓琴", None),
+    ("柳塘社区党委书记纳晓琴介绍，社区建成驿站3个。", None),
+    ("桂溪镇党委副书记 严小舟 摄", None),
+])
+def test_a_report_signed_under_its_title_names_its_author(line, name):
+    from index.ingest.metadata.people import signature
+    found = signature(line)
+    assert (found.name if found else None) == name
+    assert found is None or (found.kind == "author" and found.evidence == line)

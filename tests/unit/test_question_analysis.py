@@ -486,6 +486,9 @@ def test_no_role_is_set_for_other_types_or_a_who_question_without_a_role_word(qu
         ("青溪街道楼长制那条消息是什么时间推送的？", "date", "date"),
         ("柳塘村分红的事登在白石晚报第几版？", "page", "number"),  # 登在 a paper: the article is asked of
         ("青溪街道楼长制刊登在南州日报哪一版？", "page", "number"),
+        # the one who signed a report: 述职人, 汇报人, 讲话人 are its authors
+        ("柳塘社区这份述职报告的述职人是谁？", "author", "person"),
+        ("青溪街道那份经验交流材料的汇报人是哪位？", "author", "person"),
     ],
 )
 def test_a_question_about_the_article_itself_names_the_fact_and_its_answer_type(question, fact, kind):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from index.ingest.metadata.dates import choose_date, epaper_banner, parse_dates, url_date
 from index.ingest.metadata.marks import document_number, paper_page
 from index.ingest.metadata.page import BODY, FOOTER, Page, front_matter, page_lines
-from index.ingest.metadata.people import bylines, wechat_account
+from index.ingest.metadata.people import bylines, signature, wechat_account
 from index.ingest.metadata.publisher import (
     RANK_ACCOUNT,
     RANK_ISSUER,
@@ -189,7 +189,8 @@ def _people(near) -> list[ArticleFact]:
         if not (ok or short) or ln.synthetic or ln.link >= 0.5:
             continue
         in_body = ln.zone == BODY and not short
-        for byline in bylines(ln.text, in_body=in_body):
+        signed = signature(ln.text) if ok and short else None  # a report signed under its title
+        for byline in [signed] if signed else bylines(ln.text, in_body=in_body):
             key = (byline.kind, normalize(byline.name))
             if key not in seen:
                 seen.add(key)

@@ -121,6 +121,23 @@ def bylines(line: str, in_body: bool = False) -> list[Byline]:
 
 
 @cache
+def _signature() -> re.Pattern:
+    """A report's signature line (``signature_line`` of ``layout.json``)."""
+    return re.compile(data_json("layout.json")["signature_line"])
+
+
+def signature(line: str) -> Byline | None:
+    """The author of a report signed under its title (中共某某社区委员会书记　纳秀琴 → 纳秀琴),
+    or None for any other line."""
+    simple = _simplified(line.strip())
+    m = _signature().match(simple)
+    if m is None:
+        return None
+    start = len(line) - len(line.lstrip())
+    return Byline("author", line[start + m.start("name"): start + m.end("name")], line.strip())
+
+
+@cache
 def _dispatch() -> re.Pattern:
     """A story's opening (``layout.json`` ``brief_opening``), a role word, the names (and the place
     reported from) and the dispatch ending (``报道：``)."""
