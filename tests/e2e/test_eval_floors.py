@@ -178,13 +178,13 @@ FLOORS = {
     # text, a GB18030 组工网 page, a GBK Markdown app page, a two-page PDF report with a bordered
     # table, a Word bulletin with a table, a 中新网 wire reprint, a Big5 evening paper; measured held
     # out at 2026-12-03 15:55 UTC on ed9697f: answerable 0.755, refused 0.794, chat 1.000, paraphrase
-    # 0.423; after stop 32's rules, its failures read, 16:40 UTC on a5302cf): hybrid hit@1 0.745,
-    # hit@5 0.971; answerable 0.824, refused 0.941, chat 1.000; factual 1.000, paraphrase 0.500,
-    # list 0.917, article 0.938, multipart 0.917, cross-script 1.000, follow-up 0.750.
+    # 0.423; after stop 32's rules, its failures read, 17:05 UTC on 4e6c094): hybrid hit@1 0.745,
+    # hit@5 0.971; answerable 0.833, refused 0.941, chat 1.000; factual 1.000, paraphrase 0.500,
+    # list 0.917, article 1.000, multipart 0.917, cross-script 1.000, follow-up 0.750.
     "dev11": {
         "hybrid_hit@1": 0.72, "hybrid_hit@5": 0.95,
         "answerable_accuracy": 0.80, "refusal_accuracy": 0.91, "chat_accuracy": 1.0,
-        "kind:factual": 0.95, "kind:paraphrase": 0.46, "kind:list": 0.87, "kind:article": 0.9,
+        "kind:factual": 0.95, "kind:paraphrase": 0.46, "kind:list": 0.87, "kind:article": 0.93,
         "kind:multipart": 0.87, "kind:cross_script": 0.95, "kind:followup": 0.74,
     },
 }
