@@ -495,18 +495,14 @@ def _layout_pattern(name: str) -> re.Pattern:
     return re.compile(data_json("layout.json")[name])
 
 
-@lru_cache(maxsize=1)
-def _paper_page() -> re.Pattern:
-    from partyqa.resources import data_json
-
-    return re.compile(data_json("document_marks.json")["paper_page"])
-
-
 def _page_label(text: str) -> bool:
     """True for a page label set large above the stories (第05版：乡村振兴, A3版　城事): page
     furniture of any length, never a headline (``paper_page`` of document_marks.json)."""
-    m = _paper_page().match(text.strip())
-    return m is not None and len(text.strip()) <= _SECTION_NAME + m.end()
+    from index.ingest.metadata.marks import page_label_end
+
+    line = text.strip()
+    end = page_label_end(line)
+    return end >= 0 and len(line) <= _SECTION_NAME + end
 
 
 def cut_briefs(text: str) -> list[str]:

@@ -42,10 +42,17 @@ def _pattern(name: str) -> re.Pattern:
     return re.compile(_marks()[name])
 
 
+def page_label_end(line: str) -> int:
+    """Where the paper's page label ``line`` opens with ends (``第05版：乡村振兴`` → 5), or -1 when
+    it opens with none."""
+    m = _pattern("paper_page").match(line)
+    return m.end() if m else -1
+
+
 def is_page_label(line: str) -> bool:
     """Tell whether a line opens with a paper's page label (``第07版 乡村振兴``, ``A3版　城事``): the
     page's banner, never a story's headline."""
-    return bool(_pattern("paper_page").match(normalize(line.strip())))
+    return page_label_end(normalize(line.strip())) >= 0
 
 
 def is_kind_label(line: str) -> bool:
