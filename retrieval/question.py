@@ -105,13 +105,10 @@ def article_fact_kind(q: str) -> str:
                 continue
             if rule["kind"] == "dateline" and "电头" not in q and not _re(cfg["article_markers"]).search(q):
                 continue  # 茶叶从哪里发出的 asks where goods go from, not where a story was filed
-            if rule["kind"] in ("date", "reviewer", "page") and not (_re(cfg["article_markers"]).search(q)
-                                                             or _re(cfg["issue_markers"]).search(q)):
-                continue
             # 第几期 of a training or a night school is a round of an event, not the article's issue;
             # 宣传册印了多少份 counts leaflets, 这期简报印了多少份 the bulletin's copies.
-            if (rule["kind"] == "issue" or rule.get("needs_marker")) and not (_re(cfg["article_markers"]).search(q)
-                                                or _re(cfg["issue_markers"]).search(q)):
+            if rule.get("needs_marker") and not (_re(cfg["article_markers"]).search(q)
+                                                 or _re(cfg["issue_markers"]).search(q)):
                 continue
             return rule["kind"]
     return ""
