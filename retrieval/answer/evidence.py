@@ -344,14 +344,12 @@ def person_kind_miss(part: Part, text: str, span: sp.Span) -> bool:
     after = re.match(f"{run}", norm[span.end:])
     for m in (before, after):
         if m:
-            items = (m.group(1) if m is before else m.group()).split("、")
-            listed = {k for item in items[1:] for k in _kind_run(item)[-1:]} | {k for k in _kind_run(items[0])[-1:]}
-            if len(items) > 1 and any(a in listed for a in asked[:-1]):
+            runs = [_kind_run(item) for item in (m.group(1) if m is before else m.group()).split("、")]
+            listed = {said[-1] for said in runs if said}
+            if len(runs) > 1 and any(a in listed for a in asked[:-1]):
                 return True  # 外卖骑手党员 asked: 党员骑手、快递员26名 counts couriers too
-            for item in items:
-                said = _kind_run(item)
-                if said and (said[-1] in heads or asked[-1] in said[:-1]):
-                    return False
+            if any(said and (said[-1] in heads or asked[-1] in said[:-1]) for said in runs):
+                return False
     return bool(before or after)
 
 
@@ -1045,13 +1043,12 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                 or other_people_counted(part, c.text, c.span) or share_of_other(part, c.text, c.span)
                 or money_direction_miss(part, c.text, c.span) or money_kind_miss(part, c.text, c.span)
                 or exchange_rate_miss(part, c.text, c.span) or batch_for_total(part, c.text, c.span)
-                or one_off_for_recurring(part, c.text, c.span) or body_for_whole(part, c.text, c.span)):
+                or one_off_for_recurring(part, c.text, c.span) or body_for_whole(part, c.text, c.span)
+                or page_counter(part, c.text, c.span)):  # "阅读 2.3万" under the dateline: the page's readers
             c.typed = False  # a per-unit figure for a total, a plan for what was done, another period, a state for a change
         if c.typed and part.answer_type == "number" and article_text and any(
                 name not in normalize(c.text) for name in planned_only(part.text, article_text(hit.doc_id))):
             c.typed = False  # “诉前调解工作站” asked, written only as 计划…设立: nothing it did is counted yet
-        if c.typed and part.answer_type == "number" and page_counter(part, c.text, c.span):
-            c.typed = False  # "阅读 2.3万" under the dateline counts the page's readers
         if c.typed and part.answer_type == "date" and not part.article_fact and info_line(c.text):
             c.typed = False  # the page's "时间：… 来源：… 作者：…" line dates the page, not the asked event
         if c.typed and part.answer_type == "date" and asks_past_event(part) and states_plan(c.text):
