@@ -555,6 +555,17 @@ def _body_word() -> re.Pattern:
     return re.compile(data_json("questions.json")["organisation_suffixes"])
 
 
+def _names_only_bodies(text: str, place: str) -> bool:
+    """True when every mention of ``place`` in ``text`` opens an organisation's name: the place
+    joined to the rest of the name up to its ending word (石嘴山市沁安物业服务有限公司, 城关区东篱
+    农贸市场) with no mark, figure or link word (``organisation_name_breaks`` of answers.json)
+    between. Such a place says whose name it is, not where the fact is."""
+    breaks = sp.answers_config()["organisation_name_breaks"]
+    name = re.compile(rf"(?:(?!{breaks})[\u4e00-\u9fff]){{2,12}}?(?:{_body_word().pattern})")
+    ends = [m.end() for m in re.finditer(re.escape(place), text)]
+    return bool(ends) and all(name.match(text, end) for end in ends)
+
+
 def body_for_whole(part: Part, text: str, span: sp.Span | None) -> bool:
     """True when the question asks about the whole of a place (驼泉乡全乡的种植面积) and the
     figure's sentence is about a body in it (合作社…种植面积由1100亩扩大到3600亩), naming no whole
@@ -1191,6 +1202,8 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
     where = locative_places(scope)
     for place in question_places(scope):
         other_level = place_level(place)
+        if _names_only_bodies(scope, place):
+            continue  # 引入石嘴山市沁安物业服务有限公司: the city names the company, not the fact's place
         if _aliases(place) & names or (place in where and not _known_peer(place, level)):
             continue  # the asked place, or where something was done (在上海、广州建立…); a peer
             # of the asked place is the fact's place even after 到/在 ("我刚到柳湾村时，村集体…")

@@ -474,6 +474,27 @@ def test_places_fit_a_compound_is_no_peer_district(question, text, title, fits):
 
 
 @pytest.mark.parametrize(("question", "text", "fits"), [
+    # a city that opens a company's or a market's name says whose name it is, not where the
+    # figure is: the community's branch and the village's cooperative keep their own figures
+    ("桂花社区物业项目部的党支部有几名党员？",
+     "桂花社区物业曾经无人管理。社区引入南州市安居物业服务有限公司，在项目部成立党支部，现有党员9名。", True),
+    ("柳塘村合作社现在有多少名社员？",
+     "柳塘村党支部领办合作社。合作社与白石县丰禾农业发展有限公司签约，现有社员86名。", True),
+    # the city itself before the figure, or a name broken by a verb or a count, still owns it
+    ("桂花社区建了多少个农贸市场？",
+     "桂花社区推进便民服务。南州市新建农贸市场12个。", False),
+    ("柳塘村现在有多少家物业公司？",
+     "柳塘村推进乡村治理。白石县共有物业服务有限公司86家。", False),
+    ("桂花社区物业项目部的党支部有几名党员？",
+     "桂花社区物业曾经无人管理。南州市物业行业现有党员900名。", False),
+])
+def test_places_fit_a_place_opening_a_name(question, text, fits):
+    part = _part(question)
+    sentence = text.split("。")[1] + "。"
+    assert ctx.places_fit(part, _hit(text), _candidate(part, text, sentence)) is fits
+
+
+@pytest.mark.parametrize(("question", "text", "fits"), [
     # 全区 asked, the figure written after the article turned to one of its streets: the street's
     ("云港区全区一共建了多少个驿站？", "云港区推进驿站建设。青溪街道做法较新。街道建成驿站11个。", False),
     ("云港区全区一共建了多少个驿站？", "青溪街道是云港区的老城区。街道建成驿站11个。", False),
