@@ -434,6 +434,28 @@ def other_kind_counted(part: Part, text: str, span: sp.Span | None) -> bool:
     return ends_noun and not present(word, asked)
 
 
+def other_households_counted(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when households of one kind are counted (多少户困难家庭) and the noun right after a
+    household figure is another kind sharing no character with it, which the question does not
+    write (为86户独居老人送去…): the figure counts other households. The units that count
+    households are ``household_units`` of answers.json."""
+    counted = part.counted
+    if span is None or part.answer_type != "number" or len(counted) < 2:
+        return False
+    if not _answer_pattern("household_units").fullmatch(span.unit or ""):
+        return False
+    if _answer_pattern("household_generic").fullmatch(counted):
+        return False  # 几户人家加入: 37户农户入社 answers
+    after = re.sub(r"[“”\"「」『』]", "", normalize(text)[span.end:span.end + 12])
+    tokens = pos_tokens(after)[:3]
+    end = next((b for _, b, tag in tokens if tag.startswith(("n", "l", "j"))), 0)
+    word = after[:end]
+    if len(word) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+        return False
+    shared = (set(word) & set(counted)) - set(span.unit)  # 种植大户 and 脱贫户 share only the unit
+    return not shared and not present(word, normalize(part.text))
+
+
 def other_people_counted(part: Part, text: str, span: sp.Span | None) -> bool:
     """True when people are counted (多少名专职网格员) and the figure's own clause names other
     people right before it, not the asked ones (选出微网格长612名, 其中党员278名): the clause up

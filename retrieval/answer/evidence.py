@@ -66,6 +66,7 @@ from retrieval.answer.context import (
     one_person_for_average,
     one_person_for_total,
     ordinal_unit_miss,
+    other_households_counted,
     other_kind_counted,
     other_people_counted,
     outcome_miss,
@@ -1039,7 +1040,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                 or given_total_for_part(part, c.text, c.span) or outcome_miss(part, c.text, c.span)
                 or counted_among_kinds(part, c.text, c.span) or subset_place_miss(part, c.text, c.span)
                 or relative_subset(part, c.text, c.span) or narrowed_count(part, c.text, c.span)
-                or other_kind_counted(part, c.text, c.span)
+                or other_kind_counted(part, c.text, c.span) or other_households_counted(part, c.text, c.span)
                 or other_people_counted(part, c.text, c.span) or share_of_other(part, c.text, c.span)
                 or money_direction_miss(part, c.text, c.span) or money_kind_miss(part, c.text, c.span)
                 or exchange_rate_miss(part, c.text, c.span) or batch_for_total(part, c.text, c.span)
@@ -1151,6 +1152,10 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
         for c in cands:
             if id(c) in labels and id(c) not in named_rows and labels[id(c)] not in ("合计", "总计", "小计"):
                 c.typed = False
+    # The named row goes first when the model finds it at least a quarter as likely as the
+    # strongest fitting sentence: a row whose column is another thing (党员中心户（户）41 for 独居老人)
+    # does not displace the sentence that answers.
+    row_first = {id(c) for c in _strong_fitting(cands, lambda c: id(c) in named_rows)}
     if part.answer_type == "number" and asks_then(part):
         # 刚起步那会儿 asked: the figure written as the earlier state ("刚开始只有186名") first.
         then = {id(c) for c in _strong_fitting(cands, lambda c: c.span is not None and then_figure(c.text, c.span))}
@@ -1159,7 +1164,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
     anchor_first = part.answer_type == "list" and any(
         c.features.get("list_anchor") and c.typed and c.places_ok and c.year_ok for c in cands)
     return sorted(cands, key=lambda c: (not (c.typed and c.places_ok and c.year_ok),
-                                        bool(named_rows) and id(c) not in named_rows,
+                                        bool(row_first) and id(c) not in row_first,
                                         attach_first and id(c) not in attach_ok,
                                         bool(preferred) and id(c) not in preferred,
                                         anchor_first and not c.features.get("list_anchor"), -c.score))

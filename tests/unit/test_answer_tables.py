@@ -310,3 +310,37 @@ def test_a_column_whose_unit_is_the_asked_one_answers(question, text, figure):
 def test_a_column_whose_unit_is_another_does_not_answer(question, text):
     part = analyze(question).parts[0]
     assert not [c for c in score_candidates(part, question, [_hit(text)], Weights({}), 6) if fits(c) and c.span]
+
+
+
+GRID_ROWS = ("松林街道各社区网格化治理情况如下：\n社区 | 综合网格（个） | 党员中心户（户） | 化解纠纷（件）\n"
+             "桦坪社区 | 12 | 41 | 69\n枣岭社区 | 10 | 36 | 57\n"
+             "桦坪社区党员中心户联系的23户居民中有6户独居老人，每天傍晚都要上门看一看。")
+VILLAGE_ROWS = ("清河镇各村情况如下：\n村 | 党员数（名） | 脱贫户（户） | 集体收入（万元）\n"
+                "柳塘村 | 52 | 38 | 36.5\n杏林村 | 40 | 27 | 18.2\n"
+                "柳塘村党支部书记联系的15户村民里，有4户独居老人。")
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    # the row names the asked place and has a column of the asked unit, but of another thing
+    # (党员中心户, 脱贫户): the sentence that writes the asked thing goes first
+    ("松林街道桦坪社区有几户独居老人？", GRID_ROWS, "6户"),
+    ("清河镇柳塘村有几户独居老人？", VILLAGE_ROWS, "4户"),
+])
+def test_a_named_row_of_another_thing_does_not_go_first(question, text, figure):
+    part = analyze(question).parts[0]
+    cands = score_candidates(part, question, [_hit(text)], Weights({}), 6)
+    best = next(c for c in cands if fits(c))
+    assert best.row is None and best.span.text == figure
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    # the row holding the asked thing still answers before a sentence about it
+    ("松林街道桦坪社区有多少户党员中心户？", GRID_ROWS, "41"),
+    ("清河镇柳塘村有多少户脱贫户？", VILLAGE_ROWS, "38"),
+])
+def test_a_named_row_of_the_asked_thing_goes_first(question, text, figure):
+    part = analyze(question).parts[0]
+    cands = score_candidates(part, question, [_hit(text)], Weights({}), 6)
+    best = next(c for c in cands if fits(c))
+    assert best.row is not None and best.span.text == figure

@@ -440,3 +440,23 @@ def test_one_persons_own_count_is_no_total(question, text, figure):
 ])
 def test_a_total_or_a_question_about_one_person_answers(question, text, figure):
     assert _fits_figure(question, text, figure)
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    # households of one kind asked, another kind written right after the figure
+    ("清河街道今冬为多少户困难家庭送去了取暖煤？", "入冬以来，清河街道志愿者为辖区86户独居老人送去暖冬包。", "86户"),
+    ("柳塘村今年为多少户残疾人家庭改造了厕所？", "今年柳塘村为42户种植大户改造了厕所和院落。", "42户"),
+])
+def test_a_household_figure_of_another_kind_does_not_answer(question, text, figure):
+    assert _refused_figure(question, text, figure)
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    # the asked kind written, written in other words sharing a character, or households asked
+    # without a kind (几户人家)
+    ("清河街道今冬为多少户困难家庭送去了取暖煤？", "入冬以来，清河街道志愿者为辖区86户困难群众送去取暖煤。", "86户"),
+    ("柳塘村今年为多少户残疾人家庭改造了厕所？", "今年柳塘村为42户残疾人家庭改造了厕所。", "42户"),
+    ("柳塘村合作社刚成立时有几户人家加入？", "柳塘村合作社成立之初只有37户农户入社。", "37户"),
+])
+def test_a_household_figure_of_the_asked_kind_answers(question, text, figure):
+    assert _fits_figure(question, text, figure)
