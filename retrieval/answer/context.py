@@ -1199,7 +1199,7 @@ def places_fit(part: Part, hit: Hit, cand: Candidate, article_text: str = "") ->
         if generic is not None and (generic > level or (generic < level and (asked_whole or asks_total(part)))):
             return False  # "街道60岁以上老人有1.27万人" is not a community's; "街道…改建了12个" not the 全区 figure
         for broader in part.places[:-1]:
-            if any(n in head for n in _aliases(broader)):
+            if any(n in head and not _names_only_bodies(head, n) for n in _aliases(broader)):
                 return False  # "樊城326名网格员" answers for the district, not its community
         if part.answer_type == "number" and (asks_total(part) or asks_place_attribute(part)):
             # A total asked: the nearest place before the figure owns it, so a village's count
@@ -1341,8 +1341,12 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
     if part.years:
         # a year only compared with (办结率98.2%，比2022年提高4.1个百分点) dates no figure of the
         # sentence (a relative year asked, 与2021年相比…少招了20名 stays dated by it: see below)
-        stated -= {m.group(1) for m in _COMPARED_YEAR.finditer(norm)} - set(_YEAR.findall(
-            _COMPARED_YEAR.sub("", norm)))
+        # nor does the year of the figure compared with (是2021年6.5万元的6倍, 较2020年的46户),
+        # unless that year is asked: its figure is then the one asked (比2021年的76.4%提高了…)
+        figure_year = _answer_pattern("compared_year_figure")
+        compared = {m.group(1) for m in _COMPARED_YEAR.finditer(norm)} | (
+            {m.group(1) for m in figure_year.finditer(norm)} - set(part.years))
+        stated -= compared - set(_YEAR.findall(figure_year.sub("", _COMPARED_YEAR.sub("", norm))))
     if part.years and stated and not stated & set(part.years):
         return False  # the sentence dates its fact to another year ("2021年，全区共评出…")
     relative = relative_years(part.text, hit.date)

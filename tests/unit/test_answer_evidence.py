@@ -487,6 +487,13 @@ def test_places_fit_a_compound_is_no_peer_district(question, text, title, fits):
      "柳塘村推进乡村治理。白石县共有物业服务有限公司86家。", False),
     ("桂花社区物业项目部的党支部有几名党员？",
      "桂花社区物业曾经无人管理。南州市物业行业现有党员900名。", False),
+    # the asked district itself opening a company's name is no broader owner of the figure
+    ("云港区桂花社区的物业费是每月每平方米多少钱？",
+     "桂花社区完成改造。街道引入云港区安居物业服务有限公司，物业费标准为每月每平方米0.35元。", True),
+    ("白石县柳塘村合作社现在有多少名社员？",
+     "柳塘村党支部领办合作社。合作社与白石县丰禾农业发展有限公司签约，现有社员86名。", True),
+    ("云港区桂花社区的物业费是每月每平方米多少钱？",
+     "桂花社区完成改造。云港区物业费标准为每月每平方米0.5元。", False),
 ])
 def test_places_fit_a_place_opening_a_name(question, text, fits):
     part = _part(question)
@@ -651,6 +658,31 @@ def test_years_fit_for_a_figure_in_a_clause_that_goes_on_from_its_year(question,
     part = _part(question)
     cand = _candidate(part, text, text)
     at = text.index(figure)
+    cand.span = sp.Span(at, at + len(figure), figure, "number")
+    assert ctx.years_fit(part, _hit(text, date="2024-06-01"), cand) is fits
+
+
+@pytest.mark.parametrize(("question", "text", "figure", "fits"), [
+    # the year of the figure compared with (是2021年6.5万元的6倍, 较2020年的31户) does not date the
+    # sentence's own figure: the asked year of the sentence before still does
+    ("2023年石门村集体经济收入达到多少？",
+     "2023年，石门村合作社销售鲜菇38吨。村集体经济收入达到41万元，是2021年6.5万元的6倍多。", "41万元", True),
+    ("2023年柳塘村党员户有多少户？",
+     "2023年，柳塘村推行党员联户。全村党员户达到52户，较2020年的31户增加21户。", "52户", True),
+    # that year asked: the compared figure is the one asked
+    ("2021年禾田街道物业满意度是多少？",
+     "禾田街道推行红色物业。2024年，街道物业满意度达到91.3%，比2021年的76.4%提高了近15个百分点。", "76.4%", True),
+    # a year that dates a figure of its own, compared with nothing, still dates the sentence
+    ("2023年石门村集体经济收入达到多少？",
+     "2023年，石门村合作社销售鲜菇38吨。2021年村集体经济收入为6.5万元，如今翻了几番。", "6.5万元", False),
+    ("2023年柳塘村党员户有多少户？",
+     "2023年，柳塘村推行党员联户。2020年全村党员户有31户，后来逐年增加。", "31户", False),
+])
+def test_years_fit_past_a_compared_figures_year(question, text, figure, fits):
+    part = _part(question)
+    sentence = text[text.index("。") + 1:]
+    cand = _candidate(part, text, sentence)
+    at = sentence.index(figure)
     cand.span = sp.Span(at, at + len(figure), figure, "number")
     assert ctx.years_fit(part, _hit(text, date="2024-06-01"), cand) is fits
 
