@@ -579,3 +579,40 @@ def test_a_zone_of_some_trade_is_no_place(text):
 
 def test_a_named_district_is_still_found_beside_a_zone_word():
     assert question_places("崂山区旅游区的商户有多少家？") == ["崂山区"]
+
+
+# ------------------------------------------------------------------- districts newer than the list
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        # districts set up after the main division list was compiled (places_extra.tsv, generated)
+        ("山西省长治市潞州区漳晖街道召开楼宇党建推进会。", ["山西省", "长治市", "潞州区"]),
+        ("浙江省杭州市临安区推进红色物业。", ["浙江省", "杭州市", "临安区"]),
+        # a district of the old list is found as before
+        ("湖北省襄阳市樊城区推进网格治理。", ["湖北省", "襄阳市", "樊城区"]),
+    ],
+)
+def test_a_district_newer_than_the_division_list_is_found_with_its_chain(text, chain):
+    found = extract_places(text, with_ancestors=True)
+    assert all(place in found for place in chain)
+
+
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [
+        ("潞城区有多少栋商务楼宇建立了党组织？", ["潞城区"]),
+        ("郫都区有多少个村集体经济组织？", ["郫都区"]),
+        # development zones of the newer list are not divisions
+        ("经济开发区有多少家企业？", []),
+    ],
+)
+def test_a_question_names_a_newer_district(question, places):
+    assert question_places(question) == places
+
+
+def test_generated_districts_hang_under_a_listed_city_or_province():
+    from partyqa.resources import data_lines
+    codes = {line.split("\t")[0] for line in data_lines("places_cn.tsv")}
+    for line in data_lines("places_extra.tsv"):
+        parent, name = line.split("\t")
+        assert parent in codes and name[-1] in "区县市旗"
