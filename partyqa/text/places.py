@@ -555,6 +555,11 @@ def _name_locatives() -> frozenset[str]:
     return data_words("place_name_locatives.txt")
 
 
+@lru_cache(maxsize=1)
+def _opening_locatives() -> frozenset[str]:
+    return data_words("place_opening_locatives.txt")
+
+
 def question_places(text: str) -> list[str]:
     """Places a short text (cached; see :func:`_question_places`)."""
     return list(_question_places(text))
@@ -678,8 +683,13 @@ def _question_places(text: str) -> tuple[str, ...]:
             # verb too, where no other word can stand before it
             opening = single and prev_flag.startswith("v") and len(pieces) == 1 and len(pieces[0]) == 1 \
                 and j == i - 2 and tail.start() == 0 and (j == 0 or not CJK_RUN.fullmatch(tokens[j - 1][1]))
+            # "柏岘镇/下/窑/村": a locative jieba splits off opens a village's two-character name
+            # right after the town, a mark or the opening (下窑村, 前营村)
+            locative = single and prev in _opening_locatives() and len("".join(pieces)) == 1 \
+                and tail_text in ("社区", "村") and (j == 0 or not CJK_RUN.fullmatch(tokens[j - 1][1])
+                                                    or tokens[j - 1][1] in found or bool(_PLACE_TAIL.search(tokens[j - 1][1])))
             name_like = prev_flag.startswith(_NAME_FLAGS) or lone_verb or name_end or land or leading or coined \
-                or opening or (
+                or opening or locative or (
                 single and not prev_flag.startswith(("p", "c", "u", "d", "v", "r", "m", "f", "q")))
             if not name_like:
                 break

@@ -616,3 +616,20 @@ def test_generated_districts_hang_under_a_listed_city_or_province():
     for line in data_lines("places_extra.tsv"):
         parent, name = line.split("\t")
         assert parent in codes and name[-1] in "区县市旗"
+
+
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [
+        # a locative jieba splits off (下/f 窑/n 村) opens the name after a town, a mark or the opening
+        ("柏岘镇下窑村去年村集体经济收入是多少？", ["柏岘镇", "下窑村"]),
+        ("下窑村去年村集体经济收入是多少？", ["下窑村"]),
+        ("白石镇前营村有多少名党员？", ["白石镇", "前营村"]),
+        ("青石镇，东关社区有多少个网格？", ["青石镇", "东关社区"]),
+        # inside a sentence, after a word that is no place, it stays a locative
+        ("全镇上下村干部都参加了培训吗？", []),
+        ("乡党委在村里下村走访了多少户？", []),
+    ],
+)
+def test_a_locative_opening_a_village_name_is_its_first_syllable(question, places):
+    assert question_places(question) == places
