@@ -1788,6 +1788,10 @@ def test_a_projects_money_is_not_one_listed_works(question, sentence, miss):
     ("柳岸街道今年新加装了多少部电梯？", "截至5月底，全街道累计完成加装电梯64部。", True),
     ("白石县今年新安装了多少个监控探头？", "全县累计安装监控探头1260个，覆盖所有行政村。", True),
     ("柳岸街道今年新加装了多少部电梯？", "今年以来，全街道累计新加装电梯12部。", False),
+    # what is there now (目前…已有) is a stock; 已有 of this year's work is not
+    ("白石镇今年新建了几个老年助餐点？", "目前全镇已有5个村建成老年助餐点，明年计划再新建4个。", True),
+    ("柳岸区今年新建了多少个骑手驿站？", "如今全区已有骑手驿站32个，骑手出门不愁没处歇脚。", True),
+    ("柳岸区今年新建了多少个骑手驿站？", "今年以来，全区已有新建骑手驿站6个投入使用。", False),
 ])
 def test_a_stock_held_is_no_number_added(question, sentence, miss):
     part = _part(question)
