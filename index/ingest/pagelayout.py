@@ -28,6 +28,10 @@ _HEADLINE_RATIO = 1.3
 _MIN_BODY = 60
 #: a large line this short above every headline is a page or section name
 _SECTION_NAME = 8
+#: A line ending this many characters short of the line under it ends its paragraph.
+_SHORT_LINE_EMS = 8
+#: No column is narrower than this many characters: a run is not cut into columns before it.
+_MIN_COLUMN_EMS = 6
 
 
 @dataclass
@@ -179,6 +183,8 @@ def _split_at_columns(runs: list[list[Char]]) -> list[list[Char]]:
                 continue
             if prev.text in ".," and k >= 2 and run[k - 2].text.isdigit() and c.text.isdigit():
                 continue  # a decimal point or thousands comma (2.5万元) is no punctuation hanging into a gutter
+            if prev.x1 - run[cut].x0 < _MIN_COLUMN_EMS * em:
+                continue  # "完”。" then the indent of the paragraph below: a column's line is wider
             h = max(c.bottom - c.top, 1e-3)
             if any(abs(x - c.x0) <= 0.15 * em and 0.3 * h < abs(top - c.top) <= 1.6 * max(h, lh) for x, top, lh in firsts):
                 out.append(run[cut:k])
@@ -246,6 +252,8 @@ def _aligned(last: Line, line: Line, block: Block) -> bool:
     if last.text.rstrip()[-1:] in _ENDS_SENTENCE and _layout_pattern("section_number").match(line.text.lstrip()):
         return False  # "…服务职工9800余人次。" then "三、存在的主要问题": a heading set flush with the text
     dx = line.x0 - last.x0
+    if last.x1 < line.x1 - _SHORT_LINE_EMS * em and line.x0 <= last.x0 + 0.6 * em:
+        return False  # a line ending far short of the next ("一、基本情况" over its paragraph) ends its block
     if abs(dx) <= 0.6 * em or abs(line.x0 - block.x0) <= 0.6 * em:
         return True
     if len(block.lines) != 1 or not -3.2 * em <= dx < 0:
@@ -256,8 +264,11 @@ def _aligned(last: Line, line: Line, block: Block) -> bool:
     # next line ("…有党员" then "71名。…"): a two-character indent, no end of sentence, and short
     # of the right edge by a few characters only (a centred line is indented as much as it is short).
     text = last.text.rstrip()
+    # A line short by under three characters before a line opening on a figure is that figure
+    # wrapped whole ("…耕地面积" then "8.4万亩"), not a centred line.
+    wrapped = line.x1 - last.x1 < 3 * em and line.text.lstrip()[:1].isdigit()
     return (-2.4 * em <= dx <= -1.6 * em and bool(text) and text[-1] not in _ENDS_PARAGRAPH
-            and last.x1 >= line.x1 - 5 * em and abs((line.x1 - last.x1) + dx) > 0.6 * em)
+            and last.x1 >= line.x1 - 5 * em and (abs((line.x1 - last.x1) + dx) > 0.6 * em or wrapped))
 
 
 def reading_order(blocks: list[Block]) -> list[Block]:

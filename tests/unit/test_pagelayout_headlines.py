@@ -92,6 +92,27 @@ def test_a_full_stop_hanging_into_a_gutter_still_ends_the_line():
     assert "社区服务更贴心。" in text and "居民说好" in text
 
 
+@pytest.mark.parametrize(("tail", "opening"), [("完”", "。"), ("社，", "去年村集体经济收入超过20万元。")])
+def test_a_short_line_end_is_not_cut_where_an_indented_paragraph_starts(tail, opening):
+    from index.ingest.pagelayout import chars_to_lines
+    # the last characters of a wrapped sentence, then its next mark or clause, on one line; the
+    # paragraph below opens two ems in, exactly where the mark stands
+    line = _chars(tail, 0.0, 100.0)
+    line += _chars(opening, line[-1].x1 + 0.6, 100.0)
+    indented = _chars("党委负责人介绍，全乡已有7个村领办合作社。", line[len(tail)].x0, 113.0)
+    text = [ln.text for ln in chars_to_lines(line + indented)]
+    assert tail + opening in text
+
+
+def test_a_wide_left_column_line_is_still_cut_at_the_next_column():
+    from index.ingest.pagelayout import chars_to_lines
+    left = _chars("街道在各社区建成驿站十二个，", 0.0, 100.0)
+    right = _chars("居民说好", left[-1].x1 + 1.0, 100.0)
+    above = _chars("另一栏的开头", right[0].x0, 87.0)
+    text = [ln.text for ln in chars_to_lines(left + right + above)]
+    assert "街道在各社区建成驿站十二个，" in text and "居民说好" in text
+
+
 def test_a_brief_set_inside_a_story_is_cut_out_and_the_story_goes_on():
     from index.ingest.pagelayout import cut_briefs
     text = ("本报讯 6月12日，柳塘村最后一栋旧厂房拆除。\n"
@@ -133,6 +154,30 @@ def test_an_indented_first_line_cut_short_mid_sentence_goes_on_in_the_next(first
     em = 12.0
     lines = [_line(first, 100, em, 40 + 2 * em, 460 - 1.3 * em), _line(second, 116, em, 40, 460)]
     assert page_text(lines) == (first + second).replace("　", "")
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # a figure wrapped whole leaves the indented first line short by about as much as it is indented
+    ("　　沐泉镇位于凉州区东北部，辖11个行政村，耕地面积", "8.4万亩，以日光温室蔬菜和肉羊养殖为主导产业。"),
+    ("　　各村党组织领办合作社11个，入社农户", "2140户，占全镇农户的31%，推行统一供种和统一销售。"),
+])
+def test_an_indented_first_line_short_before_a_wrapped_figure_goes_on(first, second):
+    em = 12.0
+    lines = [_line(first, 100, em, 40 + 2 * em, 460 - 1.8 * em), _line(second, 116, em, 40, 460)]
+    assert page_text(lines) == (first + second).replace("　", "")
+
+
+@pytest.mark.parametrize(("heading", "first", "second"), [
+    # a heading set at the paragraph indent, far short of the line under it, is a block of its own
+    ("一、基本情况", "　　沐泉镇位于凉州区东北部，辖11个行政村，户籍人口2.86万人，耕地", "8.4万亩。"),
+    ("（二）主要做法", "　　街道推行楼院议事，在46个网格中组建党员服务小组，由社区党组", "织统一调度。"),
+])
+def test_a_short_heading_over_an_indented_paragraph_stands_alone(heading, first, second):
+    em = 12.0
+    lines = [_line(heading, 84, em, 40 + 2 * em, 40 + (2 + len(heading)) * em),
+             _line(first, 100, em, 40 + 2 * em, 460), _line(second, 116, em, 40, 40 + len(second) * em)]
+    out = page_text(lines).split("\n")
+    assert out[0] == heading and out[1] == (first + second).replace("　", "")
 
 
 @pytest.mark.parametrize(("first", "second"), [
