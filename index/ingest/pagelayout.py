@@ -264,9 +264,9 @@ def _aligned(last: Line, line: Line, block: Block) -> bool:
     # next line ("…有党员" then "71名。…"): a two-character indent, no end of sentence, and short
     # of the right edge by a few characters only (a centred line is indented as much as it is short).
     text = last.text.rstrip()
-    # A line short by under three characters before a line opening on a figure is that figure
-    # wrapped whole ("…耕地面积" then "8.4万亩"), not a centred line.
-    wrapped = line.x1 - last.x1 < 3 * em and line.text.lstrip()[:1].isdigit()
+    # A line of prose (no spaces between names, as a byline has) short by under three characters is
+    # cut where the next word or figure did not fit ("…耕地面积" then "8.4万亩"), not a centred line.
+    wrapped = line.x1 - last.x1 < 3 * em and (line.text.lstrip()[:1].isdigit() or " " not in text.strip())
     return (-2.4 * em <= dx <= -1.6 * em and bool(text) and text[-1] not in _ENDS_PARAGRAPH
             and last.x1 >= line.x1 - 5 * em and (abs((line.x1 - last.x1) + dx) > 0.6 * em or wrapped))
 

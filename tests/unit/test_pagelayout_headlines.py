@@ -160,6 +160,8 @@ def test_an_indented_first_line_cut_short_mid_sentence_goes_on_in_the_next(first
     # a figure wrapped whole leaves the indented first line short by about as much as it is indented
     ("　　沐泉镇位于凉州区东北部，辖11个行政村，耕地面积", "8.4万亩，以日光温室蔬菜和肉羊养殖为主导产业。"),
     ("　　各村党组织领办合作社11个，入社农户", "2140户，占全镇农户的31%，推行统一供种和统一销售。"),
+    # … and a line of prose cut where the next word did not fit
+    ("　　（一）建强行业党组织。区委两新工委牵头成立", "快递物流行业党委、外卖配送行业党委，在站点建立党组织。"),
 ])
 def test_an_indented_first_line_short_before_a_wrapped_figure_goes_on(first, second):
     em = 12.0
