@@ -434,6 +434,14 @@ def other_kind_counted(part: Part, text: str, span: sp.Span | None) -> bool:
     return ends_noun and not present(word, asked)
 
 
+def indefinite_one(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when the figure is 一 written as a character with its measure word opening the
+    sentence or a quoted name (一个驿站，把“新群体”暖起来; “一个中心”统筹…): "a", not a count."""
+    if span is None or part.answer_type != "number" or not span.text.startswith("一"):
+        return False
+    return not re.sub(r"[“”\"「」『』《》【】\s]", "", text[:span.start])
+
+
 def other_households_counted(part: Part, text: str, span: sp.Span | None) -> bool:
     """True when households of one kind are counted (多少户困难家庭) and the noun right after a
     household figure is another kind sharing no character with it, which the question does not

@@ -460,3 +460,21 @@ def test_a_household_figure_of_another_kind_does_not_answer(question, text, figu
 ])
 def test_a_household_figure_of_the_asked_kind_answers(question, text, figure):
     assert _fits_figure(question, text, figure)
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    # 一 with its measure word opening a sentence or a quoted name is "a", no count
+    ("长治市今年建成了多少个新就业群体服务驿站？", "长治市推进驿站建设。\n一个驿站，把新就业群体暖起来。", "一个"),
+    ("青溪街道组建了几支党员志愿服务队？", "青溪街道推进志愿服务。“一支队伍”服务全街道，党员志愿服务队随叫随到。", "一支"),
+])
+def test_a_one_opening_the_sentence_is_no_count(question, text, figure):
+    assert _refused_figure(question, text, figure)
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    # inside the sentence it counts
+    ("长治市今年建成了多少个新就业群体服务驿站？", "今年长治市只建成一个新就业群体服务驿站。", "一个"),
+    ("青溪街道组建了几支党员志愿服务队？", "青溪街道组建了一支党员志愿服务队，随叫随到。", "一支"),
+])
+def test_a_one_inside_the_sentence_counts(question, text, figure):
+    assert _fits_figure(question, text, figure)
