@@ -370,9 +370,19 @@ def _suffix_mentions(text: str) -> list[tuple[int, str]]:
         tokens = _segment_window(text, end)
         index = next((k for k, (start, word, _) in enumerate(tokens) if start + len(word) == end), None)
         candidate = _place_candidate(tokens, index) if index is not None else None
+        if candidate is not None:
+            candidate = _without_document_locative(text, *candidate)
         if candidate is not None and _is_valid_place(candidate[1]):
             mentions.append(candidate)
     return mentions
+
+
+def _without_document_locative(text: str, start: int, name: str) -> tuple[int, str]:
+    """The name without a locative jieba glued to it from a document word before it
+    ("调研报告/里漳晖/街道" → 漳晖街道), else unchanged."""
+    if name[:1] in _DOCUMENT_LOCATIVES and len(name) >= 5 and text[:start].endswith(_document_words()):
+        return start + 1, name[1:]
+    return start, name
 
 
 def _segment_window(text: str, end: int) -> list[tuple[int, str, str]]:
@@ -555,6 +565,16 @@ def _name_locatives() -> frozenset[str]:
     return data_words("place_name_locatives.txt")
 
 
+#: Locatives that follow a document word (报告里, 文章中) and that jieba glues to the name after them.
+_DOCUMENT_LOCATIVES = frozenset("里中内")
+
+
+@lru_cache(maxsize=1)
+def _document_words() -> tuple[str, ...]:
+    """Words for a document (报告, 文章, 简报): a locative after one (报告里) is the document's."""
+    return tuple(sorted(data_words("document_words.txt"), key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _opening_locatives() -> frozenset[str]:
     return data_words("place_opening_locatives.txt")
@@ -707,6 +727,8 @@ def _question_places(text: str) -> tuple[str, ...]:
         start = tokens[j + 1][0]
         if any(a <= start < b for a, b in quoted):
             continue  # "是当地有名的“苹果村”": a nickname in quotation marks is no place
+        if len(name) >= 3:
+            start, full = _without_document_locative(simplified, start, full)  # 调研报告/里漳晖/街道
         found[full] = start
     # Drop names that only glue a known place to another ("樊城区鹿鸣街道" when both parts are known).
     names = sorted(found, key=lambda p: found[p])

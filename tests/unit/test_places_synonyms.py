@@ -633,3 +633,18 @@ def test_generated_districts_hang_under_a_listed_city_or_province():
 )
 def test_a_locative_opening_a_village_name_is_its_first_syllable(question, places):
     assert question_places(question) == places
+
+
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [
+        # a locative after a document word (报告里, 报告中) is the document's, not the street's
+        ("调研报告里漳晖街道划分了多少个网格？", ["漳晖街道"]),
+        ("报告中漳晖街道划分了多少个网格？", ["漳晖街道"]),
+        ("附表中东湖社区有多少户？", ["东湖社区"]),
+        # a name that opens with 中 or 里 elsewhere stays whole
+        ("中山街道有多少个网格？", ["中山街道"]),
+    ],
+)
+def test_a_locative_after_a_document_word_is_no_part_of_the_place(question, places):
+    assert question_places(question) == places
