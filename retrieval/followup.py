@@ -32,7 +32,7 @@ def places_in(text: str) -> list[str]:
 
 
 
-_ATTRIBUTE = re.compile(r"(?:覆盖率|比例|比重|占比|人数|数量|数目|面积|金额|总额|规模|增幅|增长率|增速|百分比)$")
+_ATTRIBUTE = re.compile(r"(?:率|比例|比重|占比|人数|数量|数目|面积|金额|总额|规模|增幅|增速|百分比|满意度)$")
 _OBJECT_AFTER_QWORD = re.compile(r"(多少|几)([个名位人户处件次本项家间所条])?([^？?。]*?)([？?。]*)$")
 
 
@@ -321,6 +321,8 @@ def resolve(question: str, history: list[dict] | tuple = (), carry_owner: bool =
             # "它每月开放几次" after "凤鸣社区积分超市是怎么运营的": the whole previous subject, with
             # its place; after a count (多少个党群服务驿站) the place and what was counted.
             counted = subject_of(previous)
+            if asks_quantity(previous) and _ATTRIBUTE.search(rest) and not any(w in rest for w in _QWORDS):
+                rest += "是多少"  # "那它2023年的办结率呢？" after a count asks the rate's figure
             if not asks_quantity(previous):
                 return f"{subject}{rest}？"
             if counted and "".join(_nouns(counted)) == counted:

@@ -523,3 +523,17 @@ def test_a_followup_with_its_own_verb_keeps_only_the_thing_counted(previous, que
 )
 def test_a_demonstrative_noun_stands_for_the_previous_subject_up_to_that_noun(previous, question, expected):
     assert resolve(question, after(previous)) == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        # after a count, 它 and a rate or share alone ask the figure of that rate
+        ("漳晖街道划分了多少个网格？", "那它2023年的办结率呢？", "漳晖街道网格2023年的办结率是多少？"),
+        ("青溪街道建了多少个驿站？", "那它的覆盖率呢？", "青溪街道驿站覆盖率是多少？"),
+        # a question word of its own is kept as asked
+        ("漳晖街道划分了多少个网格？", "那它的办结率有多高？", "漳晖街道网格办结率有多高？"),
+    ],
+)
+def test_a_rate_after_a_pronoun_asks_its_figure(previous, question, expected):
+    assert resolve(question, after(previous)) == expected
