@@ -1389,6 +1389,8 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
     if part.answer_type == "number" and part.years and not stated and cand.row is None \
             and any(hit.date.startswith(y) for y in part.years) and _paragraph_dated_before(hit, cand, part.years):
         return False  # 2024 asked of a 2024 plan, "2023年，…推开。一年来，全区建成…34个" written
+    if cand.row is not None and all(y in normalize(cand.row.intro) for y in part.years):
+        return True  # a row of a table dated by its introduction: a year in a column's name is that column's
     if part.answer_type == "number" and cand.span is not None and part.years:
         bounds = [0] + [m.end() for m in re.finditer(r"[，,；;。]", norm)] + [len(norm) + 1]
         clauses = [(lo, norm[lo:hi]) for lo, hi in zip(bounds, bounds[1:])]

@@ -1022,8 +1022,15 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
         if not c.typed and c.row is not None and part.answer_type == "number" and part.units:
             # a table cell carries no unit: its column names what it counts (党员网格员 | 17)
             c.typed, c.span, fit = typed_span(replace(part, units=""), c.text)
-            c.typed = c.typed and (attached(part, c.text, c.span) > 0 or _row_label_names(part, c.row, c.span)) \
-                and not _column_unit_miss(part, c.text, c.span)
+
+            def column_fits(span: sp.Span | None, row: Row = c.row, text: str = c.text) -> bool:
+                return (attached(part, text, span) > 0 or _row_label_names(part, row, span)) \
+                    and not _column_unit_miss(part, text, span)
+            if c.typed and not column_fits(c.span):
+                # the asked year stands in another column's name (2023年上报事件（件）5230): the cell
+                # under the asked column (办结率（%）97.2) answers
+                c.span = next((s for s in sp.number_spans(c.text) if column_fits(s)), c.span)
+            c.typed = c.typed and column_fits(c.span)
         typed_first = c.typed
         if c.typed and part.answer_type == "number" and (
                 per_unit(part, c.text, c.span) or per_one(c.text, c.span) or one_for_total(part, c.span)

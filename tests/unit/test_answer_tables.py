@@ -344,3 +344,23 @@ def test_a_named_row_of_the_asked_thing_goes_first(question, text, figure):
     cands = score_candidates(part, question, [_hit(text)], Weights({}), 6)
     best = next(c for c in cands if fits(c))
     assert best.row is not None and best.span.text == figure
+
+
+STREET_ROWS = ("附表 各街道网格化治理情况\n街道 | 网格（个） | 2023年上报事件（件） | 办结率（%）\n"
+               "漳晖街道 | 86 | 5230 | 97.2\n紫坊街道 | 71 | 4180 | 95.8\n")
+VILLAGE_YEAR_ROWS = ("表1 2023年各村集体经济情况\n村名 | 2023年收入（万元） | 入社农户（户） | 分红比例（%）\n"
+                     "霞滩村 | 86.5 | 186 | 30\n杏塬村 | 54.3 | 120 | 25\n")
+
+
+@pytest.mark.parametrize(("question", "text", "figure"), [
+    # the asked year stands in another column's name: the cell under the asked column answers
+    ("漳晖街道2023年的办结率是多少？", STREET_ROWS, "97.2"),
+    ("霞滩村2023年的分红比例是多少？", VILLAGE_YEAR_ROWS, "30"),
+    # the column that holds the asked year and thing answers itself
+    ("漳晖街道2023年上报了多少件事件？", STREET_ROWS, "5230"),
+])
+def test_a_row_answers_from_the_asked_column_past_a_year_in_another(question, text, figure):
+    part = analyze(question).parts[0]
+    cands = score_candidates(part, question, [_hit(text)], Weights({}), 6)
+    best = next(c for c in cands if fits(c))
+    assert best.row is not None and best.span.text == figure
