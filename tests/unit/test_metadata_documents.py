@@ -568,3 +568,37 @@ def test_a_disclosure_tables_issuer_cell_names_the_outlet(tmp_path, label, issue
     page = _page(tmp_path, "notice.html", DISCLOSURE_CELLS.format(label=label, issuer=issuer, short=short,
                                                                  title="青溪街道党工委上半年党建工作总结"))
     assert page.publisher == outlet
+
+
+@pytest.mark.parametrize(("lines", "title"), [
+    # an issuer before 关于 (沐泉镇关于……的汇报), under a marking line that is no headline
+    (["沐泉镇党委工作情况汇报", "内部材料　注意保存", "沐泉镇关于党建引领村集体经济发展工作情况的汇报", "中共某某镇委员会"],
+     "沐泉镇关于党建引领村集体经济发展工作情况的汇报"),
+    (["柏岘镇关于2024年度“两优一先”拟表彰对象的公示", "根据有关规定，现将拟表彰对象予以公示。"],
+     "柏岘镇关于2024年度“两优一先”拟表彰对象的公示"),
+    # a sentence that merely holds 关于 is no document's title
+    (["我们要说明关于这件事的想法"], ""),
+])
+def test_a_document_title_may_open_with_its_issuer(lines, title):
+    assert document_title(lines) == title
+
+
+@pytest.mark.parametrize(("line", "marking"), [
+    ("内部材料　注意保存", True), ("秘密★1年", True), ("内部资料", True),
+    ("内部材料管理办法出台", False), ("机密文件泄露案告破", False),
+])
+def test_a_line_that_only_marks_how_a_document_is_kept_is_no_headline(line, marking):
+    from index.ingest.metadata.marks import is_kind_label
+    assert is_kind_label(line) is marking
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    # a column's or a camera cue's word after 记者 is no name
+    ("【记者出镜】改好了，谁来管？", []),
+    ("记者手记：一栋写字楼里的温度", []),
+    # the reporters of a byline still are
+    ("本报讯（记者 德吉措姆）8月20日，达果村……", ["德吉措姆"]),
+    ("（记者 通拉嘎 包宏亮）", ["通拉嘎", "包宏亮"]),
+])
+def test_a_column_word_after_a_role_is_no_name(line, names):
+    assert [b.name for b in bylines(line)] == names

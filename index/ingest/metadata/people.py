@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from partyqa.resources import data_json, data_lines
+from partyqa.resources import data_json, data_lines, data_words
 from partyqa.text.normalize import half_width, to_simplified
 
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff·]+")
@@ -278,8 +278,16 @@ def _cut_at_word(simple: str, start: int, end: int) -> int:
     return end
 
 
+@cache
+def _not_names() -> frozenset[str]:
+    """Words that follow a role as a column or a camera cue (记者手记, 记者出镜): no names."""
+    return data_words("byline_not_names.txt")
+
+
 def _is_name(name: str) -> bool:
-    """Tell whether a CJK run has the length of a person's name."""
+    """Tell whether a CJK run has the length of a person's name (and is not a column's word)."""
+    if name in _not_names():
+        return False
     if "·" in name:
         return len(name) <= _MAX_DOTTED_NAME and not name.startswith("·") and not name.endswith("·")
     return _MIN_NAME <= len(name) <= _MAX_NAME
