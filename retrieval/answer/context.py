@@ -135,6 +135,21 @@ def class_bound(part: Part, text: str, span: sp.Span | None) -> bool:
     return not (digits and digits in normalize(part.text))
 
 
+def magnitude_miss(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when the question's words bound the sum asked (几毛钱 is under one yuan: the
+    ``asked_below`` of answers.json, in yuan) and the figure, read in yuan, is not below it
+    (每户每月只有5元 for 一平米掏几毛钱)."""
+    if span is None:
+        return False
+    asked = normalize(part.text)
+    limit = next((float(v) for k, v in sp.answers_config()["asked_below"].items() if k in asked), None)
+    figure = re.match(r"(\d+(?:\.\d+)?)\s*(万|亿)?元", normalize(span.text))
+    if limit is None or figure is None:
+        return False
+    value = float(figure.group(1)) * {"万": 1e4, "亿": 1e8}.get(figure.group(2) or "", 1.0)
+    return value >= limit
+
+
 def bound_miss(part: Part, text: str, span: sp.Span | None) -> bool:
     """True when the question asks for a bound (达到多少分以上可以评为五星, 多少岁以下) and the
     figure is written as none (先锋分40分): neither 以上/以下 after it nor 不低于/超过 before it

@@ -55,6 +55,7 @@ from retrieval.answer.context import (
     given_total_for_part,
     in_plan_section,
     indefinite_one,
+    magnitude_miss,
     measure_miss,
     money_direction_miss,
     money_kind_miss,
@@ -1054,6 +1055,7 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
                 or exchange_rate_miss(part, c.text, c.span) or batch_for_total(part, c.text, c.span)
                 or one_off_for_recurring(part, c.text, c.span) or body_for_whole(part, c.text, c.span)
                 or indefinite_one(part, c.text, c.span)  # 一个驿站，把…: "a", no count
+                or magnitude_miss(part, c.text, c.span)  # 几毛钱 asked, 5元 written
                 or page_counter(part, c.text, c.span)):  # "阅读 2.3万" under the dateline: the page's readers
             c.typed = False  # a per-unit figure for a total, a plan for what was done, another period, a state for a change
         if c.typed and part.answer_type == "number" and article_text and any(

@@ -5,7 +5,7 @@ retrieval/answer/evidence.py). Every passage is invented; real districts, invent
 import pytest
 
 from partyqa.records import Hit
-from retrieval.answer.context import batch_for_total, states_total
+from retrieval.answer.context import batch_for_total, magnitude_miss, states_total
 from retrieval.answer.extractive import fits
 from retrieval.question import analyze
 from tests.unit.candidates import candidates_for, span_in
@@ -478,3 +478,15 @@ def test_a_one_opening_the_sentence_is_no_count(question, text, figure):
 ])
 def test_a_one_inside_the_sentence_counts(question, text, figure):
     assert _fits_figure(question, text, figure)
+
+
+@pytest.mark.parametrize(("question", "text", "figure", "answers"), [
+    # 几毛钱 is under one yuan: a figure of yuan does not answer, one below it does
+    ("纺织厂老院子一平米的物业费是几毛钱？", "纺织厂老院子原来卫生费每户每月只有5元。", "5元", False),
+    ("纺织厂老院子一平米的物业费是几毛钱？", "纺织厂老院子的物业费定为每月每平方米0.38元。", "0.38元", True),
+    ("柳塘村停一次车要交几毛钱？", "柳塘村停车场临时停放每次收费3元。", "3元", False),
+    ("柳塘村停一次车要交几毛钱？", "柳塘村停车场临时停放每次收费0.5元。", "0.5元", True),
+])
+def test_a_small_sum_asked_is_not_answered_by_a_larger_figure(question, text, figure, answers):
+    part = analyze(question).parts[0]
+    assert magnitude_miss(part, text, span_in(text, figure)) is not answers
