@@ -942,3 +942,14 @@ def test_households_asked_as_hu_renjia_are_households(question, bare):
 ])
 def test_a_list_of_a_quoted_programme_asked_by_a_category_noun_has_the_programme_as_head(question, head):
     assert only_part(question).focus[0] == head
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # 作者 inside 工作者 (党务工作者, 社区工作者) asks for people of the story, not the page's author
+    ("柏岘镇拟表彰的优秀党务工作者有哪几位？", ""),
+    ("青溪街道有多少名社区工作者？", ""),
+    ("这篇报道的作者是谁？", "author"),
+    ("关于社区工作者的这篇文章作者是谁？", "author"),
+])
+def test_a_worker_is_no_author(question, fact):
+    assert analyze(question).parts[0].article_fact == fact
