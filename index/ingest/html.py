@@ -16,6 +16,7 @@ from __future__ import annotations
 import html as _html
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 CODE_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title", "select", "textarea",
                        "button", "iframe", "object", "embed", "audio", "video", "canvas", "map"})
@@ -176,6 +177,7 @@ def parse_html(raw: str) -> HtmlPage:
     hints: list[str] = []
     owners: list[object] = []
     chrome_stack: list[bool] = []
+    rows: set = set()
     for event, el in lxml.etree.iterwalk(doc, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
         tag = tag.rsplit(":", 1)[-1].lower() if tag else ""
@@ -197,6 +199,14 @@ def parse_html(raw: str) -> HtmlPage:
             heading.append(HEADING_TAGS.get(tag, heading[-1] if heading else 0))
             hints.append(((el.get("class") or "") + " " + (el.get("id") or "")).strip().lower() if tag else "")
             owners.append(el if tag in BLOCK_TAGS else (owners[-1] if owners else el))
+            row = _data_row(el) if tag == "tr" and not skip else None
+            if row is not None:
+                # a row of short cells (a 公示 list, a statistics table) is one line, cells parted
+                # by " | " as Word and PDF tables are read; its cells are not walked again
+                builder.add(row, el, chrome > 0, heading[-1], " ".join(h for h in hints if h), links > 0, True)
+                builder.flush()
+                rows.add(el)
+                skip += 1
             if not skip and el.text and tag:
                 builder.add(el.text, owners[-1], chrome > 0, heading[-1], " ".join(h for h in hints if h),
                             links > 0, pre > 0)
@@ -206,6 +216,8 @@ def parse_html(raw: str) -> HtmlPage:
             is_chrome = chrome_stack.pop()
             forms -= tag == "form"
             skip -= tag in CODE_TAGS
+            if el in rows:
+                skip -= 1
             chrome -= is_chrome
             links -= tag == "a"
             pre -= tag == "pre"
@@ -222,6 +234,43 @@ def parse_html(raw: str) -> HtmlPage:
         line.main = owner in inside
         page.lines.append(line)
     return page
+
+
+#: A data table's cell: short text and no block inside (a layout table's cells hold paragraphs).
+_MAX_CELL_CHARS = 40
+_CELL_BLOCKS = frozenset(BLOCK_TAGS - {"td", "th"})
+CELL_SEPARATOR = " | "
+#: A cell holding a labelled field: a short label, then a colon.
+_LABELLED_CELL = re.compile(r"^[^：:\d]{1,8}[：:]")
+
+
+@cache
+def _field_labels() -> frozenset[str]:
+    """The labels of a page's or a document's fields (来源, 发布机构, 成文日期 …)."""
+    from partyqa.resources import data_lines
+    fields = (line.split("\t")[0] for line in data_lines("document_fields.txt"))
+    return frozenset(data_lines("meta_labels.txt")) | frozenset(fields)
+
+
+def _data_row(tr) -> str | None:
+    """The cells of a table row read as one line (``1 | 乔文静 | 女 | 汉族``), or None when the row
+    is layout: fewer than two cells, a cell over ``_MAX_CELL_CHARS`` characters, or a block (a
+    paragraph, a line break, a nested table) inside a cell."""
+    cells = [c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+    if len(cells) < 2 or len(cells) != len([c for c in tr if isinstance(c.tag, str)]):
+        return None
+    texts = []
+    labels = _field_labels()
+    for cell in cells:
+        if any(isinstance(d.tag, str) and d.tag.lower() in _CELL_BLOCKS for d in cell.iterdescendants()):
+            return None
+        text = _WS.sub(" ", cell.text_content()).strip()
+        if len(text) > _MAX_CELL_CHARS or text.rstrip("：: ") in labels or _LABELLED_CELL.match(text):
+            return None  # a field (发布机构, 成文日期：2024…, 签发：周卫东): a block of fields, read cell by cell
+        texts.append(text)
+    if sum(1 for t in texts if t) < 2:
+        return None
+    return CELL_SEPARATOR.join(texts)
 
 
 def _is_layout_form(el) -> bool:

@@ -300,3 +300,36 @@ def test_page_wrapped_in_one_form_keeps_its_article():
     text = clean_text(page, ".html")
     assert "天桥区网格化治理" in text and body in text
     assert "站内搜索" not in text
+
+
+# ------------------------------------------------------------------ data tables in HTML
+NAME_LIST = ("<html><body><p>二、优秀党务工作者（2名）</p><table border='1'>"
+             "<tr><th>序号</th><th>姓名</th><th>单位及职务</th></tr>"
+             "<tr><td>1</td><td>乔文静</td><td>柏岘镇党建办组织员</td></tr>"
+             "<tr><td>2</td><td>赵得录</td><td>阳坡台村党支部书记</td></tr></table></body></html>")
+STATS = ("<html><body><table><tr><td>街道</td><td>网格（个）</td><td>办结率（%）</td></tr>"
+         "<tr><td>漳晖街道</td><td>86</td><td>97.2</td></tr></table></body></html>")
+
+
+@pytest.mark.parametrize(("raw", "row"), [
+    (NAME_LIST, "1 | 乔文静 | 柏岘镇党建办组织员"),
+    (NAME_LIST, "序号 | 姓名 | 单位及职务"),
+    (STATS, "漳晖街道 | 86 | 97.2"),
+])
+def test_a_data_table_row_is_one_line_of_cells(raw, row):
+    from index.ingest.html import parse_html
+    assert row in [line.text for line in parse_html(raw).lines]
+
+
+@pytest.mark.parametrize(("raw", "line"), [
+    # a block of fields (发布机构：…) is read cell by cell, as the metadata reads it
+    ("<html><body><table><tr><td>发布机构：中共南溪区委组织部</td><td>文号：南组字〔2024〕12号</td></tr>"
+     "</table></body></html>", "发布机构：中共南溪区委组织部"),
+    ("<html><body><table><tr><td>成文日期</td><td>2024年04月02日</td></tr></table></body></html>", "成文日期"),
+    # a layout table's cells hold paragraphs
+    ("<html><body><table><tr><td><p>街道推行楼院议事。</p></td><td><p>居民说好。</p></td></tr></table></body></html>",
+     "街道推行楼院议事。"),
+])
+def test_a_field_block_or_a_layout_table_is_read_cell_by_cell(raw, line):
+    from index.ingest.html import parse_html
+    assert line in [ln.text for ln in parse_html(raw).lines]
