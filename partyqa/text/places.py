@@ -577,6 +577,7 @@ def _document_words() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _opening_locatives() -> frozenset[str]:
+    """Locatives that open a village's two-character name (下窑村, 前营村)."""
     return data_words("place_opening_locatives.txt")
 
 

@@ -605,10 +605,15 @@ def _names_only_bodies(text: str, place: str) -> bool:
     joined to the rest of the name up to its ending word (石嘴山市沁安物业服务有限公司, 城关区东篱
     农贸市场) with no mark, figure or link word (``organisation_name_breaks`` of answers.json)
     between. Such a place says whose name it is, not where the fact is."""
-    breaks = sp.answers_config()["organisation_name_breaks"]
-    name = re.compile(rf"(?:(?!{breaks})[\u4e00-\u9fff]){{2,12}}?(?:{_body_word().pattern})")
     ends = [m.end() for m in re.finditer(re.escape(place), text)]
-    return bool(ends) and all(name.match(text, end) for end in ends)
+    return bool(ends) and all(_body_name().match(text, end) for end in ends)
+
+
+@lru_cache(maxsize=1)
+def _body_name() -> re.Pattern:
+    """The rest of an organisation's name after the place opening it, up to its ending word."""
+    breaks = sp.answers_config()["organisation_name_breaks"]
+    return re.compile(rf"(?:(?!{breaks})[\u4e00-\u9fff]){{2,12}}?(?:{_body_word().pattern})")
 
 
 def body_for_whole(part: Part, text: str, span: sp.Span | None) -> bool:
@@ -1404,7 +1409,7 @@ def years_fit(part: Part, hit: Hit, cand: Candidate) -> bool:
     if part.answer_type == "number" and part.years and not stated and cand.row is None \
             and any(hit.date.startswith(y) for y in part.years) and _paragraph_dated_before(hit, cand, part.years):
         return False  # 2024 asked of a 2024 plan, "2023年，…推开。一年来，全区建成…34个" written
-    if cand.row is not None and all(y in normalize(cand.row.intro) for y in part.years):
+    if part.years and cand.row is not None and all(y in normalize(cand.row.intro) for y in part.years):
         return True  # a row of a table dated by its introduction: a year in a column's name is that column's
     if part.answer_type == "number" and cand.span is not None and part.years:
         bounds = [0] + [m.end() for m in re.finditer(r"[，,；;。]", norm)] + [len(norm) + 1]

@@ -535,6 +535,13 @@ def _column_unit_miss(part: Part, view: str, span: sp.Span | None) -> bool:
         and unit.group(1) not in part.units.split("|")
 
 
+def _column_fits(part: Part, row: Row, text: str, span: sp.Span | None) -> bool:
+    """True when a table cell stands under the asked column: its column names the asked thing
+    (or the figure is attached to it) and the column's unit is not another."""
+    return (attached(part, text, span) > 0 or _row_label_names(part, row, span)) \
+        and not _column_unit_miss(part, text, span)
+
+
 def _row_label_names(part: Part, row: Row, span: sp.Span | None) -> bool:
     """True when the label cell opening a table row names the asked thing and the figure stands
     in another cell: 村级集体经济总收入（万元） | 238 | 356 | 517, the columns being years or places."""
@@ -1023,15 +1030,11 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
         if not c.typed and c.row is not None and part.answer_type == "number" and part.units:
             # a table cell carries no unit: its column names what it counts (党员网格员 | 17)
             c.typed, c.span, fit = typed_span(replace(part, units=""), c.text)
-
-            def column_fits(span: sp.Span | None, row: Row = c.row, text: str = c.text) -> bool:
-                return (attached(part, text, span) > 0 or _row_label_names(part, row, span)) \
-                    and not _column_unit_miss(part, text, span)
-            if c.typed and not column_fits(c.span):
+            if c.typed and not _column_fits(part, c.row, c.text, c.span):
                 # the asked year stands in another column's name (2023年上报事件（件）5230): the cell
                 # under the asked column (办结率（%）97.2) answers
-                c.span = next((s for s in sp.number_spans(c.text) if column_fits(s)), c.span)
-            c.typed = c.typed and column_fits(c.span)
+                c.span = next((s for s in sp.number_spans(c.text) if _column_fits(part, c.row, c.text, s)), c.span)
+            c.typed = c.typed and _column_fits(part, c.row, c.text, c.span)
         typed_first = c.typed
         if c.typed and part.answer_type == "number" and (
                 per_unit(part, c.text, c.span) or per_one(c.text, c.span) or one_for_total(part, c.span)
