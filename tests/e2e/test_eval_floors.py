@@ -187,6 +187,18 @@ FLOORS = {
         "kind:factual": 0.95, "kind:paraphrase": 0.46, "kind:list": 0.87, "kind:article": 0.93,
         "kind:multipart": 0.87, "kind:cross_script": 0.95, "kind:followup": 0.74,
     },
+    # dev12 (a 公示 name list, a TV transcript, a Q&A interview, a Macau Big5 reprint, a
+    # traditional-script WeChat repost, PDF reports and e-paper pages, Word files; held out at
+    # 2026-12-03 17:57 UTC on 543fbf7: answerable 0.725, refused 0.882, chat 1.000, paraphrase 0.385;
+    # after stop 33's rules, its failures read, 19:09 UTC on 543a213): hybrid hit@1 0.667, hit@5
+    # 0.931; answerable 0.784, refused 1.000, chat 1.000; factual 1.000, paraphrase 0.423, list
+    # 0.917, article 0.812, multipart 0.917, cross-script 1.000, follow-up 0.750.
+    "dev12": {
+        "hybrid_hit@1": 0.64, "hybrid_hit@5": 0.91,
+        "answerable_accuracy": 0.76, "refusal_accuracy": 0.94, "chat_accuracy": 1.0,
+        "kind:factual": 0.95, "kind:paraphrase": 0.38, "kind:list": 0.83, "kind:article": 0.75,
+        "kind:multipart": 0.83, "kind:cross_script": 0.87, "kind:followup": 0.62,
+    },
 }
 
 
@@ -211,9 +223,10 @@ def reports(engine, e2e_config, sets):
     dev9 = run_set(open_set_engine(e2e_config, sets["dev9"], embedder=engine.embedder), sets["dev9"])
     dev10 = run_set(open_set_engine(e2e_config, sets["dev10"], embedder=engine.embedder), sets["dev10"])
     dev11 = run_set(open_set_engine(e2e_config, sets["dev11"], embedder=engine.embedder), sets["dev11"])
+    dev12 = run_set(open_set_engine(e2e_config, sets["dev12"], embedder=engine.embedder), sets["dev12"])
     return {"bundled": bundled, "news": news, "fresh": fresh, "blind": blind, "dev2": dev2, "dev3": dev3,
             "dev4": dev4, "dev5": dev5, "dev6": dev6, "dev7": dev7, "dev8": dev8, "dev9": dev9, "dev10": dev10,
-            "dev11": dev11}
+            "dev11": dev11, "dev12": dev12}
 
 
 def test_report_shape(reports, tmp_path):
@@ -234,6 +247,7 @@ def test_report_shape(reports, tmp_path):
     assert reports["dev9"]["questions"] >= 130
     assert reports["dev10"]["questions"] >= 130
     assert reports["dev11"]["questions"] >= 130
+    assert reports["dev12"]["questions"] >= 130
     for rep in reports.values():
         text = format_report(rep)
         assert "hybrid hit@1" in text and "unanswerable refused" in text and "confidence curve" in text
@@ -271,7 +285,7 @@ def test_floors(reports, name):
 
 def test_no_greeting_or_thanks_is_answered_from_the_articles(reports):
     chats = [row for name in ("news", "fresh", "blind", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
-                                 "dev10", "dev11")
+                                 "dev10", "dev11", "dev12")
              for row in reports[name]["items"] if row["kind"] == "chitchat"]
     assert chats
     assert all(row["mode"] == "chat" and not row["citations"] for row in chats), chats
