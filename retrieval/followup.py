@@ -492,6 +492,9 @@ def _recent_place(history) -> str:
     return ""
 
 
+_ASKS_WHO = re.compile(r"谁|哪位|哪一位")
+
+
 def _person_named(question: str, answer: str) -> str:
     """The person a previous turn names: one tied to a role in the question (队长蒋大勇), the name
     opening the question (王光荣搬到…), or an answer that is a name (贺晓峰。); else ""."""
@@ -505,7 +508,13 @@ def _person_named(question: str, answer: str) -> str:
     if length and not question_places(norm[:length + 2]):
         return norm[:length]
     said = re.sub(r"[。！!？?，,\s]+$", "", normalize(answer or ""))
-    return said if 2 <= len(said) <= 4 and sp._name_at(said, 0) == len(said) else ""
+    if 2 <= len(said) <= 4 and sp._name_at(said, 0) == len(said):
+        return said
+    if _ASKS_WHO.search(norm):
+        # "…是谁牵头管理的？" answered "由骑手党员路铭远牵头管理。": the person the answer names
+        named = [p.text for p in sp.person_spans(said) if not p.role.startswith(("记者", "通讯员", "编辑"))]
+        return named[0] if named else ""
+    return ""
 
 
 def _last_turn(history) -> tuple[str, str]:

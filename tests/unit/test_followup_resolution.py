@@ -537,3 +537,20 @@ def test_a_demonstrative_noun_stands_for_the_previous_subject_up_to_that_noun(pr
 )
 def test_a_rate_after_a_pronoun_asks_its_figure(previous, question, expected):
     assert resolve(question, after(previous)) == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "answer", "question", "expected"),
+    [
+        # after 是谁, 他/她 is the person the answer's sentence names
+        ("晖盛广场的“晖暖驿站”是谁牵头管理的？", "由骑手党员路铭远牵头管理。", "他拉起的那支观察员队伍有多少人？",
+         "路铭远拉起的那支观察员队伍有多少人？"),
+        ("青茶岭村谁牵头领办了茶叶合作社？", "村党支部书记季红霞牵头领办了合作社。", "她是哪一年领办的？",
+         "季红霞是哪一年领办的？"),
+        # a question that asked no person: 他 does not take a name from the answer
+        ("晖盛广场建了几个驿站？", "由骑手党员路铭远牵头管理的驿站有3个。", "他拉起的队伍有多少人？",
+         "晖盛广场驿站拉起的队伍有多少人？"),
+    ],
+)
+def test_he_after_who_is_the_person_the_answer_names(previous, answer, question, expected):
+    assert resolve(question, [{"question": previous, "answer": answer}]) == expected
