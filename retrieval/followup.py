@@ -492,13 +492,11 @@ def _recent_place(history) -> str:
     return ""
 
 
-_ASKS_WHO = re.compile(r"谁|哪位|哪一位")
-
-
 def _person_named(question: str, answer: str) -> str:
     """The person a previous turn names: one tied to a role in the question (队长蒋大勇), the name
     opening the question (王光荣搬到…), or an answer that is a name (贺晓峰。); else ""."""
     from retrieval.answer import spans as sp
+    from retrieval.question import answer_type
 
     norm = normalize(question)
     people = [p.text for p in sp.person_spans(norm) if not p.role.startswith(("记者", "通讯员", "编辑"))]
@@ -510,7 +508,7 @@ def _person_named(question: str, answer: str) -> str:
     said = re.sub(r"[。！!？?，,\s]+$", "", normalize(answer or ""))
     if 2 <= len(said) <= 4 and sp._name_at(said, 0) == len(said):
         return said
-    if _ASKS_WHO.search(norm):
+    if answer_type(norm) == "person":
         # "…是谁牵头管理的？" answered "由骑手党员路铭远牵头管理。": the person the answer names
         named = [p.text for p in sp.person_spans(said) if not p.role.startswith(("记者", "通讯员", "编辑"))]
         return named[0] if named else ""

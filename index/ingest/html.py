@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from index.ingest.office import CELL_SEPARATOR
+
 CODE_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title", "select", "textarea",
                        "button", "iframe", "object", "embed", "audio", "video", "canvas", "map"})
 CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
@@ -239,7 +241,6 @@ def parse_html(raw: str) -> HtmlPage:
 #: A data table's cell: short text and no block inside (a layout table's cells hold paragraphs).
 _MAX_CELL_CHARS = 40
 _CELL_BLOCKS = frozenset(BLOCK_TAGS - {"td", "th"})
-CELL_SEPARATOR = " | "
 #: A cell holding a labelled field: a short label, then a colon.
 _LABELLED_CELL = re.compile(r"^[^：:\d]{1,8}[：:]")
 
@@ -247,9 +248,9 @@ _LABELLED_CELL = re.compile(r"^[^：:\d]{1,8}[：:]")
 @cache
 def _field_labels() -> frozenset[str]:
     """The labels of a page's or a document's fields (来源, 发布机构, 成文日期 …)."""
+    from index.ingest.metadata.publisher import document_fields
     from partyqa.resources import data_lines
-    fields = (line.split("\t")[0] for line in data_lines("document_fields.txt"))
-    return frozenset(data_lines("meta_labels.txt")) | frozenset(fields)
+    return frozenset(data_lines("meta_labels.txt")) | frozenset(document_fields())
 
 
 def _data_row(tr) -> str | None:

@@ -199,12 +199,16 @@ def _lines_before_body(text: str) -> list[str]:
     return head[:_HEADLINE_SCAN_LINES]
 
 
+#: The longest issuer written before a document title's 关于 (沐泉镇关于……的汇报).
+_MAX_ISSUER = 20
+
+
 @cache
 def _document_title() -> re.Pattern:
     """``关于……的<kind>`` as a whole line, the kinds (文种) from ``document_kinds.txt``."""
     kinds = "|".join(sorted(map(re.escape, data_lines("document_kinds.txt")), key=len, reverse=True))
     # an issuer may stand before 关于 (沐泉镇关于……的汇报, 中共某某镇委员会关于……的公示)
-    return re.compile(rf"^(?:[\u4e00-\u9fff]{{2,20}}?)?关于\S.{{2,{_MAX_TITLE}}}的(?:{kinds})$")
+    return re.compile(rf"^(?:[\u4e00-\u9fff]{{2,{_MAX_ISSUER}}}?)?关于\S.{{2,{_MAX_TITLE}}}的(?:{kinds})$")
 
 
 def document_title(lines: list[str]) -> str:
@@ -216,7 +220,7 @@ def document_title(lines: list[str]) -> str:
     for k, line in enumerate(lines):
         if len(line) <= _MAX_TITLE and _document_title().match(to_simplified(line)):
             return line
-        if k + 1 < len(lines) and "关于" in to_simplified(line)[:22] and not line.endswith(HEADLINE_END):
+        if k + 1 < len(lines) and "关于" in to_simplified(line)[:_MAX_ISSUER + 2] and not line.endswith(HEADLINE_END):
             joined = line + lines[k + 1]
             if len(joined) <= _MAX_TITLE and _document_title().match(to_simplified(joined)):
                 return joined
