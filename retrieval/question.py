@@ -96,8 +96,34 @@ def asks_about_article(question: str) -> bool:
     return bool(article_fact_kind(normalize(question)))
 
 
+@cache
+def _field_question() -> tuple[re.Pattern, tuple[str, ...]]:
+    """A document field's label followed by an asking word, and the document words a label may
+    follow (see :func:`asked_field`)."""
+    from index.ingest.metadata.publisher import document_fields
+    from partyqa.resources import data_words
+
+    labels = "|".join(map(re.escape, sorted(document_fields(), key=len, reverse=True)))
+    pattern = re.compile(rf"(?P<label>{labels}){_cfg()['field_asking']}")
+    return pattern, tuple(data_words("document_words.txt"))
+
+
+def asked_field(q: str) -> str:
+    """The document field a (normalized) question asks by its label, or "": 这份方案的联系人是谁
+    → 联系人, 发布机构是哪个单位 → 发布机构, 成文日期是哪天 → 成文日期 (labels of
+    ``document_fields.txt``). The label opens the question or a clause, or follows 的 or a
+    document word (公示联系人); glued to another word (网格联系人是谁) it names something else."""
+    pattern, documents = _field_question()
+    for m in pattern.finditer(q):
+        before = q[:m.start()]
+        if not before or before[-1] in "的，,、：:；; " or before.endswith(documents):
+            return m.group("label")
+    return ""
+
+
 def article_fact_kind(q: str) -> str:
-    """The article fact a (normalized) question asks for, or ""."""
+    """The article fact a (normalized) question asks for, or "" (``field``: a document field
+    asked by its label, see :func:`asked_field`)."""
     cfg = _cfg()
     for rule in cfg["article_facts"]:
         if _re(rule["pattern"]).search(q):
@@ -111,7 +137,7 @@ def article_fact_kind(q: str) -> str:
                                                  or _re(cfg["issue_markers"]).search(q)):
                 continue
             return rule["kind"]
-    return ""
+    return "field" if asked_field(q) else ""
 
 
 def answer_type(q: str) -> str:

@@ -167,8 +167,28 @@ def strip_debris(text: str) -> str:
     kinds = ["" if i in tables else classify_line(line) for i, line in enumerate(lines)]
     for i in related_blocks(lines):
         kinds[i] = "nav"
+    _keep_document_contacts(lines, kinds)
     _mark_headline_lists(lines, kinds)
     return "\n".join(line for line, kind in zip(lines, kinds, strict=True) if not kind)
+
+
+#: The line naming a document's contact person (联系人：区委社会工作部　晏丽琼, 联 系 人：).
+_CONTACT_PERSON = re.compile(r"^\s*联\s*系\s*人\s*[:：]")
+
+
+def _keep_document_contacts(lines: list[str], kinds: list[str]) -> None:
+    """Keep a phone or mail line that goes on from a document's contact person (联系人：…晏丽琼 /
+    联系电话：0875-2168347): it is the notice's own contact, not a site's footer hotline (in place)."""
+    in_block = False
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        person = bool(_CONTACT_PERSON.match(line))
+        if kinds[i] == "contact" and (in_block or person):
+            kinds[i] = ""
+            in_block = True
+        else:
+            in_block = person and not kinds[i]
 
 
 def _mark_headline_lists(lines: list[str], kinds: list[str]) -> None:

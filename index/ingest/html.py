@@ -45,6 +45,10 @@ _NL_BETWEEN_CJK = re.compile(rf"(?<={_CJK_CHAR}){_NL}(?={_CJK_CHAR})")
 _RUNNING_TEXT = re.compile(r"[，。；！？,;]")
 _MIN_RUNNING = 30
 _CONTENT_SHARE = 0.8
+#: A line opening with a field's label (索 引 号：, 发布机构:), spaces allowed inside the label.
+_FIELD_OPENING = re.compile(r"^\s*([^\s：:\d][^：:\d]{0,9}?)\s*[：:]\s*")
+#: A disclosure block has at least this many document fields (索引号 and 发布机构 …).
+_MIN_FIELD_BLOCK = 2
 
 
 @dataclass
@@ -92,10 +96,45 @@ class HtmlPage:
         first = next((i for i, ln in enumerate(self.lines) if ln.main), len(self.lines))
         before = {i for i in range(max(0, first - _HEADINGS_BEFORE_MAIN), first)
                   if 0 < self.lines[i].heading <= 3 and not self.lines[i].chrome and self.lines[i].link < 0.5}
-        return "\n".join(
+        text = "\n".join(
             ln.text for i, ln in enumerate(self.lines)
             if (keep_chrome or not ln.chrome) and (not main_only or ln.main or i in before)
         )
+        fields = [f for f in _field_block(self.lines[:first]).values() if f] if main_only else []
+        # a disclosure block outside the main content goes after the article, where it leaves
+        # the article's passages as they were
+        return text + "\n\n" + "\n".join(fields) if fields else text
+
+
+def _field_label(text: str) -> str:
+    """The document field a line opens with (``索 引 号：…``, ``发布机构：``), spaces inside the
+    label ignored, or "" (labels of ``document_fields.txt``: 索引号, 发布机构, 成文日期, 文号 …)."""
+    from index.ingest.metadata.publisher import document_fields
+
+    m = _FIELD_OPENING.match(text)
+    label = _WS.sub("", m.group(1)).replace("\u3000", "") if m else ""
+    return label if label in document_fields() else ""
+
+
+def _field_block(lines: list[HtmlLine]) -> dict[int, str]:
+    """The lines of a government page's disclosure block that stands outside the main content
+    (索引号 / 发布机构 / 成文日期 … read cell by cell), each written ``label：value`` on the label's
+    line (the value's own line maps to ""); empty when fewer than two document fields are found.
+    Kept with the article (:meth:`HtmlPage.text`): they answer questions about the document
+    (发布机构是哪个单位)."""
+    out: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        if line.chrome or line.link >= 0.5 or i in out:
+            continue
+        label = _field_label(line.text)
+        if not label:
+            continue
+        value = _FIELD_OPENING.sub("", line.text, count=1).strip()
+        if not value and i + 1 < len(lines) and not lines[i + 1].chrome and not _field_label(lines[i + 1].text):
+            value = lines[i + 1].text.strip()
+            out[i + 1] = ""  # the value's cell, now on the label's line
+        out[i] = f"{label}：{value}" if value else ""  # an empty field (文号：) says nothing
+    return out if sum(1 for v in out.values() if v) >= _MIN_FIELD_BLOCK else {}
 
 
 def _document(raw: str):

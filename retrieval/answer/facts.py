@@ -14,7 +14,7 @@ from partyqa.resources import data_json
 from partyqa.text.normalize import normalize
 from partyqa.text.segment import words
 from retrieval.answer.compose import PartAnswer, Quote
-from retrieval.question import Part
+from retrieval.question import Part, asked_field
 
 #: Which fact kinds answer which question (first found wins).
 FALLBACK = {
@@ -191,6 +191,25 @@ def print_date(article: Article, question: str) -> tuple[str, ArticleFact] | Non
     return None
 
 
+#: The end of a field's value: the line's end, or a space before the next field's label on the
+#: same line (联系人：张三　联系电话：…).
+_VALUE_END = re.compile(r"\s+(?=[^\s：:\d]{2,8}\s*[：:])|$", re.M)
+
+
+def field_fact(article: Article, label: str) -> ArticleFact | None:
+    """The value the article writes after a field's label (``联系人：…晏丽琼``, ``发布机构：…``,
+    spaces inside the label allowed: ``索 引 号：``), cited to that line; the first such line,
+    or None when the article writes the label with no value or not at all."""
+    spaced = r"\s*".join(map(re.escape, label))
+    for m in re.finditer(rf"(?:^|(?<=\s)){spaced}\s*[：:][ \t\u3000]*", article.text, re.M):
+        end = _VALUE_END.search(article.text, m.end()).start()
+        value = article.text[m.end():end].strip()
+        if value:
+            line_start, line_end = _line_span(article.text, m.start(), end)
+            return ArticleFact("field", value, article.text[line_start:line_end].strip(), line_start, line_end)
+    return None
+
+
 def _placed(article: Article, fact: ArticleFact) -> ArticleFact:
     """The fact with its place in the text: a title read without one (joined from its main head and
     deck set on two lines) is looked up in the text; another fact's value found elsewhere in the
@@ -236,6 +255,9 @@ def answer_fact(part: Part, hits: list[Hit], articles: dict[str, Article], hit_a
         return PartAnswer(part.text)
     facts = [f for f in (_placed(article, f) for f in facts_of(article, part.article_fact)) if f.start >= 0]
     label = LABELS.get(part.article_fact, "信息")
+    if (asked := asked_field(normalize(part.text))) and (written := field_fact(article, asked)):
+        # 发布机构是哪个单位, 联系人是谁: the value the page writes after that very label
+        facts, label = [written], asked
     if part.article_fact == "date" and (printed := print_date(article, normalize(part.text))):
         verb, fact = printed  # 哪天编印的: the bulletin's own 编印 line, not the web page's posting date
         facts, label = [fact], verb + "日期"

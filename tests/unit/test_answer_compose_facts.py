@@ -652,3 +652,65 @@ def test_a_story_without_a_dateline_has_no_place_it_was_filed_from():
 ])
 def test_where_a_story_was_filed_is_an_article_fact(question, fact):
     assert analyze(question).parts[0].article_fact == fact
+
+
+# ---------------------------------------------------------------- a document's fields asked by their label
+
+
+NOTICE_ARTICLE, NOTICE_HIT = _article(
+    "notice", "关于开展“暖巢驿站”星级评定工作的通知", ["发布机构：中共白石县委社会工作部", "成文日期：2024-04-02"],
+    "各乡镇党委：现将驿站星级评定有关事项通知如下。\n联系人：县委社会工作部两新党建股　庞雨歆\n联系电话：0736-5281946",
+    [("outlet", "白石县人民政府网", "发布机构：中共白石县委社会工作部")], "白石县人民政府网", "2024-04-05")
+REPORT_ARTICLE, REPORT_HIT = _article(
+    "report", "桐溪街道2023年度基层党建工作总结", ["索 引 号：11330224/2024-00031", "发布机构：桐溪街道办事处"],
+    "2023年，街道建成党群服务驿站9个，网格联系人每周走访一次。\n联系人：党建办　钟晓岚　联系电话：0574-6632018",
+    [("outlet", "云港日报", "来源：云港日报")], "云港日报", "2024-01-10")
+
+
+def _ask_field(question, article, hit):
+    answerer = Answerer({}, AnswerParams(min_confidence=0.0), articles={article.doc_id: article},
+                        hit_at=lambda doc, offset: hit if 0 <= offset < len(article.text) else None)
+    return answerer.answer(question, question, [hit])
+
+
+@pytest.mark.parametrize(("question", "article", "hit", "label", "value"), [
+    ("暖巢驿站星级评定那份通知的联系人是谁？", NOTICE_ARTICLE, NOTICE_HIT, "联系人", "县委社会工作部两新党建股　庞雨歆"),
+    ("暖巢驿站星级评定的通知，联系电话是多少？", NOTICE_ARTICLE, NOTICE_HIT, "联系电话", "0736-5281946"),
+    ("这份通知的成文日期是哪天？", NOTICE_ARTICLE, NOTICE_HIT, "成文日期", "2024-04-02"),
+    # the issuing body the page names, not the outlet its header gives
+    ("暖巢驿站星级评定那份通知的发布机构是哪个单位？", NOTICE_ARTICLE, NOTICE_HIT, "发布机构", "中共白石县委社会工作部"),
+    ("桐溪街道党建工作总结的发布机构是什么？", REPORT_ARTICLE, REPORT_HIT, "发布机构", "桐溪街道办事处"),
+    # the value ends where the next field on the same line begins; a spaced label still counts
+    ("桐溪街道党建工作总结的联系人是谁？", REPORT_ARTICLE, REPORT_HIT, "联系人", "党建办　钟晓岚"),
+    ("桐溪街道党建工作总结的联系电话是多少？", REPORT_ARTICLE, REPORT_HIT, "联系电话", "0574-6632018"),
+    ("桐溪街道党建工作总结的索引号是多少？", REPORT_ARTICLE, REPORT_HIT, "索引号", "11330224/2024-00031"),
+])
+def test_a_field_asked_by_its_label_is_answered_from_the_line_that_writes_it(question, article, hit, label, value):
+    ans = _ask_field(question, article, hit)
+    assert ans.found is True
+    assert ans.text.startswith(f"《{article.title}》的{label}：{value}。原文：")
+    cite = ans.citations[0]
+    assert cite.text[cite.answer_start:cite.answer_end] == value
+
+
+@pytest.mark.parametrize(("question", "article", "hit"), [
+    ("桐溪街道党建工作总结的成文日期是哪天？", REPORT_ARTICLE, REPORT_HIT),  # no such field in it
+    ("暖巢驿站星级评定那份通知的索引号是多少？", NOTICE_ARTICLE, NOTICE_HIT),
+])
+def test_a_field_the_page_does_not_write_gets_no_field_answer(question, article, hit):
+    ans = _ask_field(question, article, hit)
+    assert "原文：" not in ans.text
+
+
+@pytest.mark.parametrize(("question", "label"), [
+    ("暖巢驿站星级评定那份通知的联系人是谁？", "联系人"),
+    ("发布机构是哪个单位？", "发布机构"),
+    ("桐溪街道公示联系电话是多少", "联系电话"),  # after a document word
+    ("桐溪街道的网格联系人是谁？", ""),  # glued to 网格: a role of the story, no field
+    ("柳塘村党员联系人是谁？", ""),
+    ("联系人制度是什么时候建立的？", ""),  # no asking word right after the label
+])
+def test_a_field_is_asked_only_by_its_label_standing_alone(question, label):
+    from partyqa.text.normalize import normalize
+    from retrieval.question import asked_field
+    assert asked_field(normalize(question).rstrip("？")) == label

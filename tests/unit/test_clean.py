@@ -333,3 +333,47 @@ def test_a_data_table_row_is_one_line_of_cells(raw, row):
 def test_a_field_block_or_a_layout_table_is_read_cell_by_cell(raw, line):
     from index.ingest.html import parse_html
     assert line in [ln.text for ln in parse_html(raw).lines]
+
+
+# ------------------------------------------------------------------ a disclosure block outside the article
+_STORY = ("<p>今年以来，{place}坚持党建引领，推动网格员、楼栋长、志愿者三支队伍下沉小区，全年为居民办实事320余件，"
+          "群众满意度明显提升。</p><p>{place}还建成党群服务驿站6个，配备饮水机、充电柜和应急药箱。</p>")
+
+
+def _gov_page(fields: str, place: str) -> str:
+    return (f"<html><body><div class='nav'><a href='/'>首页</a> <a href='/x'>信息公开</a></div>"
+            f"<div class='xxgk'><table>{fields}</table></div>"
+            f"<div class='article'><h1>{place}：三支队伍进小区</h1>{_STORY.format(place=place)}</div>"
+            f"<div class='foot'>主办单位：{place}办事处</div></body></html>")
+
+
+TONGXI_FIELDS = ("<tr><th>索 引 号：</th><td>11330224/2024-00031</td><th>主题分类：</th><td>党建工作</td></tr>"
+                 "<tr><th>发布机构：</th><td>桐溪街道办事处</td><th>文　　号：</th><td></td></tr>"
+                 "<tr><th>成文日期：</th><td>2024-01-08</td><th>发布日期：</th><td>2024-01-10</td></tr>")
+LIUAN_FIELDS = ("<tr><td>发布机构：中共柳岸区委组织部</td><td>文号：柳组通〔2024〕7号</td></tr>"
+                "<tr><td>成文日期：2024年03月02日</td><td>有效性：有效</td></tr>")
+
+
+@pytest.mark.parametrize(("raw", "kept", "dropped"), [
+    (_gov_page(TONGXI_FIELDS, "桐溪街道"), ["索引号：11330224/2024-00031", "发布机构：桐溪街道办事处",
+                                           "成文日期：2024-01-08"], ["文号：", "首页"]),
+    (_gov_page(LIUAN_FIELDS, "柳岸区"), ["发布机构：中共柳岸区委组织部", "文号：柳组通〔2024〕7号"], ["首页"]),
+])
+def test_a_disclosure_block_outside_the_article_follows_it_label_and_value_on_one_line(raw, kept, dropped):
+    text = clean_text(raw, ".html")
+    lines = text.split("\n")
+    story_end = max(i for i, line in enumerate(lines) if "驿站" in line)
+    for line in kept:
+        assert line in lines and lines.index(line) > story_end
+    for line in dropped:
+        assert line not in lines
+    assert lines[0].endswith("三支队伍进小区")  # the article still opens the text
+
+
+@pytest.mark.parametrize("fields", [
+    "<tr><th>发布机构：</th><td>桐溪街道办事处</td></tr>",  # one field alone is no disclosure block
+    "<tr><th>主办：</th><td>桐溪街道办事处</td><th>地址：</th><td>桐溪路8号</td></tr>",  # no document field
+])
+def test_a_lone_field_or_other_labels_outside_the_article_stay_out(fields):
+    text = clean_text(_gov_page(fields, "桐溪街道"), ".html")
+    assert "办事处" not in text and "桐溪路" not in text

@@ -109,3 +109,21 @@ def test_date_line_is_content_like_the_publication_date_line():
     assert classify_line("发布日期:2020-06-30") == ""  # bundled 001
     text = clean_text("会议通知\n日期：2023年5月12日\n地点：凤鸣街道青石社区党群服务中心\n", ".txt")
     assert "日期：2023年5月12日" in text
+
+
+@pytest.mark.parametrize(("text", "kept", "removed"), [
+    # a notice's own contact: the phone and mail lines go on from its contact person
+    ("现将有关事项通知如下。\n\n联系人：县委社会工作部　庞雨歆\n联系电话：0736-5281946\n电子邮箱：nuanchao@163.com\n\n附件：1.评定表",
+     ["联系电话：0736-5281946", "电子邮箱：nuanchao@163.com"], []),
+    ("联系人：党建办　钟晓岚　联系电话：0574-6632018\n街道建成驿站9个。\n新闻热线：0574-1234567",
+     ["联系人：党建办　钟晓岚　联系电话：0574-6632018"], ["新闻热线：0574-1234567"]),
+    # a site's hotline with no contact person before it is footer debris
+    ("街道建成驿站9个。\n主办：桐溪街道\n联系电话：0574-7654321\n传真：0574-7654322",
+     [], ["联系电话：0574-7654321", "传真：0574-7654322"]),
+])
+def test_a_contact_line_is_kept_only_after_a_documents_contact_person(text, kept, removed):
+    lines = strip_debris(text).split("\n")
+    for line in kept:
+        assert line in lines
+    for line in removed:
+        assert line not in lines
