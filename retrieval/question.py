@@ -500,7 +500,7 @@ def analyze_part(text: str) -> Part:
     kind = "title" if fact == "title" else answer_type(q)
     if fact in ("reporter", "correspondent", "editor", "author", "photographer", "reviewer"):
         kind = "person"
-    elif fact == "outlet":
+    elif fact in ("outlet", "signer"):
         kind = "org"
     elif fact == "date":
         kind = "date"

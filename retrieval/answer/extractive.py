@@ -209,11 +209,12 @@ class Answerer:
         if part.article_fact:
             answered = answer_fact(part, hits, self.articles, self.hit_at, cited)
             if answered.found or not hits or (part.answer_type == "person" and part.article_fact != "field") \
-                    or part.article_fact in ("dateline", "copies"):
+                    or part.article_fact in ("dateline", "copies", "signer"):
                 # the page's people (记者, 编辑, 摄影) are read from its bylines and credit lines;
                 # one it does not name is not found in a sentence about another role; a story with
                 # no wire dateline is not given a place from its sentences, a page that prints no
-                # 共印 line no copies from a figure of leaflets; a field the page writes no line
+                # 共印 line no copies from a figure of leaflets, a document with no signature no
+                # 落款 from a body its sentences name; a field the page writes no line
                 # for (联系人是谁) may still be named in a sentence
                 return answered
         if not hits:

@@ -32,10 +32,12 @@ FALLBACK = {
     "copies": ("copies",),
     "doc_number": ("doc_number",),
     "dateline": ("dateline",),
+    "signer": ("signer",),
 }
 LABELS = {"author": "作者", "reporter": "记者", "correspondent": "通讯员", "editor": "编辑", "photographer": "摄影", "reviewer": "审核",
           "outlet": "来源", "date": "发布日期", "title": "标题", "issue": "期号", "page": "版次", "copies": "印数",
-          "doc_number": "文号", "dateline": "电头"}
+          "doc_number": "文号", "dateline": "电头",
+          "signer": "落款单位"}
 #: An issue label of a bulletin or paper, in the first lines of its text (总第236期, 第15期,
 #: 2023年第9期（总第187期）).
 _ISSUE = re.compile(r"(?:\d{4}\s*年\s*)?(?:总第\s*\d+\s*期\s*)?第\s*[\d一二三四五六七八九十]+\s*期"
@@ -148,6 +150,9 @@ def facts_of(article: Article, kind: str) -> list[ArticleFact]:
             start, end = _line_span(article.text, m.start(), m.end())
             return [ArticleFact(kind, m.group("copies").replace(" ", ""), article.text[start:end].strip(), start, end)]
         return []
+    if kind == "signer":
+        signed = signature(article.text)
+        return [signed] if signed else []
     if kind in ("issue", "page"):
         pattern = _ISSUE if kind == "issue" else _page()
         m = pattern.search(article.text[:_HEADER_CHARS])
@@ -158,6 +163,34 @@ def facts_of(article: Article, kind: str) -> list[ArticleFact]:
             value = m.group() if kind == "issue" else m.group("page") or m.group("labelled")
             return [ArticleFact(kind, value.strip(), m.group().strip(), m.start(), m.end())]
     return []
+
+
+#: How many lines at a document's end (after the text, before credit lines) and at its top
+#: (under the headline) a signature is looked for in.
+_SIGNATURE_LINES = 12
+
+
+@lru_cache(maxsize=1)
+def _signature_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The body's and the date's line of a signature: ``signature_body`` and ``signature_date``
+    of ``partyqa/data/document_marks.json``."""
+    marks = data_json("document_marks.json")
+    return re.compile(marks["signature_body"]), re.compile(marks["signature_date"])
+
+
+def signature(text: str) -> ArticleFact | None:
+    """The body a document is signed in the name of (its 落款): a line naming a body with the
+    date alone on the line under it, among the document's last lines (中共某某镇委员会 /
+    2024年6月25日), else among its first lines, under the headline (a report's 中共某某委员会 /
+    （2024年7月10日））; cited to the two lines. None when the text has no such pair."""
+    body, date = _signature_patterns()
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    pairs = list(zip(spans, spans[1:]))
+    for first, second in [*reversed(pairs[-_SIGNATURE_LINES:]), *pairs[:_SIGNATURE_LINES]]:
+        name = text[first[0]:first[1]].strip()
+        if body.match(name) and date.match(text[second[0]:second[1]].strip()):
+            return ArticleFact("signer", name, text[first[0]:second[1]], first[0], second[1])
+    return None
 
 
 def _locate(article: Article, text: str) -> tuple[int, int]:

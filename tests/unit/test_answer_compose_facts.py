@@ -714,3 +714,56 @@ def test_a_field_is_asked_only_by_its_label_standing_alone(question, label):
     from partyqa.text.normalize import normalize
     from retrieval.question import asked_field
     assert asked_field(normalize(question).rstrip("？")) == label
+
+
+# ---------------------------------------------------------------- a document's signature (落款)
+
+
+def _document(doc, title, text):
+    article = Article(doc, f"{doc}.txt", text, title=title)
+    hit = Hit(chunk_id=f"c{doc}", doc_id=doc, title=title, publisher="", date="", section="", text=text,
+              score=1.0, start=0, end=len(text), source=f"{doc}.txt")
+    return article, hit
+
+
+GONGSHI_ARTICLE, GONGSHI_HIT = _document(
+    "gongshi", "石门镇关于2024年度优秀共产党员拟表彰对象的公示",
+    "石门镇关于2024年度优秀共产党员拟表彰对象的公示\n经各支部推荐、镇党委研究，拟表彰优秀共产党员12名。\n"
+    "公示期间如有意见，请向镇纪委反映。\n中共白石县石门镇委员会\n2024年6月20日\n（撰稿：林可欣　审核：周立平）")
+HUIBAO_ARTICLE, HUIBAO_HIT = _document(
+    "huibao", "杏塬镇关于村集体经济发展情况的汇报",
+    "杏塬镇关于村集体经济发展情况的汇报\n中共云港市杏塬镇委员会\n（2024年5月8日）\n县委组织部：\n"
+    "今年以来，全镇村集体经济收入合计326万元。现将有关情况汇报如下。\n以上汇报，请批评指正。")
+STORY_ARTICLE, STORY_HIT = _document(
+    "story", "桐溪街道建成驿站9个",
+    "桐溪街道建成驿站9个\n街道党工委书记说，驿站由桐溪街道党工委统一管理。\n桐溪街道党工委\n记者 林晓东\n2024年3月2日")
+
+
+@pytest.mark.parametrize(("question", "article", "hit", "body"), [
+    ("石门镇优秀共产党员拟表彰对象的公示，落款单位是什么？", GONGSHI_ARTICLE, GONGSHI_HIT, "中共白石县石门镇委员会"),
+    ("这份公示是以哪个单位的名义发布的？", GONGSHI_ARTICLE, GONGSHI_HIT, "中共白石县石门镇委员会"),
+    # a report signed under its headline
+    ("杏塬镇村集体经济那份汇报是以哪个单位的名义报送的？", HUIBAO_ARTICLE, HUIBAO_HIT, "中共云港市杏塬镇委员会"),
+    ("杏塬镇那份汇报的落款是哪个单位？", HUIBAO_ARTICLE, HUIBAO_HIT, "中共云港市杏塬镇委员会"),
+])
+def test_the_signing_body_is_the_line_above_the_documents_lone_date(question, article, hit, body):
+    ans = _ask_field(question, article, hit)
+    assert ans.found is True
+    assert ans.text.startswith(f"《{article.title}》的落款单位：{body}。原文：")
+
+
+def test_a_body_named_above_a_byline_is_no_signature():
+    # the body's line is followed by a reporter's byline, not by the date alone
+    ans = _ask_field("桐溪街道驿站那篇报道的落款单位是什么？", STORY_ARTICLE, STORY_HIT)
+    assert ans.found is False
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("石门镇拟表彰对象的公示是哪天在镇政府网站上发布的？", "date"),  # a 公示 is a document of its own
+    ("杏塬镇议事会的会议纪要是哪天印发的？", "date"),
+    ("石门镇的公示期是多少天？", ""),  # a period the notice sets, no fact of the page
+    ("杏塬镇村集体经济那份汇报是以哪个单位的名义报送的？", "signer"),
+    ("杏塬镇是以什么名义成立合作社的？", ""),
+])
+def test_a_notice_or_minutes_asked_when_it_was_issued_is_a_question_about_the_page(question, fact):
+    assert analyze(question).parts[0].article_fact == fact
