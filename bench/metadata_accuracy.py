@@ -82,7 +82,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", type=Path, help="write the result here")
     parser.add_argument("--verbose", action="store_true", help="list every failure (places too)")
-    parser.add_argument("--set", default="news", choices=("news", "fresh", "blind", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12"), help="labelled set (default: news)")
+    parser.add_argument("--set", default="news", choices=("news", "fresh", "blind", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13"), help="labelled set (default: news)")
     args = parser.parse_args()
     result = evaluate(REPO / "tests" / "eval" / args.set, verbose=args.verbose)
     print(f"| field | accuracy (n={result['n']}) |\n|---|---|")

@@ -50,6 +50,8 @@ SETS = {
               "cross_script": 8, "unanswerable": 34, "followup": 8, "chitchat": 4},
     "dev12": {"factual": 20, "paraphrase": 26, "list": 12, "article": 16, "multipart": 12,
               "cross_script": 8, "unanswerable": 34, "followup": 8, "chitchat": 4},
+    "dev13": {"factual": 20, "paraphrase": 26, "list": 12, "article": 16, "multipart": 12,
+              "cross_script": 8, "unanswerable": 34, "followup": 8, "chitchat": 4},
 }
 FIELDS = {"id", "question", "kind", "doc", "answer_keys", "history"}
 NO_DOC_KINDS = {"unanswerable", "chitchat"}
