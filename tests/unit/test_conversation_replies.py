@@ -88,6 +88,16 @@ def test_several_conversation_clauses_are_one_turn_about_then_goodbye_win(text, 
     assert classify(text) == kind
 
 
+@pytest.mark.parametrize("text", ["好的，谢谢，就问这些了。", "那就先问这么多吧", "我问完了，谢谢", "没有要问的了", "今天就查这几个了"])
+def test_saying_there_is_nothing_more_to_ask_closes_the_conversation(text):
+    assert classify(text) == "bye"
+
+
+@pytest.mark.parametrize("text", ["就问这些社区的党员有多少名？", "我想问这些驿站有多少个？", "先查这几个村的收入"])
+def test_asking_about_these_things_is_a_question_not_a_goodbye(text):
+    assert classify(text) == ""
+
+
 @pytest.mark.parametrize("text", ["你们好", "你們好！"])
 def test_hello_to_everyone_with_nimen_is_a_greeting(text):
     assert classify(text) == "greeting"
