@@ -32,8 +32,6 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 #: The people or bodies of every unit named by 各… (各街道（镇）党（工）委书记, 各社区负责人).
 _UNIT_PEOPLE = re.compile(r"(?:[（(][^）)]{1,4}[）)])?(?:党|组织委员|书记|负责|主任|干部|分管|代表)")
 _TOTAL = re.compile(r"一共|总共|共有|总数|总计|合计|累计|全部|全区|全县|全市|全镇|全街道|全乡")
-_PER_UNIT = re.compile(r"每(?:个|名|位|户|人|天|日|周|月|年|季度|次|村|社区|网格|小区|中心|栋|幢|间|家|所|支|队|站|楼"
-                       r"|部|台|辆|套|座|处|项|场|期|批|艘|块|张|份|亩|平方米|平米)|人均|户均|村均|日均|月均|年均|周均|平均|(?<!总)价值|单价")
 
 
 def clause_before(text: str, span: sp.Span, stops: str = "，,；;。") -> str:
@@ -52,14 +50,11 @@ def per_unit(part: Part, text: str, span: sp.Span | None) -> bool:
         return False
     clause = clause_before(text, span)
     # "一艘党员示范船联系3至4艘普通渔船": one thing is the subject, the figure a ratio
-    if _PER_UNIT.search(clause) or _answer_pattern("one_subject").search(clause):
+    if _answer_pattern("per_unit_marks").search(clause) or _answer_pattern("one_subject").search(clause):
         return True
-    # "10元一份的套餐", "每人12元/次": a price per portion, per person or per time
-    return bool(_PRICE_PER.match(normalize(text), span.end))
-
-
-_PRICE_PER = re.compile(r"(?:一|每)(?:份|碗|顿|餐|次|人|位|盒|杯|斤|公斤|小时)(?!性|内|来|以来|后)"
-                        r"|/(?:份|碗|次|人|位|天|月|斤|公斤|小时)")
+    # "10元一份的套餐", "每人12元/次", "充满一次约1元": a price per portion, per person or per time
+    return bool(_answer_pattern("price_per_after").match(normalize(text), span.end)
+                or ("元" in (span.unit or "") and _answer_pattern("price_per_before").search(clause)))
 
 
 _ONE = re.compile(r"(?:一|1)(?![\d.．点千万亿百十])")
@@ -105,7 +100,7 @@ def per_one(text: str, span: sp.Span | None) -> bool:
     at = left.rfind("每")
     # 每个网格配备1名: a measure word after 每 makes 每 name the unit, and the one is the answer;
     # 每1分可兑换价值1元: the base is written after 每 with its own figure, and the one is the rate
-    return at >= 0 and not _PER_UNIT.match(left, at) and not re.match(r"每\s*[\d一二两三四五六七八九十]", left[at:])
+    return at >= 0 and not _answer_pattern("per_unit_marks").match(left, at) and not re.match(r"每\s*[\d一二两三四五六七八九十]", left[at:])
 
 
 def exchange_rate_miss(part: Part, text: str, span: sp.Span | None) -> bool:

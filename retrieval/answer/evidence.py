@@ -739,16 +739,26 @@ def place_kind_miss(part: Part, sentence: str, span: sp.Span | None) -> bool:
 
 def item_of_counted(part: Part, sentence: str, span: sp.Span | None) -> bool:
     """True when the kind asked (窑炉节能改造项目) is written only as one item of a list closed by
-    等 before the figure (完成窑炉节能改造、釉料配方优化等攻关项目17项): the figure counts the
-    whole list's class, not that item."""
+    等 before the figure (完成窑炉节能改造、釉料配方优化等攻关项目17项), or what is asked is
+    itself such an item (快递员 asked: 快递员、外卖骑手、网约车司机等新就业群体从业人员2380余人):
+    the figure counts the whole list's class, not that item."""
+    if span is None:
+        return False
+    head = normalize(sentence)[:span.start]
+    asked = part.focus[0] if part.answer_type == "number" and part.focus else ""
+    if len(asked) >= 2:
+        item = r"[^，。；;、,“”\d]{1,16}"
+        whole = re.escape(asked)
+        closed = list(re.finditer(rf"(?:{item}、)+{whole}(?:、{item})*等|{whole}(?:、{item})+等", head))
+        if closed and asked not in head[closed[-1].end():]:
+            return True
     phrase = part.counted
-    if span is None or len(phrase) < 4:
+    if len(phrase) < 4:
         return False
     tokens = [phrase[a:b] for a, b, _ in pos_tokens(phrase)]
     if len(tokens) == 1:
         tokens = [phrase[:-2], phrase[-2:]]  # 外资企业: 外资 is the kind of 企业
     kind = "".join(tokens[:-1])
-    head = normalize(sentence)[:span.start]
     if len(kind) < 2:
         return False
     item = r"[^，。；;、,“”]{1,16}"
@@ -796,11 +806,22 @@ def age_bound_miss(part: Part, sentence: str) -> bool:
 def given_group_miss(part: Part, sentence: str) -> bool:
     """True when the question counts within a group it gives by its size (被扣分的46人次中有多少是
     党员) and the sentence does not write that size: its figure is not counted within that group
-    (the village's 党员33名)."""
-    sizes = {m.group(1) for m in re.finditer(sp.answers_config()["given_group"], normalize(part.text))}
-    if not sizes:
+    (the village's 党员33名); or writes the size but not the kind asked within it (81名党员里快递员
+    党员有多少名, "党员已增至81名，其中新转入组织关系的14名": another part of the group)."""
+    found = list(re.finditer(sp.answers_config()["given_group"], normalize(part.text)))
+    if not found:
         return False
-    return not sizes & numbers(sentence)
+    if not {m.group(1) for m in found} & numbers(sentence):
+        return True
+    m = found[0]
+    group = re.sub(r"^(?:余|多)?\s*(?:名|个|人次|人|户|家|位|项|件|所|支)|(?:之中|当中|中|里)$", "",
+                   m.group()[len(m.group(1)):].strip())
+    tail = normalize(part.text)[m.end():]
+    # the asked kind: the longest focus term written after the group, the group's own noun taken off
+    kinds = [t.removesuffix(group).removeprefix(group) if group else t
+             for t in part.focus if t in tail and t != group]
+    kind = max(kinds, key=len, default="")
+    return len(kind) >= 2 and not _written(kind, normalize(sentence))
 
 
 def place_items_miss(part: Part, sentence: str) -> bool:
@@ -831,11 +852,13 @@ def restriction_miss(part: Part, sentence: str) -> bool:
     if len(words) < 2:
         return False
     norm = normalize(sentence)
+    return 2 * sum(1 for w in words if _written(w, norm)) < len(words)
 
-    def written(word: str) -> bool:  # the word, a synonym, or half its characters (参加培训 ~ 参训)
-        return present(word, norm) or 2 * sum(1 for ch in word if ch in norm) >= len(word)
 
-    return 2 * sum(1 for w in words if written(w)) < len(words)
+def _written(word: str, norm: str) -> bool:
+    """The word, a synonym of it, or half its characters stand in the (normalized) sentence
+    (参加培训 ~ 参训)."""
+    return present(word, norm) or 2 * sum(1 for ch in word if ch in norm) >= len(word)
 
 
 def _clause_bounds(text: str, span: sp.Span) -> tuple[int, int]:

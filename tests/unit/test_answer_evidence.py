@@ -157,6 +157,12 @@ def test_typed_span_open_questions_take_any_sentence(question):
     ("柳岸小区装好的9部电梯一共花了多少钱？", "每部电梯总造价约72万元，由政府和居民共同承担。", True),
     ("白石县给村卫生室配的40台体检仪一共花了多少钱？", "每台体检仪采购价1.8万元，由县财政承担。", True),
     ("柳岸小区装好的9部电梯一共花了多少钱？", "9部电梯总造价约650万元，由政府和居民共同承担。", False),
+    # a price per hour or per time before the figure (每小时0.25元, 住一晚要280元) is no total spent
+    ("车岭社区两处充电车棚总共花了多少钱？", "充电费用为每小时0.25元，由物业统一收取。", True),
+    ("车岭社区两处充电车棚总共花了多少钱？", "居民充满一次约1元，比在家充电还便宜。", True),
+    ("石溪村民宿接待游客一共收入多少钱？", "旺季住一晚要280元，淡季打八折。", True),
+    ("车岭社区两处充电车棚总共花了多少钱？", "两处车棚共投入资金18.6万元，其中街道补助10万元。", False),
+    ("石溪村民宿接待游客一共收入多少钱？", "全村民宿去年一共收入360万元。", False),
 ])
 def test_per_unit_figure_does_not_answer_a_total(question, sentence, expected):
     part, span = _span(question, sentence)
@@ -1357,6 +1363,11 @@ def test_places_fit_a_place_named_under_another_section_or_among_peers_does_not_
         ("青溪村有多少个蔬菜大棚？", "全村建成蔬菜大棚12个、食用菌棚等设施5个。", False),
         ("园区有多少家外资企业？", "园区现有外资企业26家，民营企业、个体户等300家。", False),
         ("桐山街道联盟完成的技改项目里，锅炉余热回收项目有几项？", "其中锅炉余热回收项目9项，年节约成本300万元。", False),
+        # what is asked is itself one item of the list (快递员 of 快递员、外卖骑手…等新就业群体)
+        ("槐岭街道辖区里的快递员有多少人？", "快递员、外卖骑手、网约车司机等新就业群体从业人员2380余人。", True),
+        ("全区有多少名外卖骑手？", "全区有快递员、外卖骑手、网约车司机等新就业群体1.2万人。", True),
+        ("槐岭街道辖区里的快递员有多少人？", "新就业群体2380余人，其中快递员、外卖骑手等外出务工的不计，快递员1200人。", False),
+        ("全区有多少名外卖骑手？", "全区有外卖骑手860名、快递员1200名等新就业群体。", False),
     ],
 )
 def test_a_kind_written_only_as_an_item_of_a_list_is_not_counted_by_the_list_figure(question, sentence, item):
@@ -2146,3 +2157,17 @@ def test_a_bodys_figure_does_not_answer_for_the_whole_place(question, sentence, 
     _, span, _ = ev.typed_span(part, sentence)
     assert span is not None
     assert ctx.body_for_whole(part, sentence, span) is miss
+
+
+@pytest.mark.parametrize(("question", "sentence", "miss"), [
+    # the group is given by its size; the sentence writes it, but counts another part of it
+    ("枫岭街道联合党支部的81名党员里，快递员党员有多少名？", "目前支部党员已增至81名，其中新转入组织关系的14名。", True),
+    ("枫岭街道联合党支部的81名党员里，快递员党员有多少名？", "支部现有党员81名，其中快递员党员29名。", False),
+    ("青溪社区86名楼长中党员楼长有多少名？", "全社区选出楼长86名，其中女性楼长40名。", True),
+    ("青溪社区86名楼长中党员楼长有多少名？", "全社区选出楼长86名，其中党员楼长52名。", False),
+    # the group's size is not written at all
+    ("被扣分的46人次中有多少是党员？", "全村党员33名。", True),
+    ("被扣分的46人次中有多少是党员？", "全年被扣分46人次，其中党员9人次。", False),
+])
+def test_a_figure_within_a_given_group_must_count_the_kind_asked(question, sentence, miss):
+    assert ev.given_group_miss(_part(question), sentence) is miss
