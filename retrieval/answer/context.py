@@ -57,6 +57,17 @@ def per_unit(part: Part, text: str, span: sp.Span | None) -> bool:
                 or ("元" in (span.unit or "") and _answer_pattern("price_per_before").search(clause)))
 
 
+def total_for_per_unit(part: Part, text: str, span: sp.Span | None) -> bool:
+    """True when a figure per thing is asked (每个网格有多少名兼职网格员, 户均分红多少; ``asks_per_thing``
+    of ``answers.json``) and the figure's sentence writes no share before it (每, 各, 人均, 一名党员
+    联系…): "选聘兼职网格员58名" counts them all, not those of one grid."""
+    if span is None or part.answer_type != "number" or asks_total(part) \
+            or not _answer_pattern("asks_per_thing").search(normalize(part.text)):
+        return False  # 每人包一条巷子的党员一共有几位: a total of those who each hold one
+    before = clause_before(text, span, stops="；;。")
+    return not (_answer_pattern("one_subject").search(before) or any(mark in before for mark in "每各均"))
+
+
 _ONE = re.compile(r"(?:一|1)(?![\d.．点千万亿百十])")
 
 
@@ -273,7 +284,7 @@ def outcome_miss(part: Part, text: str, span: sp.Span | None) -> bool:
     (今年1至7月，调解室又接手纠纷87件: cases taken on, not settled)."""
     if span is None:
         return False
-    asked = [m.group(1) for m in _answer_pattern("outcome_asked").finditer(normalize(part.text))]
+    asked = [next(g for g in m.groups() if g) for m in _answer_pattern("outcome_asked").finditer(normalize(part.text))]
     if not asked:
         return False
     norm = normalize(text)

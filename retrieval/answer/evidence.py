@@ -93,6 +93,7 @@ from retrieval.answer.context import (
     then_figure,
     this_year_words,
     time_mismatch,
+    total_for_per_unit,
     whole_money_for_item,
     years_fit,
 )
@@ -418,6 +419,7 @@ def typed_span(part: Part, text: str) -> tuple[bool, sp.Span | None, float]:
         # A total asked: a per-unit figure (每个驿站配备2名) is not the answer when the sentence
         # also states another figure (全街道共有126名).
         spans = [s for s in spans if not per_unit(part, text, s)] or spans
+        spans = [s for s in spans if not total_for_per_unit(part, text, s)] or spans  # 每台…: 对每部电梯补助15万元
         spans = [s for s in spans if not one_for_total(part, s)] or spans  # 合设一名楼长…选出楼长386名
         spans = [s for s in spans if not outcome_miss(part, text, s)] or spans  # 调解成功了多少: the successes
         spans = [s for s in spans if not period_mismatch(part, text, s)] or spans  # 1至10月 asked: not 五年来…
@@ -1060,7 +1062,8 @@ def score_candidates(part: Part, question: str, hits: list[Hit], weights: Weight
             c.typed = c.typed and _column_fits(part, c.row, c.text, c.span)
         typed_first = c.typed
         if c.typed and part.answer_type == "number" and (
-                per_unit(part, c.text, c.span) or per_one(c.text, c.span) or one_for_total(part, c.span)
+                per_unit(part, c.text, c.span) or total_for_per_unit(part, c.text, c.span) or per_one(c.text, c.span)
+                or one_for_total(part, c.span)
                 or one_person_for_average(part, c.text, c.span) or one_person_for_total(part, c.text, c.span)
                 or class_bound(part, c.text, c.span) or bound_miss(part, c.text, c.span)
                 or ((plan_mismatch(part.text, c.text) or (

@@ -200,6 +200,8 @@ def _name_at(norm: str, pos: int) -> int:
         chunk = norm[pos + surname:end]
         if len(chunk) != given or not re.fullmatch(r"[\u4e00-\u9fff]+", chunk) or any(c in stop for c in chunk):
             continue
+        if given == 2 and re.fullmatch(_questions()["person_roles"], chunk):
+            return 0  # 书记|任主任, 由他|兼书记: 任 and 兼 take on a post, 主任 is no given name
         if end >= len(norm) or follower.match(norm, end) or not re.match(r"[\u4e00-\u9fff]", norm[end]):
             return surname + given
         best = best or (surname + given if given == 2 else 0)

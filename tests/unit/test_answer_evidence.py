@@ -169,6 +169,22 @@ def test_per_unit_figure_does_not_answer_a_total(question, sentence, expected):
     assert ctx.per_unit(part, sentence, span) is expected
 
 
+@pytest.mark.parametrize(("question", "sentence", "figure", "expected"), [
+    # a figure per grid or per household asked: a sentence writing no share before its figure counts all
+    ("丰岭社区每个网格有多少名兼职网格员？", "配备专职网格员14名，选聘楼栋长等兼职网格员58名。", "58名", True),
+    ("丰岭社区每个网格有多少名兼职网格员？", "每个网格建立党小组，配备专职网格员1名、兼职网格员3至5名。", "5名", False),
+    ("石溪村入股农户每户能分红多少钱？", "去年合作社向入股农户分红36万元。", "36万元", True),
+    ("石溪村入股农户每户能分红多少钱？", "去年合作社分红36万元，户均分红1200元。", "1200元", False),
+    ("石溪村入股农户每户能分红多少钱？", "合作社给入股农户各分红1200元。", "1200元", False),
+    # each holding one, a total asked: 一共 asks them all
+    ("枕溪街道每人包一条巷子的党员一共有几位？", "42名党员巷长分别认领辖区42条小巷。", "42名", False),
+])
+def test_a_figure_per_thing_asked_is_not_answered_by_a_total(question, sentence, figure, expected):
+    part = _part(question)
+    span = next(s for s in sp.number_spans(sentence) if s.text == figure)
+    assert ctx.total_for_per_unit(part, sentence, span) is expected
+
+
 @pytest.mark.parametrize(("question", "sentence"), [
     ("青溪街道每个驿站配备几名网格员？", "每个驿站配备2名网格员。"),
     ("白石县平均每个村有多少名党员？", "全县平均每个村有党员35名。"),
@@ -1899,6 +1915,11 @@ def test_an_outcome_asked_picks_the_figure_that_writes_it(question, sentence, fi
     # no outcome asked: the count of cases taken on answers
     ("青溪街道今年调解了多少件纠纷？", "今年1至6月，调解室又接手纠纷64件。", False),
     ("白石县认领了多少个微心愿？", "全县党员认领微心愿312个。", False),
+    # the outcome asked in a relative clause (已经完工的…有多少个): projects started are not finished
+    ("岳岭区今年已经完工的老旧小区改造项目有多少个？", "今年全区计划改造老旧小区43个，目前已开工31个。", True),
+    ("岳岭区今年已经完工的老旧小区改造项目有多少个？", "今年全区老旧小区改造项目已竣工18个。", False),
+    ("青溪街道已经办结的群众诉求有多少件？", "全年收集群众诉求320件。", True),
+    ("青溪街道已经办结的群众诉求有多少件？", "办结298件，另有22件正在办理。", False),
 ])
 def test_a_figure_without_the_asked_outcome_is_no_answer(question, sentence, miss):
     part = _part(question)

@@ -448,3 +448,14 @@ def test_one_case_written_in_chinese_next_to_what_is_counted_is_a_count(sentence
 def test_clock_spans_are_times_of_day(text, clocks):
     assert [s.text for s in sp.clock_spans(text)] == clocks
     assert all(s.unit == "点" for s in sp.clock_spans(text))
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # 任 and 兼 after a role take on a post: 任主任 is no name
+    ("樟岭小区成立了由社区党委书记任主任的物业管理委员会。", []),
+    ("村党支部书记兼主任负责合作社日常经营。", []),
+    ("社区党委书记任志强介绍，小区改造已完工。", [("任志强", "书记")]),
+    ("村党支部书记兼主任田丰收说，合作社去年分红36万元。", [("田丰收", "书记")]),
+])
+def test_a_role_word_after_a_surname_like_verb_is_no_name(sentence, expected):
+    assert _people(sentence) == expected
