@@ -40,7 +40,7 @@ Progress = Callable[[str, int, int], None]
 
 # Bump when reading, cleaning or metadata extraction changes: articles of older builds are
 # then read again instead of reused (their vectors are still reused where text is unchanged).
-INGEST_VERSION = 54
+INGEST_VERSION = 56
 #: Passages embedded between two saves of pending vectors.
 EMBED_BLOCK = 256
 

@@ -112,12 +112,19 @@ def asked_field(q: str) -> str:
     """The document field a (normalized) question asks by its label, or "": 这份方案的联系人是谁
     → 联系人, 发布机构是哪个单位 → 发布机构, 成文日期是哪天 → 成文日期 (labels of
     ``document_fields.txt``). The label opens the question or a clause, or follows 的 or a
-    document word (公示联系人); glued to another word (网格联系人是谁) it names something else."""
+    document word (公示联系人); glued to another word (网格联系人是谁) it names something else.
+    A field may also be asked by what it records (由哪个单位回复的 → 回复单位: ``field_by_verb``)."""
     pattern, documents = _field_question()
     for m in pattern.finditer(q):
         before = q[:m.start()]
         if not before or before[-1] in "的，,、：:；; " or before.endswith(documents):
             return m.group("label")
+    from index.ingest.metadata.publisher import document_fields
+
+    for m in _re(_cfg()["field_by_verb"]).finditer(q):
+        label = m.group("verb") + m.group("noun") if m.group("verb") else m.group("when") + "时间"
+        if label in document_fields():
+            return label  # 由哪个单位回复的 → 回复单位, 什么时候答复的 → 答复时间
     return ""
 
 

@@ -30,6 +30,18 @@ _MD_EMPHASIS = (
 )
 
 
+def strip_inline_markdown(line: str) -> str:
+    """One line without its inline Markdown: images dropped, links and autolinks their text,
+    emphasis and inline code without markers (``原创 林可 [某某发布](https://…) *2024年9月3日*``
+    → ``原创 林可 某某发布 2024年9月3日``)."""
+    line = _MD_IMAGE.sub("", line)
+    line = _MD_LINK.sub(lambda m: m.group(1) or m.group(2), line)
+    line = _MD_AUTOLINK.sub(r"\1", line)
+    for pattern in _MD_EMPHASIS:
+        line = pattern.sub(r"\1", line)
+    return line
+
+
 def strip_markdown(text: str) -> str:
     """Remove Markdown syntax, keeping the text.
 

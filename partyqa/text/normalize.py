@@ -1,8 +1,9 @@
 """Text normalization shared by indexing and querying.
 
 Search works on a normalized form of the text: traditional characters converted to
-simplified (OpenCC ``t2s``), full-width ASCII letters, digits and punctuation converted
-to half-width, and ideographic spaces to plain spaces. The conversion is
+simplified (OpenCC ``t2s``), a few variant characters to the form t2s gives their traditional
+character (垅 → 垄: ``partyqa/data/char_variants.txt``), full-width ASCII letters, digits and
+punctuation converted to half-width, and ideographic spaces to plain spaces. The conversion is
 character-for-character wherever OpenCC allows it, so offsets in the normalized text
 line up with the original text in almost all cases; displayed text and stored offsets
 always refer to the original.
@@ -57,8 +58,17 @@ def normalize(text: str) -> str:
 _CACHED_LENGTH = 600
 
 
+@lru_cache(maxsize=1)
+def _variants() -> dict[int, int]:
+    """Variant characters and the form they are read as (``partyqa/data/char_variants.txt``)."""
+    from partyqa.resources import data_lines
+
+    pairs = (line.split() for line in data_lines("char_variants.txt"))
+    return {ord(variant): ord(form) for variant, form in pairs}
+
+
 def _normalize(text: str) -> str:
-    return to_simplified(half_width(unicodedata.normalize("NFC", text)))
+    return to_simplified(half_width(unicodedata.normalize("NFC", text))).translate(_variants())
 
 
 @lru_cache(maxsize=16384)

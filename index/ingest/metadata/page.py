@@ -15,6 +15,7 @@ from pathlib import Path
 from index.ingest.debris_rules import clean_inline
 from index.ingest.html import is_running_text, parse_html
 from index.ingest.layout import normalize_newlines
+from index.ingest.markdown import strip_inline_markdown
 
 HEADER, BODY, FOOTER = "header", "body", "footer"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -92,7 +93,7 @@ def page_lines(raw_text: str, source_name: str) -> Page:
         if kind == "markdown":
             mark = re.match(r"^(#{1,6})\s+", text)
             heading = len(mark.group(1)) if mark else 0
-            text = _MD_SYNTAX.sub("", text).strip(_STRIP)
+            text = strip_inline_markdown(_MD_SYNTAX.sub("", text)).strip(_STRIP)
         if text:
             lines.append(PageLine(text, heading=heading))
     _assign_zones(lines)

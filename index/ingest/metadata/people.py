@@ -253,6 +253,8 @@ def _name_list(simple: str, pos: int, limit: int) -> tuple[list[tuple[int, int]]
             return names, pos + 1, True
         run = _NAME_RUN.match(simple, pos, limit)
         if not run:
+            if names and names[-1][1] == pos and simple[pos].isascii() and simple[pos].isalnum():
+                return None, pos, False  # 作者：规划车位120个，…: a sentence, not a name
             return (names or None), pos, False
         end = _cut_at_word(simple, run.start(), run.end())
         name = simple[run.start() : end]

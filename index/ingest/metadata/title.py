@@ -118,6 +118,12 @@ def _html_headline(page: Page) -> str:
         for segment in _title_segments(page.title):
             if squash(segment).startswith(squash(cand)) and len(segment) <= _MAX_TITLE:
                 return segment
+    # the <title> segment the page repeats as a heading, wherever the heading stands (a message
+    # board's 留言 title under a banner slogan, in the body's zone)
+    headings = {squash(ln.text) for ln in page.lines if ln.heading and not ln.synthetic and not ln.chrome}
+    for segment in _title_segments(page.title):
+        if squash(segment) in headings:
+            return segment
     best = _best_candidate(page)
     if best:
         return best
