@@ -354,7 +354,14 @@ def person_kind_miss(part: Part, text: str, span: sp.Span) -> bool:
                 return True  # 外卖骑手党员 asked: 党员骑手、快递员26名 counts couriers too
             if any(said and (said[-1] in heads or asked[-1] in said[:-1]) for said in runs):
                 return False
-    return bool(before or after)
+    if before or after:
+        return True
+    # a post no family lists, right before the figure, quotes aside (招募“槐安观察员”156名 for 党员):
+    # people of that post, not of the kind asked unless its name holds it (党员观察员)
+    near = re.sub(r"[“”\"'‘’「」『』]", "", norm[max(0, span.start - 20):span.start])
+    post = re.search(rf"([\u4e00-\u9fff]{{1,6}}员){_BEFORE_FIGURE}", near)
+    return bool(post) and _person_family(post.group(1)) is None \
+        and not any(kind in post.group(1) for kind in _person_kinds()[asked[-1]])
 
 
 def asked_org_kind(question: str) -> str:

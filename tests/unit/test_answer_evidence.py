@@ -2192,3 +2192,18 @@ def test_a_bodys_figure_does_not_answer_for_the_whole_place(question, sentence, 
 ])
 def test_a_figure_within_a_given_group_must_count_the_kind_asked(question, sentence, miss):
     assert ev.given_group_miss(_part(question), sentence) is miss
+
+
+@pytest.mark.parametrize(("question", "sentence", "figure", "miss"), [
+    # a post no family lists, quoted or not, right before the figure: people of that post
+    ("槐岭街道摸排出的新就业群体党员有多少名？", "街道从新就业群体中招募“槐安观察员”156名，随手拍照上传隐患。", "156名", True),
+    ("青溪社区有多少名党员？", "社区选聘政策宣讲员18名，走进楼栋宣讲。", "18名", True),
+    # …unless its name holds the kind asked, or the kind asked is that post
+    ("青溪社区有多少名党员？", "社区招募党员信息员42名。", "42名", False),
+    ("青溪社区有多少名调解员？", "社区选聘调解员18名，化解邻里纠纷。", "18名", False),
+    ("槐岭街道摸排出的新就业群体党员有多少名？", "共排查出党员67名，其中流动党员39名。", "67名", False),
+])
+def test_a_figure_of_another_post_counts_no_members(question, sentence, figure, miss):
+    part = _part(question)
+    span = next(s for s in sp.number_spans(sentence) if s.text == figure)
+    assert ev.person_kind_miss(part, sentence, span) is miss
