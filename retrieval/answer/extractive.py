@@ -270,6 +270,12 @@ class Answerer:
                 best_hit = hits[best.hit_rank]
                 if best_hit.doc_id == doc_id and start <= best_hit.start + best.start < end:
                     return []
+                heading = normalize(text[start:text.find("\n", start) if "\n" in text[start:] else len(text)])
+                if fits(best) and best.features.get("items_focus") and part.focus and part.focus[0] not in heading:
+                    # the best sentence writes a run of items next to what is asked (内容涉及楼顶防水、
+                    # 管网疏通、电动车充电等); a heading sharing only another word (一、党组织建在物业项目上)
+                    # does not outweigh it
+                    return []
             quotes = []
             for item_start, item_end in items[:self.params.list_sentences]:
                 hit = self.hit_at(doc_id, item_start)

@@ -102,3 +102,38 @@ def test_a_section_of_an_article_about_another_place_does_not_answer():
                         hit_at=lambda d, offset: hit if 0 <= offset < len(REPORT) else None)
     question = "南州区调研报告指出了集体经济公司哪几方面的问题？"
     assert answerer._section_list(analyze(question).parts[0], [hit], None) == []
+
+
+WUYE = "\n".join([
+    "青溪街道：“红色物业”让老旧小区管得好",
+    "一、党组织建在物业项目上",
+    "（一）建组织。街道引导企业成立党支部5个。",
+    "（二）亮身份。党员员工全部挂牌上岗。",
+    "二、议事协商解决难题",
+    "街道推行“红色物业联席会”，每月至少召开1次。",
+    "今年以来共召开联席会107场，议定事项137件，内容涉及楼顶防水、管网疏通、电动车充电等。",
+])
+YIZHAN = "\n".join([
+    "白石县：骑手驿站暖人心",
+    "一、驿站建在骑手身边",
+    "（一）选点。依托党群阵地和商超建设。",
+    "（二）定标。统一挂牌，24小时开放。",
+    "二、服务跟着需求走",
+    "县里组建志愿服务队12支，驿站提供的服务包括免费饮水、手机充电、法律咨询等。",
+])
+
+
+@pytest.mark.parametrize(("question", "doc", "title", "text", "place", "keys", "not_keys"), [
+    ("青溪街道红色物业联席会议定的事项涉及哪些内容？", "wuye", "青溪街道：“红色物业”让老旧小区管得好", WUYE, "青溪街道",
+     ["楼顶防水", "管网疏通"], ["建组织"]),
+    ("白石县骑手驿站提供的服务包括哪些？", "yizhan", "白石县：骑手驿站暖人心", YIZHAN, "白石县",
+     ["免费饮水", "法律咨询"], ["选点"]),
+])
+def test_a_sentence_listing_items_next_to_what_is_asked_outweighs_a_heading_sharing_another_word(
+        question, doc, title, text, place, keys, not_keys):
+    article, hit = _doc(doc, title, text, place)
+    answerer = Answerer({}, AnswerParams(min_confidence=0.0), articles={doc: article},
+                        hit_at=lambda d, offset: hit if 0 <= offset < len(text) else None)
+    ans = answerer.answer(question, question, [hit])
+    assert ans.found and all(k in ans.text for k in keys)
+    assert not any(k in ans.text for k in not_keys)
